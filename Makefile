@@ -1,0 +1,53 @@
+# Sluice build. `make setup` once (root), then `make` / `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+CLANG ?= $(shell command -v clang-19 || command -v clang)
+ARCH_INCLUDE := /usr/include/$(shell gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
+BPF_CFLAGS := -O2 -g -target bpf -Wall -Wextra -Werror -I$(ARCH_INCLUDE)
+BPF_SRC := $(wildcard bpf/*.c)
+BPF_OBJ := $(patsubst bpf/%.c,build/bpf/%.o,$(BPF_SRC))
+BPF_HDR := $(wildcard bpf/lib/*.h)
+TS_SRC := $(shell find agent cni tools test -name '*.ts' 2>/dev/null)
+
+.PHONY: all build bpf ts setup test test-unit test-integration lint typecheck clean check-kernel
+
+all: build
+
+build: bpf ts
+
+bpf: $(BPF_OBJ)
+
+build/bpf/%.o: bpf/%.c $(BPF_HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+ts: build/js/.stamp
+
+build/js/.stamp: $(TS_SRC) tsconfig.json package.json
+	tsc -p tsconfig.json
+	@touch $@
+
+setup:
+	scripts/setup.sh
+
+check-kernel:
+	scripts/check-kernel.sh
+
+test: build
+	scripts/test.sh
+
+test-unit: build
+	scripts/test.sh test/unit
+
+test-integration: build
+	scripts/test.sh test/integration
+
+lint:
+	biome check agent cni tools test
+
+typecheck:
+	tsc -p tsconfig.json --noEmit
+
+clean:
+	rm -rf build

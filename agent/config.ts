@@ -1,0 +1,73 @@
+// Every machine-global name the agent, the CNI plugin, the CLI and the tests use comes from here,
+// so isolated instances (tests in parallel, the lab, simulated nodes) can run side by side.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type AttachMode = 'tcx' | 'tc' | 'auto';
+
+export interface MapSizes {
+  endpoints: number;
+  ipcache: number;
+  policy: number;
+  cidr: number;
+  ct: number;
+  metrics: number;
+}
+
+export interface SluiceConfig {
+  /** bpffs directory holding maps/ and progs/ of this instance. */
+  pinRoot: string;
+  /** IPAM allocations, identities; written atomically. */
+  stateDir: string;
+  socketPath: string;
+  metricsHost: string;
+  metricsPort: number;
+  /** Prefix of host-side veth names. */
+  interfacePrefix: string;
+  attachMode: AttachMode;
+  /** The compiled per-pod object. */
+  bpfObject: string;
+  /** Network namespace (path) holding the host-side devices; undefined = the agent's own. */
+  hostNetns?: string;
+  mapSizes: MapSizes;
+}
+
+/** The checkout (or installed tree) this code runs from: sources under vitest, build/js otherwise. */
+export const REPO_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json')) && existsSync(path.join(d, 'bpf'))) return d;
+  }
+  return dir;
+}
+
+export const DEFAULT_MAP_SIZES: MapSizes = {
+  endpoints: 65536,
+  ipcache: 524288,
+  policy: 1048576,
+  cidr: 262144,
+  ct: 524288,
+  metrics: 65536,
+};
+
+export function defaultConfig(): SluiceConfig {
+  return {
+    pinRoot: '/sys/fs/bpf/sluice',
+    stateDir: '/var/lib/sluice',
+    socketPath: '/run/sluice/agent.sock',
+    metricsHost: '127.0.0.1',
+    metricsPort: 9962,
+    interfacePrefix: 'slc',
+    attachMode: 'auto',
+    bpfObject: path.join(REPO_ROOT, 'build', 'bpf', 'lxc.o'),
+    mapSizes: { ...DEFAULT_MAP_SIZES },
+  };
+}
+
+export function withConfig(overrides: Partial<SluiceConfig>): SluiceConfig {
+  const base = defaultConfig();
+  return { ...base, ...overrides, mapSizes: { ...base.mapSizes, ...overrides.mapSizes } };
+}

@@ -1,0 +1,197 @@
+// Loads lxc.o, pins it under <pinRoot>/{maps,progs}, and attaches the entry programs to devices
+// with tcx (kernel >= 6.6) or tc clsact. Maps are created once at their configured sizes and
+// reused by every later load, so a restart or upgrade never loses their contents; programs are
+// swapped through sluice_calls, so devices keep their attachment across upgrades.
+
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AttachMode, SluiceConfig } from '../config.js';
+import { EnvironmentError, SystemError } from '../errors.js';
+import { run } from '../exec.js';
+import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
+import { ALL_MAPS, type MapId, MAPS, PROGRAMS } from './maps.js';
+
+export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
+
+export interface Attachment {
+  device: string;
+  ifindex: number;
+  /** ingress = from_pod, egress = to_pod (host-side veth's view). */
+  hook: 'ingress' | 'egress';
+  mode: ConcreteAttachMode;
+  progId: number;
+  progName: string;
+}
+
+/** tcx arrived in 6.6; older kernels use tc clsact (both attach the same programs). */
+export function kernelSupportsTcx(release = os.release()): boolean {
+  const [major, minor] = release.split(/[.-]/).map(Number);
+  return (major ?? 0) > 6 || ((major ?? 0) === 6 && (minor ?? 0) >= 6);
+}
+
+export function resolveAttachMode(mode: AttachMode): ConcreteAttachMode {
+  if (mode !== 'auto') return mode;
+  return kernelSupportsTcx() ? 'tcx' : 'tc';
+}
+
+const TC_PREF = '1';
+const TC_HANDLE = '0x5c1';
+
+interface NetShowEntry {
+  tc?: { devname: string; ifindex: number; kind: string; name: string; prog_id?: number; id?: number }[];
+}
+
+export class Loader {
+  readonly mode: ConcreteAttachMode;
+
+  constructor(private readonly cfg: SluiceConfig) {
+    this.mode = resolveAttachMode(cfg.attachMode);
+  }
+
+  mapPath(id: MapId): string {
+    return path.join(this.cfg.pinRoot, 'maps', MAPS[id].name);
+  }
+
+  progPath(name: string): string {
+    return path.join(this.cfg.pinRoot, 'progs', name);
+  }
+
+  /** Mounts bpffs at the parent of pinRoot's bpffs when it is missing. */
+  async ensureBpffs(): Promise<void> {
+    const mountPoint = '/sys/fs/bpf';
+    const { stdout } = await run(['stat', '-f', '-c', '%T', mountPoint]).catch(() => ({ stdout: '' }));
+    if (stdout.trim() === 'bpf_fs') return;
+    if (!existsSync(mountPoint)) throw new EnvironmentError(`${mountPoint} does not exist: is sysfs mounted?`);
+    await run(['mount', '-t', 'bpf', 'bpf', mountPoint]);
+  }
+
+  /** Creates the maps that are not pinned yet; returns the names it created. */
+  async ensureMaps(): Promise<string[]> {
+    await mkdir(path.join(this.cfg.pinRoot, 'maps'), { recursive: true });
+    const created: string[] = [];
+    const lines: string[] = [];
+    for (const spec of ALL_MAPS) {
+      const pin = path.join(this.cfg.pinRoot, 'maps', spec.name);
+      if (existsSync(pin)) continue;
+      created.push(spec.name);
+      lines.push(
+        [
+          'map create',
+          pin,
+          `type ${spec.type}`,
+          `key ${spec.keySize}`,
+          `value ${spec.valueSize}`,
+          `entries ${spec.entries(this.cfg.mapSizes)}`,
+          `name ${spec.name}`,
+          `flags ${spec.flags}`,
+        ].join(' '),
+      );
+    }
+    await bpftoolBatch(lines);
+    return created;
+  }
+
+  /**
+   * Loads the object against the pinned maps and points sluice_calls at its programs. Entry stubs
+   * already pinned (and maybe attached) are kept: they only tail-call.
+   */
+  async load(): Promise<{ createdMaps: string[] }> {
+    if (!existsSync(this.cfg.bpfObject)) {
+      throw new EnvironmentError(`BPF object ${this.cfg.bpfObject} is missing: run 'make build'`);
+    }
+    await this.ensureBpffs();
+    const createdMaps = await this.ensureMaps();
+    const stage = path.join(this.cfg.pinRoot, `load_${process.pid}_${Date.now()}`);
+    const progsDir = path.join(this.cfg.pinRoot, 'progs');
+    await mkdir(progsDir, { recursive: true });
+    await mkdir(stage);
+    try {
+      const reuse = ALL_MAPS.flatMap((m) => ['map', 'name', m.name, 'pinned', path.join(this.cfg.pinRoot, 'maps', m.name)]);
+      await bpftool(['prog', 'loadall', this.cfg.bpfObject, path.join(stage, 'progs'), ...reuse]);
+      const staged = await readdir(path.join(stage, 'progs'));
+      for (const name of staged) {
+        const isEntry = name === PROGRAMS.entryIngress || name === PROGRAMS.entryEgress;
+        if (isEntry && existsSync(path.join(progsDir, name))) continue;
+        await rm(path.join(progsDir, name), { force: true });
+        await run(['mv', path.join(stage, 'progs', name), path.join(progsDir, name)]);
+      }
+      await bpftoolBatch(
+        PROGRAMS.calls.map(
+          (c) => `map update pinned ${this.mapPath('calls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
+        ),
+      );
+    } finally {
+      await rm(stage, { recursive: true, force: true });
+    }
+    return { createdMaps };
+  }
+
+  /** Attaches both entry programs to a device; a no-op where they are attached already. */
+  async attach(device: string): Promise<void> {
+    const netns = this.cfg.hostNetns;
+    const current = await this.attachments(device);
+    for (const hook of ['ingress', 'egress'] as const) {
+      const prog = this.progPath(hook === 'ingress' ? PROGRAMS.entryIngress : PROGRAMS.entryEgress);
+      const ours = current.filter((a) => a.hook === hook);
+      const want = await this.progId(prog);
+      if (ours.some((a) => a.progId === want)) continue;
+      if (this.mode === 'tcx') {
+        await bpftool(['net', 'attach', `tcx_${hook}`, 'pinned', prog, 'dev', device], netns);
+      } else {
+        await run(['tc', 'qdisc', 'replace', 'dev', device, 'clsact'], { netns });
+        await run(
+          ['tc', 'filter', 'replace', 'dev', device, hook, 'pref', TC_PREF, 'handle', TC_HANDLE, 'bpf', 'direct-action', 'object-pinned', prog],
+          { netns },
+        );
+      }
+    }
+  }
+
+  /** Removes Sluice's programs from a device (and nothing else). A vanished device is fine. */
+  async detach(device: string): Promise<void> {
+    const netns = this.cfg.hostNetns;
+    const current = await this.attachments(device).catch(() => []);
+    for (const a of current) {
+      if (a.mode === 'tcx') {
+        await bpftool(['net', 'detach', `tcx_${a.hook}`, 'dev', device], netns);
+      } else {
+        await run(['tc', 'filter', 'del', 'dev', device, a.hook, 'pref', TC_PREF, 'handle', TC_HANDLE, 'bpf'], { netns });
+      }
+    }
+  }
+
+  /** Sluice's entry programs attached in the host namespace, on one device or all. */
+  async attachments(device?: string): Promise<Attachment[]> {
+    const args = ['net', 'show', ...(device ? ['dev', device] : [])];
+    const shown = (await bpftoolJson<NetShowEntry[]>(args, this.cfg.hostNetns)) ?? [];
+    const out: Attachment[] = [];
+    for (const entry of shown) {
+      for (const t of entry.tc ?? []) {
+        const progName = t.name.replace(/:\[.*$/, '');
+        if (progName !== PROGRAMS.entryIngress && progName !== PROGRAMS.entryEgress) continue;
+        out.push({
+          device: t.devname,
+          ifindex: t.ifindex,
+          hook: t.kind.endsWith('ingress') ? 'ingress' : 'egress',
+          mode: t.kind.startsWith('tcx') ? 'tcx' : 'tc',
+          progId: t.prog_id ?? t.id ?? 0,
+          progName,
+        });
+      }
+    }
+    return out;
+  }
+
+  private async progId(pin: string): Promise<number> {
+    const info = await bpftoolJson<{ id: number }>(['prog', 'show', 'pinned', pin]);
+    if (!info?.id) throw new SystemError(`no program pinned at ${pin}: was the datapath loaded?`);
+    return info.id;
+  }
+
+  /** Removes every pin of this instance (maps included). For tests and `lab down`, not upgrades. */
+  async removePins(): Promise<void> {
+    await rm(this.cfg.pinRoot, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,111 @@
+// IPv4 prefixes as (uint32, length) pairs, and the partition of ipBlock rules into the nested
+// prefixes the sluice_cidr trie holds.
+
+export interface Cidr {
+  /** Network address as an unsigned 32-bit number, host bits zero. */
+  addr: number;
+  /** 0..32 */
+  len: number;
+}
+
+export class CidrError extends Error {
+  constructor(
+    message: string,
+    readonly ipv6 = false,
+  ) {
+    super(message);
+    this.name = 'CidrError';
+  }
+}
+
+const OCTET = /^(0|[1-9][0-9]{0,2})$/;
+const PREFIX_LEN = /^(0|[1-9][0-9]?)$/;
+
+/** Dotted-quad IPv4 address -> uint32. Leading zeros are refused: some parsers read them as octal. */
+export function parseIPv4(s: string): number {
+  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 address: IPv6 is not supported yet`, true);
+  const parts = s.split('.');
+  if (parts.length !== 4) throw new CidrError(`"${s}" is not an IPv4 address`);
+  let addr = 0;
+  for (const part of parts) {
+    const n = OCTET.test(part) ? Number(part) : Number.NaN;
+    if (!(n <= 255)) throw new CidrError(`"${s}" is not an IPv4 address`);
+    addr = addr * 256 + n;
+  }
+  return addr;
+}
+
+export function prefixMask(len: number): number {
+  return len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+}
+
+/** "a.b.c.d/len" -> Cidr. Host bits are dropped rather than refused: the NetworkPolicy API accepts
+ * 10.0.0.1/24 and means 10.0.0.0/24. */
+export function parseCidr(s: string): Cidr {
+  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 CIDR: IPv6 is not supported yet`, true);
+  const slash = s.indexOf('/');
+  if (slash < 0) throw new CidrError(`"${s}" is not a CIDR: missing /prefix-length`);
+  const lenText = s.slice(slash + 1);
+  const len = PREFIX_LEN.test(lenText) ? Number(lenText) : Number.NaN;
+  if (!(len <= 32)) throw new CidrError(`"${s}" is not a CIDR: bad prefix length`);
+  const addr = parseIPv4(s.slice(0, slash));
+  return { addr: (addr & prefixMask(len)) >>> 0, len };
+}
+
+export function formatIPv4(addr: number): string {
+  return [addr >>> 24, (addr >>> 16) & 0xff, (addr >>> 8) & 0xff, addr & 0xff].join('.');
+}
+
+export function formatCidr(c: Cidr): string {
+  return `${formatIPv4(c.addr)}/${c.len}`;
+}
+
+/** Whether inner (a prefix or a single address as a /32) lies inside outer. */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return outer.len <= inner.len && (inner.addr & prefixMask(outer.len)) >>> 0 === outer.addr;
+}
+
+export function containsIp(outer: Cidr, addr: number): boolean {
+  return cidrContains(outer, { addr, len: 32 });
+}
+
+export function compareCidr(a: Cidr, b: Cidr): number {
+  return a.addr - b.addr || a.len - b.len;
+}
+
+/** One ipBlock peer: addresses in cidr and in no except belong to member. */
+export interface IpBlockSpan {
+  member: number;
+  cidr: Cidr;
+  except: readonly Cidr[];
+}
+
+export interface CidrPartEntry {
+  prefix: Cidr;
+  /** Sorted, distinct members covering the addresses whose longest match is prefix; may be empty. */
+  members: number[];
+}
+
+/**
+ * Every distinct cidr and except prefix, each with the members whose blocks cover it. Prefixes are
+ * nested or disjoint, so an address whose longest match among them is P is covered by a member
+ * exactly when one of its cidrs contains P and none of that block's excepts does: a longest-prefix
+ * lookup then yields the right member set for every address.
+ */
+export function partitionIpBlocks(spans: readonly IpBlockSpan[]): CidrPartEntry[] {
+  const prefixes = new Map<string, Cidr>();
+  for (const span of spans) {
+    for (const c of [span.cidr, ...span.except]) prefixes.set(formatCidr(c), c);
+  }
+  const out: CidrPartEntry[] = [];
+  for (const prefix of [...prefixes.values()].sort(compareCidr)) {
+    const members = new Set<number>();
+    for (const span of spans) {
+      if (cidrContains(span.cidr, prefix) && !span.except.some((e) => cidrContains(e, prefix))) {
+        members.add(span.member);
+      }
+    }
+    out.push({ prefix, members: [...members].sort((a, b) => a - b) });
+  }
+  return out;
+}

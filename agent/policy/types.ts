@@ -1,0 +1,99 @@
+// What the policy compiler reads and writes. Keys mirror bpf/lib/common.h (policy_key,
+// cidr_key, endpoint flags) but as plain numbers: the codecs turn them into bytes.
+
+import type { Snapshot } from '../state/types.js';
+
+export const DIR_EGRESS = 0;
+export const DIR_INGRESS = 1;
+export type Direction = typeof DIR_EGRESS | typeof DIR_INGRESS;
+
+export const IPPROTO_ICMP = 1;
+export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
+export const IPPROTO_SCTP = 132;
+
+/** bpf/lib/common.h: policy key prefix lengths. */
+export const POLICY_PREFIX_ANY_PROTO = 72;
+export const POLICY_PREFIX_ANY_PORT = 80;
+export const POLICY_PREFIX_FULL = 96;
+export const CIDR_PREFIX_BASE = 64;
+
+/** bpf/lib/common.h: SLUICE_ID_* */
+export const ID_ANY = 0;
+export const ID_HOST = 1;
+export const ID_WORLD = 2;
+export const ID_UNMANAGED = 3;
+export const ID_HEALTH = 4;
+export const ID_INIT = 5;
+export const ID_REMOTE_NODE = 6;
+export const ID_CIDR_SET_BIT = 0x80000000;
+/** First identity handed out for labels; everything below is reserved. */
+export const ID_FIRST_LABELS = 256;
+
+/** bpf/lib/common.h: EP_F_* */
+export const EP_F_INGRESS_ENFORCED = 1 << 0;
+export const EP_F_EGRESS_ENFORCED = 1 << 1;
+export const EP_F_INGRESS_CIDR = 1 << 2;
+export const EP_F_EGRESS_CIDR = 1 << 3;
+
+export interface CompileInput {
+  snapshot: Snapshot;
+  /** Pods on this node that have an endpoint: "namespace/name" -> endpoint id (never 0). */
+  endpoints: ReadonlyMap<string, number>;
+  /** Security identity of every pod in the snapshot: "namespace/name" -> identity (>= 256). */
+  identities: ReadonlyMap<string, number>;
+}
+
+/** One allow entry of sluice_policy (an LPM trie). */
+export interface PolicyEntry {
+  /** 72: any protocol and port; 80: one protocol, any port; 81..96: protocol and port prefix. */
+  prefixLen: number;
+  endpointId: number;
+  /** Peer identity; ID_ANY matches every peer; ID_CIDR_SET_BIT | n names an ipBlock rule set. */
+  identity: number;
+  direction: Direction;
+  /** IPPROTO_*; 0 when prefixLen is 72. */
+  protocol: number;
+  /** Destination port; bits beyond the prefix are 0. 0 when prefixLen <= 80. */
+  port: number;
+  /** The rule that produced the entry (see CompileOutput.rules). */
+  ruleId: number;
+}
+
+/** One entry of sluice_cidr: for this endpoint and direction, addresses under addr/len belong to
+ * the ipBlock rule set setIdentity (0: none, an except carved out of a broader cidr). */
+export interface CidrEntry {
+  endpointId: number;
+  direction: Direction;
+  /** Dotted IPv4 network address, host bits zero. */
+  addr: string;
+  /** 0..32 */
+  len: number;
+  setIdentity: number;
+}
+
+/** Where an entry came from, for `policy explain`, flows and events. */
+export interface RuleRef {
+  ruleId: number;
+  /** "namespace/name" of the NetworkPolicy. */
+  policy: string;
+  direction: Direction;
+  /** Index of the rule in spec.ingress or spec.egress. */
+  index: number;
+}
+
+export interface CompileOutput {
+  /** Every local endpoint id from the input, with its EP_F_* flags (0 = not isolated). */
+  endpointFlags: Map<number, number>;
+  policy: PolicyEntry[];
+  cidr: CidrEntry[];
+  rules: Map<number, RuleRef>;
+}
+
+/** A NetworkPolicy the compiler cannot enforce; the object and the field, for logs and events. */
+export interface PolicyError {
+  policy: string;
+  /** JSON path into the object, e.g. spec.ingress[0].ports[1].endPort */
+  field: string;
+  message: string;
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Sluice: every struct, constant and map shared between the datapath and userspace.
+ *
+ * Must be in sync with agent/datapath/codecs.ts. test/unit/btf-layout.test.ts reads the BTF of
+ * build/bpf/lxc.o and fails when a field here moves or a size changes. Padding is spelled out and
+ * every struct has a _Static_assert on its size. A changed layout gets a new map name (…_v2).
+ *
+ * API: struct endpoint_info, ipcache_key/value, policy_key/value, cidr_key/value, ct_key/value,
+ *      metrics_key/value, flow_event, dp_config; SLUICE_ID_*, DIR_*, EP_F_*, CT_*, CFG_F_*.
+ */
+#ifndef SLUICE_COMMON_H
+#define SLUICE_COMMON_H
+
+#include <linux/types.h>
+
+/* Reserved identities (DESIGN.md). 0 is never a peer: in policy keys it means "any peer". */
+#define SLUICE_ID_ANY 0
+#define SLUICE_ID_HOST 1
+#define SLUICE_ID_WORLD 2
+#define SLUICE_ID_UNMANAGED 3
+#define SLUICE_ID_HEALTH 4
+#define SLUICE_ID_INIT 5
+#define SLUICE_ID_REMOTE_NODE 6
+/* Identities of ipBlock rule sets (see cidr_key) carry this bit; label identities never do. */
+#define SLUICE_ID_CIDR_SET_BIT 0x80000000u
+
+/* Direction of traffic as seen by the endpoint. */
+#define DIR_EGRESS 0
+#define DIR_INGRESS 1
+
+/* endpoint_info.flags */
+#define EP_F_INGRESS_ENFORCED (1u << 0) /* some policy isolates the pod for ingress */
+#define EP_F_EGRESS_ENFORCED (1u << 1)  /* some policy isolates the pod for egress */
+#define EP_F_INGRESS_CIDR (1u << 2)     /* ingress rules include ipBlocks: consult sluice_cidr */
+#define EP_F_EGRESS_CIDR (1u << 3)      /* egress rules include ipBlocks: consult sluice_cidr */
+
+/* sluice_endpoints: key __u32 IPv4 address (network order) -> endpoint_info */
+struct endpoint_info {
+	__u32 ifindex;     /* host-side veth */
+	__u32 endpoint_id; /* stable per attachment, never 0 */
+	__u32 identity;    /* security identity of the pod's labels */
+	__u32 flags;       /* EP_F_* */
+	__u8 pod_mac[6];   /* MAC of eth0 inside the pod */
+	__u8 host_mac[6];  /* MAC of the host-side veth */
+	__u32 pad;
+};
+_Static_assert(sizeof(struct endpoint_info) == 32, "endpoint_info size");
+
+/* sluice_ipcache (LPM trie): IPv4 prefix -> identity of whatever lives there. Miss = WORLD. */
+struct ipcache_key {
+	__u32 prefixlen; /* 0..32 */
+	__u32 addr;      /* network order */
+};
+_Static_assert(sizeof(struct ipcache_key) == 8, "ipcache_key size");
+
+struct ipcache_value {
+	__u32 identity;
+	__u32 flags; /* reserved, 0 */
+};
+_Static_assert(sizeof(struct ipcache_value) == 8, "ipcache_value size");
+
+/* sluice_policy (LPM trie): allow entries. The prefix always covers endpoint_id, identity and
+ * direction (72 bits); 80 adds the protocol; 81..96 add port bits, so a port range is a handful of
+ * prefixes. identity SLUICE_ID_ANY matches every peer.
+ */
+#define POLICY_PREFIX_ANY_PROTO 72
+#define POLICY_PREFIX_ANY_PORT 80
+#define POLICY_PREFIX_FULL 96
+struct policy_key {
+	__u32 prefixlen;
+	__u32 endpoint_id; /* network order, like every field the trie compares */
+	__u32 identity;    /* network order */
+	__u8 direction;    /* DIR_* */
+	__u8 protocol;     /* IPPROTO_* */
+	__u16 dport;       /* network order */
+};
+_Static_assert(sizeof(struct policy_key) == 16, "policy_key size");
+
+struct policy_value {
+	__u32 rule_id; /* which policy rule produced this entry (agent's table) */
+	__u32 flags;   /* reserved, 0 */
+	__u64 packets; /* connections this entry admitted (first packets) */
+	__u64 bytes;
+};
+_Static_assert(sizeof(struct policy_value) == 24, "policy_value size");
+
+/* sluice_cidr (LPM trie): ipBlock rules, matched against every peer address, pod IPs included.
+ * The agent inserts every cidr and except prefix of an endpoint's rules; the longest match names
+ * the rule set (an identity with SLUICE_ID_CIDR_SET_BIT, 0 = none) to look up in sluice_policy.
+ */
+#define CIDR_PREFIX_BASE 64
+struct cidr_key {
+	__u32 prefixlen;   /* 64 + IPv4 prefix length */
+	__u32 endpoint_id; /* network order */
+	__u8 direction;
+	__u8 pad[3];
+	__u32 addr; /* network order */
+};
+_Static_assert(sizeof(struct cidr_key) == 16, "cidr_key size");
+
+struct cidr_value {
+	__u32 set_identity; /* 0: no rule set covers this prefix (an except) */
+	__u32 flags;
+};
+_Static_assert(sizeof(struct cidr_value) == 8, "cidr_value size");
+
+/* sluice_ct (LRU hash): one entry per connection, keyed by the tuple of its first packet. */
+#define CT_F_SEEN_REPLY (1u << 0)
+#define CT_F_FIN_FWD (1u << 1)
+#define CT_F_FIN_REV (1u << 2)
+#define CT_F_RST (1u << 3)
+#define CT_F_SYN_ONLY (1u << 4) /* TCP connection that has not seen its SYN-ACK yet */
+
+/* Lifetimes in seconds, per state. */
+#define CT_LIFETIME_SYN 60
+#define CT_LIFETIME_TCP 21600
+#define CT_LIFETIME_CLOSING 10
+#define CT_LIFETIME_UDP 60
+#define CT_LIFETIME_SCTP 21600
+#define CT_LIFETIME_ICMP 30
+#define CT_LIFETIME_OTHER 60
+
+struct ct_key {
+	__u32 saddr;
+	__u32 daddr;
+	__u16 sport; /* network order; ICMP echo: identifier in both */
+	__u16 dport;
+	__u8 protocol;
+	__u8 pad[3];
+};
+_Static_assert(sizeof(struct ct_key) == 16, "ct_key size");
+
+struct ct_value {
+	__u64 packets_fwd;
+	__u64 bytes_fwd;
+	__u64 packets_rev;
+	__u64 bytes_rev;
+	__u32 expires;       /* seconds of bpf_ktime_get_ns() */
+	__u32 created;       /* seconds of bpf_ktime_get_ns() */
+	__u32 src_endpoint;  /* 0 when the source is not a local endpoint */
+	__u32 dst_endpoint;  /* 0 when the destination is not a local endpoint */
+	__u32 rule_id;       /* rule that admitted it (egress, else ingress); 0 = not enforced */
+	__u8 flags;          /* CT_F_* */
+	__u8 tcp_flags_seen; /* union of TCP flags in both directions */
+	__u8 pad[2];
+};
+_Static_assert(sizeof(struct ct_value) == 56, "ct_value size");
+
+/* sluice_metrics (per-CPU hash) */
+struct metrics_key {
+	__u32 endpoint_id;
+	__u8 reason;    /* enum sluice_reason */
+	__u8 direction; /* DIR_* */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct metrics_key) == 8, "metrics_key size");
+
+struct metrics_value {
+	__u64 packets;
+	__u64 bytes;
+};
+_Static_assert(sizeof(struct metrics_value) == 16, "metrics_value size");
+
+/* sluice_events (perf event array): drops and verdicts of new connections. */
+#define EVENT_DROP 1
+#define EVENT_VERDICT 2
+struct flow_event {
+	__u64 timestamp_ns; /* bpf_ktime_get_ns() */
+	__u32 saddr;
+	__u32 daddr;
+	__u16 sport;
+	__u16 dport;
+	__u8 protocol;
+	__u8 type;      /* EVENT_* */
+	__u8 reason;    /* enum sluice_reason; REASON_FORWARDED for allowed verdicts */
+	__u8 direction; /* direction of the check that decided */
+	__u32 src_identity;
+	__u32 dst_identity;
+	__u32 src_endpoint;
+	__u32 dst_endpoint;
+	__u32 rule_id;
+	__u32 length;
+	__u8 tcp_flags;
+	__u8 is_reply;
+	__u8 pad[2];
+	__u32 pad2;
+};
+_Static_assert(sizeof(struct flow_event) == 56, "flow_event size");
+
+/* sluice_config (array of one) */
+#define CFG_F_EVENTS_DROP (1u << 0)
+#define CFG_F_EVENTS_VERDICT (1u << 1)
+struct dp_config {
+	__u32 flags; /* CFG_F_* */
+	__u32 host_identity_check; /* reserved, 0 */
+};
+_Static_assert(sizeof(struct dp_config) == 8, "dp_config size");
+
+#endif

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Connection tracking: one LRU entry per connection, keyed by its first packet's tuple.
+ *
+ * API: ct_lookup(pkt, now) -> CT_NEW | CT_ESTABLISHED | CT_REPLY | CT_RELATED (and updates state,
+ *      counters and expiry of the entry it found); ct_create(pkt, now, src_ep, dst_ep, rule_id)
+ */
+#ifndef SLUICE_CT_H
+#define SLUICE_CT_H
+
+#include "maps.h"
+#include "parse.h"
+
+enum ct_status {
+	CT_NEW = 0,
+	CT_ESTABLISHED = 1, /* another packet in the direction of the first one */
+	CT_REPLY = 2,       /* a packet in the opposite direction */
+	CT_RELATED = 3,     /* an ICMP error about a tracked connection */
+};
+
+static __always_inline __u32 ct_now(void)
+{
+	return (__u32)(bpf_ktime_get_ns() / 1000000000ull);
+}
+
+static __always_inline __u32 ct_lifetime(__u8 protocol, __u8 flags)
+{
+	switch (protocol) {
+	case IPPROTO_TCP:
+		if (flags & (CT_F_RST)) return CT_LIFETIME_CLOSING;
+		if ((flags & (CT_F_FIN_FWD | CT_F_FIN_REV)) == (CT_F_FIN_FWD | CT_F_FIN_REV))
+			return CT_LIFETIME_CLOSING;
+		if (flags & CT_F_SYN_ONLY) return CT_LIFETIME_SYN;
+		return CT_LIFETIME_TCP;
+	case IPPROTO_UDP: return CT_LIFETIME_UDP;
+	case IPPROTO_SCTP: return CT_LIFETIME_SCTP;
+	case IPPROTO_ICMP: return CT_LIFETIME_ICMP;
+	default: return CT_LIFETIME_OTHER;
+	}
+}
+
+static __always_inline void ct_touch(struct ct_value *v, const struct packet *pkt, int reply, __u32 now)
+{
+	__u8 flags = v->flags;
+
+	if (reply) {
+		__sync_fetch_and_add(&v->packets_rev, 1);
+		__sync_fetch_and_add(&v->bytes_rev, pkt->length);
+		flags |= CT_F_SEEN_REPLY;
+	} else {
+		__sync_fetch_and_add(&v->packets_fwd, 1);
+		__sync_fetch_and_add(&v->bytes_fwd, pkt->length);
+	}
+	if (pkt->protocol == IPPROTO_TCP) {
+		__u8 tf = pkt->tcp_flags;
+		if (tf & TCPF_RST) flags |= CT_F_RST;
+		if (tf & TCPF_FIN) flags |= reply ? CT_F_FIN_REV : CT_F_FIN_FWD;
+		if (reply && (tf & TCPF_SYN) && (tf & TCPF_ACK)) flags &= ~CT_F_SYN_ONLY;
+		/* A new SYN on a closed tuple reopens it (port reuse). */
+		if (!reply && (tf & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN && (flags & (CT_F_RST | CT_F_FIN_FWD)))
+			flags = CT_F_SYN_ONLY;
+		if (v->tcp_flags_seen != (v->tcp_flags_seen | tf))
+			v->tcp_flags_seen |= tf;
+	}
+	if (v->flags != flags)
+		v->flags = flags;
+	__u32 expires = now + ct_lifetime(pkt->protocol, flags);
+	/* Write the expiry at most once a second per entry: fewer cache-line bounces. */
+	if (v->expires != expires)
+		v->expires = expires;
+}
+
+static __always_inline struct ct_value *ct_find(__u32 saddr, __u32 daddr, __u16 sport, __u16 dport, __u8 protocol,
+						 __u32 now)
+{
+	struct ct_key key = { .saddr = saddr, .daddr = daddr, .sport = sport, .dport = dport, .protocol = protocol };
+	struct ct_value *v = bpf_map_lookup_elem(&sluice_ct, &key);
+
+	if (v && v->expires < now) {
+		bpf_map_delete_elem(&sluice_ct, &key);
+		return 0;
+	}
+	return v;
+}
+
+static __always_inline int ct_lookup(const struct packet *pkt, __u32 now)
+{
+	struct ct_value *v;
+
+	if (pkt->icmp_error) {
+		/* The inner packet is one the receiver of this error sent: either direction of a tracked
+		 * connection makes the error related. */
+		if (ct_find(pkt->inner_saddr, pkt->inner_daddr, pkt->inner_sport, pkt->inner_dport, pkt->inner_protocol, now) ||
+		    ct_find(pkt->inner_daddr, pkt->inner_saddr, pkt->inner_dport, pkt->inner_sport, pkt->inner_protocol, now))
+			return CT_RELATED;
+		return CT_NEW;
+	}
+	v = ct_find(pkt->saddr, pkt->daddr, pkt->sport, pkt->dport, pkt->protocol, now);
+	if (v) {
+		ct_touch(v, pkt, 0, now);
+		return CT_ESTABLISHED;
+	}
+	v = ct_find(pkt->daddr, pkt->saddr, pkt->dport, pkt->sport, pkt->protocol, now);
+	if (v) {
+		ct_touch(v, pkt, 1, now);
+		return CT_REPLY;
+	}
+	return CT_NEW;
+}
+
+static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32 src_ep, __u32 dst_ep, __u32 rule_id)
+{
+	struct ct_key key = {
+		.saddr = pkt->saddr, .daddr = pkt->daddr, .sport = pkt->sport, .dport = pkt->dport, .protocol = pkt->protocol,
+	};
+	__u8 flags = 0;
+
+	if (pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+		flags = CT_F_SYN_ONLY;
+	struct ct_value v = {
+		.packets_fwd = 1,
+		.bytes_fwd = pkt->length,
+		.created = now,
+		.expires = now + ct_lifetime(pkt->protocol, flags),
+		.src_endpoint = src_ep,
+		.dst_endpoint = dst_ep,
+		.rule_id = rule_id,
+		.flags = flags,
+		.tcp_flags_seen = pkt->tcp_flags,
+	};
+	bpf_map_update_elem(&sluice_ct, &key, &v, BPF_ANY);
+}
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Why a packet was forwarded or dropped. One enum, stable numbers, shared by:
+ *   bpf/lib/drop_reasons.h (here), agent/datapath/reasons.ts, agent/api/flow.proto.
+ * test/unit/reasons.test.ts checks that the three agree. Never reuse or renumber a value: a retired
+ * reason becomes REASON_UNUSEDn.
+ */
+#ifndef SLUICE_DROP_REASONS_H
+#define SLUICE_DROP_REASONS_H
+
+enum sluice_reason {
+	REASON_FORWARDED = 0,
+	DROP_POLICY_DENIED = 1,      /* no policy rule allows this new connection */
+	DROP_INVALID_PACKET = 2,     /* truncated or malformed headers */
+	DROP_SOURCE_SPOOFED = 3,     /* source address is not the sending pod's */
+	DROP_UNSUPPORTED_L3 = 4,     /* neither IPv4 nor ARP (IPv6 is not enabled) */
+	DROP_FRAGMENT = 5,           /* IPv4 fragment without an L4 header */
+	DROP_REDIRECT_FAILED = 6,    /* bpf_redirect_peer refused the destination */
+	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
+	REASON_MAX = 8,
+};
+
+#endif

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* Flow events on the perf event array, gated by sluice_config flags.
+ *
+ * API: struct verdict (the endpoints and identities a decision was about),
+ *      emit_event(skb, type, reason, direction, pkt, verdict, is_reply)
+ */
+#ifndef SLUICE_EVENTS_H
+#define SLUICE_EVENTS_H
+
+#include "maps.h"
+#include "parse.h"
+
+struct verdict {
+	__u32 src_identity;
+	__u32 dst_identity;
+	__u32 src_endpoint;
+	__u32 dst_endpoint;
+	__u32 rule_id;
+};
+
+static __always_inline __u32 config_flags(void)
+{
+	__u32 zero = 0;
+	struct dp_config *cfg = bpf_map_lookup_elem(&sluice_config, &zero);
+	return cfg ? cfg->flags : 0;
+}
+
+/* Not inlined on purpose: as a subprogram its signature puts struct flow_event into the object's
+ * BTF, where the layout test (and any reader) finds it. */
+static __noinline void events_output(struct __sk_buff *skb, struct flow_event *ev)
+{
+	bpf_perf_event_output(skb, &sluice_events, BPF_F_CURRENT_CPU, ev, sizeof(*ev));
+}
+
+static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 reason, __u8 direction,
+				       const struct packet *pkt, const struct verdict *v, __u8 is_reply)
+{
+	__u32 want = type == EVENT_DROP ? CFG_F_EVENTS_DROP : CFG_F_EVENTS_VERDICT;
+	if (!(config_flags() & want))
+		return;
+	struct flow_event ev = {
+		.timestamp_ns = bpf_ktime_get_ns(),
+		.saddr = pkt->saddr,
+		.daddr = pkt->daddr,
+		.sport = pkt->sport,
+		.dport = pkt->dport,
+		.protocol = pkt->protocol,
+		.type = type,
+		.reason = reason,
+		.direction = direction,
+		.src_identity = v->src_identity,
+		.dst_identity = v->dst_identity,
+		.src_endpoint = v->src_endpoint,
+		.dst_endpoint = v->dst_endpoint,
+		.rule_id = v->rule_id,
+		.length = pkt->length,
+		.tcp_flags = pkt->tcp_flags,
+		.is_reply = is_reply,
+	};
+	events_output(skb, &ev);
+}
+
+#endif

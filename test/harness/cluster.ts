@@ -1,0 +1,213 @@
+// A node in a network namespace with pods in their own namespaces, wired the way sluice-cni
+// wires them, running the real datapath. Everything it makes it removes in destroy(), which tests
+// call from afterAll/afterEach; global.ts sweeps after a crash.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { wirePod } from '../../cni/wiring.js';
+import { type AttachMode, REPO_ROOT, type SluiceConfig, withConfig } from '../../agent/config.js';
+import { run } from '../../agent/exec.js';
+import { dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
+import { metricsKeyCodec, metricsValueCodec } from '../../agent/datapath/codecs.js';
+import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js';
+import { Loader } from '../../agent/datapath/loader.js';
+import { MapSyncer } from '../../agent/datapath/map-sync.js';
+import type { Endpoint } from '../../agent/endpoints/types.js';
+import type { CompileOutput } from '../../agent/policy/types.js';
+import { ID_HOST } from '../../agent/policy/types.js';
+import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
+import { deleteNetns } from './sweep.js';
+
+export const NODE_IP = '10.250.0.1';
+const NODE = process.execPath;
+const TOOLS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net');
+
+export interface TestPod {
+  name: string;
+  netns: string;
+  endpoint: Endpoint;
+}
+
+export interface ProbeResult {
+  connected: boolean;
+  ms: number;
+  reply: string;
+}
+
+export interface MetricRow {
+  endpointId: number;
+  reason: number;
+  direction: number;
+  packets: number;
+  bytes: number;
+}
+
+export class TestCluster {
+  readonly pods = new Map<string, TestPod>();
+  readonly loader: Loader;
+  readonly syncer: MapSyncer;
+  private readonly processes: ChildProcess[] = [];
+  private readonly namespaces: string[] = [];
+  private nextEndpoint = 1;
+  private nextIf = 0;
+  private stateDir = '';
+
+  private constructor(
+    readonly cfg: SluiceConfig,
+    readonly prefix: string,
+  ) {
+    this.loader = new Loader(cfg);
+    this.syncer = new MapSyncer(cfg);
+  }
+
+  static async start(opts: { attachMode?: AttachMode } = {}): Promise<TestCluster> {
+    const id = `${runId()}${instanceId()}`;
+    const prefix = `${TEST_NETNS_PREFIX}${id}`;
+    const nodeNs = `${prefix}-node`;
+    const cfg = withConfig({
+      pinRoot: `${TEST_PIN_PREFIX}${id}`,
+      hostNetns: `/run/netns/${nodeNs}`,
+      attachMode: opts.attachMode ?? 'auto',
+      interfacePrefix: 'slc',
+      mapSizes: { endpoints: 1024, ipcache: 4096, policy: 65536, cidr: 4096, ct: 16384, metrics: 4096 },
+    });
+    const cluster = new TestCluster(cfg, prefix);
+    try {
+      cluster.stateDir = await mkdtemp(path.join(tmpdir(), 'sluice-test-'));
+      cluster.cfg.stateDir = cluster.stateDir;
+      await cluster.addNetns(nodeNs);
+      await run(['ip', '-batch', '-'], {
+        netns: cfg.hostNetns,
+        input: ['link set lo up', `addr add ${NODE_IP}/32 dev lo`, ''].join('\n'),
+      });
+      await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: cfg.hostNetns });
+      await cluster.loader.load();
+      return cluster;
+    } catch (err) {
+      await cluster.destroy();
+      throw err;
+    }
+  }
+
+  private async addNetns(name: string): Promise<string> {
+    await run(['ip', 'netns', 'add', name]);
+    this.namespaces.push(name);
+    return `/run/netns/${name}`;
+  }
+
+  /** A pod namespace wired to the node with the datapath attached (not yet in the maps: sync()). */
+  async addPod(name: string, ip: string, serve: { tcp?: number[]; udp?: number[]; namespace?: string } = {}): Promise<TestPod> {
+    const netns = await this.addNetns(`${this.prefix}-${name.replace('/', '-')}`);
+    const hostIfName = `${this.cfg.interfacePrefix}${this.nextIf++}`;
+    const wired = await wirePod({ hostNetns: this.cfg.hostNetns, podNetns: netns, hostIfName, podIfName: 'eth0', ip });
+    await this.loader.attach(hostIfName);
+    const podKey = name.includes('/') ? name : `${serve.namespace ?? 'default'}/${name}`;
+    const pod: TestPod = {
+      name,
+      netns,
+      endpoint: {
+        id: this.nextEndpoint++,
+        podKey,
+        ip,
+        hostIfName,
+        hostIfindex: wired.hostIfindex,
+        hostMac: wired.hostMac,
+        podMac: wired.podMac,
+      },
+    };
+    this.pods.set(name, pod);
+    if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) > 0) await this.serve(pod, serve.tcp ?? [], serve.udp ?? []);
+    return pod;
+  }
+
+  pod(name: string): TestPod {
+    const p = this.pods.get(name);
+    if (!p) throw new Error(`no test pod ${name}`);
+    return p;
+  }
+
+  /** Starts the responder in the pod and waits until it listens. */
+  async serve(pod: TestPod, tcp: number[], udp: number[]): Promise<void> {
+    const args = ['--name', pod.endpoint.podKey, ...tcp.flatMap((p) => ['--tcp', String(p)]), ...udp.flatMap((p) => ['--udp', String(p)])];
+    const child = spawn('nsenter', [`--net=${pod.netns}`, '--', NODE, path.join(TOOLS, 'responder.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    this.processes.push(child);
+    await new Promise<void>((resolve, reject) => {
+      const rl = createInterface({ input: child.stdout! });
+      rl.on('line', (l) => {
+        if (l === 'ready') resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`responder in ${pod.name} exited with ${code}`)));
+    });
+  }
+
+  /** Pushes endpoints, ipcache (pods, node) and compiled policy to the maps. */
+  async sync(opts: { identities?: ReadonlyMap<string, number>; compiled?: CompileOutput; ipcache?: IpcacheEntry[] } = {}) {
+    const endpoints = [...this.pods.values()].map((p) => p.endpoint);
+    const identities = opts.identities ?? new Map(endpoints.map((e) => [e.podKey, 256 + e.id]));
+    const ipcache: IpcacheEntry[] = opts.ipcache ?? [
+      { prefix: NODE_IP, identity: ID_HOST },
+      ...endpoints.map((e) => ({ prefix: e.ip, identity: identities.get(e.podKey) ?? 0 })),
+    ];
+    return this.syncer.sync(
+      desiredMaps({ endpoints, identities, ipcache, ...(opts.compiled ? { compiled: opts.compiled } : {}) }),
+    );
+  }
+
+  async exec(pod: TestPod | undefined, argv: string[]) {
+    return run(argv, { netns: pod ? pod.netns : this.cfg.hostNetns });
+  }
+
+  /** A connection attempt from a pod (or from the node when `from` is undefined). */
+  async probe(from: TestPod | undefined, toIp: string, port: number, protocol: 'TCP' | 'UDP' = 'TCP', timeoutMs = 700): Promise<ProbeResult> {
+    const argv = [NODE, path.join(TOOLS, 'probe.js'), '--host', toIp, '--port', String(port), '--protocol', protocol, '--timeout', String(timeoutMs)];
+    const out = await run(argv, { netns: from ? from.netns : this.cfg.hostNetns }).then(
+      (r) => r.stdout,
+      (err: { stdout?: string }) => err.stdout ?? '',
+    );
+    const parsed = JSON.parse(out.trim().split('\n').at(-1) || '{"connected":false,"ms":0,"reply":""}') as ProbeResult;
+    return parsed;
+  }
+
+  async ping(from: TestPod, toIp: string, count = 3): Promise<boolean> {
+    return run(['ping', '-c', String(count), '-i', '0.05', '-W', '1', '-q', toIp], { netns: from.netns }).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** The metrics map summed over CPUs. */
+  async metrics(): Promise<MetricRow[]> {
+    const entries = await dumpPerCpuMap(`${this.cfg.pinRoot}/maps/sluice_metrics`);
+    return entries.map((e) => {
+      const k = metricsKeyCodec.decode(e.key);
+      let packets = 0;
+      let bytes = 0;
+      for (const v of e.values) {
+        const d = metricsValueCodec.decode(v);
+        packets += d.packets;
+        bytes += d.bytes;
+      }
+      return { endpointId: k.endpoint_id, reason: k.reason, direction: k.direction, packets, bytes };
+    });
+  }
+
+  async destroy(): Promise<void> {
+    for (const child of this.processes) {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    for (const ns of this.namespaces.reverse()) await deleteNetns(ns);
+    await this.loader.removePins();
+    if (this.stateDir) await rm(this.stateDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,115 @@
+// sluice status | map list | datapath load|attach|detach: the datapath on this machine.
+
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import type { Command } from 'commander';
+import type { SluiceConfig } from '../../agent/config.js';
+import { bpftoolJson } from '../../agent/datapath/bpftool.js';
+import { Loader } from '../../agent/datapath/loader.js';
+import { ALL_MAPS } from '../../agent/datapath/maps.js';
+import { EnvironmentError } from '../../agent/errors.js';
+import { formatTable, parseOutput, print } from '../output.js';
+
+interface MapRow {
+  name: string;
+  type: string;
+  entries: number | null;
+  maxEntries: number;
+  pressure: number | null;
+}
+
+async function mapRows(cfg: SluiceConfig): Promise<MapRow[]> {
+  const rows: MapRow[] = [];
+  for (const spec of ALL_MAPS) {
+    const pin = `${cfg.pinRoot}/maps/${spec.name}`;
+    if (!existsSync(pin)) continue;
+    const info = await bpftoolJson<{ max_entries: number; type: string }>(['map', 'show', 'pinned', pin]);
+    const countable = ['hash', 'lru_hash', 'percpu_hash', 'lpm_trie'].includes(spec.type);
+    const entries = countable ? ((await bpftoolJson<unknown[]>(['map', 'dump', 'pinned', pin])) ?? []).length : null;
+    rows.push({
+      name: spec.name,
+      type: info.type,
+      entries,
+      maxEntries: info.max_entries,
+      pressure: entries === null ? null : Math.round((entries / info.max_entries) * 1000) / 1000,
+    });
+  }
+  return rows;
+}
+
+function requirePins(cfg: SluiceConfig): void {
+  if (!existsSync(`${cfg.pinRoot}/maps`)) {
+    throw new EnvironmentError(`no Sluice maps under ${cfg.pinRoot}/maps: is the agent running (sluice-agent) or the datapath loaded (sluice datapath load)?`);
+  }
+}
+
+export function registerDatapathCommands(program: Command, config: () => SluiceConfig): void {
+  program
+    .command('status')
+    .description('kernel features, attach mode, attached programs and map fill levels')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (opts: { output: string }) => {
+      const format = parseOutput(opts.output);
+      const cfg = config();
+      const loader = new Loader(cfg);
+      const loaded = existsSync(`${cfg.pinRoot}/progs`);
+      const attachments = loaded ? await loader.attachments() : [];
+      const maps = loaded ? await mapRows(cfg) : [];
+      const data = { kernel: os.release(), attachMode: loader.mode, pinRoot: cfg.pinRoot, loaded, attachments, maps };
+      print(
+        format,
+        () =>
+          `Kernel:       ${data.kernel}\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\n\n` +
+          formatTable(
+            ['map', 'entries', 'max', 'pressure'],
+            maps.map((m) => [m.name, m.entries ?? '-', m.maxEntries, m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`]),
+          ),
+        data,
+      );
+    });
+
+  program
+    .command('map')
+    .description('BPF maps')
+    .command('list')
+    .description('every pinned map: type, entries, capacity, pressure')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (opts: { output: string }) => {
+      const format = parseOutput(opts.output);
+      const cfg = config();
+      requirePins(cfg);
+      const rows = await mapRows(cfg);
+      print(
+        format,
+        () =>
+          formatTable(
+            ['name', 'type', 'entries', 'max', 'pressure'],
+            rows.map((m) => [m.name, m.type, m.entries ?? '-', m.maxEntries, m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`]),
+          ),
+        rows,
+      );
+    });
+
+  const dp = program.command('datapath').description('load, attach and detach the per-pod programs by hand');
+  dp.command('load')
+    .description('load build/bpf/lxc.o and pin it (maps are created once and reused)')
+    .action(async () => {
+      const { createdMaps } = await new Loader(config()).load();
+      process.stderr.write(`loaded; created maps: ${createdMaps.join(', ') || 'none (reused)'}\n`);
+    });
+  dp.command('attach <device>')
+    .description('attach from_pod/to_pod to a host-side device')
+    .action(async (device: string) => {
+      await new Loader(config()).attach(device);
+    });
+  dp.command('detach <device>')
+    .description("remove Sluice's programs from a device")
+    .action(async (device: string) => {
+      await new Loader(config()).detach(device);
+    });
+  dp.command('unload')
+    .description('remove every pin (maps included) of this instance; attached programs stay until detached')
+    .action(async () => {
+      await new Loader(config()).removePins();
+    });
+}

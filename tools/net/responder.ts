@@ -1,0 +1,36 @@
+// A pod's servers: for every `--tcp P` / `--udp P` it answers each connection or datagram with
+// its --name (e.g. "x/a"). Started inside a pod's network namespace by the test harness and the lab.
+
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    name: { type: 'string', default: 'sluice' },
+    tcp: { type: 'string', multiple: true, default: [] },
+    udp: { type: 'string', multiple: true, default: [] },
+  },
+});
+const name = values.name;
+const reply = `${name}\n`;
+let pending = values.tcp.length + values.udp.length;
+const ready = () => {
+  pending -= 1;
+  if (pending === 0) process.stdout.write('ready\n');
+};
+
+for (const p of values.tcp) {
+  const server = createServer((sock) => {
+    sock.on('error', () => undefined);
+    sock.end(reply);
+  });
+  server.listen({ port: Number(p), host: '0.0.0.0' }, ready);
+}
+for (const p of values.udp) {
+  const sock = createSocket('udp4');
+  sock.on('message', (_msg, rinfo) => sock.send(reply, rinfo.port, rinfo.address));
+  sock.bind(Number(p), '0.0.0.0', ready);
+}
+if (pending === 0) process.stdout.write('ready\n');
+process.on('SIGTERM', () => process.exit(0));

@@ -1,0 +1,40 @@
+// The sluice CLI. Exit codes: 0 ok, 1 negative answer, 2 bad input, 3 environment, 4 agent
+// unreachable, 5 a command underneath failed.
+
+import { Command, CommanderError } from 'commander';
+import { type AttachMode, defaultConfig, type SluiceConfig } from '../agent/config.js';
+import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
+import { registerDatapathCommands } from './commands/datapath.js';
+
+const VERSION = '0.1.0';
+
+function main(argv: string[]): Promise<void> {
+  const program = new Command('sluice')
+    .description('Sluice: an eBPF datapath for Kubernetes')
+    .version(VERSION)
+    .option('--pin-root <dir>', 'bpffs directory of the instance', defaultConfig().pinRoot)
+    .option('--attach-mode <mode>', 'tcx, tc or auto', 'auto')
+    .option('--host-netns <path>', 'network namespace holding the host-side devices')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const config = (): SluiceConfig => {
+    const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string }>();
+    if (!['tcx', 'tc', 'auto'].includes(o.attachMode)) throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
+    return { ...defaultConfig(), pinRoot: o.pinRoot, attachMode: o.attachMode as AttachMode, hostNetns: o.hostNetns };
+  };
+  registerDatapathCommands(program, config);
+  return program.parseAsync(argv).then(() => undefined);
+}
+
+main(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+  }
+  if (err instanceof SluiceError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(5);
+});
