@@ -14,7 +14,11 @@ TS_SRC := $(shell find agent cni tools test -name '*.ts' 2>/dev/null)
 
 all: build
 
-build: bpf ts
+build: bpf ts build/sluice-sctp
+
+build/sluice-sctp: tools/net/sctp.c
+	@mkdir -p build
+	gcc -O2 -Wall -Wextra -Werror -o $@ $<
 
 bpf: $(BPF_OBJ)
 

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { type SluiceConfig, defaultConfig } from './config.js';
+import { defaultConfig, type SluiceConfig } from './config.js';
 import { UserError } from './errors.js';
 
 const ENV: Record<string, keyof SluiceConfig> = {
@@ -23,28 +23,39 @@ function check(source: string, key: string, value: unknown): unknown {
     case 'socketPath':
     case 'hostNetns':
     case 'bpfObject':
-      if (typeof value !== 'string' || !value.startsWith('/')) throw new UserError(`${where} must be an absolute path, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string' || !value.startsWith('/'))
+        throw new UserError(`${where} must be an absolute path, got ${JSON.stringify(value)}`);
       return value;
     case 'metricsHost':
     case 'interfacePrefix':
-      if (typeof value !== 'string' || value === '' || (key === 'interfacePrefix' && !/^[a-z][a-z0-9]{0,5}$/.test(value))) {
+      if (
+        typeof value !== 'string' ||
+        value === '' ||
+        (key === 'interfacePrefix' && !/^[a-z][a-z0-9]{0,5}$/.test(value))
+      ) {
         throw new UserError(`${where}: invalid value ${JSON.stringify(value)}`);
       }
       return value;
     case 'metricsPort': {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`${where} must be a port number, got ${JSON.stringify(value)}`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new UserError(`${where} must be a port number, got ${JSON.stringify(value)}`);
       return n;
     }
     case 'attachMode':
-      if (value !== 'tcx' && value !== 'tc' && value !== 'auto') throw new UserError(`${where} must be tcx, tc or auto, got ${JSON.stringify(value)}`);
+      if (value !== 'tcx' && value !== 'tc' && value !== 'auto')
+        throw new UserError(`${where} must be tcx, tc or auto, got ${JSON.stringify(value)}`);
       return value;
     case 'mapSizes': {
       if (typeof value !== 'object' || value === null) throw new UserError(`${where} must be a mapping`);
       const sizes = { ...defaultConfig().mapSizes };
       for (const [k, v] of Object.entries(value)) {
-        if (!(k in sizes)) throw new UserError(`${where}.${k}: unknown map (expected one of ${Object.keys(sizes).join(', ')})`);
-        if (!Number.isInteger(v) || (v as number) < 1) throw new UserError(`${where}.${k} must be a positive integer`);
+        if (!(k in sizes))
+          throw new UserError(
+            `${where}.${k}: unknown map (expected one of ${Object.keys(sizes).join(', ')})`,
+          );
+        if (!Number.isInteger(v) || (v as number) < 1)
+          throw new UserError(`${where}.${k} must be a positive integer`);
         sizes[k as keyof typeof sizes] = v as number;
       }
       return sizes;
@@ -54,7 +65,11 @@ function check(source: string, key: string, value: unknown): unknown {
   }
 }
 
-export function loadConfig(opts: { file?: string | undefined; env?: NodeJS.ProcessEnv; flags?: Partial<Record<keyof SluiceConfig, unknown>> }): SluiceConfig {
+export function loadConfig(opts: {
+  file?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  flags?: Partial<Record<keyof SluiceConfig, unknown>>;
+}): SluiceConfig {
   const cfg: Record<string, unknown> = { ...defaultConfig() };
   if (opts.file) {
     let doc: unknown;
@@ -64,7 +79,8 @@ export function loadConfig(opts: { file?: string | undefined; env?: NodeJS.Proce
       throw new UserError(`config ${opts.file}: ${(err as Error).message}`);
     }
     if (doc !== null && doc !== undefined) {
-      if (typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`config ${opts.file}: must be a mapping`);
+      if (typeof doc !== 'object' || Array.isArray(doc))
+        throw new UserError(`config ${opts.file}: must be a mapping`);
       for (const [k, v] of Object.entries(doc)) cfg[k] = check(`config ${opts.file}`, k, v);
     }
   }

@@ -1,12 +1,13 @@
 // pino JSON logs, one child logger per subsystem.
 
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
 export function createLogger(opts: { level?: string; destination?: string } = {}): Logger {
   const level = opts.level ?? process.env['SLUICE_LOG_LEVEL'] ?? 'info';
-  if (opts.destination) return pino({ level }, pino.destination({ dest: opts.destination, mkdir: true, sync: true }));
+  if (opts.destination)
+    return pino({ level }, pino.destination({ dest: opts.destination, mkdir: true, sync: true }));
   return pino({ level }, pino.destination(2));
 }
 

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   const log = createLogger();
   const loader = new Loader(cfg);
   const { createdMaps } = await loader.load();
-  log.child({ subsystem: 'datapath' }).info({ pinRoot: cfg.pinRoot, attachMode: loader.mode, createdMaps }, 'datapath loaded');
+  log
+    .child({ subsystem: 'datapath' })
+    .info({ pinRoot: cfg.pinRoot, attachMode: loader.mode, createdMaps }, 'datapath loaded');
   const syncer = new MapSyncer(cfg);
   await syncer.refresh();
   log.info('agent ready');

@@ -49,13 +49,34 @@ export async function linkExists(name: string, netns: string | undefined): Promi
 export async function wirePod(req: WireRequest): Promise<WireResult> {
   const { hostNetns, podNetns, hostIfName, podIfName, ip } = req;
   const mtu = String(req.mtu ?? 1500);
-  await run(['ip', 'link', 'add', hostIfName, 'mtu', mtu, 'type', 'veth', 'peer', 'name', podIfName, 'mtu', mtu, 'netns', podNetns], {
-    netns: hostNetns,
-  });
+  await run(
+    [
+      'ip',
+      'link',
+      'add',
+      hostIfName,
+      'mtu',
+      mtu,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      podIfName,
+      'mtu',
+      mtu,
+      'netns',
+      podNetns,
+    ],
+    {
+      netns: hostNetns,
+    },
+  );
   try {
     const host = await link(hostIfName, hostNetns);
     const pod = await link(podIfName, podNetns);
-    await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.disable_ipv6=1'], { netns: podNetns }).catch(() => undefined);
+    await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.disable_ipv6=1'], { netns: podNetns }).catch(
+      () => undefined,
+    );
     await run(['ip', '-batch', '-'], {
       netns: podNetns,
       input: [

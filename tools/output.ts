@@ -6,16 +6,29 @@ import { UserError } from '../agent/errors.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
 
-export function parseOutput(value: string | undefined, allowed: readonly string[] = ['table', 'json', 'yaml']): OutputFormat {
+export function parseOutput(
+  value: string | undefined,
+  allowed: readonly string[] = ['table', 'json', 'yaml'],
+): OutputFormat {
   const v = value ?? 'table';
   if (!allowed.includes(v)) throw new UserError(`--output ${v}: expected one of ${allowed.join(', ')}`);
   return v as OutputFormat;
 }
 
-export function formatTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   const cells = [headers.map((h) => h.toUpperCase()), ...rows.map((r) => r.map((c) => String(c)))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return `${cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('   ').trimEnd()).join('\n')}\n`;
+  return `${cells
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 export function formatData(format: Exclude<OutputFormat, 'table'>, data: unknown): string {

@@ -20,8 +20,14 @@ function main(argv: string[]): Promise<void> {
 
   const config = (): SluiceConfig => {
     const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string }>();
-    if (!['tcx', 'tc', 'auto'].includes(o.attachMode)) throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
-    return { ...defaultConfig(), pinRoot: o.pinRoot, attachMode: o.attachMode as AttachMode, hostNetns: o.hostNetns };
+    if (!['tcx', 'tc', 'auto'].includes(o.attachMode))
+      throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
+    return {
+      ...defaultConfig(),
+      pinRoot: o.pinRoot,
+      attachMode: o.attachMode as AttachMode,
+      hostNetns: o.hostNetns,
+    };
   };
   registerDatapathCommands(program, config);
   return program.parseAsync(argv).then(() => undefined);

@@ -4,7 +4,16 @@
 
 export type FieldType = 'u8' | 'u16' | 'u32' | 'u64' | 'be16' | 'be32' | 'ipv4' | 'mac';
 
-const FIELD_SIZE: Record<FieldType, number> = { u8: 1, u16: 2, u32: 4, u64: 8, be16: 2, be32: 4, ipv4: 4, mac: 6 };
+const FIELD_SIZE: Record<FieldType, number> = {
+  u8: 1,
+  u16: 2,
+  u32: 4,
+  u64: 8,
+  be16: 2,
+  be32: 4,
+  ipv4: 4,
+  mac: 6,
+};
 
 export interface FieldSpec {
   name: string;
@@ -14,7 +23,9 @@ export interface FieldSpec {
 
 type FieldValue<T extends FieldType> = T extends 'ipv4' | 'mac' ? string : number;
 
-export type Decoded<F extends readonly FieldSpec[]> = { [K in F[number] as K['name']]: FieldValue<K['type']> };
+export type Decoded<F extends readonly FieldSpec[]> = {
+  [K in F[number] as K['name']]: FieldValue<K['type']>;
+};
 
 export interface StructCodec<T> {
   /** The C struct name in bpf/lib/common.h. */
@@ -34,14 +45,16 @@ export function ipv4ToBytes(ip: string, buf: Buffer, offset: number): void {
   if (parts.length !== 4) throw new Error(`not an IPv4 address: ${ip}`);
   for (let i = 0; i < 4; i++) {
     const n = Number(parts[i]);
-    if (!Number.isInteger(n) || n < 0 || n > 255 || parts[i] === '') throw new Error(`not an IPv4 address: ${ip}`);
+    if (!Number.isInteger(n) || n < 0 || n > 255 || parts[i] === '')
+      throw new Error(`not an IPv4 address: ${ip}`);
     buf[offset + i] = n;
   }
 }
 
 function macToBytes(mac: string, buf: Buffer, offset: number): void {
   const parts = mac.split(':');
-  if (parts.length !== 6 || parts.some((p) => !/^[0-9a-fA-F]{2}$/.test(p))) throw new Error(`not a MAC address: ${mac}`);
+  if (parts.length !== 6 || parts.some((p) => !/^[0-9a-fA-F]{2}$/.test(p)))
+    throw new Error(`not a MAC address: ${mac}`);
   parts.forEach((p, i) => {
     buf[offset + i] = Number.parseInt(p, 16);
   });
@@ -105,7 +118,8 @@ export function defineStruct<const F extends readonly FieldSpec[]>(
   fields: F,
 ): StructCodec<Decoded<F>> {
   for (const f of fields) {
-    if (f.offset + FIELD_SIZE[f.type] > size) throw new Error(`${cName}.${f.name} lies outside ${size} bytes`);
+    if (f.offset + FIELD_SIZE[f.type] > size)
+      throw new Error(`${cName}.${f.name} lies outside ${size} bytes`);
   }
   return {
     cName,
@@ -118,7 +132,8 @@ export function defineStruct<const F extends readonly FieldSpec[]>(
       return buf;
     },
     decode(buf, offset = 0) {
-      if (buf.length - offset < size) throw new Error(`${cName}: need ${size} bytes, got ${buf.length - offset}`);
+      if (buf.length - offset < size)
+        throw new Error(`${cName}: need ${size} bytes, got ${buf.length - offset}`);
       const out: Record<string, number | string> = {};
       for (const f of fields) out[f.name] = readField(buf, f, offset);
       return out as Decoded<F>;
@@ -129,7 +144,9 @@ export function defineStruct<const F extends readonly FieldSpec[]>(
 export const u32Codec = defineStruct('__u32', 4, [{ name: 'value', type: 'u32', offset: 0 }] as const);
 
 /** Key of sluice_endpoints: the pod's IPv4 address. */
-export const endpointKeyCodec = defineStruct('__be32', 4, [{ name: 'addr', type: 'ipv4', offset: 0 }] as const);
+export const endpointKeyCodec = defineStruct('__be32', 4, [
+  { name: 'addr', type: 'ipv4', offset: 0 },
+] as const);
 
 export const endpointInfoCodec = defineStruct('endpoint_info', 32, [
   { name: 'ifindex', type: 'u32', offset: 0 },

@@ -2,11 +2,7 @@
 
 import type { Endpoint } from '../endpoints/types.js';
 import { formatIPv4, parseCidr } from '../policy/cidr.js';
-import {
-  CIDR_PREFIX_BASE,
-  type CompileOutput,
-  POLICY_PREFIX_ANY_PROTO,
-} from '../policy/types.js';
+import { CIDR_PREFIX_BASE, type CompileOutput, POLICY_PREFIX_ANY_PROTO } from '../policy/types.js';
 import {
   cidrKeyCodec,
   cidrValueCodec,
@@ -91,7 +87,12 @@ export function desiredMaps(input: DesiredInput): DesiredMaps {
   for (const c of input.compiled?.cidr ?? []) {
     put(
       out.cidr,
-      cidrKeyCodec.encode({ prefixlen: CIDR_PREFIX_BASE + c.len, endpoint_id: c.endpointId, direction: c.direction, addr: c.addr }),
+      cidrKeyCodec.encode({
+        prefixlen: CIDR_PREFIX_BASE + c.len,
+        endpoint_id: c.endpointId,
+        direction: c.direction,
+        addr: c.addr,
+      }),
       cidrValueCodec.encode({ set_identity: c.setIdentity, flags: 0 }),
     );
   }

@@ -11,7 +11,7 @@ import type { AttachMode, SluiceConfig } from '../config.js';
 import { EnvironmentError, SystemError } from '../errors.js';
 import { run } from '../exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
-import { ALL_MAPS, type MapId, MAPS, PROGRAMS } from './maps.js';
+import { ALL_MAPS, MAPS, type MapId, PROGRAMS } from './maps.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
 
@@ -63,7 +63,8 @@ export class Loader {
     const mountPoint = '/sys/fs/bpf';
     const { stdout } = await run(['stat', '-f', '-c', '%T', mountPoint]).catch(() => ({ stdout: '' }));
     if (stdout.trim() === 'bpf_fs') return;
-    if (!existsSync(mountPoint)) throw new EnvironmentError(`${mountPoint} does not exist: is sysfs mounted?`);
+    if (!existsSync(mountPoint))
+      throw new EnvironmentError(`${mountPoint} does not exist: is sysfs mounted?`);
     await run(['mount', '-t', 'bpf', 'bpf', mountPoint]);
   }
 
@@ -108,7 +109,13 @@ export class Loader {
     await mkdir(progsDir, { recursive: true });
     await mkdir(stage);
     try {
-      const reuse = ALL_MAPS.flatMap((m) => ['map', 'name', m.name, 'pinned', path.join(this.cfg.pinRoot, 'maps', m.name)]);
+      const reuse = ALL_MAPS.flatMap((m) => [
+        'map',
+        'name',
+        m.name,
+        'pinned',
+        path.join(this.cfg.pinRoot, 'maps', m.name),
+      ]);
       await bpftool(['prog', 'loadall', this.cfg.bpfObject, path.join(stage, 'progs'), ...reuse]);
       const staged = await readdir(path.join(stage, 'progs'));
       for (const name of staged) {
@@ -119,7 +126,8 @@ export class Loader {
       }
       await bpftoolBatch(
         PROGRAMS.calls.map(
-          (c) => `map update pinned ${this.mapPath('calls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
+          (c) =>
+            `map update pinned ${this.mapPath('calls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
         ),
       );
     } finally {
@@ -142,7 +150,22 @@ export class Loader {
       } else {
         await run(['tc', 'qdisc', 'replace', 'dev', device, 'clsact'], { netns });
         await run(
-          ['tc', 'filter', 'replace', 'dev', device, hook, 'pref', TC_PREF, 'handle', TC_HANDLE, 'bpf', 'direct-action', 'object-pinned', prog],
+          [
+            'tc',
+            'filter',
+            'replace',
+            'dev',
+            device,
+            hook,
+            'pref',
+            TC_PREF,
+            'handle',
+            TC_HANDLE,
+            'bpf',
+            'direct-action',
+            'object-pinned',
+            prog,
+          ],
           { netns },
         );
       }
@@ -157,7 +180,10 @@ export class Loader {
       if (a.mode === 'tcx') {
         await bpftool(['net', 'detach', `tcx_${a.hook}`, 'dev', device], netns);
       } else {
-        await run(['tc', 'filter', 'del', 'dev', device, a.hook, 'pref', TC_PREF, 'handle', TC_HANDLE, 'bpf'], { netns });
+        await run(
+          ['tc', 'filter', 'del', 'dev', device, a.hook, 'pref', TC_PREF, 'handle', TC_HANDLE, 'bpf'],
+          { netns },
+        );
       }
     }
   }

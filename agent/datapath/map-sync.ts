@@ -4,7 +4,7 @@
 // A sync that would overflow a map writes nothing and says which map and how far over.
 
 import type { SluiceConfig } from '../config.js';
-import { SluiceError, EXIT_SYSTEM } from '../errors.js';
+import { EXIT_SYSTEM, SluiceError } from '../errors.js';
 import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
 import { type DesiredMaps, hexKey, type MapContents } from './desired.js';
 import { MAPS, type MapSpec } from './maps.js';
@@ -44,7 +44,7 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
   for (const [k, v] of desired) {
     const cur = applied.get(k);
     const n = ownedBytes ?? v.length;
-    if (!cur || !cur.subarray(0, n).equals(v.subarray(0, n))) updates.push([k, v]);
+    if (!cur?.subarray(0, n).equals(v.subarray(0, n))) updates.push([k, v]);
   }
   for (const k of applied.keys()) if (!desired.has(k)) deletes.push(k);
   return { updates, deletes };
@@ -87,7 +87,9 @@ export class MapSyncer {
     const lines: string[] = [];
     for (const id of ADD_ORDER) {
       for (const [k, v] of plans.get(id)!.updates) {
-        lines.push(`map update pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))} value ${hexArgs(v)}`);
+        lines.push(
+          `map update pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))} value ${hexArgs(v)}`,
+        );
       }
     }
     for (const id of REMOVE_ORDER) {

@@ -7,7 +7,7 @@ export const REASONS: Readonly<Record<number, { name: string; text: string }>> =
   0: { name: 'FORWARDED', text: 'forwarded' },
   1: { name: 'POLICY_DENIED', text: 'policy denied' },
   2: { name: 'INVALID_PACKET', text: 'invalid packet' },
-  3: { name: 'SOURCE_SPOOFED', text: 'source address not the pod\'s' },
+  3: { name: 'SOURCE_SPOOFED', text: "source address not the pod's" },
   4: { name: 'UNSUPPORTED_L3', text: 'unsupported L3 protocol' },
   5: { name: 'FRAGMENT', text: 'IPv4 fragment without L4 header' },
   6: { name: 'REDIRECT_FAILED', text: 'redirect to pod failed' },

@@ -7,23 +7,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { wirePod } from '../../cni/wiring.js';
 import { type AttachMode, REPO_ROOT, type SluiceConfig, withConfig } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
 import { dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
 import { metricsKeyCodec, metricsValueCodec } from '../../agent/datapath/codecs.js';
 import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js';
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
+import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
+import { wirePod } from '../../cni/wiring.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
 export const NODE_IP = '10.250.0.1';
 const NODE = process.execPath;
 const TOOLS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net');
+const SCTP_TOOL = path.join(REPO_ROOT, 'build', 'sluice-sctp');
 
 export interface TestPod {
   name: string;
@@ -99,10 +100,20 @@ export class TestCluster {
   }
 
   /** A pod namespace wired to the node with the datapath attached (not yet in the maps: sync()). */
-  async addPod(name: string, ip: string, serve: { tcp?: number[]; udp?: number[]; namespace?: string } = {}): Promise<TestPod> {
+  async addPod(
+    name: string,
+    ip: string,
+    serve: { tcp?: number[]; udp?: number[]; sctp?: number[]; namespace?: string } = {},
+  ): Promise<TestPod> {
     const netns = await this.addNetns(`${this.prefix}-${name.replace('/', '-')}`);
     const hostIfName = `${this.cfg.interfacePrefix}${this.nextIf++}`;
-    const wired = await wirePod({ hostNetns: this.cfg.hostNetns, podNetns: netns, hostIfName, podIfName: 'eth0', ip });
+    const wired = await wirePod({
+      hostNetns: this.cfg.hostNetns,
+      podNetns: netns,
+      hostIfName,
+      podIfName: 'eth0',
+      ip,
+    });
     await this.loader.attach(hostIfName);
     const podKey = name.includes('/') ? name : `${serve.namespace ?? 'default'}/${name}`;
     const pod: TestPod = {
@@ -119,7 +130,9 @@ export class TestCluster {
       },
     };
     this.pods.set(name, pod);
-    if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) > 0) await this.serve(pod, serve.tcp ?? [], serve.udp ?? []);
+    if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) > 0)
+      await this.serve(pod, serve.tcp ?? [], serve.udp ?? []);
+    if (serve.sctp?.length) await this.serveSctp(pod, serve.sctp);
     return pod;
   }
 
@@ -131,8 +144,22 @@ export class TestCluster {
 
   /** Starts the responder in the pod and waits until it listens. */
   async serve(pod: TestPod, tcp: number[], udp: number[]): Promise<void> {
-    const args = ['--name', pod.endpoint.podKey, ...tcp.flatMap((p) => ['--tcp', String(p)]), ...udp.flatMap((p) => ['--udp', String(p)])];
-    const child = spawn('nsenter', [`--net=${pod.netns}`, '--', NODE, path.join(TOOLS, 'responder.js'), ...args], {
+    const args = [
+      '--name',
+      pod.endpoint.podKey,
+      ...tcp.flatMap((p) => ['--tcp', String(p)]),
+      ...udp.flatMap((p) => ['--udp', String(p)]),
+    ];
+    await this.startServer(pod, [NODE, path.join(TOOLS, 'responder.js'), ...args]);
+  }
+
+  /** SCTP over raw sockets (tools/net/sctp.c): this kernel may lack SCTP sockets. */
+  async serveSctp(pod: TestPod, ports: number[]): Promise<void> {
+    await this.startServer(pod, [SCTP_TOOL, 'serve', pod.endpoint.podKey, ...ports.map(String)]);
+  }
+
+  private async startServer(pod: TestPod, argv: string[]): Promise<void> {
+    const child = spawn('nsenter', [`--net=${pod.netns}`, '--', ...argv], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     this.processes.push(child);
@@ -146,7 +173,13 @@ export class TestCluster {
   }
 
   /** Pushes endpoints, ipcache (pods, node) and compiled policy to the maps. */
-  async sync(opts: { identities?: ReadonlyMap<string, number>; compiled?: CompileOutput; ipcache?: IpcacheEntry[] } = {}) {
+  async sync(
+    opts: {
+      identities?: ReadonlyMap<string, number>;
+      compiled?: CompileOutput;
+      ipcache?: IpcacheEntry[];
+    } = {},
+  ) {
     const endpoints = [...this.pods.values()].map((p) => p.endpoint);
     const identities = opts.identities ?? new Map(endpoints.map((e) => [e.podKey, 256 + e.id]));
     const ipcache: IpcacheEntry[] = opts.ipcache ?? [
@@ -163,18 +196,62 @@ export class TestCluster {
   }
 
   /** A connection attempt from a pod (or from the node when `from` is undefined). */
-  async probe(from: TestPod | undefined, toIp: string, port: number, protocol: 'TCP' | 'UDP' = 'TCP', timeoutMs = 700): Promise<ProbeResult> {
-    const argv = [NODE, path.join(TOOLS, 'probe.js'), '--host', toIp, '--port', String(port), '--protocol', protocol, '--timeout', String(timeoutMs)];
-    const out = await run(argv, { netns: from ? from.netns : this.cfg.hostNetns }).then(
-      (r) => r.stdout,
-      (err: { stdout?: string }) => err.stdout ?? '',
-    );
-    const parsed = JSON.parse(out.trim().split('\n').at(-1) || '{"connected":false,"ms":0,"reply":""}') as ProbeResult;
-    return parsed;
+  async probe(
+    from: TestPod | undefined,
+    toIp: string,
+    port: number,
+    protocol: 'TCP' | 'UDP' = 'TCP',
+    timeoutMs = 700,
+  ): Promise<ProbeResult> {
+    const [r] = await this.probeMany(from, [`${toIp}:${port}/${protocol}`], timeoutMs);
+    return r!;
+  }
+
+  /** Many concurrent attempts from one pod (or the node), in one process; targets "ip:port/PROTO". */
+  async probeMany(
+    from: TestPod | undefined,
+    targets: string[],
+    timeoutMs = 700,
+  ): Promise<(ProbeResult & { target: string })[]> {
+    const netns = from ? from.netns : this.cfg.hostNetns;
+    const output = (argv: string[]) =>
+      run(argv, { netns }).then(
+        (r) => r.stdout,
+        (err: { stdout?: string }) => err.stdout ?? '',
+      );
+    const sctp = targets.filter((t) => t.endsWith('/SCTP'));
+    const other = targets.filter((t) => !t.endsWith('/SCTP'));
+    const outs = await Promise.all([
+      other.length
+        ? output([
+            NODE,
+            path.join(TOOLS, 'probe.js'),
+            '--timeout',
+            String(timeoutMs),
+            ...other.flatMap((t) => ['--target', t]),
+          ])
+        : '',
+      ...sctp.map((t) => {
+        const [ip, port] = t.replace('/SCTP', '').split(':');
+        return output([SCTP_TOOL, 'probe', ip!, port!, String(timeoutMs)]);
+      }),
+    ]);
+    const byTarget = new Map<string, ProbeResult & { target: string }>();
+    for (const line of outs.join('\n').split('\n').filter(Boolean)) {
+      const r = JSON.parse(line) as ProbeResult & { target: string };
+      byTarget.set(r.target, r);
+    }
+    return targets.map((t) => {
+      const r = byTarget.get(t);
+      if (!r) throw new Error(`probe from ${from?.name ?? 'node'} to ${t} gave no result`);
+      return r;
+    });
   }
 
   async ping(from: TestPod, toIp: string, count = 3): Promise<boolean> {
-    return run(['ping', '-c', String(count), '-i', '0.05', '-W', '1', '-q', toIp], { netns: from.netns }).then(
+    return run(['ping', '-c', String(count), '-i', '0.05', '-W', '1', '-q', toIp], {
+      netns: from.netns,
+    }).then(
       () => true,
       () => false,
     );

@@ -8,7 +8,8 @@ export const TEST_PIN_PREFIX = '/sys/fs/bpf/sluice-test-';
 
 export function runId(): string {
   const id = process.env['SLUICE_TEST_RUN'];
-  if (!id) throw new Error('SLUICE_TEST_RUN is not set: run kernel tests through vitest (test/harness/global.ts)');
+  if (!id)
+    throw new Error('SLUICE_TEST_RUN is not set: run kernel tests through vitest (test/harness/global.ts)');
   return id;
 }
 

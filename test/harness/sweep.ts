@@ -6,7 +6,9 @@ import { run } from '../../agent/exec.js';
 import { TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 
 export async function pidsInNetns(nsPath: string): Promise<number[]> {
-  const { stdout } = await run(['ip', 'netns', 'pids', nsPath.split('/').at(-1)!]).catch(() => ({ stdout: '' }));
+  const { stdout } = await run(['ip', 'netns', 'pids', nsPath.split('/').at(-1)!]).catch(() => ({
+    stdout: '',
+  }));
   return stdout
     .split('\n')
     .map(Number)

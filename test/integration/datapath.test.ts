@@ -2,8 +2,8 @@
 // per-endpoint counters checked by direction.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../agent/exec.js';
 import { REASON_FORWARDED } from '../../agent/datapath/reasons.js';
+import { run } from '../../agent/exec.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 
 const EGRESS = 0;
@@ -32,7 +32,9 @@ describe.each(['tcx', 'tc'] as const)('datapath v0, attach mode %s', (mode) => {
   const counter = async (pod: string, direction: number) => {
     const id = cluster.pod(pod).endpoint.id;
     const rows = await cluster.metrics();
-    const row = rows.find((r) => r.endpointId === id && r.direction === direction && r.reason === REASON_FORWARDED);
+    const row = rows.find(
+      (r) => r.endpointId === id && r.direction === direction && r.reason === REASON_FORWARDED,
+    );
     return row ?? { packets: 0, bytes: 0 };
   };
 
@@ -40,7 +42,10 @@ describe.each(['tcx', 'tc'] as const)('datapath v0, attach mode %s', (mode) => {
     const attached = await cluster.loader.attachments();
     for (const pod of ['a', 'b']) {
       const dev = cluster.pod(pod).endpoint.hostIfName;
-      const hooks = attached.filter((x) => x.device === dev).map((x) => `${x.hook}/${x.mode}`).sort();
+      const hooks = attached
+        .filter((x) => x.device === dev)
+        .map((x) => `${x.hook}/${x.mode}`)
+        .sort();
       expect(hooks).toEqual([`egress/${mode}`, `ingress/${mode}`]);
     }
   });

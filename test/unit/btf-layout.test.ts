@@ -18,7 +18,9 @@ interface BtfType {
 }
 
 const object = path.join(REPO_ROOT, 'build', 'bpf', 'lxc.o');
-const btf = JSON.parse(execFileSync('bpftool', ['btf', 'dump', 'file', object, '-j'], { encoding: 'utf8' })) as {
+const btf = JSON.parse(
+  execFileSync('bpftool', ['btf', 'dump', 'file', object, '-j'], { encoding: 'utf8' }),
+) as {
   types: BtfType[];
 };
 const byId = new Map(btf.types.map((t) => [t.id, t]));

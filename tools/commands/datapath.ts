@@ -25,7 +25,9 @@ async function mapRows(cfg: SluiceConfig): Promise<MapRow[]> {
     if (!existsSync(pin)) continue;
     const info = await bpftoolJson<{ max_entries: number; type: string }>(['map', 'show', 'pinned', pin]);
     const countable = ['hash', 'lru_hash', 'percpu_hash', 'lpm_trie'].includes(spec.type);
-    const entries = countable ? ((await bpftoolJson<unknown[]>(['map', 'dump', 'pinned', pin])) ?? []).length : null;
+    const entries = countable
+      ? ((await bpftoolJson<unknown[]>(['map', 'dump', 'pinned', pin])) ?? []).length
+      : null;
     rows.push({
       name: spec.name,
       type: info.type,
@@ -39,7 +41,9 @@ async function mapRows(cfg: SluiceConfig): Promise<MapRow[]> {
 
 function requirePins(cfg: SluiceConfig): void {
   if (!existsSync(`${cfg.pinRoot}/maps`)) {
-    throw new EnvironmentError(`no Sluice maps under ${cfg.pinRoot}/maps: is the agent running (sluice-agent) or the datapath loaded (sluice datapath load)?`);
+    throw new EnvironmentError(
+      `no Sluice maps under ${cfg.pinRoot}/maps: is the agent running (sluice-agent) or the datapath loaded (sluice datapath load)?`,
+    );
   }
 }
 
@@ -55,14 +59,26 @@ export function registerDatapathCommands(program: Command, config: () => SluiceC
       const loaded = existsSync(`${cfg.pinRoot}/progs`);
       const attachments = loaded ? await loader.attachments() : [];
       const maps = loaded ? await mapRows(cfg) : [];
-      const data = { kernel: os.release(), attachMode: loader.mode, pinRoot: cfg.pinRoot, loaded, attachments, maps };
+      const data = {
+        kernel: os.release(),
+        attachMode: loader.mode,
+        pinRoot: cfg.pinRoot,
+        loaded,
+        attachments,
+        maps,
+      };
       print(
         format,
         () =>
           `Kernel:       ${data.kernel}\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\n\n` +
           formatTable(
             ['map', 'entries', 'max', 'pressure'],
-            maps.map((m) => [m.name, m.entries ?? '-', m.maxEntries, m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`]),
+            maps.map((m) => [
+              m.name,
+              m.entries ?? '-',
+              m.maxEntries,
+              m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`,
+            ]),
           ),
         data,
       );
@@ -84,7 +100,13 @@ export function registerDatapathCommands(program: Command, config: () => SluiceC
         () =>
           formatTable(
             ['name', 'type', 'entries', 'max', 'pressure'],
-            rows.map((m) => [m.name, m.type, m.entries ?? '-', m.maxEntries, m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`]),
+            rows.map((m) => [
+              m.name,
+              m.type,
+              m.entries ?? '-',
+              m.maxEntries,
+              m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`,
+            ]),
           ),
         rows,
       );

@@ -1,41 +1,65 @@
-// One connection attempt from inside a pod: TCP connect and read the answer, or a UDP datagram
-// and its reply. Prints {"connected","ms","reply"} and exits 0 when connected, 1 when not.
+// Connection attempts from inside a pod, run concurrently: TCP connect and read the answer, or a
+// UDP datagram and its reply. `--target host:port/PROTO` (repeatable) prints one JSON line per
+// target; with a single target it exits 0 when connected, 1 when not.
 
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 
+export interface ProbeOutcome {
+  target: string;
+  connected: boolean;
+  ms: number;
+  reply: string;
+}
+
+function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
+  const m = /^([0-9.]+):(\d+)\/(TCP|UDP)$/i.exec(target);
+  if (!m) return Promise.resolve({ target, connected: false, ms: 0, reply: 'bad target' });
+  const [, host, portText, proto] = m;
+  const port = Number(portText);
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let settled = false;
+    let cleanup: () => void = () => {};
+    const done = (connected: boolean, reply = '') => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      cleanup();
+      resolve({
+        target,
+        connected,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+        reply: reply.trim(),
+      });
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    if (proto!.toUpperCase() === 'UDP') {
+      const sock = createSocket('udp4');
+      cleanup = () => sock.close();
+      sock.on('message', (msg) => done(true, msg.toString()));
+      sock.on('error', () => done(false));
+      sock.send('probe\n', port, host);
+    } else {
+      const sock = connect({ host: host!, port });
+      cleanup = () => sock.destroy();
+      let data = '';
+      sock.on('data', (d) => {
+        data += d.toString();
+      });
+      sock.on('end', () => done(true, data));
+      sock.on('error', () => done(false));
+    }
+  });
+}
+
 const { values } = parseArgs({
   options: {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    protocol: { type: 'string', default: 'TCP' },
+    target: { type: 'string', multiple: true, default: [] },
     timeout: { type: 'string', default: '1000' },
   },
 });
-const host = values.host ?? '';
-const port = Number(values.port);
-const timeoutMs = Number(values.timeout);
-const start = performance.now();
-
-function done(connected: boolean, reply = ''): never {
-  const ms = Math.round((performance.now() - start) * 10) / 10;
-  process.stdout.write(`${JSON.stringify({ connected, ms, reply: reply.trim() })}\n`);
-  process.exit(connected ? 0 : 1);
-}
-
-setTimeout(() => done(false), timeoutMs).unref();
-if (values.protocol.toUpperCase() === 'UDP') {
-  const sock = createSocket('udp4');
-  sock.on('message', (msg) => done(true, msg.toString()));
-  sock.on('error', () => done(false));
-  sock.send('probe\n', port, host);
-} else {
-  const sock = connect({ host, port });
-  let data = '';
-  sock.on('data', (d) => {
-    data += d.toString();
-  });
-  sock.on('end', () => done(true, data));
-  sock.on('error', () => done(false));
-}
+const results = await Promise.all(values.target.map((t) => probeOne(t, Number(values.timeout))));
+for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
+process.exit(results.length === 1 && !results[0]!.connected ? 1 : 0);

@@ -1,0 +1,79 @@
+// Node-local numeric identities for label sets, stable across agent restarts (persisted in
+// <stateDir>/identities.json). Released numbers are not handed out again until the space wraps,
+// so a stale reference never silently names another set of labels.
+
+import path from 'node:path';
+import { ID_FIRST_LABELS } from '../policy/types.js';
+import { readJsonIfExists, writeFileAtomic } from '../state/atomic-file.js';
+
+const ID_LAST_LABELS = 0x00ffffff;
+
+export interface IdentityTable {
+  byKey: Map<string, number>;
+  next: number;
+}
+
+/** Pure: keeps the ids of keys still in use, gives new keys fresh ids, drops the rest. */
+export function assignIdentities(prev: IdentityTable, keys: Iterable<string>): IdentityTable {
+  const byKey = new Map<string, number>();
+  const wanted = [...new Set(keys)].sort();
+  const used = new Set<number>();
+  for (const k of wanted) {
+    const id = prev.byKey.get(k);
+    if (id !== undefined) {
+      byKey.set(k, id);
+      used.add(id);
+    }
+  }
+  let next = prev.next;
+  for (const k of wanted) {
+    if (byKey.has(k)) continue;
+    for (let tries = 0; used.has(next) || next > ID_LAST_LABELS || next < ID_FIRST_LABELS; tries++) {
+      next = next >= ID_LAST_LABELS ? ID_FIRST_LABELS : next + 1;
+      if (tries > ID_LAST_LABELS) throw new Error('identity space exhausted');
+    }
+    byKey.set(k, next);
+    used.add(next);
+    next += 1;
+  }
+  return { byKey, next };
+}
+
+interface StateFile {
+  version: 1;
+  next: number;
+  identities: Record<string, number>;
+}
+
+export class IdentityAllocator {
+  private table: IdentityTable = { byKey: new Map(), next: ID_FIRST_LABELS };
+  private readonly file: string;
+
+  constructor(stateDir: string) {
+    this.file = path.join(stateDir, 'identities.json');
+  }
+
+  async load(): Promise<void> {
+    const state = await readJsonIfExists<StateFile>(this.file);
+    if (state?.version === 1)
+      this.table = { byKey: new Map(Object.entries(state.identities)), next: state.next };
+  }
+
+  /** Identities for exactly these keys; persists when anything changed. */
+  async assign(keys: Iterable<string>): Promise<ReadonlyMap<string, number>> {
+    const next = assignIdentities(this.table, keys);
+    const changed =
+      next.byKey.size !== this.table.byKey.size ||
+      [...next.byKey].some(([k, id]) => this.table.byKey.get(k) !== id);
+    this.table = next;
+    if (changed) {
+      const state: StateFile = { version: 1, next: next.next, identities: Object.fromEntries(next.byKey) };
+      await writeFileAtomic(this.file, `${JSON.stringify(state)}\n`);
+    }
+    return next.byKey;
+  }
+
+  current(): ReadonlyMap<string, number> {
+    return this.table.byKey;
+  }
+}

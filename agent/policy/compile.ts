@@ -1,0 +1,444 @@
+// The policy compiler: a cluster snapshot in, the desired contents of sluice_policy, sluice_cidr
+// and the endpoint flags out. Pure and deterministic: the agent diffs consecutive outputs against
+// the maps, so the same snapshot must always give the same entries in the same order.
+
+import type {
+  Labels,
+  NetworkPolicy,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+  Pod,
+  Snapshot,
+} from '../state/types.js';
+import { podKey, policyKey } from '../state/types.js';
+import {
+  type Cidr,
+  containsIp,
+  formatIPv4,
+  type IpBlockSpan,
+  parseCidr,
+  parseIPv4,
+  partitionIpBlocks,
+} from './cidr.js';
+import { portRangePrefixes, protocolNumber } from './ports.js';
+import { matchesSelector } from './selector.js';
+import {
+  type CidrEntry,
+  type CompileInput,
+  type CompileOutput,
+  DIR_EGRESS,
+  DIR_INGRESS,
+  type Direction,
+  EP_F_EGRESS_CIDR,
+  EP_F_EGRESS_ENFORCED,
+  EP_F_INGRESS_CIDR,
+  EP_F_INGRESS_ENFORCED,
+  ID_ANY,
+  ID_CIDR_SET_BIT,
+  POLICY_PREFIX_ANY_PORT,
+  POLICY_PREFIX_ANY_PROTO,
+  POLICY_PREFIX_FULL,
+  type PolicyEntry,
+  type PolicyError,
+  type RuleRef,
+} from './types.js';
+import { validatePolicy } from './validate.js';
+
+/** FNV-1a, 32 bits, over the UTF-8 bytes of s. */
+function fnv1a32(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(s)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function directionName(direction: Direction): string {
+  return direction === DIR_INGRESS ? 'ingress' : 'egress';
+}
+
+/** Deterministic non-zero id of spec.<direction>[index] of a policy: stable across restarts so
+ * counters and flow records keep meaning the same rule. compilePolicies moves an id on only in the
+ * (rare) case of two rules hashing alike; its rules map is the authority. */
+export function ruleIdFor(policyKey: string, direction: Direction, index: number): number {
+  return fnv1a32(`${policyKey}/${directionName(direction)}/${index}`) || 1;
+}
+
+/** One policy-trie prefix below (endpoint, identity, direction): protocol and port bits. */
+interface PortSpec {
+  prefixLen: number;
+  protocol: number;
+  port: number;
+}
+
+const ANY_PORT_SPEC: PortSpec = { prefixLen: POLICY_PREFIX_ANY_PROTO, protocol: 0, port: 0 };
+
+function policyTypesOf(p: NetworkPolicy): { ingress: boolean; egress: boolean } {
+  // The API server's defaulting, for objects that did not go through it.
+  if (!p.policyTypes || p.policyTypes.length === 0) {
+    return { ingress: true, egress: (p.egress?.length ?? 0) > 0 };
+  }
+  return { ingress: p.policyTypes.includes('Ingress'), egress: p.policyTypes.includes('Egress') };
+}
+
+function appliesTo(p: NetworkPolicy, direction: Direction): boolean {
+  const types = policyTypesOf(p);
+  return direction === DIR_INGRESS ? types.ingress : types.egress;
+}
+
+function rulesOf(
+  p: NetworkPolicy,
+  direction: Direction,
+): { peers?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[] {
+  if (direction === DIR_INGRESS) return (p.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }));
+  return (p.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+}
+
+function protocolOf(port: NetworkPolicyPort): number {
+  return protocolNumber(port.protocol ?? 'TCP')!;
+}
+
+/** The port specs of the numeric (or absent) ports of a rule; omitted or empty ports = any. */
+function numericPortSpecs(ports: readonly NetworkPolicyPort[]): PortSpec[] {
+  if (ports.length === 0) return [ANY_PORT_SPEC];
+  const out: PortSpec[] = [];
+  for (const p of ports) {
+    const protocol = protocolOf(p);
+    if (p.port === undefined) {
+      out.push({ prefixLen: POLICY_PREFIX_ANY_PORT, protocol, port: 0 });
+    } else if (typeof p.port === 'number') {
+      for (const prefix of portRangePrefixes(p.port, p.endPort ?? p.port)) {
+        out.push({ prefixLen: POLICY_PREFIX_ANY_PORT + prefix.bits, protocol, port: prefix.port });
+      }
+    }
+  }
+  return out;
+}
+
+/** Named ports resolved against the destination pod: name and protocol must both match. */
+function resolveNamedPorts(ports: readonly NetworkPolicyPort[], destination: Pod): PortSpec[] {
+  const out: PortSpec[] = [];
+  for (const p of ports) {
+    if (typeof p.port !== 'string') continue;
+    const protocolText = p.protocol ?? 'TCP';
+    for (const cp of destination.ports) {
+      if (cp.name === p.port && cp.protocol === protocolText) {
+        out.push({ prefixLen: POLICY_PREFIX_FULL, protocol: protocolOf(p), port: cp.containerPort });
+      }
+    }
+  }
+  return out;
+}
+
+/** What every endpoint's compilation shares. */
+interface Context {
+  /** Pods that can be peers (not hostNetwork, with an identity), sorted by key. */
+  peerPods: { pod: Pod; identity: number; ip: number | undefined }[];
+  namespaceLabels: Map<string, Labels>;
+  ruleIds: Map<string, number>;
+  rules: Map<number, RuleRef>;
+  /** selectorPeers by peer object and policy namespace: the same for every local endpoint. */
+  selected: Map<NetworkPolicyPeer, Map<string, Context['peerPods']>>;
+}
+
+function ruleKey(policy: string, direction: Direction, index: number): string {
+  return `${policy}/${directionName(direction)}/${index}`;
+}
+
+function assignRuleIds(policies: readonly NetworkPolicy[]): {
+  ids: Map<string, number>;
+  refs: Map<number, RuleRef>;
+} {
+  const ids = new Map<string, number>();
+  const refs = new Map<number, RuleRef>();
+  for (const p of policies) {
+    const policy = policyKey(p);
+    for (const direction of [DIR_EGRESS, DIR_INGRESS] as const) {
+      rulesOf(p, direction).forEach((_, index) => {
+        let id = ruleIdFor(policy, direction, index);
+        while (refs.has(id)) id = (id + 1) >>> 0 || 1;
+        ids.set(ruleKey(policy, direction, index), id);
+        refs.set(id, { ruleId: id, policy, direction, index });
+      });
+    }
+  }
+  return { ids, refs };
+}
+
+function buildContext(
+  snapshot: Snapshot,
+  identities: ReadonlyMap<string, number>,
+  policies: NetworkPolicy[],
+): Context {
+  const peerPods: Context['peerPods'] = [];
+  for (const pod of [...snapshot.pods].sort(byKey)) {
+    const identity = identities.get(podKey(pod));
+    if (pod.hostNetwork || identity === undefined) continue;
+    let ip: number | undefined;
+    try {
+      ip = pod.ip === undefined ? undefined : parseIPv4(pod.ip);
+    } catch {
+      // An IPv6 or malformed pod IP cannot fall inside an IPv4 ipBlock; the pod still has its identity.
+      ip = undefined;
+    }
+    peerPods.push({ pod, identity, ip });
+  }
+  const namespaceLabels = new Map(snapshot.namespaces.map((ns) => [ns.name, ns.labels] as const));
+  const { ids, refs } = assignRuleIds(policies);
+  return { peerPods, namespaceLabels, ruleIds: ids, rules: refs, selected: new Map() };
+}
+
+function byKey(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
+  return compareStrings(podKey(a), podKey(b));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function labelsOfNamespace(ctx: Context, namespace: string): Labels {
+  return ctx.namespaceLabels.get(namespace) ?? { 'kubernetes.io/metadata.name': namespace };
+}
+
+/** Pods a selector peer of a policy in policyNamespace matches. */
+function selectorPeers(ctx: Context, policyNamespace: string, peer: NetworkPolicyPeer): Context['peerPods'] {
+  let byNamespace = ctx.selected.get(peer);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    ctx.selected.set(peer, byNamespace);
+  }
+  const cached = byNamespace.get(policyNamespace);
+  if (cached) return cached;
+  const matched = ctx.peerPods.filter(({ pod }) => {
+    if (peer.namespaceSelector) {
+      if (!matchesSelector(peer.namespaceSelector, labelsOfNamespace(ctx, pod.namespace))) return false;
+    } else if (pod.namespace !== policyNamespace) {
+      return false;
+    }
+    return !peer.podSelector || matchesSelector(peer.podSelector, pod.labels);
+  });
+  byNamespace.set(policyNamespace, matched);
+  return matched;
+}
+
+/** Entries of one endpoint and direction, keyed by the trie key so duplicates collapse. */
+class EntrySet {
+  readonly entries = new Map<string, PolicyEntry>();
+
+  constructor(
+    private readonly endpointId: number,
+    private readonly direction: Direction,
+  ) {}
+
+  add(identity: number, specs: readonly PortSpec[], ruleId: number): void {
+    for (const s of specs) {
+      const key = `${identity}|${s.prefixLen}|${s.protocol}|${s.port}`;
+      const existing = this.entries.get(key);
+      if (existing && existing.ruleId <= ruleId) continue;
+      this.entries.set(key, {
+        prefixLen: s.prefixLen,
+        endpointId: this.endpointId,
+        identity,
+        direction: this.direction,
+        protocol: s.protocol,
+        port: s.port,
+        ruleId,
+      });
+    }
+  }
+}
+
+interface DirectionResult {
+  policy: PolicyEntry[];
+  cidr: CidrEntry[];
+  hasIpBlocks: boolean;
+}
+
+function compileDirection(
+  ctx: Context,
+  pod: Pod,
+  endpointId: number,
+  direction: Direction,
+  policies: readonly NetworkPolicy[],
+): DirectionResult {
+  const entries = new EntrySet(endpointId, direction);
+  const spans: IpBlockSpan[] = [];
+  /** Ports each ipBlock rule allows to whatever its blocks cover. */
+  const spanSpecs = new Map<number, PortSpec[]>();
+  const ingress = direction === DIR_INGRESS;
+
+  for (const p of policies) {
+    const policy = policyKey(p);
+    rulesOf(p, direction).forEach((rule, index) => {
+      const ruleId = ctx.ruleIds.get(ruleKey(policy, direction, index))!;
+      const ports = rule.ports ?? [];
+      const numeric = numericPortSpecs(ports);
+      const hasNamed = ports.some((port) => typeof port.port === 'string');
+      // For ingress the destination is this pod, so named ports resolve the same for every peer.
+      const own = ingress ? [...numeric, ...resolveNamedPorts(ports, pod)] : numeric;
+      // For egress the destination is the peer: a named port resolves per peer pod, keyed by its
+      // identity, and never matches a non-pod.
+      const namedTo = (peers: Context['peerPods']) => {
+        if (ingress || !hasNamed) return;
+        for (const peer of peers) entries.add(peer.identity, resolveNamedPorts(ports, peer.pod), ruleId);
+      };
+
+      if (!rule.peers || rule.peers.length === 0) {
+        entries.add(ID_ANY, own, ruleId);
+        namedTo(ctx.peerPods);
+        return;
+      }
+      for (const peer of rule.peers) {
+        if (!peer.ipBlock) {
+          const matched = selectorPeers(ctx, p.namespace, peer);
+          for (const m of matched) entries.add(m.identity, own, ruleId);
+          namedTo(matched);
+          continue;
+        }
+        const cidr = parseCidr(peer.ipBlock.cidr);
+        const except = (peer.ipBlock.except ?? []).map(parseCidr);
+        spans.push({ member: ruleId, cidr, except });
+        spanSpecs.set(ruleId, own);
+        // The CIDR trie cannot carry a port that differs per destination, so an egress named port
+        // through an ipBlock is granted to the identities of the pods whose IP lies in the block.
+        // Pods sharing such an identity outside the block get the port too.
+        namedTo(ctx.peerPods.filter((peer) => peer.ip !== undefined && inBlock(cidr, except, peer.ip)));
+      }
+    });
+  }
+
+  const cidr = partitionToEntries(spans, spanSpecs, endpointId, direction, entries);
+  return { policy: [...entries.entries.values()], cidr, hasIpBlocks: spans.length > 0 };
+}
+
+function inBlock(cidr: Cidr, except: readonly Cidr[], ip: number): boolean {
+  return containsIp(cidr, ip) && !except.some((e) => containsIp(e, ip));
+}
+
+/** CidrEntries for every ipBlock prefix, and the policy entries of each distinct rule set. */
+function partitionToEntries(
+  spans: readonly IpBlockSpan[],
+  spanSpecs: ReadonlyMap<number, PortSpec[]>,
+  endpointId: number,
+  direction: Direction,
+  entries: EntrySet,
+): CidrEntry[] {
+  // A rule whose ports resolve to nothing here (a named port this pod lacks) joins no set, but its
+  // prefixes stay: every prefix must be in the trie for the longest match to be right.
+  const parts = partitionIpBlocks(spans).map((part) => ({
+    prefix: part.prefix,
+    members: part.members.filter((m) => (spanSpecs.get(m)?.length ?? 0) > 0),
+  }));
+
+  const sets = allocateSetIdentities(parts.map((part) => part.members));
+  const out: CidrEntry[] = [];
+  for (const part of parts) {
+    const canonical = part.members.join(',');
+    const setIdentity = part.members.length === 0 ? 0 : sets.get(canonical)!;
+    out.push({
+      endpointId,
+      direction,
+      addr: formatIPv4(part.prefix.addr),
+      len: part.prefix.len,
+      setIdentity,
+    });
+  }
+  for (const part of parts) {
+    if (part.members.length === 0) continue;
+    const setIdentity = sets.get(part.members.join(','))!;
+    for (const ruleId of part.members) entries.add(setIdentity, spanSpecs.get(ruleId)!, ruleId);
+  }
+  return out;
+}
+
+/** ID_CIDR_SET_BIT | n per distinct non-empty member set, n hashed from the set itself so an
+ * unrelated policy change rarely renumbers it; collisions within one endpoint and direction probe
+ * onwards in the canonical order. */
+function allocateSetIdentities(memberSets: readonly number[][]): Map<string, number> {
+  const canonical = [...new Set(memberSets.filter((m) => m.length > 0).map((m) => m.join(',')))].sort(
+    compareStrings,
+  );
+  const out = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const key of canonical) {
+    let n = fnv1a32(key) & 0x7fffffff || 1;
+    while (taken.has(n)) n = (n % 0x7fffffff) + 1;
+    taken.add(n);
+    out.set(key, (ID_CIDR_SET_BIT | n) >>> 0);
+  }
+  return out;
+}
+
+function comparePolicyEntries(a: PolicyEntry, b: PolicyEntry): number {
+  return (
+    a.endpointId - b.endpointId ||
+    a.direction - b.direction ||
+    a.identity - b.identity ||
+    a.protocol - b.protocol ||
+    a.port - b.port ||
+    a.prefixLen - b.prefixLen ||
+    a.ruleId - b.ruleId
+  );
+}
+
+function compareCidrEntries(a: CidrEntry, b: CidrEntry): number {
+  return (
+    a.endpointId - b.endpointId ||
+    a.direction - b.direction ||
+    parseIPv4(a.addr) - parseIPv4(b.addr) ||
+    a.len - b.len
+  );
+}
+
+function comparePolicies(a: NetworkPolicy, b: NetworkPolicy): number {
+  // Keys are unique in a real snapshot; the JSON tiebreak only keeps odd input deterministic.
+  return compareStrings(policyKey(a), policyKey(b)) || compareStrings(JSON.stringify(a), JSON.stringify(b));
+}
+
+export function compilePolicies(input: CompileInput): { output: CompileOutput; errors: PolicyError[] } {
+  const { snapshot, endpoints, identities } = input;
+  const errors: PolicyError[] = [];
+  const valid: NetworkPolicy[] = [];
+  for (const p of [...snapshot.policies].sort(comparePolicies)) {
+    const problems = validatePolicy(p);
+    if (problems.length > 0) errors.push(...problems);
+    else valid.push(p);
+  }
+
+  const ctx = buildContext(snapshot, identities, valid);
+  const pods = new Map(snapshot.pods.map((pod) => [podKey(pod), pod] as const));
+  const endpointFlags = new Map<number, number>();
+  const policy: PolicyEntry[] = [];
+  const cidr: CidrEntry[] = [];
+
+  const locals = [...endpoints].sort((a, b) => a[1] - b[1] || compareStrings(a[0], b[0]));
+  for (const [key, endpointId] of locals) {
+    const pod = pods.get(key);
+    let flags = 0;
+    if (pod && !pod.hostNetwork) {
+      const selecting = valid.filter(
+        (p) => p.namespace === pod.namespace && matchesSelector(p.podSelector, pod.labels),
+      );
+      for (const direction of [DIR_EGRESS, DIR_INGRESS] as const) {
+        const applicable = selecting.filter((p) => appliesTo(p, direction));
+        if (applicable.length === 0) continue;
+        const result = compileDirection(ctx, pod, endpointId, direction, applicable);
+        const ingress = direction === DIR_INGRESS;
+        flags |= ingress ? EP_F_INGRESS_ENFORCED : EP_F_EGRESS_ENFORCED;
+        if (result.hasIpBlocks) flags |= ingress ? EP_F_INGRESS_CIDR : EP_F_EGRESS_CIDR;
+        policy.push(...result.policy);
+        cidr.push(...result.cidr);
+      }
+    }
+    endpointFlags.set(endpointId, (endpointFlags.get(endpointId) ?? 0) | flags);
+  }
+
+  policy.sort(comparePolicyEntries);
+  cidr.sort(compareCidrEntries);
+  const rules = new Map<number, RuleRef>();
+  for (const id of [...new Set(policy.map((e) => e.ruleId))].sort((a, b) => a - b)) {
+    rules.set(id, ctx.rules.get(id)!);
+  }
+  return { output: { endpointFlags, policy, cidr, rules }, errors };
+}

@@ -1,0 +1,98 @@
+// The agent's view of the cluster, fed by a source (Kubernetes informers or local manifests).
+// Policies are validated here, at the boundary: an invalid update is refused and the previous
+// valid version stays in force, so nothing already enforced is lost and nothing is half-applied.
+
+import { NAMESPACE_NAME_LABEL } from '../identity/labels.js';
+import type { PolicyError } from '../policy/types.js';
+import { validatePolicy } from '../policy/validate.js';
+import { type Namespace, type NetworkPolicy, type Pod, podKey, policyKey, type Snapshot } from './types.js';
+
+export type StoreListener = () => void;
+
+export class Store {
+  private readonly namespaces = new Map<string, Namespace>();
+  private readonly pods = new Map<string, Pod>();
+  private readonly policies = new Map<string, NetworkPolicy>();
+  private readonly rejected = new Map<string, PolicyError[]>();
+  private readonly listeners = new Set<StoreListener>();
+  private cached: Snapshot | undefined;
+  /** Increments on every change. */
+  version = 0;
+
+  onChange(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version += 1;
+    this.cached = undefined;
+    for (const l of this.listeners) l();
+  }
+
+  upsertNamespace(ns: Namespace): void {
+    // The API server sets this label on every namespace; selectors rely on it.
+    const labels = { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
+    this.namespaces.set(ns.name, { name: ns.name, labels });
+    this.changed();
+  }
+
+  deleteNamespace(name: string): void {
+    if (this.namespaces.delete(name)) this.changed();
+  }
+
+  upsertPod(pod: Pod): void {
+    this.pods.set(podKey(pod), pod);
+    this.changed();
+  }
+
+  deletePod(namespace: string, name: string): void {
+    if (this.pods.delete(podKey({ namespace, name }))) this.changed();
+  }
+
+  /** Returns the policy's errors; a policy with errors is not stored (the last valid version stays). */
+  upsertPolicy(policy: NetworkPolicy): PolicyError[] {
+    const key = policyKey(policy);
+    const errors = validatePolicy(policy);
+    if (errors.length > 0) {
+      this.rejected.set(key, errors);
+      return errors;
+    }
+    this.rejected.delete(key);
+    this.policies.set(key, policy);
+    this.changed();
+    return [];
+  }
+
+  deletePolicy(namespace: string, name: string): void {
+    const key = policyKey({ namespace, name });
+    this.rejected.delete(key);
+    if (this.policies.delete(key)) this.changed();
+  }
+
+  /** Policies whose latest version was refused, with why. */
+  rejectedPolicies(): ReadonlyMap<string, PolicyError[]> {
+    return this.rejected;
+  }
+
+  getPod(key: string): Pod | undefined {
+    return this.pods.get(key);
+  }
+
+  getNamespace(name: string): Namespace | undefined {
+    return this.namespaces.get(name);
+  }
+
+  namespaceMap(): ReadonlyMap<string, Namespace> {
+    return this.namespaces;
+  }
+
+  snapshot(): Snapshot {
+    this.cached ??= {
+      namespaces: [...this.namespaces.values()],
+      pods: [...this.pods.values()],
+      policies: [...this.policies.values()],
+    };
+    return this.cached;
+  }
+}
