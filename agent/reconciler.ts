@@ -3,13 +3,15 @@
 // into one more run. The core, planDatapath, is pure.
 
 import { performance } from 'node:perf_hooks';
+import { policyValueCodec } from './datapath/codecs.js';
 import type { DesiredMaps, IpcacheEntry } from './datapath/desired.js';
 import { desiredMaps } from './datapath/desired.js';
-import type { MapSyncer, SyncStats } from './datapath/map-sync.js';
+import { MapFullError, type MapSyncer, type SyncStats } from './datapath/map-sync.js';
 import type { Endpoint } from './endpoints/types.js';
 import type { IdentityAllocator } from './identity/allocator.js';
 import { identityKey, namespaceLabels } from './identity/labels.js';
 import type { Logger } from './log.js';
+import type { AgentMetrics } from './metrics/registry.js';
 import { compilePolicies } from './policy/compile.js';
 import { type CompileOutput, ID_HOST, ID_INIT, type PolicyError } from './policy/types.js';
 import type { Store } from './state/store.js';
@@ -78,6 +80,17 @@ export interface ReconcilerDeps {
   log: Logger;
   /** Called with the policies the compiler refused (logged already). */
   onPolicyErrors?: (errors: PolicyError[]) => void;
+  metrics?: AgentMetrics;
+}
+
+/** The NetworkPolicies behind policy entries that did not fit, for the error report. */
+export function policiesOf(entries: readonly [string, Buffer][], compiled: CompileOutput): string[] {
+  const names = new Set<string>();
+  for (const [, value] of entries) {
+    const rule = compiled.rules.get(policyValueCodec.decode(value).rule_id);
+    if (rule) names.add(rule.policy);
+  }
+  return [...names].sort();
 }
 
 export class Reconciler {
@@ -121,9 +134,28 @@ export class Reconciler {
         log.warn({ policy: e.policy, field: e.field }, `policy rejected: ${e.message}`);
       this.deps.onPolicyErrors?.(plan.errors);
     }
-    const stats = await syncer.sync(plan.desired);
+    const metrics = this.deps.metrics;
+    let stats: SyncStats;
+    try {
+      stats = await syncer.sync(plan.desired);
+    } catch (err) {
+      if (err instanceof MapFullError) {
+        const policies =
+          err.mapId === 'policy' || err.mapId === 'cidr' ? policiesOf(err.notApplied, plan.compiled) : [];
+        log.error({ map: err.map, capacity: err.capacity, needed: err.needed, policies }, err.message);
+        metrics?.mapSyncErrors.inc({ map: err.map, reason: 'full' });
+      } else {
+        log.error({ err }, 'map sync failed');
+        metrics?.mapSyncErrors.inc({ map: 'all', reason: 'bpftool' });
+      }
+      throw err;
+    }
     const result = { storeVersion, stats, plan, durationMs: performance.now() - start };
     this.last = result;
+    metrics?.policySyncDuration.observe(result.durationMs / 1000);
+    for (const [id, s] of Object.entries(stats.byMap)) metrics?.mapEntries.set({ map: id }, s.size);
+    metrics?.endpoints.set(endpoints.length);
+    metrics?.identities.set(identityOfKey.size);
     log.debug(
       { storeVersion, updates: stats.updates, deletes: stats.deletes, ms: result.durationMs },
       'maps synced',

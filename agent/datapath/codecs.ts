@@ -27,6 +27,9 @@ export type Decoded<F extends readonly FieldSpec[]> = {
   [K in F[number] as K['name']]: FieldValue<K['type']>;
 };
 
+/** The decoded shape of a codec. */
+export type DecodedOf<C> = C extends StructCodec<infer T> ? T : never;
+
 export interface StructCodec<T> {
   /** The C struct name in bpf/lib/common.h. */
   cName: string;
@@ -156,7 +159,7 @@ export const endpointInfoCodec = defineStruct('endpoint_info', 32, [
   { name: 'pod_mac', type: 'mac', offset: 16 },
   { name: 'host_mac', type: 'mac', offset: 22 },
 ] as const);
-export type EndpointInfo = Decoded<typeof endpointInfoCodec.fields>;
+export type EndpointInfo = DecodedOf<typeof endpointInfoCodec>;
 
 export const ipcacheKeyCodec = defineStruct('ipcache_key', 8, [
   { name: 'prefixlen', type: 'u32', offset: 0 },

@@ -15,12 +15,15 @@ const REMOVE_ORDER: readonly SyncedMap[] = ['endpoints', 'policy', 'cidr', 'ipca
 
 export class MapFullError extends SluiceError {
   constructor(
+    readonly mapId: SyncedMap,
     readonly map: string,
     readonly capacity: number,
     readonly needed: number,
+    /** Entries (hex key -> value) the sync would have added: what did not fit. */
+    readonly notApplied: [string, Buffer][],
   ) {
     super(
-      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes in the agent config`,
+      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${mapId} in the agent config`,
       EXIT_SYSTEM,
     );
   }
@@ -82,7 +85,8 @@ export class MapSyncer {
       const plan = planMap(this.applied.get(id)!, desired[id], this.spec(id).ownedValueBytes);
       plans.set(id, plan);
       const capacity = this.spec(id).entries(this.cfg.mapSizes);
-      if (desired[id].size > capacity) throw new MapFullError(this.spec(id).name, capacity, desired[id].size);
+      if (desired[id].size > capacity)
+        throw new MapFullError(id, this.spec(id).name, capacity, desired[id].size, plan.updates);
     }
     const lines: string[] = [];
     for (const id of ADD_ORDER) {

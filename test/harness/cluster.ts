@@ -7,7 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { type AttachMode, REPO_ROOT, type SluiceConfig, withConfig } from '../../agent/config.js';
+import {
+  type AttachMode,
+  type MapSizes,
+  REPO_ROOT,
+  type SluiceConfig,
+  withConfig,
+} from '../../agent/config.js';
 import { dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
 import { metricsKeyCodec, metricsValueCodec } from '../../agent/datapath/codecs.js';
 import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js';
@@ -64,7 +70,9 @@ export class TestCluster {
     this.syncer = new MapSyncer(cfg);
   }
 
-  static async start(opts: { attachMode?: AttachMode } = {}): Promise<TestCluster> {
+  static async start(
+    opts: { attachMode?: AttachMode; mapSizes?: Partial<MapSizes> } = {},
+  ): Promise<TestCluster> {
     const id = `${runId()}${instanceId()}`;
     const prefix = `${TEST_NETNS_PREFIX}${id}`;
     const nodeNs = `${prefix}-node`;
@@ -73,7 +81,15 @@ export class TestCluster {
       hostNetns: `/run/netns/${nodeNs}`,
       attachMode: opts.attachMode ?? 'auto',
       interfacePrefix: 'slc',
-      mapSizes: { endpoints: 1024, ipcache: 4096, policy: 65536, cidr: 4096, ct: 16384, metrics: 4096 },
+      mapSizes: {
+        endpoints: 1024,
+        ipcache: 4096,
+        policy: 65536,
+        cidr: 4096,
+        ct: 16384,
+        metrics: 4096,
+        ...opts.mapSizes,
+      },
     });
     const cluster = new TestCluster(cfg, prefix);
     try {

@@ -6,6 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
 import { silentLogger } from '../../agent/log.js';
+import {
+  CFG_F_EVENTS_DROP,
+  CFG_F_EVENTS_VERDICT,
+  EVENT_DROP,
+  EVENT_VERDICT,
+  EventReader,
+  type FlowEvent,
+  setEventFlags,
+} from '../../agent/observe/events.js';
 import { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import type { NetworkPolicy, Pod, Protocol } from '../../agent/state/types.js';
@@ -362,5 +371,84 @@ describe('NetworkPolicy on real connections', () => {
       connected: true,
       reply: 'x/a',
     });
+  });
+});
+
+describe('datapath events', () => {
+  it('reports a denied connection (policy denied, both endpoints) and an allowed one (the rule)', async () => {
+    await clearPolicies();
+    await apply(
+      policy('x', 'a-from-b', {
+        podSelector: { matchLabels: { pod: 'a' } },
+        ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'b' } } }] }],
+      }),
+    );
+    const events: FlowEvent[] = [];
+    const reader = new EventReader(cluster.cfg.pinRoot, (e) => events.push(e));
+    await setEventFlags(cluster.cfg.pinRoot, CFG_F_EVENTS_DROP | CFG_F_EVENTS_VERDICT);
+    await reader.start();
+    try {
+      expect((await cluster.probe(cluster.pod('y/a'), '10.251.1.1', 80)).connected).toBe(false);
+      expect((await cluster.probe(cluster.pod('x/b'), '10.251.1.1', 80)).connected).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      reader.stop();
+      await setEventFlags(cluster.cfg.pinRoot, 0);
+    }
+    const xa = cluster.pod('x/a').endpoint;
+    const drop = events.find(
+      (e) => e.type === EVENT_DROP && e.saddr === '10.251.2.1' && e.daddr === '10.251.1.1',
+    );
+    expect(drop).toMatchObject({
+      reason: 1,
+      direction: 1,
+      dport: 80,
+      protocol: 6,
+      dst_endpoint: xa.id,
+      src_endpoint: cluster.pod('y/a').endpoint.id,
+    });
+    const verdict = events.find(
+      (e) => e.type === EVENT_VERDICT && e.saddr === '10.251.1.2' && e.daddr === '10.251.1.1',
+    );
+    expect(verdict).toBeDefined();
+    const rule = reconciler.last!.plan.compiled.rules.get(verdict!.rule_id);
+    expect(rule).toMatchObject({ policy: 'x/a-from-b', direction: 1, index: 0 });
+    expect(reader.lost).toBe(0);
+  });
+});
+
+describe('invalid policies', () => {
+  it('refuses an invalid update naming the field, and keeps the last valid version enforced', async () => {
+    await clearPolicies();
+    const valid = policy('x', 'web', {
+      podSelector: { matchLabels: { pod: 'a' } },
+      ingress: [{ ports: [{ protocol: 'TCP', port: 81 }] }],
+    });
+    await apply(valid);
+    const broken = { ...valid, ingress: [{ ports: [{ protocol: 'TCP', port: 81, endPort: 80 }] }] };
+    const errors = store.upsertPolicy(broken);
+    expect(errors).toEqual([
+      expect.objectContaining({ policy: 'x/web', field: 'spec.ingress[0].ports[0].endPort' }),
+    ]);
+    const others = [
+      policy('y', 'bad-cidr', {
+        podSelector: {},
+        ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.300/8' } }] }],
+      }),
+      policy('y', 'bad-proto', { podSelector: {}, ingress: [{ ports: [{ protocol: 'ICMP', port: 1 }] }] }),
+      policy('y', 'named-range', {
+        podSelector: {},
+        ingress: [{ ports: [{ port: 'serve-80-tcp', endPort: 90 }] }],
+      }),
+    ];
+    const fields = others.map((p) => store.upsertPolicy(p).map((e) => `${e.policy} ${e.field}`));
+    expect(fields).toEqual([
+      ['y/bad-cidr spec.ingress[0].from[0].ipBlock.cidr'],
+      ['y/bad-proto spec.ingress[0].ports[0].protocol'],
+      ['y/named-range spec.ingress[0].ports[0].endPort'],
+    ]);
+    await reconciler.reconcile();
+    // x/web as it was: only TCP 81 into x/a; nothing of the refused policies (y stays open).
+    expect(await mismatches((_f, t, port) => t.key !== 'x/a' || port === 81)).toEqual([]);
   });
 });
