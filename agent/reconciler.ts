@@ -4,15 +4,20 @@
 
 import { performance } from 'node:perf_hooks';
 import { policyValueCodec } from './datapath/codecs.js';
-import type { DesiredMaps, IpcacheEntry } from './datapath/desired.js';
-import { desiredMaps } from './datapath/desired.js';
+import {
+  type DesiredCache,
+  type DesiredMaps,
+  desiredMaps,
+  type IpcacheEntry,
+  newDesiredCache,
+} from './datapath/desired.js';
 import { MapFullError, type MapSyncer, type SyncStats } from './datapath/map-sync.js';
 import type { Endpoint } from './endpoints/types.js';
 import type { IdentityAllocator } from './identity/allocator.js';
 import { identityKey, namespaceLabels } from './identity/labels.js';
 import type { Logger } from './log.js';
 import type { AgentMetrics } from './metrics/registry.js';
-import { compilePolicies } from './policy/compile.js';
+import { type CompileCache, compilePolicies, newCompileCache } from './policy/compile.js';
 import { type CompileOutput, ID_HOST, ID_INIT, type PolicyError } from './policy/types.js';
 import type { Store } from './state/store.js';
 import { type Namespace, podKey, type Snapshot } from './state/types.js';
@@ -36,31 +41,93 @@ export function podIdentityKeys(snapshot: Snapshot): Map<string, string> {
   return out;
 }
 
-export function planDatapath(input: {
-  snapshot: Snapshot;
-  endpoints: readonly Endpoint[];
-  identityOfKey: ReadonlyMap<string, number>;
-  nodeIps: readonly string[];
-}): DatapathPlan {
-  const podIdentities = new Map<string, number>();
-  for (const [pod, key] of podIdentityKeys(input.snapshot))
-    podIdentities.set(pod, input.identityOfKey.get(key) ?? ID_INIT);
-  // An endpoint whose pod the store does not know yet is "init": matched by no selector.
-  for (const ep of input.endpoints) if (!podIdentities.has(ep.podKey)) podIdentities.set(ep.podKey, ID_INIT);
+/**
+ * Memo of earlier plans, owned by the caller. Plans are the same with or without it; it skips the
+ * steps whose inputs are the same objects as last time (the store keeps per-kind arrays, the
+ * compiler and encoders keep per-endpoint results), so one policy change costs the endpoints it
+ * touches, not the cluster.
+ */
+export interface PlanCache {
+  compile: CompileCache;
+  desired: DesiredCache;
+  keys?: { pods: Snapshot['pods']; namespaces: Snapshot['namespaces']; value: Map<string, string> };
+  podIdentities?: {
+    keys: Map<string, string>;
+    identityOfKey: ReadonlyMap<string, number>;
+    endpoints: readonly Endpoint[];
+    value: Map<string, number>;
+  };
+  ipcache?: {
+    pods: Snapshot['pods'];
+    podIdentities: Map<string, number>;
+    endpoints: readonly Endpoint[];
+    nodeIps: readonly string[];
+    value: IpcacheEntry[];
+  };
+}
 
-  const { output: compiled, errors } = compilePolicies({
-    snapshot: input.snapshot,
-    endpoints: new Map(input.endpoints.map((e) => [e.podKey, e.id])),
-    identities: podIdentities,
-  });
-  const ipcache: IpcacheEntry[] = input.nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
-  for (const pod of input.snapshot.pods) {
-    if (pod.hostNetwork || !pod.ip) continue;
-    ipcache.push({ prefix: pod.ip, identity: podIdentities.get(podKey(pod)) ?? ID_INIT });
+export function newPlanCache(): PlanCache {
+  return { compile: newCompileCache(), desired: newDesiredCache() };
+}
+
+/** podIdentityKeys, memoised on the store's pod and namespace arrays. */
+export function cachedIdentityKeys(snapshot: Snapshot, cache: PlanCache): Map<string, string> {
+  const k = cache.keys;
+  if (k && k.pods === snapshot.pods && k.namespaces === snapshot.namespaces) return k.value;
+  const value = podIdentityKeys(snapshot);
+  cache.keys = { pods: snapshot.pods, namespaces: snapshot.namespaces, value };
+  return value;
+}
+
+export function planDatapath(
+  input: {
+    snapshot: Snapshot;
+    endpoints: readonly Endpoint[];
+    identityOfKey: ReadonlyMap<string, number>;
+    nodeIps: readonly string[];
+  },
+  cache: PlanCache = newPlanCache(),
+): DatapathPlan {
+  const { snapshot, endpoints, identityOfKey, nodeIps } = input;
+  const keys = cachedIdentityKeys(snapshot, cache);
+  const pi = cache.podIdentities;
+  let podIdentities: Map<string, number>;
+  if (pi && pi.keys === keys && pi.identityOfKey === identityOfKey && pi.endpoints === endpoints) {
+    podIdentities = pi.value;
+  } else {
+    podIdentities = new Map();
+    for (const [pod, key] of keys) podIdentities.set(pod, identityOfKey.get(key) ?? ID_INIT);
+    // An endpoint whose pod the store does not know yet is "init": matched by no selector.
+    for (const ep of endpoints) if (!podIdentities.has(ep.podKey)) podIdentities.set(ep.podKey, ID_INIT);
+    cache.podIdentities = { keys, identityOfKey, endpoints, value: podIdentities };
   }
-  for (const ep of input.endpoints)
-    ipcache.push({ prefix: ep.ip, identity: podIdentities.get(ep.podKey) ?? ID_INIT });
-  const desired = desiredMaps({ endpoints: input.endpoints, identities: podIdentities, ipcache, compiled });
+
+  const { output: compiled, errors } = compilePolicies(
+    { snapshot, endpoints: new Map(endpoints.map((e) => [e.podKey, e.id])), identities: podIdentities },
+    cache.compile,
+  );
+
+  const ic = cache.ipcache;
+  let ipcache: IpcacheEntry[];
+  if (
+    ic &&
+    ic.pods === snapshot.pods &&
+    ic.podIdentities === podIdentities &&
+    ic.endpoints === endpoints &&
+    ic.nodeIps === nodeIps
+  ) {
+    ipcache = ic.value;
+  } else {
+    ipcache = nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
+    for (const pod of snapshot.pods) {
+      if (pod.hostNetwork || !pod.ip) continue;
+      ipcache.push({ prefix: pod.ip, identity: podIdentities.get(podKey(pod)) ?? ID_INIT });
+    }
+    for (const ep of endpoints)
+      ipcache.push({ prefix: ep.ip, identity: podIdentities.get(ep.podKey) ?? ID_INIT });
+    cache.ipcache = { pods: snapshot.pods, podIdentities, endpoints, nodeIps, value: ipcache };
+  }
+  const desired = desiredMaps({ endpoints, identities: podIdentities, ipcache, compiled }, cache.desired);
   return { desired, compiled, errors, podIdentities };
 }
 
@@ -69,6 +136,8 @@ export interface ReconcileResult {
   stats: SyncStats;
   plan: DatapathPlan;
   durationMs: number;
+  /** Where the time went: identity keys and allocation, compile and encode, map sync. */
+  phases: { identitiesMs: number; planMs: number; syncMs: number };
 }
 
 export interface ReconcilerDeps {
@@ -97,6 +166,9 @@ export class Reconciler {
   private running: Promise<ReconcileResult> | undefined;
   private pending: Promise<ReconcileResult> | undefined;
   last: ReconcileResult | undefined;
+  private readonly cache = newPlanCache();
+  private lastKeys: Map<string, string> | undefined;
+  private identityOfKey: ReadonlyMap<string, number> = new Map();
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -126,15 +198,21 @@ export class Reconciler {
     const storeVersion = store.version;
     const snapshot = store.snapshot();
     const endpoints = this.deps.endpoints();
-    const keys = podIdentityKeys(snapshot);
-    const identityOfKey = await identities.assign(keys.values());
-    const plan = planDatapath({ snapshot, endpoints, identityOfKey, nodeIps: this.deps.nodeIps });
+    const keys = cachedIdentityKeys(snapshot, this.cache);
+    if (keys !== this.lastKeys) {
+      this.identityOfKey = await identities.assign(keys.values());
+      this.lastKeys = keys;
+    }
+    const identityOfKey = this.identityOfKey;
+    const tPlan = performance.now();
+    const plan = planDatapath({ snapshot, endpoints, identityOfKey, nodeIps: this.deps.nodeIps }, this.cache);
     if (plan.errors.length > 0) {
       for (const e of plan.errors)
         log.warn({ policy: e.policy, field: e.field }, `policy rejected: ${e.message}`);
       this.deps.onPolicyErrors?.(plan.errors);
     }
     const metrics = this.deps.metrics;
+    const tSync = performance.now();
     let stats: SyncStats;
     try {
       stats = await syncer.sync(plan.desired);
@@ -150,7 +228,9 @@ export class Reconciler {
       }
       throw err;
     }
-    const result = { storeVersion, stats, plan, durationMs: performance.now() - start };
+    const end = performance.now();
+    const phases = { identitiesMs: tPlan - start, planMs: tSync - tPlan, syncMs: end - tSync };
+    const result = { storeVersion, stats, plan, durationMs: end - start, phases };
     this.last = result;
     metrics?.policySyncDuration.observe(result.durationMs / 1000);
     for (const [id, s] of Object.entries(stats.byMap)) metrics?.mapEntries.set({ map: id }, s.size);

@@ -90,7 +90,9 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
       ].join('\n'),
     });
     // IPv4 only: no router solicitations or MLD from either end to count as drops.
-    await run(['sysctl', '-q', '-w', `net.ipv6.conf.${hostIfName}.disable_ipv6=1`], { netns: hostNetns }).catch(() => undefined);
+    await run(['sysctl', '-q', '-w', `net.ipv6.conf.${hostIfName}.disable_ipv6=1`], {
+      netns: hostNetns,
+    }).catch(() => undefined);
     await run(['ip', '-batch', '-'], {
       netns: hostNetns,
       input: [

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { type AttachMode, defaultConfig, type SluiceConfig } from '../agent/config.js';
 import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
+import { registerBenchCommands } from './commands/bench.js';
 import { registerDatapathCommands } from './commands/datapath.js';
 
 const VERSION = '0.1.0';
@@ -30,6 +31,7 @@ function main(argv: string[]): Promise<void> {
     };
   };
   registerDatapathCommands(program, config);
+  registerBenchCommands(program);
   return program.parseAsync(argv).then(() => undefined);
 }
 

@@ -1,8 +1,5 @@
 // bpftool, the one way Sluice talks to BPF objects: JSON output parsed, updates in batches.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { run } from '../exec.js';
 
 export async function bpftool(args: readonly string[], netns?: string): Promise<string> {
@@ -14,17 +11,10 @@ export async function bpftoolJson<T = unknown>(args: readonly string[], netns?: 
   return JSON.parse(out || 'null') as T;
 }
 
-/** Runs bpftool commands (without the leading "bpftool") in one process. */
+/** Runs bpftool commands (without the leading "bpftool") in one process, fed on stdin. */
 export async function bpftoolBatch(lines: readonly string[]): Promise<void> {
   if (lines.length === 0) return;
-  const dir = await mkdtemp(path.join(tmpdir(), 'sluice-batch-'));
-  try {
-    const file = path.join(dir, 'batch');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    await bpftool(['batch', 'file', file]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await run(['bpftool', 'batch', 'file', '-'], { input: `${lines.join('\n')}\n` });
 }
 
 export function hexArgs(buf: Buffer): string {

@@ -2,7 +2,13 @@
 
 import type { Endpoint } from '../endpoints/types.js';
 import { formatIPv4, parseCidr } from '../policy/cidr.js';
-import { CIDR_PREFIX_BASE, type CompileOutput, POLICY_PREFIX_ANY_PROTO } from '../policy/types.js';
+import {
+  CIDR_PREFIX_BASE,
+  type CidrEntry,
+  type CompileOutput,
+  POLICY_PREFIX_ANY_PROTO,
+  type PolicyEntry,
+} from '../policy/types.js';
 import {
   cidrKeyCodec,
   cidrValueCodec,
@@ -16,11 +22,14 @@ import {
 
 export type MapContents = Map<string, Buffer>;
 
+/** Contents split by endpoint id: one policy change re-diffs only the endpoints it touched. */
+export type Partitioned = Map<number, MapContents>;
+
 export interface DesiredMaps {
   endpoints: MapContents;
   ipcache: MapContents;
-  policy: MapContents;
-  cidr: MapContents;
+  policy: Partitioned;
+  cidr: Partitioned;
 }
 
 export interface IpcacheEntry {
@@ -45,7 +54,81 @@ function put(map: MapContents, key: Buffer, value: Buffer): void {
   map.set(hexKey(key), value);
 }
 
-export function desiredMaps(input: DesiredInput): DesiredMaps {
+/** Encoded entries of earlier runs, keyed by the (immutable) arrays they came from. */
+export interface DesiredCache {
+  ipcache?: { entries: readonly IpcacheEntry[]; map: MapContents };
+  /** Encoded contents of each per-endpoint entry array (the compiler keeps unchanged ones). */
+  parts: WeakMap<object, MapContents>;
+}
+
+export function newDesiredCache(): DesiredCache {
+  return { parts: new WeakMap() };
+}
+
+function memo<T extends object>(
+  cache: WeakMap<object, MapContents>,
+  key: T,
+  encode: (k: T) => [string, Buffer][],
+) {
+  let encoded = cache.get(key);
+  if (!encoded) {
+    encoded = new Map(encode(key));
+    cache.set(key, encoded);
+  }
+  return encoded;
+}
+
+function byEndpoint<T extends { endpointId: number }>(entries: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const e of entries) {
+    const list = out.get(e.endpointId);
+    if (list) list.push(e);
+    else out.set(e.endpointId, [e]);
+  }
+  return out;
+}
+
+function encodePolicy(entries: readonly PolicyEntry[]): [string, Buffer][] {
+  return entries.map((p) => [
+    hexKey(
+      policyKeyCodec.encode({
+        prefixlen: p.prefixLen,
+        endpoint_id: p.endpointId,
+        identity: p.identity,
+        direction: p.direction,
+        protocol: p.prefixLen > POLICY_PREFIX_ANY_PROTO ? p.protocol : 0,
+        dport: p.port,
+      }),
+    ),
+    policyValueCodec.encode({ rule_id: p.ruleId, flags: 0, packets: 0, bytes: 0 }),
+  ]);
+}
+
+function encodeCidr(entries: readonly CidrEntry[]): [string, Buffer][] {
+  return entries.map((c) => [
+    hexKey(
+      cidrKeyCodec.encode({
+        prefixlen: CIDR_PREFIX_BASE + c.len,
+        endpoint_id: c.endpointId,
+        direction: c.direction,
+        addr: c.addr,
+      }),
+    ),
+    cidrValueCodec.encode({ set_identity: c.setIdentity, flags: 0 }),
+  ]);
+}
+
+function encodeIpcache(entries: readonly IpcacheEntry[]): [string, Buffer][] {
+  return entries.map((entry) => {
+    const { addr, len } = parseCidr(entry.prefix.includes('/') ? entry.prefix : `${entry.prefix}/32`);
+    return [
+      hexKey(ipcacheKeyCodec.encode({ prefixlen: len, addr: formatIPv4(addr) })),
+      ipcacheValueCodec.encode({ identity: entry.identity, flags: 0 }),
+    ];
+  });
+}
+
+export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesiredCache()): DesiredMaps {
   const out: DesiredMaps = { endpoints: new Map(), ipcache: new Map(), policy: new Map(), cidr: new Map() };
   const flags = input.compiled?.endpointFlags;
   for (const ep of input.endpoints) {
@@ -62,39 +145,20 @@ export function desiredMaps(input: DesiredInput): DesiredMaps {
       }),
     );
   }
-  for (const entry of input.ipcache) {
-    const { addr, len } = parseCidr(entry.prefix.includes('/') ? entry.prefix : `${entry.prefix}/32`);
-    put(
-      out.ipcache,
-      ipcacheKeyCodec.encode({ prefixlen: len, addr: formatIPv4(addr) }),
-      ipcacheValueCodec.encode({ identity: entry.identity, flags: 0 }),
-    );
-  }
-  for (const p of input.compiled?.policy ?? []) {
-    put(
-      out.policy,
-      policyKeyCodec.encode({
-        prefixlen: p.prefixLen,
-        endpoint_id: p.endpointId,
-        identity: p.identity,
-        direction: p.direction,
-        protocol: p.prefixLen > POLICY_PREFIX_ANY_PROTO ? p.protocol : 0,
-        dport: p.port,
-      }),
-      policyValueCodec.encode({ rule_id: p.ruleId, flags: 0, packets: 0, bytes: 0 }),
-    );
-  }
-  for (const c of input.compiled?.cidr ?? []) {
-    put(
-      out.cidr,
-      cidrKeyCodec.encode({
-        prefixlen: CIDR_PREFIX_BASE + c.len,
-        endpoint_id: c.endpointId,
-        direction: c.direction,
-        addr: c.addr,
-      }),
-      cidrValueCodec.encode({ set_identity: c.setIdentity, flags: 0 }),
-    );
+  // Unchanged inputs give the very same Map objects, which the syncer then skips without a diff.
+  if (cache.ipcache?.entries !== input.ipcache)
+    cache.ipcache = { entries: input.ipcache, map: new Map(encodeIpcache(input.ipcache)) };
+  out.ipcache = cache.ipcache.map;
+
+  const compiled = input.compiled;
+  if (compiled?.byEndpoint) {
+    for (const [id, part] of compiled.byEndpoint) {
+      if (part.policy.length) out.policy.set(id, memo(cache.parts, part.policy, encodePolicy));
+      if (part.cidr.length) out.cidr.set(id, memo(cache.parts, part.cidr, encodeCidr));
+    }
+  } else if (compiled) {
+    for (const [id, list] of byEndpoint(compiled.policy)) out.policy.set(id, new Map(encodePolicy(list)));
+    for (const [id, list] of byEndpoint(compiled.cidr)) out.cidr.set(id, new Map(encodeCidr(list)));
   }
   return out;
 }

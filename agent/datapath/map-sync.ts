@@ -6,7 +6,7 @@
 import type { SluiceConfig } from '../config.js';
 import { EXIT_SYSTEM, SluiceError } from '../errors.js';
 import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
-import { type DesiredMaps, hexKey, type MapContents } from './desired.js';
+import { type DesiredMaps, hexKey, type MapContents, type Partitioned } from './desired.js';
 import { MAPS, type MapSpec } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
@@ -46,15 +46,31 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
   const deletes: string[] = [];
   for (const [k, v] of desired) {
     const cur = applied.get(k);
+    if (cur === v) continue; // the same encoded buffer as last sync: unchanged
     const n = ownedBytes ?? v.length;
-    if (!cur?.subarray(0, n).equals(v.subarray(0, n))) updates.push([k, v]);
+    if (!cur || cur.compare(v, 0, n, 0, n) !== 0) updates.push([k, v]);
   }
   for (const k of applied.keys()) if (!desired.has(k)) deletes.push(k);
   return { updates, deletes };
 }
 
+/** Which part (endpoint) an entry belongs to, for maps whose keys start with one: policy and
+ * cidr keys carry the endpoint id in bytes 4..8. Other maps are one part. */
+function partOf(id: SyncedMap, keyHex: string): number {
+  return id === 'policy' || id === 'cidr' ? Number.parseInt(keyHex.slice(8, 16), 16) : 0;
+}
+
+function sizeOf(contents: Partitioned): number {
+  let n = 0;
+  for (const part of contents.values()) n += part.size;
+  return n;
+}
+
 export class MapSyncer {
-  private readonly applied = new Map<SyncedMap, MapContents>();
+  /** What each map holds, per part, as far as the agent knows. */
+  private readonly applied = new Map<SyncedMap, Partitioned>();
+  /** The desired Map object each part was last synced to: the same object again needs no diff. */
+  private readonly synced = new Map<SyncedMap, Map<number, MapContents>>();
 
   constructor(private readonly cfg: SluiceConfig) {}
 
@@ -68,37 +84,63 @@ export class MapSyncer {
 
   /** Reads what the pinned maps hold now: a restarted agent reconciles instead of flushing. */
   async refresh(): Promise<void> {
+    this.synced.clear();
     for (const id of ADD_ORDER) {
-      const entries = await dumpMap(this.pin(id));
-      this.applied.set(id, new Map(entries.map((e) => [hexKey(e.key), e.value])));
+      const parts: Partitioned = new Map();
+      for (const e of await dumpMap(this.pin(id))) {
+        const k = hexKey(e.key);
+        const part = partOf(id, k);
+        let m = parts.get(part);
+        if (!m) parts.set(part, (m = new Map()));
+        m.set(k, e.value);
+      }
+      this.applied.set(id, parts);
+      this.synced.set(id, new Map());
     }
   }
 
   appliedSize(id: SyncedMap): number {
-    return this.applied.get(id)?.size ?? 0;
+    return sizeOf(this.applied.get(id) ?? new Map());
   }
 
   async sync(desired: DesiredMaps): Promise<SyncStats> {
     if (this.applied.size === 0) await this.refresh();
-    const plans = new Map<SyncedMap, MapPlan>();
+    const plans = new Map<SyncedMap, Map<number, MapPlan>>();
     for (const id of ADD_ORDER) {
-      const plan = planMap(this.applied.get(id)!, desired[id], this.spec(id).ownedValueBytes);
-      plans.set(id, plan);
+      const want = asPartitioned(desired[id]);
+      const applied = this.applied.get(id)!;
+      const synced = this.synced.get(id)!;
+      const perPart = new Map<number, MapPlan>();
+      for (const [part, contents] of want) {
+        if (synced.get(part) === contents) continue;
+        perPart.set(part, planMap(applied.get(part) ?? new Map(), contents, this.spec(id).ownedValueBytes));
+      }
+      for (const [part, contents] of applied) {
+        if (!want.has(part) && contents.size > 0)
+          perPart.set(part, { updates: [], deletes: [...contents.keys()] });
+      }
+      plans.set(id, perPart);
       const capacity = this.spec(id).entries(this.cfg.mapSizes);
-      if (desired[id].size > capacity)
-        throw new MapFullError(id, this.spec(id).name, capacity, desired[id].size, plan.updates);
+      const needed = sizeOf(want);
+      if (needed > capacity) {
+        const adds = [...perPart.values()].flatMap((p) => p.updates);
+        throw new MapFullError(id, this.spec(id).name, capacity, needed, adds);
+      }
     }
     const lines: string[] = [];
     for (const id of ADD_ORDER) {
-      for (const [k, v] of plans.get(id)!.updates) {
-        lines.push(
-          `map update pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))} value ${hexArgs(v)}`,
-        );
+      for (const plan of plans.get(id)!.values()) {
+        for (const [k, v] of plan.updates) {
+          lines.push(
+            `map update pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))} value ${hexArgs(v)}`,
+          );
+        }
       }
     }
     for (const id of REMOVE_ORDER) {
-      for (const k of plans.get(id)!.deletes) {
-        lines.push(`map delete pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))}`);
+      for (const plan of plans.get(id)!.values()) {
+        for (const k of plan.deletes)
+          lines.push(`map delete pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))}`);
       }
     }
     try {
@@ -110,14 +152,33 @@ export class MapSyncer {
     }
     const stats: SyncStats = { updates: 0, deletes: 0, byMap: {} as SyncStats['byMap'] };
     for (const id of ADD_ORDER) {
-      const plan = plans.get(id)!;
+      const want = asPartitioned(desired[id]);
       const applied = this.applied.get(id)!;
-      for (const [k, v] of plan.updates) applied.set(k, v);
-      for (const k of plan.deletes) applied.delete(k);
-      stats.updates += plan.updates.length;
-      stats.deletes += plan.deletes.length;
-      stats.byMap[id] = { updates: plan.updates.length, deletes: plan.deletes.length, size: applied.size };
+      const synced = this.synced.get(id)!;
+      let updates = 0;
+      let deletes = 0;
+      for (const [part, plan] of plans.get(id)!) {
+        let m = applied.get(part);
+        if (!m) applied.set(part, (m = new Map()));
+        for (const [k, v] of plan.updates) m.set(k, v);
+        for (const k of plan.deletes) m.delete(k);
+        if (m.size === 0) applied.delete(part);
+        updates += plan.updates.length;
+        deletes += plan.deletes.length;
+      }
+      synced.clear();
+      for (const [part, contents] of want) synced.set(part, contents);
+      stats.updates += updates;
+      stats.deletes += deletes;
+      stats.byMap[id] = { updates, deletes, size: sizeOf(applied) };
     }
     return stats;
   }
+}
+
+/** Flat contents are one part (0); policy and cidr come per endpoint. */
+function asPartitioned(contents: MapContents | Partitioned): Partitioned {
+  const first = contents.values().next().value;
+  if (first === undefined || first instanceof Map) return contents as Partitioned;
+  return new Map([[0, contents as MapContents]]);
 }

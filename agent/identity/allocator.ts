@@ -65,8 +65,9 @@ export class IdentityAllocator {
     const changed =
       next.byKey.size !== this.table.byKey.size ||
       [...next.byKey].some(([k, id]) => this.table.byKey.get(k) !== id);
+    if (!changed) return this.table.byKey;
     this.table = next;
-    if (changed) {
+    {
       const state: StateFile = { version: 1, next: next.next, identities: Object.fromEntries(next.byKey) };
       await writeFileAtomic(this.file, `${JSON.stringify(state)}\n`);
     }

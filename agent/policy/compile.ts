@@ -45,9 +45,11 @@ import {
 import { validatePolicy } from './validate.js';
 
 /** FNV-1a, 32 bits, over the UTF-8 bytes of s. */
+const UTF8 = new TextEncoder();
+
 function fnv1a32(s: string): number {
   let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(s)) {
+  for (const byte of UTF8.encode(s)) {
     h ^= byte;
     h = Math.imul(h, 0x01000193);
   }
@@ -131,15 +133,34 @@ function resolveNamedPorts(ports: readonly NetworkPolicyPort[], destination: Pod
   return out;
 }
 
+/** One endpoint's share of the output. */
+export interface EndpointResult {
+  flags: number;
+  /** Sorted. */
+  policy: PolicyEntry[];
+  /** Sorted. */
+  cidr: CidrEntry[];
+}
+
 /** What every endpoint's compilation shares. */
-interface Context {
+interface Context extends PeerContext {
+  ruleIds: Map<string, number>;
+  rules: Map<number, RuleRef>;
+}
+
+/** The peer universe: depends on pods, namespaces and identities only. */
+interface PeerContext {
   /** Pods that can be peers (not hostNetwork, with an identity), sorted by key. */
   peerPods: { pod: Pod; identity: number; ip: number | undefined }[];
   namespaceLabels: Map<string, Labels>;
-  ruleIds: Map<string, number>;
-  rules: Map<number, RuleRef>;
-  /** selectorPeers by peer object and policy namespace: the same for every local endpoint. */
-  selected: Map<NetworkPolicyPeer, Map<string, Context['peerPods']>>;
+  /** peerPods of each namespace (in key order), so a selector looks only where it can match. */
+  podsByNamespace: Map<string, Context['peerPods']>;
+  /** Every namespace that has pods or an object, sorted. */
+  namespaces: string[];
+  /** Every pod of the snapshot by "namespace/name", hostNetwork ones included. */
+  podsByKey: Map<string, Pod>;
+  /** selectorPeers by selector text (and policy namespace where it matters): policies share them. */
+  selected: Map<string, Context['peerPods']>;
 }
 
 function ruleKey(policy: string, direction: Direction, index: number): string {
@@ -166,11 +187,7 @@ function assignRuleIds(policies: readonly NetworkPolicy[]): {
   return { ids, refs };
 }
 
-function buildContext(
-  snapshot: Snapshot,
-  identities: ReadonlyMap<string, number>,
-  policies: NetworkPolicy[],
-): Context {
+function buildPeerContext(snapshot: Snapshot, identities: ReadonlyMap<string, number>): PeerContext {
   const peerPods: Context['peerPods'] = [];
   for (const pod of [...snapshot.pods].sort(byKey)) {
     const identity = identities.get(podKey(pod));
@@ -185,8 +202,17 @@ function buildContext(
     peerPods.push({ pod, identity, ip });
   }
   const namespaceLabels = new Map(snapshot.namespaces.map((ns) => [ns.name, ns.labels] as const));
-  const { ids, refs } = assignRuleIds(policies);
-  return { peerPods, namespaceLabels, ruleIds: ids, rules: refs, selected: new Map() };
+  const podsByNamespace = new Map<string, Context['peerPods']>();
+  for (const peer of peerPods) {
+    const list = podsByNamespace.get(peer.pod.namespace);
+    if (list) list.push(peer);
+    else podsByNamespace.set(peer.pod.namespace, [peer]);
+  }
+  const namespaces = [...new Set([...namespaceLabels.keys(), ...podsByNamespace.keys()])].sort(
+    compareStrings,
+  );
+  const podsByKey = new Map(snapshot.pods.map((pod) => [podKey(pod), pod] as const));
+  return { peerPods, namespaceLabels, podsByNamespace, namespaces, podsByKey, selected: new Map() };
 }
 
 function byKey(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
@@ -203,22 +229,24 @@ function labelsOfNamespace(ctx: Context, namespace: string): Labels {
 
 /** Pods a selector peer of a policy in policyNamespace matches. */
 function selectorPeers(ctx: Context, policyNamespace: string, peer: NetworkPolicyPeer): Context['peerPods'] {
-  let byNamespace = ctx.selected.get(peer);
-  if (!byNamespace) {
-    byNamespace = new Map();
-    ctx.selected.set(peer, byNamespace);
-  }
-  const cached = byNamespace.get(policyNamespace);
+  const key = peer.namespaceSelector
+    ? `ns:${JSON.stringify(peer.namespaceSelector)}|pod:${JSON.stringify(peer.podSelector ?? null)}`
+    : `in:${policyNamespace}|pod:${JSON.stringify(peer.podSelector ?? null)}`;
+  const cached = ctx.selected.get(key);
   if (cached) return cached;
-  const matched = ctx.peerPods.filter(({ pod }) => {
-    if (peer.namespaceSelector) {
-      if (!matchesSelector(peer.namespaceSelector, labelsOfNamespace(ctx, pod.namespace))) return false;
-    } else if (pod.namespace !== policyNamespace) {
-      return false;
+  // Namespaces first (few), then only the pods of the namespaces that match: namespaces are
+  // sorted and so are pods within each, so the result keeps the global key order.
+  const inNamespaces = peer.namespaceSelector
+    ? ctx.namespaces.filter((ns) => matchesSelector(peer.namespaceSelector!, labelsOfNamespace(ctx, ns)))
+    : [policyNamespace];
+  const matched: Context['peerPods'] = [];
+  for (const ns of inNamespaces) {
+    for (const candidate of ctx.podsByNamespace.get(ns) ?? []) {
+      if (!peer.podSelector || matchesSelector(peer.podSelector, candidate.pod.labels))
+        matched.push(candidate);
     }
-    return !peer.podSelector || matchesSelector(peer.podSelector, pod.labels);
-  });
-  byNamespace.set(policyNamespace, matched);
+  }
+  ctx.selected.set(key, matched);
   return matched;
 }
 
@@ -396,49 +424,145 @@ function comparePolicies(a: NetworkPolicy, b: NetworkPolicy): number {
   return compareStrings(policyKey(a), policyKey(b)) || compareStrings(JSON.stringify(a), JSON.stringify(b));
 }
 
-export function compilePolicies(input: CompileInput): { output: CompileOutput; errors: PolicyError[] } {
+/**
+ * Memo of earlier compilations, owned by the caller. Results are identical with or without it:
+ * it only skips work whose inputs are the same objects as last time (store objects are
+ * immutable: an update replaces them). A policy change recompiles only the endpoints whose
+ * applicable policies changed; a pod, namespace or identity change rebuilds the peer context.
+ */
+export interface CompileCache {
+  peers?: {
+    pods: readonly Pod[];
+    namespaces: Snapshot['namespaces'];
+    identities: ReadonlyMap<string, number>;
+    ctx: PeerContext;
+  };
+  validity: WeakMap<NetworkPolicy, PolicyError[]>;
+  endpoints: Map<number, EndpointMemo>;
+}
+
+interface EndpointMemo {
+  pod: Pod | undefined;
+  peers: PeerContext;
+  policies: NetworkPolicy[];
+  ruleIds: number[];
+  result: EndpointResult;
+}
+
+export function newCompileCache(): CompileCache {
+  return { validity: new WeakMap(), endpoints: new Map() };
+}
+
+function sameRefs<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function compileEndpoint(
+  ctx: Context,
+  pod: Pod | undefined,
+  endpointId: number,
+  selecting: NetworkPolicy[],
+): EndpointResult {
+  let flags = 0;
+  const policy: PolicyEntry[] = [];
+  const cidr: CidrEntry[] = [];
+  if (pod && !pod.hostNetwork) {
+    for (const direction of [DIR_EGRESS, DIR_INGRESS] as const) {
+      const applicable = selecting.filter((p) => appliesTo(p, direction));
+      if (applicable.length === 0) continue;
+      const result = compileDirection(ctx, pod, endpointId, direction, applicable);
+      const ingress = direction === DIR_INGRESS;
+      flags |= ingress ? EP_F_INGRESS_ENFORCED : EP_F_EGRESS_ENFORCED;
+      if (result.hasIpBlocks) flags |= ingress ? EP_F_INGRESS_CIDR : EP_F_EGRESS_CIDR;
+      policy.push(...result.policy);
+      cidr.push(...result.cidr);
+    }
+  }
+  policy.sort(comparePolicyEntries);
+  cidr.sort(compareCidrEntries);
+  return { flags, policy, cidr };
+}
+
+/** Policies in key order (the JSON tiebreak only matters for odd input with duplicate keys). */
+function sortedPolicies(policies: readonly NetworkPolicy[]): NetworkPolicy[] {
+  const keyed = policies.map((p) => ({ p, key: policyKey(p) }));
+  keyed.sort(
+    (a, b) => compareStrings(a.key, b.key) || compareStrings(JSON.stringify(a.p), JSON.stringify(b.p)),
+  );
+  return keyed.map((k) => k.p);
+}
+
+export function compilePolicies(
+  input: CompileInput,
+  cache: CompileCache = newCompileCache(),
+): { output: CompileOutput; errors: PolicyError[] } {
   const { snapshot, endpoints, identities } = input;
   const errors: PolicyError[] = [];
   const valid: NetworkPolicy[] = [];
-  for (const p of [...snapshot.policies].sort(comparePolicies)) {
-    const problems = validatePolicy(p);
+  for (const p of sortedPolicies(snapshot.policies)) {
+    let problems = cache.validity.get(p);
+    if (!problems) {
+      problems = validatePolicy(p);
+      cache.validity.set(p, problems);
+    }
     if (problems.length > 0) errors.push(...problems);
     else valid.push(p);
   }
 
-  const ctx = buildContext(snapshot, identities, valid);
-  const pods = new Map(snapshot.pods.map((pod) => [podKey(pod), pod] as const));
+  const c = cache.peers;
+  const peers =
+    c && c.pods === snapshot.pods && c.namespaces === snapshot.namespaces && c.identities === identities
+      ? c.ctx
+      : buildPeerContext(snapshot, identities);
+  cache.peers = { pods: snapshot.pods, namespaces: snapshot.namespaces, identities, ctx: peers };
+  const { ids, refs } = assignRuleIds(valid);
+  const ctx: Context = { ...peers, ruleIds: ids, rules: refs };
+
+  const pods = peers.podsByKey;
+  const byNamespace = new Map<string, NetworkPolicy[]>();
+  for (const p of valid) {
+    const list = byNamespace.get(p.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.namespace, [p]);
+  }
   const endpointFlags = new Map<number, number>();
+  const byEndpoint = new Map<number, EndpointResult>();
+  const memos = new Map<number, EndpointMemo>();
   const policy: PolicyEntry[] = [];
   const cidr: CidrEntry[] = [];
 
   const locals = [...endpoints].sort((a, b) => a[1] - b[1] || compareStrings(a[0], b[0]));
   for (const [key, endpointId] of locals) {
     const pod = pods.get(key);
-    let flags = 0;
-    if (pod && !pod.hostNetwork) {
-      const selecting = valid.filter(
-        (p) => p.namespace === pod.namespace && matchesSelector(p.podSelector, pod.labels),
-      );
-      for (const direction of [DIR_EGRESS, DIR_INGRESS] as const) {
-        const applicable = selecting.filter((p) => appliesTo(p, direction));
-        if (applicable.length === 0) continue;
-        const result = compileDirection(ctx, pod, endpointId, direction, applicable);
-        const ingress = direction === DIR_INGRESS;
-        flags |= ingress ? EP_F_INGRESS_ENFORCED : EP_F_EGRESS_ENFORCED;
-        if (result.hasIpBlocks) flags |= ingress ? EP_F_INGRESS_CIDR : EP_F_EGRESS_CIDR;
-        policy.push(...result.policy);
-        cidr.push(...result.cidr);
-      }
-    }
-    endpointFlags.set(endpointId, (endpointFlags.get(endpointId) ?? 0) | flags);
+    const selecting =
+      pod && !pod.hostNetwork
+        ? (byNamespace.get(pod.namespace) ?? []).filter((p) => matchesSelector(p.podSelector, pod.labels))
+        : [];
+    const ruleIds = selecting.flatMap((p) =>
+      [DIR_EGRESS, DIR_INGRESS].flatMap((d) =>
+        rulesOf(p, d as Direction).map((_, i) => ids.get(ruleKey(policyKey(p), d as Direction, i))!),
+      ),
+    );
+    const memo = cache.endpoints.get(endpointId);
+    const reuse =
+      memo &&
+      memo.pod === pod &&
+      memo.peers === peers &&
+      sameRefs(memo.policies, selecting) &&
+      sameRefs(memo.ruleIds, ruleIds);
+    const result = reuse ? memo.result : compileEndpoint(ctx, pod, endpointId, selecting);
+    memos.set(endpointId, { pod, peers, policies: selecting, ruleIds, result });
+    endpointFlags.set(endpointId, (endpointFlags.get(endpointId) ?? 0) | result.flags);
+    byEndpoint.set(endpointId, result);
+    // Endpoints go in id order and each result is sorted, so the concatenation is sorted too.
+    for (const e of result.policy) policy.push(e);
+    for (const e of result.cidr) cidr.push(e);
   }
+  cache.endpoints = memos;
 
-  policy.sort(comparePolicyEntries);
-  cidr.sort(compareCidrEntries);
   const rules = new Map<number, RuleRef>();
   for (const id of [...new Set(policy.map((e) => e.ruleId))].sort((a, b) => a - b)) {
     rules.set(id, ctx.rules.get(id)!);
   }
-  return { output: { endpointFlags, policy, cidr, rules }, errors };
+  return { output: { endpointFlags, policy, cidr, rules, byEndpoint }, errors };
 }

@@ -88,6 +88,9 @@ export interface CompileOutput {
   policy: PolicyEntry[];
   cidr: CidrEntry[];
   rules: Map<number, RuleRef>;
+  /** The same entries per endpoint; an endpoint whose inputs did not change keeps the same
+   * arrays across compilations with a shared cache (consumers may memoise on them). */
+  byEndpoint?: Map<number, { flags: number; policy: PolicyEntry[]; cidr: CidrEntry[] }>;
 }
 
 /** A NetworkPolicy the compiler cannot enforce; the object and the field, for logs and events. */

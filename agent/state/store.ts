@@ -16,6 +16,10 @@ export class Store {
   private readonly rejected = new Map<string, PolicyError[]>();
   private readonly listeners = new Set<StoreListener>();
   private cached: Snapshot | undefined;
+  // Per-kind arrays survive changes to the other kinds, so consumers can memoise on them.
+  private namespaceList: Namespace[] | undefined;
+  private podList: Pod[] | undefined;
+  private policyList: NetworkPolicy[] | undefined;
   /** Increments on every change. */
   version = 0;
 
@@ -24,9 +28,12 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  private changed(kind: 'namespace' | 'pod' | 'policy'): void {
     this.version += 1;
     this.cached = undefined;
+    if (kind === 'namespace') this.namespaceList = undefined;
+    if (kind === 'pod') this.podList = undefined;
+    if (kind === 'policy') this.policyList = undefined;
     for (const l of this.listeners) l();
   }
 
@@ -34,20 +41,20 @@ export class Store {
     // The API server sets this label on every namespace; selectors rely on it.
     const labels = { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
     this.namespaces.set(ns.name, { name: ns.name, labels });
-    this.changed();
+    this.changed('namespace');
   }
 
   deleteNamespace(name: string): void {
-    if (this.namespaces.delete(name)) this.changed();
+    if (this.namespaces.delete(name)) this.changed('namespace');
   }
 
   upsertPod(pod: Pod): void {
     this.pods.set(podKey(pod), pod);
-    this.changed();
+    this.changed('pod');
   }
 
   deletePod(namespace: string, name: string): void {
-    if (this.pods.delete(podKey({ namespace, name }))) this.changed();
+    if (this.pods.delete(podKey({ namespace, name }))) this.changed('pod');
   }
 
   /** Returns the policy's errors; a policy with errors is not stored (the last valid version stays). */
@@ -60,14 +67,14 @@ export class Store {
     }
     this.rejected.delete(key);
     this.policies.set(key, policy);
-    this.changed();
+    this.changed('policy');
     return [];
   }
 
   deletePolicy(namespace: string, name: string): void {
     const key = policyKey({ namespace, name });
     this.rejected.delete(key);
-    if (this.policies.delete(key)) this.changed();
+    if (this.policies.delete(key)) this.changed('policy');
   }
 
   /** Policies whose latest version was refused, with why. */
@@ -88,11 +95,10 @@ export class Store {
   }
 
   snapshot(): Snapshot {
-    this.cached ??= {
-      namespaces: [...this.namespaces.values()],
-      pods: [...this.pods.values()],
-      policies: [...this.policies.values()],
-    };
+    this.namespaceList ??= [...this.namespaces.values()];
+    this.podList ??= [...this.pods.values()];
+    this.policyList ??= [...this.policies.values()];
+    this.cached ??= { namespaces: this.namespaceList, pods: this.podList, policies: this.policyList };
     return this.cached;
   }
 }
