@@ -58,6 +58,7 @@ export interface PlanCache {
     value: Map<string, number>;
   };
   ipcache?: {
+    namespaceIdentities: ReadonlyMap<string, number> | undefined;
     pods: Snapshot['pods'];
     podIdentities: Map<string, number>;
     endpoints: readonly Endpoint[];
@@ -79,16 +80,25 @@ export function cachedIdentityKeys(snapshot: Snapshot, cache: PlanCache): Map<st
   return value;
 }
 
+/** Every namespace the snapshot mentions: objects and the namespaces of pods. */
+export function namespaceNames(snapshot: Snapshot): string[] {
+  return [
+    ...new Set([...snapshot.namespaces.map((n) => n.name), ...snapshot.pods.map((p) => p.namespace)]),
+  ].sort();
+}
+
 export function planDatapath(
   input: {
     snapshot: Snapshot;
     endpoints: readonly Endpoint[];
     identityOfKey: ReadonlyMap<string, number>;
+    /** Namespace name -> namespace identity; without it namespace peers enumerate pods. */
+    namespaceIdentities?: ReadonlyMap<string, number> | undefined;
     nodeIps: readonly string[];
   },
   cache: PlanCache = newPlanCache(),
 ): DatapathPlan {
-  const { snapshot, endpoints, identityOfKey, nodeIps } = input;
+  const { snapshot, endpoints, identityOfKey, nodeIps, namespaceIdentities } = input;
   const keys = cachedIdentityKeys(snapshot, cache);
   const pi = cache.podIdentities;
   let podIdentities: Map<string, number>;
@@ -103,7 +113,12 @@ export function planDatapath(
   }
 
   const { output: compiled, errors } = compilePolicies(
-    { snapshot, endpoints: new Map(endpoints.map((e) => [e.podKey, e.id])), identities: podIdentities },
+    {
+      snapshot,
+      endpoints: new Map(endpoints.map((e) => [e.podKey, e.id])),
+      identities: podIdentities,
+      ...(namespaceIdentities ? { namespaceIdentities } : {}),
+    },
     cache.compile,
   );
 
@@ -114,20 +129,46 @@ export function planDatapath(
     ic.pods === snapshot.pods &&
     ic.podIdentities === podIdentities &&
     ic.endpoints === endpoints &&
-    ic.nodeIps === nodeIps
+    ic.nodeIps === nodeIps &&
+    ic.namespaceIdentities === namespaceIdentities
   ) {
     ipcache = ic.value;
   } else {
     ipcache = nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
     for (const pod of snapshot.pods) {
       if (pod.hostNetwork || !pod.ip) continue;
-      ipcache.push({ prefix: pod.ip, identity: podIdentities.get(podKey(pod)) ?? ID_INIT });
+      ipcache.push({
+        prefix: pod.ip,
+        identity: podIdentities.get(podKey(pod)) ?? ID_INIT,
+        namespaceIdentity: namespaceIdentities?.get(pod.namespace) ?? 0,
+      });
     }
-    for (const ep of endpoints)
-      ipcache.push({ prefix: ep.ip, identity: podIdentities.get(ep.podKey) ?? ID_INIT });
-    cache.ipcache = { pods: snapshot.pods, podIdentities, endpoints, nodeIps, value: ipcache };
+    for (const ep of endpoints) {
+      ipcache.push({
+        prefix: ep.ip,
+        identity: podIdentities.get(ep.podKey) ?? ID_INIT,
+        namespaceIdentity: namespaceIdentities?.get(ep.podKey.split('/')[0]!) ?? 0,
+      });
+    }
+    cache.ipcache = {
+      pods: snapshot.pods,
+      podIdentities,
+      endpoints,
+      nodeIps,
+      namespaceIdentities,
+      value: ipcache,
+    };
   }
-  const desired = desiredMaps({ endpoints, identities: podIdentities, ipcache, compiled }, cache.desired);
+  const desired = desiredMaps(
+    {
+      endpoints,
+      identities: podIdentities,
+      ipcache,
+      compiled,
+      ...(namespaceIdentities ? { namespaceIdentities } : {}),
+    },
+    cache.desired,
+  );
   return { desired, compiled, errors, podIdentities };
 }
 
@@ -144,6 +185,9 @@ export interface ReconcilerDeps {
   store: Store;
   endpoints: () => readonly Endpoint[];
   identities: IdentityAllocator;
+  /** Namespace identities (IdentityAllocator of kind 'namespaces'); without them namespace
+   * selectors enumerate pods into the policy map. */
+  namespaceIdentities?: IdentityAllocator;
   syncer: MapSyncer;
   nodeIps: readonly string[];
   log: Logger;
@@ -169,6 +213,9 @@ export class Reconciler {
   private readonly cache = newPlanCache();
   private lastKeys: Map<string, string> | undefined;
   private identityOfKey: ReadonlyMap<string, number> = new Map();
+  private lastNamespaces: Snapshot['namespaces'] | undefined;
+  private lastNamespacePods: Snapshot['pods'] | undefined;
+  private namespaceIdentityOf: ReadonlyMap<string, number> | undefined;
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -204,8 +251,26 @@ export class Reconciler {
       this.lastKeys = keys;
     }
     const identityOfKey = this.identityOfKey;
+    const nsAllocator = this.deps.namespaceIdentities;
+    if (
+      nsAllocator &&
+      (snapshot.namespaces !== this.lastNamespaces || snapshot.pods !== this.lastNamespacePods)
+    ) {
+      this.namespaceIdentityOf = await nsAllocator.assign(namespaceNames(snapshot));
+      this.lastNamespaces = snapshot.namespaces;
+      this.lastNamespacePods = snapshot.pods;
+    }
     const tPlan = performance.now();
-    const plan = planDatapath({ snapshot, endpoints, identityOfKey, nodeIps: this.deps.nodeIps }, this.cache);
+    const plan = planDatapath(
+      {
+        snapshot,
+        endpoints,
+        identityOfKey,
+        namespaceIdentities: this.namespaceIdentityOf,
+        nodeIps: this.deps.nodeIps,
+      },
+      this.cache,
+    );
     if (plan.errors.length > 0) {
       for (const e of plan.errors)
         log.warn({ policy: e.policy, field: e.field }, `policy rejected: ${e.message}`);

@@ -81,21 +81,24 @@ int from_pod(struct __sk_buff *skb)
 
 	v.src_endpoint = src->endpoint_id;
 	v.src_identity = src->identity;
+	struct ipcache_value peer = dst ? (struct ipcache_value){ dst->identity, dst->namespace_identity }
+					: ipcache_lookup(pkt.daddr);
 	v.dst_endpoint = dst ? dst->endpoint_id : 0;
-	v.dst_identity = dst ? dst->identity : ipcache_identity(pkt.daddr);
+	v.dst_identity = peer.identity;
 
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
 		/* Traffic to and from the pod's own node is always allowed. */
 		if (v.dst_identity != SLUICE_ID_HOST) {
-			if (!policy_allows(src, DIR_EGRESS, v.dst_identity, pkt.daddr, &pkt, &rule)) {
+			if (!policy_allows(src, DIR_EGRESS, peer.identity, peer.namespace_identity, pkt.daddr, &pkt, &rule)) {
 				v.rule_id = 0;
 				return drop(skb, src->endpoint_id, DROP_POLICY_DENIED, DIR_EGRESS, &pkt, &v);
 			}
 			v.rule_id = rule;
 			if (dst) {
 				__u32 in_rule = 0;
-				if (!policy_allows(dst, DIR_INGRESS, src->identity, pkt.saddr, &pkt, &in_rule))
+				if (!policy_allows(dst, DIR_INGRESS, src->identity, src->namespace_identity, pkt.saddr, &pkt,
+						   &in_rule))
 					return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 				if (!rule)
 					v.rule_id = in_rule;
@@ -136,14 +139,15 @@ int to_pod(struct __sk_buff *skb)
 	__u32 now = ct_now();
 	int ct = ct_lookup(&pkt, now);
 
+	struct ipcache_value peer = ipcache_lookup(pkt.saddr);
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
-	v.src_identity = ipcache_identity(pkt.saddr);
+	v.src_identity = peer.identity;
 
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
 		if (v.src_identity != SLUICE_ID_HOST &&
-		    !policy_allows(dst, DIR_INGRESS, v.src_identity, pkt.saddr, &pkt, &rule))
+		    !policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, pkt.saddr, &pkt, &rule))
 			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 		v.rule_id = rule;
 		ct_create(&pkt, now, 0, dst->endpoint_id, rule);

@@ -158,6 +158,7 @@ export const endpointInfoCodec = defineStruct('endpoint_info', 32, [
   { name: 'flags', type: 'u32', offset: 12 },
   { name: 'pod_mac', type: 'mac', offset: 16 },
   { name: 'host_mac', type: 'mac', offset: 22 },
+  { name: 'namespace_identity', type: 'u32', offset: 28 },
 ] as const);
 export type EndpointInfo = DecodedOf<typeof endpointInfoCodec>;
 
@@ -168,7 +169,7 @@ export const ipcacheKeyCodec = defineStruct('ipcache_key', 8, [
 
 export const ipcacheValueCodec = defineStruct('ipcache_value', 8, [
   { name: 'identity', type: 'u32', offset: 0 },
-  { name: 'flags', type: 'u32', offset: 4 },
+  { name: 'namespace_identity', type: 'u32', offset: 4 },
 ] as const);
 
 export const policyKeyCodec = defineStruct('policy_key', 16, [

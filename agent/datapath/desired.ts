@@ -36,12 +36,16 @@ export interface IpcacheEntry {
   /** "a.b.c.d" or "a.b.c.d/len" */
   prefix: string;
   identity: number;
+  /** Pods: their namespace's identity. */
+  namespaceIdentity?: number;
 }
 
 export interface DesiredInput {
   endpoints: readonly Endpoint[];
   /** identity of each endpoint's pod, by podKey */
   identities: ReadonlyMap<string, number>;
+  /** namespace name -> namespace identity */
+  namespaceIdentities?: ReadonlyMap<string, number>;
   ipcache: readonly IpcacheEntry[];
   compiled?: CompileOutput;
 }
@@ -123,7 +127,10 @@ function encodeIpcache(entries: readonly IpcacheEntry[]): [string, Buffer][] {
     const { addr, len } = parseCidr(entry.prefix.includes('/') ? entry.prefix : `${entry.prefix}/32`);
     return [
       hexKey(ipcacheKeyCodec.encode({ prefixlen: len, addr: formatIPv4(addr) })),
-      ipcacheValueCodec.encode({ identity: entry.identity, flags: 0 }),
+      ipcacheValueCodec.encode({
+        identity: entry.identity,
+        namespace_identity: entry.namespaceIdentity ?? 0,
+      }),
     ];
   });
 }
@@ -142,6 +149,7 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
         flags: flags?.get(ep.id) ?? 0,
         pod_mac: ep.podMac,
         host_mac: ep.hostMac,
+        namespace_identity: input.namespaceIdentities?.get(ep.podKey.split('/')[0]!) ?? 0,
       }),
     );
   }

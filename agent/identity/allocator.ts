@@ -3,10 +3,19 @@
 // so a stale reference never silently names another set of labels.
 
 import path from 'node:path';
-import { ID_FIRST_LABELS } from '../policy/types.js';
+import { ID_FIRST_LABELS, ID_NAMESPACE_BIT } from '../policy/types.js';
 import { readJsonIfExists, writeFileAtomic } from '../state/atomic-file.js';
 
-const ID_LAST_LABELS = 0x00ffffff;
+/** The number ranges of the two kinds of identity. */
+export const IDENTITY_SPACES = {
+  labels: { first: ID_FIRST_LABELS, last: 0x00ffffff, file: 'identities.json' },
+  namespaces: {
+    first: ID_NAMESPACE_BIT + 1,
+    last: ID_NAMESPACE_BIT + 0x00ffffff,
+    file: 'namespace-identities.json',
+  },
+} as const;
+export type IdentitySpace = keyof typeof IDENTITY_SPACES;
 
 export interface IdentityTable {
   byKey: Map<string, number>;
@@ -14,7 +23,11 @@ export interface IdentityTable {
 }
 
 /** Pure: keeps the ids of keys still in use, gives new keys fresh ids, drops the rest. */
-export function assignIdentities(prev: IdentityTable, keys: Iterable<string>): IdentityTable {
+export function assignIdentities(
+  prev: IdentityTable,
+  keys: Iterable<string>,
+  space: { first: number; last: number } = IDENTITY_SPACES.labels,
+): IdentityTable {
   const byKey = new Map<string, number>();
   const wanted = [...new Set(keys)].sort();
   const used = new Set<number>();
@@ -28,9 +41,9 @@ export function assignIdentities(prev: IdentityTable, keys: Iterable<string>): I
   let next = prev.next;
   for (const k of wanted) {
     if (byKey.has(k)) continue;
-    for (let tries = 0; used.has(next) || next > ID_LAST_LABELS || next < ID_FIRST_LABELS; tries++) {
-      next = next >= ID_LAST_LABELS ? ID_FIRST_LABELS : next + 1;
-      if (tries > ID_LAST_LABELS) throw new Error('identity space exhausted');
+    for (let tries = 0; used.has(next) || next > space.last || next < space.first; tries++) {
+      next = next >= space.last || next < space.first ? space.first : next + 1;
+      if (tries > space.last - space.first + 1) throw new Error('identity space exhausted');
     }
     byKey.set(k, next);
     used.add(next);
@@ -46,11 +59,14 @@ interface StateFile {
 }
 
 export class IdentityAllocator {
-  private table: IdentityTable = { byKey: new Map(), next: ID_FIRST_LABELS };
+  private table: IdentityTable;
   private readonly file: string;
+  private readonly space: (typeof IDENTITY_SPACES)[IdentitySpace];
 
-  constructor(stateDir: string) {
-    this.file = path.join(stateDir, 'identities.json');
+  constructor(stateDir: string, kind: IdentitySpace = 'labels') {
+    this.space = IDENTITY_SPACES[kind];
+    this.file = path.join(stateDir, this.space.file);
+    this.table = { byKey: new Map(), next: this.space.first };
   }
 
   async load(): Promise<void> {
@@ -61,7 +77,7 @@ export class IdentityAllocator {
 
   /** Identities for exactly these keys; persists when anything changed. */
   async assign(keys: Iterable<string>): Promise<ReadonlyMap<string, number>> {
-    const next = assignIdentities(this.table, keys);
+    const next = assignIdentities(this.table, keys, this.space);
     const changed =
       next.byKey.size !== this.table.byKey.size ||
       [...next.byKey].some(([k, id]) => this.table.byKey.get(k) !== id);

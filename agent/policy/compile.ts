@@ -3,6 +3,7 @@
 // the maps, so the same snapshot must always give the same entries in the same order.
 
 import type {
+  LabelSelector,
   Labels,
   NetworkPolicy,
   NetworkPolicyPeer,
@@ -35,6 +36,7 @@ import {
   EP_F_INGRESS_ENFORCED,
   ID_ANY,
   ID_CIDR_SET_BIT,
+  ID_CLUSTER_PODS,
   POLICY_PREFIX_ANY_PORT,
   POLICY_PREFIX_ANY_PROTO,
   POLICY_PREFIX_FULL,
@@ -159,6 +161,7 @@ interface PeerContext {
   namespaces: string[];
   /** Every pod of the snapshot by "namespace/name", hostNetwork ones included. */
   podsByKey: Map<string, Pod>;
+  namespaceIdentities: ReadonlyMap<string, number> | undefined;
   /** selectorPeers by selector text (and policy namespace where it matters): policies share them. */
   selected: Map<string, Context['peerPods']>;
 }
@@ -187,7 +190,11 @@ function assignRuleIds(policies: readonly NetworkPolicy[]): {
   return { ids, refs };
 }
 
-function buildPeerContext(snapshot: Snapshot, identities: ReadonlyMap<string, number>): PeerContext {
+function buildPeerContext(
+  snapshot: Snapshot,
+  identities: ReadonlyMap<string, number>,
+  namespaceIdentities: ReadonlyMap<string, number> | undefined,
+): PeerContext {
   const peerPods: Context['peerPods'] = [];
   for (const pod of [...snapshot.pods].sort(byKey)) {
     const identity = identities.get(podKey(pod));
@@ -212,7 +219,15 @@ function buildPeerContext(snapshot: Snapshot, identities: ReadonlyMap<string, nu
     compareStrings,
   );
   const podsByKey = new Map(snapshot.pods.map((pod) => [podKey(pod), pod] as const));
-  return { peerPods, namespaceLabels, podsByNamespace, namespaces, podsByKey, selected: new Map() };
+  return {
+    peerPods,
+    namespaceLabels,
+    podsByNamespace,
+    namespaces,
+    podsByKey,
+    namespaceIdentities,
+    selected: new Map(),
+  };
 }
 
 function byKey(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
@@ -248,6 +263,30 @@ function selectorPeers(ctx: Context, policyNamespace: string, peer: NetworkPolic
   }
   ctx.selected.set(key, matched);
   return matched;
+}
+
+function isEmptySelector(s: LabelSelector | undefined): boolean {
+  return !s || (Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0);
+}
+
+/**
+ * A peer that selects whole namespaces (no pod selector, or an empty one) as identities the
+ * datapath matches without enumerating pods: ID_CLUSTER_PODS for every namespace, else the
+ * namespace identity of each matching namespace. Undefined when the peer needs pod identities
+ * (a pod selector, or namespace identities were not given).
+ */
+function namespacePeerIdentities(ctx: Context, peer: NetworkPolicyPeer): number[] | undefined {
+  const ids = ctx.namespaceIdentities;
+  if (!ids || !peer.namespaceSelector || !isEmptySelector(peer.podSelector)) return undefined;
+  if (isEmptySelector(peer.namespaceSelector)) return [ID_CLUSTER_PODS];
+  const out: number[] = [];
+  for (const ns of ctx.namespaces) {
+    if (!matchesSelector(peer.namespaceSelector, labelsOfNamespace(ctx, ns))) continue;
+    const id = ids.get(ns);
+    if (id === undefined) return undefined;
+    out.push(id);
+  }
+  return out;
 }
 
 /** Entries of one endpoint and direction, keyed by the trie key so duplicates collapse. */
@@ -318,6 +357,12 @@ function compileDirection(
         return;
       }
       for (const peer of rule.peers) {
+        const byNamespace = peer.namespaceSelector ? namespacePeerIdentities(ctx, peer) : undefined;
+        if (byNamespace) {
+          for (const id of byNamespace) entries.add(id, own, ruleId);
+          if (!ingress && hasNamed) namedTo(selectorPeers(ctx, p.namespace, peer));
+          continue;
+        }
         if (!peer.ipBlock) {
           const matched = selectorPeers(ctx, p.namespace, peer);
           for (const m of matched) entries.add(m.identity, own, ruleId);
@@ -435,6 +480,7 @@ export interface CompileCache {
     pods: readonly Pod[];
     namespaces: Snapshot['namespaces'];
     identities: ReadonlyMap<string, number>;
+    namespaceIdentities: ReadonlyMap<string, number> | undefined;
     ctx: PeerContext;
   };
   validity: WeakMap<NetworkPolicy, PolicyError[]>;
@@ -496,7 +542,7 @@ export function compilePolicies(
   input: CompileInput,
   cache: CompileCache = newCompileCache(),
 ): { output: CompileOutput; errors: PolicyError[] } {
-  const { snapshot, endpoints, identities } = input;
+  const { snapshot, endpoints, identities, namespaceIdentities } = input;
   const errors: PolicyError[] = [];
   const valid: NetworkPolicy[] = [];
   for (const p of sortedPolicies(snapshot.policies)) {
@@ -511,10 +557,20 @@ export function compilePolicies(
 
   const c = cache.peers;
   const peers =
-    c && c.pods === snapshot.pods && c.namespaces === snapshot.namespaces && c.identities === identities
+    c &&
+    c.pods === snapshot.pods &&
+    c.namespaces === snapshot.namespaces &&
+    c.identities === identities &&
+    c.namespaceIdentities === namespaceIdentities
       ? c.ctx
-      : buildPeerContext(snapshot, identities);
-  cache.peers = { pods: snapshot.pods, namespaces: snapshot.namespaces, identities, ctx: peers };
+      : buildPeerContext(snapshot, identities, namespaceIdentities);
+  cache.peers = {
+    pods: snapshot.pods,
+    namespaces: snapshot.namespaces,
+    identities,
+    namespaceIdentities,
+    ctx: peers,
+  };
   const { ids, refs } = assignRuleIds(valid);
   const ctx: Context = { ...peers, ruleIds: ids, rules: refs };
 

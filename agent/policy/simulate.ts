@@ -12,6 +12,9 @@ import {
   EP_F_INGRESS_CIDR,
   EP_F_INGRESS_ENFORCED,
   ID_ANY,
+  ID_CIDR_SET_BIT,
+  ID_CLUSTER_PODS,
+  ID_FIRST_LABELS,
   IPPROTO_ICMP,
   POLICY_PREFIX_FULL,
   type PolicyEntry,
@@ -22,7 +25,7 @@ export interface Verdict {
   /** Rule of the entry that allowed it; 0 when denied or not enforced. */
   ruleId: number;
   /** The lookup that matched, for explaining a verdict. */
-  via: 'not-enforced' | 'identity' | 'any' | 'cidr' | 'denied';
+  via: 'not-enforced' | 'identity' | 'any' | 'namespace' | 'cluster' | 'cidr' | 'denied';
 }
 
 /** policy_key as the trie compares it: endpoint_id | identity | direction | protocol | dport. */
@@ -94,6 +97,8 @@ export function lookupPolicy(
   peerIp: string,
   protocol: number,
   port: number,
+  /** The peer's namespace identity (pods, with namespace identities in use), else 0. */
+  peerNamespaceIdentity = 0,
 ): Verdict {
   const flags = output.endpointFlags.get(endpointId) ?? 0;
   const ingress = direction === DIR_INGRESS;
@@ -106,6 +111,14 @@ export function lookupPolicy(
   if (!v) {
     v = policyFind(output, endpointId, ID_ANY, direction, protocol, port);
     via = 'any';
+  }
+  if (!v && peerNamespaceIdentity) {
+    v = policyFind(output, endpointId, peerNamespaceIdentity, direction, protocol, port);
+    via = 'namespace';
+  }
+  if (!v && peerIdentity >= ID_FIRST_LABELS && !(peerIdentity & ID_CIDR_SET_BIT)) {
+    v = policyFind(output, endpointId, ID_CLUSTER_PODS, direction, protocol, port);
+    via = 'cluster';
   }
   if (!v && flags & hasCidr) {
     const set = cidrSetFor(output, endpointId, direction, parseIPv4(peerIp));
@@ -124,6 +137,16 @@ export function lookupAllows(
   peerIp: string,
   protocol: number,
   port: number,
+  peerNamespaceIdentity = 0,
 ): boolean {
-  return lookupPolicy(output, endpointId, direction, peerIdentity, peerIp, protocol, port).allowed;
+  return lookupPolicy(
+    output,
+    endpointId,
+    direction,
+    peerIdentity,
+    peerIp,
+    protocol,
+    port,
+    peerNamespaceIdentity,
+  ).allowed;
 }

@@ -26,7 +26,12 @@ export const ID_UNMANAGED = 3;
 export const ID_HEALTH = 4;
 export const ID_INIT = 5;
 export const ID_REMOTE_NODE = 6;
+/** Policy keys only: every pod of the cluster (namespaceSelector: {} with no pod selector). */
+export const ID_CLUSTER_PODS = 7;
 export const ID_CIDR_SET_BIT = 0x80000000;
+/** Namespace identities: one per namespace, carried beside the pod identity in ipcache and
+ * endpoint entries; a namespaceSelector-only peer becomes one entry per namespace. */
+export const ID_NAMESPACE_BIT = 0x40000000;
 /** First identity handed out for labels; everything below is reserved. */
 export const ID_FIRST_LABELS = 256;
 
@@ -42,6 +47,10 @@ export interface CompileInput {
   endpoints: ReadonlyMap<string, number>;
   /** Security identity of every pod in the snapshot: "namespace/name" -> identity (>= 256). */
   identities: ReadonlyMap<string, number>;
+  /** Namespace name -> namespace identity (ID_NAMESPACE_BIT | n). With it, namespace-only peers
+   * compile to namespace identities (and `{}` to ID_CLUSTER_PODS) instead of one entry per pod;
+   * without it (the datapath must then not carry namespace identities) they enumerate pods. */
+  namespaceIdentities?: ReadonlyMap<string, number>;
 }
 
 /** One allow entry of sluice_policy (an LPM trie). */

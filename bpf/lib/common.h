@@ -21,8 +21,15 @@
 #define SLUICE_ID_HEALTH 4
 #define SLUICE_ID_INIT 5
 #define SLUICE_ID_REMOTE_NODE 6
+/* In policy keys only: every pod of the cluster (namespaceSelector: {}), whatever its labels. */
+#define SLUICE_ID_CLUSTER_PODS 7
+/* First identity of a label set; everything below is reserved. */
+#define SLUICE_ID_FIRST_LABELS 256
 /* Identities of ipBlock rule sets (see cidr_key) carry this bit; label identities never do. */
 #define SLUICE_ID_CIDR_SET_BIT 0x80000000u
+/* Namespace identities (one per namespace, in ipcache and endpoint entries) carry this bit, so a
+ * namespaceSelector-only peer costs one policy entry per namespace, not one per pod. */
+#define SLUICE_ID_NAMESPACE_BIT 0x40000000u
 
 /* Direction of traffic as seen by the endpoint. */
 #define DIR_EGRESS 0
@@ -42,7 +49,7 @@ struct endpoint_info {
 	__u32 flags;       /* EP_F_* */
 	__u8 pod_mac[6];   /* MAC of eth0 inside the pod */
 	__u8 host_mac[6];  /* MAC of the host-side veth */
-	__u32 pad;
+	__u32 namespace_identity; /* SLUICE_ID_NAMESPACE_BIT | n of the pod's namespace */
 };
 _Static_assert(sizeof(struct endpoint_info) == 32, "endpoint_info size");
 
@@ -55,7 +62,7 @@ _Static_assert(sizeof(struct ipcache_key) == 8, "ipcache_key size");
 
 struct ipcache_value {
 	__u32 identity;
-	__u32 flags; /* reserved, 0 */
+	__u32 namespace_identity; /* pods: their namespace's identity; others 0 */
 };
 _Static_assert(sizeof(struct ipcache_value) == 8, "ipcache_value size");
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* NetworkPolicy verdicts for new connections.
  *
- * API: policy_allows(ep, direction, peer_identity, peer_addr, pkt, &rule_id) -> 1 allow, 0 deny
+ * API: policy_allows(ep, direction, peer, peer_addr, pkt, &rule_id) -> 1 allow, 0 deny
  *
- * At most four lookups: {peer identity}, {any peer}, then, for endpoints with ipBlock rules, the
- * CIDR trie for the peer address and {that rule set's identity}. Every policy entry is an allow;
- * the longest port prefix wins only in the sense that any match allows.
+ * Lookups, first match wins: {peer identity}, {any peer}, {peer's namespace identity},
+ * {cluster pods} for pod peers, then, for endpoints with ipBlock rules, the CIDR trie for the peer
+ * address and {that rule set's identity}. Every policy entry is an allow.
  */
 #ifndef SLUICE_POLICY_H
 #define SLUICE_POLICY_H
@@ -41,7 +41,7 @@ static __always_inline __u32 cidr_set_for(__u32 endpoint_id, __u8 direction, __u
 }
 
 static __always_inline int policy_allows(const struct endpoint_info *ep, __u8 direction, __u32 peer_identity,
-					 __u32 peer_addr, const struct packet *pkt, __u32 *rule_id)
+					 __u32 peer_namespace, __u32 peer_addr, const struct packet *pkt, __u32 *rule_id)
 {
 	__u32 enforced = direction == DIR_INGRESS ? EP_F_INGRESS_ENFORCED : EP_F_EGRESS_ENFORCED;
 	__u32 has_cidr = direction == DIR_INGRESS ? EP_F_INGRESS_CIDR : EP_F_EGRESS_CIDR;
@@ -53,6 +53,10 @@ static __always_inline int policy_allows(const struct endpoint_info *ep, __u8 di
 	v = policy_find(ep->endpoint_id, peer_identity, direction, pkt);
 	if (!v)
 		v = policy_find(ep->endpoint_id, SLUICE_ID_ANY, direction, pkt);
+	if (!v && peer_namespace)
+		v = policy_find(ep->endpoint_id, peer_namespace, direction, pkt);
+	if (!v && peer_identity >= SLUICE_ID_FIRST_LABELS && !(peer_identity & SLUICE_ID_CIDR_SET_BIT))
+		v = policy_find(ep->endpoint_id, SLUICE_ID_CLUSTER_PODS, direction, pkt);
 	if (!v && (ep->flags & has_cidr)) {
 		__u32 set = cidr_set_for(ep->endpoint_id, direction, peer_addr);
 		if (set)

@@ -113,6 +113,7 @@ beforeAll(async () => {
     store,
     endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
     identities,
+    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
     syncer: cluster.syncer,
     nodeIps: [NODE_IP],
     log: silentLogger,

@@ -11,6 +11,7 @@ import {
   EP_F_INGRESS_CIDR,
   EP_F_INGRESS_ENFORCED,
   ID_CIDR_SET_BIT,
+  ID_NAMESPACE_BIT,
   ID_REMOTE_NODE,
   ID_WORLD,
   IPPROTO_ICMP,
@@ -1056,12 +1057,24 @@ describe('compiled maps agree with the reference semantics', () => {
   const seen: Record<string, number> = {};
   const EXTERNAL = ['8.8.8.8', '8.8.4.4', '10.1.0.99', '10.1.7.7', '10.5.0.1', '192.168.1.1', '1.2.3.4'];
 
+  // Twice: with namespace identities (namespace peers as one entry per namespace) and without
+  // (namespace peers enumerated pod by pod). The datapath must decide the same either way.
   for (let seed = 1; seed <= 40; seed++) {
-    it(`random snapshot #${seed}`, () => {
+    const withNamespaces = seed % 2 === 0;
+    it(`random snapshot #${seed}${withNamespaces ? ' (namespace identities)' : ''}`, () => {
       const { snapshot, identities } = randomSnapshot(rng(seed));
       const locals = snapshot.pods.filter((p) => !p.hostNetwork);
       const endpoints = new Map(locals.map((p, i) => [podKey(p), i + 1] as const));
-      const { output, errors } = compilePolicies({ snapshot, endpoints, identities });
+      const names = [
+        ...new Set([...snapshot.namespaces.map((n) => n.name), ...snapshot.pods.map((p) => p.namespace)]),
+      ].sort();
+      const namespaceIdentities = new Map(names.map((n, i) => [n, ID_NAMESPACE_BIT + 1 + i] as const));
+      const { output, errors } = compilePolicies({
+        snapshot,
+        endpoints,
+        identities,
+        ...(withNamespaces ? { namespaceIdentities } : {}),
+      });
       expect(errors).toEqual([]);
 
       const peers: Peer[] = [...snapshot.pods.map((pod) => ({ pod })), ...EXTERNAL.map((ip) => ({ ip }))];
@@ -1071,7 +1084,11 @@ describe('compiled maps agree with the reference semantics', () => {
         const dirName = direction === DIR_INGRESS ? 'Ingress' : 'Egress';
         const want = refAllowed(snapshot, local, dirName, peer, protoName, port);
         const endpoint = endpoints.get(podKey(local))!;
-        const verdict = lookupPolicy(output, endpoint, direction, identity, ip, proto, port);
+        const nsIdentity =
+          withNamespaces && 'pod' in peer && !peer.pod.hostNetwork
+            ? namespaceIdentities.get(peer.pod.namespace)!
+            : 0;
+        const verdict = lookupPolicy(output, endpoint, direction, identity, ip, proto, port, nsIdentity);
         seen[verdict.via] = (seen[verdict.via] ?? 0) + 1;
         if (want !== verdict.allowed) {
           const name = 'pod' in peer ? podKey(peer.pod) : peer.ip;
@@ -1085,6 +1102,10 @@ describe('compiled maps agree with the reference semantics', () => {
   it('exercised every lookup path and both verdicts', () => {
     for (const via of ['not-enforced', 'identity', 'any', 'cidr', 'denied']) {
       expect(seen[via] ?? 0, JSON.stringify(seen)).toBeGreaterThan(1000);
+    }
+    // Only the namespace-identity half of the snapshots reaches these two.
+    for (const via of ['namespace', 'cluster']) {
+      expect(seen[via] ?? 0, JSON.stringify(seen)).toBeGreaterThan(100);
     }
   });
 });

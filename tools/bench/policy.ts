@@ -86,6 +86,7 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
       store,
       endpoints: () => endpoints,
       identities: new IdentityAllocator(stateDir),
+      namespaceIdentities: new IdentityAllocator(stateDir, 'namespaces'),
       syncer: new MapSyncer(cfg),
       nodeIps: ['10.0.0.1'],
       log: silentLogger,
@@ -101,8 +102,13 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
       const kind = kindOf(p, opts.namespaces);
       const t = performance.now();
       store.upsertPolicy(policyOfKind(original.namespace, p, kind, (c % 2) + 1));
-      await reconciler.reconcile();
+      const r = await reconciler.reconcile();
       samples.push(performance.now() - t);
+      if (process.env['SLUICE_BENCH_TRACE']) {
+        process.stderr.write(
+          `change ${c}: ${(performance.now() - t).toFixed(1)} ms ${JSON.stringify(r.phases)} +${r.stats.updates}/-${r.stats.deletes}\n`,
+        );
+      }
     }
     samples.sort((a, b) => a - b);
     return {
