@@ -23,7 +23,7 @@ import type { Endpoint } from '../../agent/endpoints/types.js';
 import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
-import { wirePod } from '../../cni/wiring.js';
+import { unwirePod, wirePod } from '../../cni/wiring.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
@@ -40,6 +40,7 @@ export interface TestPod {
 
 export interface ProbeResult {
   connected: boolean;
+  refused?: boolean;
   ms: number;
   reply: string;
 }
@@ -119,7 +120,7 @@ export class TestCluster {
   async addPod(
     name: string,
     ip: string,
-    serve: { tcp?: number[]; udp?: number[]; sctp?: number[]; namespace?: string } = {},
+    serve: { tcp?: number[]; udp?: number[]; sctp?: number[]; echo?: number[]; namespace?: string } = {},
   ): Promise<TestPod> {
     const netns = await this.addNetns(`${this.prefix}-${name.replace('/', '-')}`);
     const hostIfName = `${this.cfg.interfacePrefix}${this.nextIf++}`;
@@ -146,10 +147,18 @@ export class TestCluster {
       },
     };
     this.pods.set(name, pod);
-    if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) > 0)
-      await this.serve(pod, serve.tcp ?? [], serve.udp ?? []);
+    if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) + (serve.echo?.length ?? 0) > 0) {
+      await this.serve(pod, serve.tcp ?? [], serve.udp ?? [], serve.echo ?? []);
+    }
     if (serve.sctp?.length) await this.serveSctp(pod, serve.sctp);
     return pod;
+  }
+
+  /** Removes a pod's wiring (veth, routes) and forgets its endpoint; sync() then clears its maps. */
+  async removePod(name: string): Promise<void> {
+    const pod = this.pod(name);
+    await unwirePod({ hostNetns: this.cfg.hostNetns, hostIfName: pod.endpoint.hostIfName });
+    this.pods.delete(name);
   }
 
   pod(name: string): TestPod {
@@ -159,12 +168,13 @@ export class TestCluster {
   }
 
   /** Starts the responder in the pod and waits until it listens. */
-  async serve(pod: TestPod, tcp: number[], udp: number[]): Promise<void> {
+  async serve(pod: TestPod, tcp: number[], udp: number[], echo: number[] = []): Promise<void> {
     const args = [
       '--name',
       pod.endpoint.podKey,
       ...tcp.flatMap((p) => ['--tcp', String(p)]),
       ...udp.flatMap((p) => ['--udp', String(p)]),
+      ...echo.flatMap((p) => ['--echo', String(p)]),
     ];
     await this.startServer(pod, [NODE, path.join(TOOLS, 'responder.js'), ...args]);
   }
@@ -262,6 +272,30 @@ export class TestCluster {
       if (!r) throw new Error(`probe from ${from?.name ?? 'node'} to ${t} gave no result`);
       return r;
     });
+  }
+
+  /** Starts a long-lived echo conversation from a pod; resolves with its counts when it ends. */
+  stream(
+    from: TestPod,
+    toIp: string,
+    port: number,
+    durationMs: number,
+  ): Promise<{ sent: number; received: number; maxGapMs: number; error: string }> {
+    const argv = [
+      NODE,
+      path.join(TOOLS, 'stream.js'),
+      '--host',
+      toIp,
+      '--port',
+      String(port),
+      '--duration',
+      String(durationMs),
+    ];
+    return run(argv, { netns: from.netns, timeoutMs: durationMs + 10_000 }).then(
+      (r) => JSON.parse(r.stdout),
+      (err: { stdout?: string }) =>
+        JSON.parse(err.stdout || '{"sent":0,"received":0,"maxGapMs":0,"error":"no output"}'),
+    );
   }
 
   async ping(from: TestPod, toIp: string, count = 3): Promise<boolean> {

@@ -104,7 +104,7 @@ const allowAll: Expect = () => true;
 
 beforeAll(async () => {
   cluster = await TestCluster.start();
-  for (const p of PODS) await cluster.addPod(p.key, p.ip, { tcp: PORTS, udp: PORTS, sctp: PORTS });
+  for (const p of PODS) await cluster.addPod(p.key, p.ip, { tcp: PORTS, udp: PORTS, sctp: PORTS, echo: [7] });
   store = new Store();
   for (const ns of NAMESPACES) store.upsertNamespace({ name: ns, labels: { ns } });
   for (const p of PODS) store.upsertPod(podObject(p));
@@ -372,6 +372,59 @@ describe('NetworkPolicy on real connections', () => {
       connected: true,
       reply: 'x/a',
     });
+  });
+});
+
+describe('connection tracking', () => {
+  it('keeps established connections that stay allowed through policy, pod label and namespace label changes', async () => {
+    await clearPolicies();
+    await apply(
+      policy('x', 'from-y', {
+        podSelector: { matchLabels: { pod: 'a' } },
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { ns: 'y' } } }] }],
+      }),
+    );
+    const yb = PODS.find((p) => p.key === 'y/b')!;
+    const conversation = cluster.stream(cluster.pod('y/b'), '10.251.1.1', 7, 3000);
+    await new Promise((r) => setTimeout(r, 400));
+    try {
+      await apply(policy('z', 'unrelated', { podSelector: {}, policyTypes: ['Ingress'] }));
+      store.upsertPod(podObject(yb, { pod: 'b', extra: 'yes' }));
+      await reconciler.reconcile();
+      store.upsertNamespace({ name: 'y', labels: { ns: 'y', tier: 'gold' } });
+      await reconciler.reconcile();
+      await apply(
+        policy('x', 'from-y', {
+          podSelector: { matchLabels: { pod: 'a' } },
+          ingress: [
+            {
+              from: [
+                { namespaceSelector: { matchLabels: { ns: 'y' } } },
+                { namespaceSelector: { matchLabels: { ns: 'z' } } },
+              ],
+            },
+          ],
+        }),
+      );
+      const result = await conversation;
+      expect(result.error).toBe('');
+      expect(result.sent).toBeGreaterThan(30);
+      expect(result.received).toBe(result.sent);
+    } finally {
+      store.upsertPod(podObject(yb));
+      store.upsertNamespace({ name: 'y', labels: { ns: 'y' } });
+      await reconciler.reconcile();
+    }
+  });
+
+  it('lets a related ICMP error into an isolated pod (UDP to a closed port is refused, not timed out)', async () => {
+    await clearPolicies();
+    await apply(policy('x', 'deny-in', { podSelector: {}, policyTypes: ['Ingress'] }));
+    const res = await cluster.probe(cluster.pod('x/a'), '10.251.2.1', 99, 'UDP', 2000);
+    expect(res).toMatchObject({ connected: false, refused: true });
+    // And a TCP RST from a closed port is a reply too.
+    const tcp = await cluster.probe(cluster.pod('x/a'), '10.251.2.1', 99, 'TCP', 2000);
+    expect(tcp).toMatchObject({ connected: false, refused: true });
   });
 });
 

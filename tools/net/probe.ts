@@ -9,20 +9,22 @@ import { parseArgs } from 'node:util';
 export interface ProbeOutcome {
   target: string;
   connected: boolean;
+  /** The peer (or something on the way) answered "no": a TCP RST or an ICMP unreachable. */
+  refused: boolean;
   ms: number;
   reply: string;
 }
 
 function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
   const m = /^([0-9.]+):(\d+)\/(TCP|UDP)$/i.exec(target);
-  if (!m) return Promise.resolve({ target, connected: false, ms: 0, reply: 'bad target' });
+  if (!m) return Promise.resolve({ target, connected: false, refused: false, ms: 0, reply: 'bad target' });
   const [, host, portText, proto] = m;
   const port = Number(portText);
   const start = performance.now();
   return new Promise((resolve) => {
     let settled = false;
     let cleanup: () => void = () => {};
-    const done = (connected: boolean, reply = '') => {
+    const done = (connected: boolean, reply = '', err?: NodeJS.ErrnoException) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -30,6 +32,7 @@ function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
       resolve({
         target,
         connected,
+        refused: err?.code === 'ECONNREFUSED' || err?.code === 'EHOSTUNREACH',
         ms: Math.round((performance.now() - start) * 10) / 10,
         reply: reply.trim(),
       });
@@ -39,8 +42,9 @@ function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
       const sock = createSocket('udp4');
       cleanup = () => sock.close();
       sock.on('message', (msg) => done(true, msg.toString()));
-      sock.on('error', () => done(false));
-      sock.send('probe\n', port, host);
+      sock.on('error', (e) => done(false, '', e));
+      // Connected, so an ICMP port unreachable comes back as ECONNREFUSED.
+      sock.connect(port, host!, () => sock.send('probe\n'));
     } else {
       const sock = connect({ host: host!, port });
       cleanup = () => sock.destroy();
@@ -49,7 +53,7 @@ function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
         data += d.toString();
       });
       sock.on('end', () => done(true, data));
-      sock.on('error', () => done(false));
+      sock.on('error', (e) => done(false, '', e));
     }
   });
 }

@@ -9,12 +9,14 @@ const { values } = parseArgs({
   options: {
     name: { type: 'string', default: 'sluice' },
     tcp: { type: 'string', multiple: true, default: [] },
+    /** TCP ports that echo every line back, for long-lived connections. */
+    echo: { type: 'string', multiple: true, default: [] },
     udp: { type: 'string', multiple: true, default: [] },
   },
 });
 const name = values.name;
 const reply = `${name}\n`;
-let pending = values.tcp.length + values.udp.length;
+let pending = values.tcp.length + values.udp.length + values.echo.length;
 const ready = () => {
   pending -= 1;
   if (pending === 0) process.stdout.write('ready\n');
@@ -24,6 +26,13 @@ for (const p of values.tcp) {
   const server = createServer((sock) => {
     sock.on('error', () => undefined);
     sock.end(reply);
+  });
+  server.listen({ port: Number(p), host: '0.0.0.0' }, ready);
+}
+for (const p of values.echo) {
+  const server = createServer((sock) => {
+    sock.on('error', () => undefined);
+    sock.pipe(sock);
   });
   server.listen({ port: Number(p), host: '0.0.0.0' }, ready);
 }
