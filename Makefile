@@ -10,11 +10,23 @@ BPF_OBJ := $(patsubst bpf/%.c,build/bpf/%.o,$(BPF_SRC))
 BPF_HDR := $(wildcard bpf/lib/*.h)
 TS_SRC := $(shell find agent cni tools test -name '*.ts' 2>/dev/null)
 
-.PHONY: all build bpf ts setup test test-unit test-integration lint typecheck clean check-kernel
+
+.PHONY: all build proto proto-check bpf ts setup test test-unit test-integration lint typecheck clean check-kernel
 
 all: build
 
-build: bpf ts build/sluice-sctp
+build: proto-check bpf ts build/sluice-sctp build/sluice-cni
+
+# agent/api/gen is generated from agent/api/*.proto and committed: every build regenerates it
+# into a temp dir and fails on drift; `make proto` rewrites it.
+proto:
+	scripts/gen-proto.sh
+
+proto-check:
+	scripts/gen-proto.sh --check
+
+build/sluice-cni: build/js/.stamp scripts/build-cni.sh
+	scripts/build-cni.sh
 
 build/sluice-sctp: tools/net/sctp.c
 	@mkdir -p build
@@ -28,7 +40,7 @@ build/bpf/%.o: bpf/%.c $(BPF_HDR)
 
 ts: build/js/.stamp
 
-build/js/.stamp: $(TS_SRC) tsconfig.json package.json
+build/js/.stamp: $(TS_SRC) $(wildcard agent/api/gen/*) tsconfig.json package.json
 	tsc -p tsconfig.json
 	@touch $@
 

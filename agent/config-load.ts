@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config.js';
 import { UserError } from './errors.js';
+import { parseCidr, parseIPv4 } from './policy/cidr.js';
 
 const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_PIN_ROOT: 'pinRoot',
@@ -13,6 +14,7 @@ const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_METRICS_PORT: 'metricsPort',
   SLUICE_ATTACH_MODE: 'attachMode',
   SLUICE_HOST_NETNS: 'hostNetns',
+  SLUICE_POD_CIDR: 'podCidr',
 };
 
 function check(source: string, key: string, value: unknown): unknown {
@@ -59,6 +61,32 @@ function check(source: string, key: string, value: unknown): unknown {
         sizes[k as keyof typeof sizes] = v as number;
       }
       return sizes;
+    }
+    case 'podCidr':
+      try {
+        parseCidr(String(value));
+      } catch (err) {
+        throw new UserError(`${where}: ${(err as Error).message}`);
+      }
+      return String(value);
+    case 'nodeIps': {
+      const list = Array.isArray(value) ? value : String(value).split(',');
+      for (const ip of list) {
+        try {
+          parseIPv4(String(ip));
+        } catch (err) {
+          throw new UserError(`${where}: ${(err as Error).message}`);
+        }
+      }
+      return list.map(String);
+    }
+    case 'mtu':
+    case 'podWaitMs': {
+      const n = Number(value);
+      const [min, max] = key === 'mtu' ? [576, 65535] : [0, 600_000];
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new UserError(`${where} must be an integer in ${min}..${max}`);
+      return n;
     }
     default:
       throw new UserError(`${source}: unknown key ${key}`);

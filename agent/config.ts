@@ -32,10 +32,20 @@ export interface SluiceConfig {
   /** Network namespace (path) holding the host-side devices; undefined = the agent's own. */
   hostNetns?: string;
   mapSizes: MapSizes;
+  /** This node's pod CIDR (IPAM pool). */
+  podCidr: string;
+  /** Addresses of this node (identity host); empty = read from the host namespace at start. */
+  nodeIps: string[];
+  mtu: number;
+  /** How long CNI ADD waits for the pod object to reach the store before it proceeds (ms). */
+  podWaitMs: number;
 }
 
 /** The checkout (or installed tree) this code runs from: sources under vitest, build/js otherwise. */
-export const REPO_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+// (In the bundled CNI executable import.meta has no url; nothing there needs the repo.)
+export const REPO_ROOT = findRoot(
+  typeof import.meta.url === 'string' ? path.dirname(fileURLToPath(import.meta.url)) : process.cwd(),
+);
 
 function findRoot(dir: string): string {
   for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
@@ -64,6 +74,10 @@ export function defaultConfig(): SluiceConfig {
     attachMode: 'auto',
     bpfObject: path.join(REPO_ROOT, 'build', 'bpf', 'lxc.o'),
     mapSizes: { ...DEFAULT_MAP_SIZES },
+    podCidr: '10.244.0.0/24',
+    nodeIps: [],
+    mtu: 1500,
+    podWaitMs: 5000,
   };
 }
 

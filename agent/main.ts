@@ -2,11 +2,12 @@
 // Shutting down leaves programs attached and maps pinned: traffic keeps flowing while it is away.
 
 import { parseArgs } from 'node:util';
+import { Agent } from './agent.js';
+import { startApiServer } from './api/server.js';
 import { loadConfig } from './config-load.js';
-import { Loader } from './datapath/loader.js';
-import { MapSyncer } from './datapath/map-sync.js';
 import { SluiceError } from './errors.js';
 import { createLogger } from './log.js';
+import { applyManifests, loadManifests } from './sources/manifests.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,8 +15,14 @@ async function main(): Promise<void> {
       config: { type: 'string' },
       'pin-root': { type: 'string' },
       'state-dir': { type: 'string' },
+      socket: { type: 'string' },
       'attach-mode': { type: 'string' },
       'host-netns': { type: 'string' },
+      'pod-cidr': { type: 'string' },
+      'node-ip': { type: 'string', multiple: true },
+      'pod-wait-ms': { type: 'string' },
+      /** Local mode: Namespace, Pod and NetworkPolicy manifests instead of an API server; re-read on SIGHUP. */
+      manifests: { type: 'string', multiple: true },
     },
   });
   const cfg = loadConfig({
@@ -24,24 +31,37 @@ async function main(): Promise<void> {
     flags: {
       pinRoot: values['pin-root'],
       stateDir: values['state-dir'],
+      socketPath: values.socket,
       attachMode: values['attach-mode'],
       hostNetns: values['host-netns'],
+      podCidr: values['pod-cidr'],
+      nodeIps: values['node-ip'],
+      podWaitMs: values['pod-wait-ms'],
     },
   });
   const log = createLogger();
-  const loader = new Loader(cfg);
-  const { createdMaps } = await loader.load();
-  log
-    .child({ subsystem: 'datapath' })
-    .info({ pinRoot: cfg.pinRoot, attachMode: loader.mode, createdMaps }, 'datapath loaded');
-  const syncer = new MapSyncer(cfg);
-  await syncer.refresh();
-  log.info('agent ready');
-
+  const agent = new Agent(cfg, log);
+  const manifests = values.manifests ?? [];
+  if (manifests.length > 0) applyManifests(agent.store, await loadManifests(manifests));
+  await agent.start();
+  const server = await startApiServer(agent, cfg.socketPath, log.child({ subsystem: 'api' }));
+  log.info({ socket: cfg.socketPath }, 'API listening');
+  if (manifests.length > 0) {
+    process.on('SIGHUP', () => {
+      loadManifests(manifests).then(
+        (m) => {
+          applyManifests(agent.store, m);
+          log.info('manifests reloaded');
+        },
+        (err: Error) => log.error({ err: err.message }, 'manifests not reloaded: the running state stays'),
+      );
+    });
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  server.close();
   log.info('shutting down: programs stay attached, maps stay pinned');
 }
 

@@ -12,9 +12,9 @@ export async function bpftoolJson<T = unknown>(args: readonly string[], netns?: 
 }
 
 /** Runs bpftool commands (without the leading "bpftool") in one process, fed on stdin. */
-export async function bpftoolBatch(lines: readonly string[]): Promise<void> {
+export async function bpftoolBatch(lines: readonly string[], netns?: string): Promise<void> {
   if (lines.length === 0) return;
-  await run(['bpftool', 'batch', 'file', '-'], { input: `${lines.join('\n')}\n` });
+  await run(['bpftool', 'batch', 'file', '-'], { input: `${lines.join('\n')}\n`, netns });
 }
 
 export function hexArgs(buf: Buffer): string {

@@ -136,40 +136,45 @@ export class Loader {
     return { createdMaps };
   }
 
-  /** Attaches both entry programs to a device; a no-op where they are attached already. */
-  async attach(device: string): Promise<void> {
+  /**
+   * Attaches both entry programs to a device; a no-op where they are attached already. `fresh`:
+   * the device was just created, so there is nothing to look at first (one process, not three).
+   */
+  async attach(device: string, opts: { fresh?: boolean } = {}): Promise<void> {
     const netns = this.cfg.hostNetns;
-    const current = await this.attachments(device);
-    for (const hook of ['ingress', 'egress'] as const) {
-      const prog = this.progPath(hook === 'ingress' ? PROGRAMS.entryIngress : PROGRAMS.entryEgress);
-      const ours = current.filter((a) => a.hook === hook);
-      const want = await this.progId(prog);
-      if (ours.some((a) => a.progId === want)) continue;
-      if (this.mode === 'tcx') {
-        await bpftool(['net', 'attach', `tcx_${hook}`, 'pinned', prog, 'dev', device], netns);
-      } else {
-        await run(['tc', 'qdisc', 'replace', 'dev', device, 'clsact'], { netns });
-        await run(
-          [
-            'tc',
-            'filter',
-            'replace',
-            'dev',
-            device,
-            hook,
-            'pref',
-            TC_PREF,
-            'handle',
-            TC_HANDLE,
-            'bpf',
-            'direct-action',
-            'object-pinned',
-            prog,
-          ],
-          { netns },
+    const current = opts.fresh ? [] : await this.attachments(device);
+    const ids = opts.fresh ? undefined : await this.entryProgIds();
+    const missing = (['ingress', 'egress'] as const).filter(
+      (hook) => !current.some((a) => a.hook === hook && a.progId === ids?.[hook]),
+    );
+    if (missing.length === 0) return;
+    const pin = (hook: 'ingress' | 'egress') =>
+      this.progPath(hook === 'ingress' ? PROGRAMS.entryIngress : PROGRAMS.entryEgress);
+    if (this.mode === 'tcx') {
+      await bpftoolBatch(
+        missing.map((hook) => `net attach tcx_${hook} pinned ${pin(hook)} dev ${device}`),
+        netns,
+      );
+    } else {
+      const lines = [`qdisc replace dev ${device} clsact`];
+      for (const hook of missing) {
+        lines.push(
+          `filter replace dev ${device} ${hook} pref ${TC_PREF} handle ${TC_HANDLE} bpf direct-action object-pinned ${pin(hook)}`,
         );
       }
+      await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
     }
+  }
+
+  private entryIds: { ingress: number; egress: number } | undefined;
+
+  /** Ids of the pinned entry programs (they never change once pinned). */
+  private async entryProgIds(): Promise<{ ingress: number; egress: number }> {
+    this.entryIds ??= {
+      ingress: await this.progId(this.progPath(PROGRAMS.entryIngress)),
+      egress: await this.progId(this.progPath(PROGRAMS.entryEgress)),
+    };
+    return this.entryIds;
   }
 
   /** Removes Sluice's programs from a device (and nothing else). A vanished device is fine. */

@@ -3,9 +3,11 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 
+let tmpCounter = 0;
+
 export async function writeFileAtomic(file: string, data: string, mode = 0o600): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  const tmp = `${file}.tmp-${process.pid}-${++tmpCounter}`;
   const fh = await open(tmp, 'w', mode);
   try {
     await fh.writeFile(data);

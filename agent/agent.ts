@@ -1,0 +1,253 @@
+// The node agent's core: the datapath, the store and its reconciler, IPAM and endpoints, and the
+// operations the CNI plugin asks for. Sources (manifests, Kubernetes) feed the store; the API
+// server (api/server.ts) calls the operations.
+
+import { performance } from 'node:perf_hooks';
+import { linkExists, unwirePod } from '../cni/wiring.js';
+import type { SluiceConfig } from './config.js';
+import { Loader } from './datapath/loader.js';
+import { MapSyncer } from './datapath/map-sync.js';
+import { EndpointRegistry, hostIfName } from './endpoints/registry.js';
+import type { Endpoint } from './endpoints/types.js';
+import { UserError } from './errors.js';
+import { run } from './exec.js';
+import { IdentityAllocator } from './identity/allocator.js';
+import { Ipam } from './ipam/ipam.js';
+import { attachmentKey, PoolExhaustedError } from './ipam/pool.js';
+import type { Logger } from './log.js';
+import { AgentMetrics } from './metrics/registry.js';
+import { Reconciler } from './reconciler.js';
+import { Store } from './state/store.js';
+
+/** CNI error codes the agent answers with (the plugin passes them on). */
+export const CNI_TRY_AGAIN = 11;
+export const CNI_INVALID_CONFIG = 7;
+export const CNI_INTERNAL = 999;
+
+export class AgentOpError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AttachmentRef {
+  containerId: string;
+  ifname: string;
+}
+
+export interface PodRef {
+  namespace: string;
+  name: string;
+}
+
+/** Addresses of the host namespace, for the host identity. */
+async function hostAddresses(netns: string | undefined): Promise<string[]> {
+  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show'], { netns });
+  const links = JSON.parse(stdout) as { addr_info?: { local: string; scope: string }[] }[];
+  return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.scope !== 'host').map((a) => a.local));
+}
+
+export class Agent {
+  readonly store: Store;
+  readonly loader: Loader;
+  readonly syncer: MapSyncer;
+  readonly ipam: Ipam;
+  readonly endpoints: EndpointRegistry;
+  readonly metrics = new AgentMetrics();
+  reconciler!: Reconciler;
+  ready = false;
+  notReadyReason = 'starting';
+  private pending: Promise<unknown> | undefined;
+
+  constructor(
+    readonly cfg: SluiceConfig,
+    readonly log: Logger,
+    store?: Store,
+  ) {
+    this.store = store ?? new Store();
+    this.loader = new Loader(cfg);
+    this.syncer = new MapSyncer(cfg);
+    this.ipam = new Ipam(cfg.stateDir, cfg.podCidr);
+    this.endpoints = new EndpointRegistry(cfg.stateDir);
+  }
+
+  /** Loads the datapath (keeping pinned maps), reads state, reconciles. Never flushes. */
+  async start(): Promise<void> {
+    const log = this.log.child({ subsystem: 'agent' });
+    const { createdMaps } = await this.loader.load();
+    log.info({ pinRoot: this.cfg.pinRoot, attachMode: this.loader.mode, createdMaps }, 'datapath loaded');
+    await this.ipam.load();
+    await this.endpoints.load();
+    await this.syncer.refresh();
+    const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : await hostAddresses(this.cfg.hostNetns);
+    this.reconciler = new Reconciler({
+      store: this.store,
+      endpoints: () => this.endpoints.list(),
+      identities: new IdentityAllocator(this.cfg.stateDir),
+      namespaceIdentities: new IdentityAllocator(this.cfg.stateDir, 'namespaces'),
+      syncer: this.syncer,
+      nodeIps,
+      log: this.log.child({ subsystem: 'policy' }),
+      metrics: this.metrics,
+    });
+    // Re-attach every known endpoint's device (a no-op where attached): programs may be new.
+    for (const ep of this.endpoints.list()) {
+      await this.loader
+        .attach(ep.hostIfName)
+        .catch((err: Error) =>
+          log.warn({ device: ep.hostIfName, err: err.message }, 'endpoint device not attachable'),
+        );
+    }
+    await this.reconciler.reconcile();
+    this.store.onChange(() => this.schedule());
+    this.ready = true;
+    this.notReadyReason = '';
+    log.info({ endpoints: this.endpoints.list().length, nodeIps }, 'agent ready');
+  }
+
+  /** Coalesces store changes into one reconcile; errors are logged (and counted) by the reconciler. */
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = new Promise((r) => setImmediate(r)).then(() => {
+      this.pending = undefined;
+      return this.reconciler.reconcile().catch(() => undefined);
+    });
+  }
+
+  /** Reserves the attachment's address (the same one again for the same attachment). */
+  async allocate(att: AttachmentRef, pod: PodRef | undefined): Promise<{ ip: string; hostIfName: string }> {
+    try {
+      const ip = await this.ipam.allocate({
+        ...att,
+        ...(pod ? { podNamespace: pod.namespace, podName: pod.name } : {}),
+      });
+      return { ip, hostIfName: hostIfName(this.cfg.interfacePrefix, att.containerId, att.ifname) };
+    } catch (err) {
+      if (err instanceof PoolExhaustedError) throw new AgentOpError(CNI_TRY_AGAIN, `IPAM: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private async waitForPod(pod: PodRef): Promise<boolean> {
+    const key = `${pod.namespace}/${pod.name}`;
+    const deadline = performance.now() + this.cfg.podWaitMs;
+    while (!this.store.getPod(key)) {
+      if (performance.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return true;
+  }
+
+  /** Registers a wired attachment; resolves once its endpoint and its policy are in the maps. */
+  async createEndpoint(
+    att: AttachmentRef,
+    pod: PodRef | undefined,
+    wired: {
+      ip: string;
+      hostIfName: string;
+      hostIfindex: number;
+      hostMac: string;
+      podMac: string;
+      newInterface: boolean;
+    },
+  ): Promise<{ endpoint: Endpoint; identity: number }> {
+    const allocated = this.ipam.allocations()[wired.ip];
+    if (!allocated || attachmentKey(allocated) !== attachmentKey(att)) {
+      throw new AgentOpError(
+        CNI_INVALID_CONFIG,
+        `address ${wired.ip} is not allocated to ${attachmentKey(att)}: call allocate first`,
+      );
+    }
+    await this.loader.attach(wired.hostIfName, { fresh: wired.newInterface });
+    let podKey = `_unmanaged/${att.containerId.slice(0, 16)}`;
+    if (pod) {
+      podKey = `${pod.namespace}/${pod.name}`;
+      if (!(await this.waitForPod(pod))) {
+        this.log.warn(
+          { pod: podKey },
+          'pod not known to the agent yet: its endpoint starts with the init identity',
+        );
+      }
+      const known = this.store.getPod(podKey);
+      if (known && known.ip !== wired.ip) this.store.upsertPod({ ...known, ip: wired.ip });
+    }
+    const endpoint = await this.endpoints.upsert({
+      podKey,
+      ip: wired.ip,
+      hostIfName: wired.hostIfName,
+      hostIfindex: wired.hostIfindex,
+      hostMac: wired.hostMac,
+      podMac: wired.podMac,
+      containerId: att.containerId,
+      ifName: att.ifname,
+    });
+    const result = await this.reconciler.reconcile();
+    return { endpoint, identity: result.plan.podIdentities.get(podKey) ?? 0 };
+  }
+
+  /**
+   * Forgets the attachment: endpoint out of the maps first, then the host-side interface (its
+   * pod end goes with it), then the address. Idempotent: unknown attachments and vanished
+   * interfaces are fine.
+   */
+  async release(att: AttachmentRef): Promise<{ found: boolean; hostIfName: string }> {
+    const ep = await this.endpoints.remove(att.containerId, att.ifname);
+    if (ep) await this.reconciler.reconcile();
+    const name = ep?.hostIfName ?? hostIfName(this.cfg.interfacePrefix, att.containerId, att.ifname);
+    await unwirePod({ hostNetns: this.cfg.hostNetns, hostIfName: name });
+    const ip = await this.ipam.release(att.containerId, att.ifname);
+    return { found: Boolean(ep || ip), hostIfName: name };
+  }
+
+  /** The host side of an attachment: registered, interface present, programs attached. */
+  async check(
+    att: AttachmentRef,
+  ): Promise<{ found: boolean; ip: string; hostIfName: string; endpointId: number; problem: string }> {
+    const ep = this.endpoints.get(att.containerId, att.ifname);
+    if (!ep) return { found: false, ip: '', hostIfName: '', endpointId: 0, problem: '' };
+    let problem = '';
+    if (!(await linkExists(ep.hostIfName, this.cfg.hostNetns))) {
+      problem = `host interface ${ep.hostIfName} is missing`;
+    } else {
+      const hooks = (await this.loader.attachments(ep.hostIfName)).map((a) => a.hook).sort();
+      if (hooks.join(',') !== 'egress,ingress') {
+        problem = `Sluice programs are not attached to ${ep.hostIfName} (found: ${hooks.join(', ') || 'none'})`;
+      }
+    }
+    return { found: true, ip: ep.ip, hostIfName: ep.hostIfName, endpointId: ep.id, problem };
+  }
+
+  /** Releases every attachment not in valid; returns what it released. */
+  async gc(valid: AttachmentRef[]): Promise<{ released: AttachmentRef[]; hostIfNames: string[] }> {
+    const keep = new Set(valid.map(attachmentKey));
+    const owners = new Map<string, AttachmentRef>();
+    for (const ep of this.endpoints.list()) {
+      const a = { containerId: ep.containerId ?? '', ifname: ep.ifName ?? '' };
+      owners.set(attachmentKey(a), a);
+    }
+    for (const a of Object.values(this.ipam.allocations()))
+      owners.set(attachmentKey(a), { containerId: a.containerId, ifname: a.ifname });
+    const released: AttachmentRef[] = [];
+    const hostIfNames: string[] = [];
+    for (const [key, a] of owners) {
+      if (keep.has(key)) continue;
+      const r = await this.release(a);
+      released.push(a);
+      hostIfNames.push(r.hostIfName);
+    }
+    return { released, hostIfNames };
+  }
+
+  status(): { ready: boolean; message: string } {
+    return { ready: this.ready, message: this.ready ? 'ready' : this.notReadyReason };
+  }
+
+  requireReady(): void {
+    if (!this.ready) throw new AgentOpError(CNI_TRY_AGAIN, `agent not ready: ${this.notReadyReason}`);
+  }
+}
+
+export { UserError };

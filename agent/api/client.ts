@@ -1,0 +1,78 @@
+// One request, one response over the agent socket. Used by sluice-cni and the CLI.
+
+import { connect } from 'node:net';
+import { EXIT_UNAVAILABLE, SluiceError } from '../errors.js';
+import { frame, readFrames } from './framing.js';
+import { sluice } from './gen/sluice.js';
+
+export const API_VERSION = 1;
+
+export type RequestBody = Omit<sluice.v1.IRequest, 'version'>;
+
+export class AgentUnavailableError extends SluiceError {
+  constructor(socketPath: string, cause: unknown) {
+    super(
+      `cannot reach the Sluice agent at ${socketPath}: ${(cause as Error).message ?? cause}; is sluice-agent running on this node?`,
+      EXIT_UNAVAILABLE,
+      { cause },
+    );
+  }
+}
+
+/** An error the agent answered with (a CNI error code and its message). */
+export class AgentError extends SluiceError {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message, 5);
+  }
+}
+
+export function callAgent(
+  socketPath: string,
+  body: RequestBody,
+  timeoutMs = 30_000,
+): Promise<sluice.v1.Response> {
+  return new Promise((resolve, reject) => {
+    const sock = connect(socketPath);
+    let done = false;
+    const finish = (err: Error | undefined, res?: sluice.v1.Response) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve(res!);
+    };
+    const timer = setTimeout(
+      () => finish(new AgentUnavailableError(socketPath, new Error(`no answer in ${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    sock.once('error', (err) => finish(new AgentUnavailableError(socketPath, err)));
+    sock.once('connect', () => {
+      const req = sluice.v1.Request.encode(
+        sluice.v1.Request.create({ version: API_VERSION, ...body }),
+      ).finish();
+      sock.write(frame(req));
+    });
+    readFrames(
+      sock,
+      (payload) => {
+        let res: sluice.v1.Response;
+        try {
+          res = sluice.v1.Response.decode(payload);
+        } catch (err) {
+          finish(new AgentUnavailableError(socketPath, err));
+          return;
+        }
+        if (res.error) finish(new AgentError(res.error.code ?? 0, res.error.message ?? 'agent error'));
+        else finish(undefined, res);
+      },
+      (err) => finish(new AgentUnavailableError(socketPath, err)),
+    );
+    sock.once('end', () =>
+      finish(new AgentUnavailableError(socketPath, new Error('connection closed before an answer'))),
+    );
+  });
+}

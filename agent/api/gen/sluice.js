@@ -1,0 +1,5522 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const sluice = $root.sluice = (() => {
+
+    /**
+     * Namespace sluice.
+     * @exports sluice
+     * @namespace
+     */
+    const sluice = {};
+
+    sluice.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof sluice
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.Request = (function() {
+
+            /**
+             * Properties of a Request.
+             * @memberof sluice.v1
+             * @interface IRequest
+             * @property {number|null} [version] Request version
+             * @property {sluice.v1.IAllocateRequest|null} [allocate] Request allocate
+             * @property {sluice.v1.IEndpointCreateRequest|null} [endpoint_create] Request endpoint_create
+             * @property {sluice.v1.IReleaseRequest|null} [release] Request release
+             * @property {sluice.v1.ICheckRequest|null} [check] Request check
+             * @property {sluice.v1.IStatusRequest|null} [status] Request status
+             * @property {sluice.v1.IGcRequest|null} [gc] Request gc
+             */
+
+            /**
+             * Constructs a new Request.
+             * @memberof sluice.v1
+             * @classdesc Represents a Request.
+             * @implements IRequest
+             * @constructor
+             * @param {sluice.v1.IRequest=} [p] Properties to set
+             */
+            function Request(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Request version.
+             * @member {number} version
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.version = 0;
+
+            /**
+             * Request allocate.
+             * @member {sluice.v1.IAllocateRequest|null|undefined} allocate
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.allocate = null;
+
+            /**
+             * Request endpoint_create.
+             * @member {sluice.v1.IEndpointCreateRequest|null|undefined} endpoint_create
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.endpoint_create = null;
+
+            /**
+             * Request release.
+             * @member {sluice.v1.IReleaseRequest|null|undefined} release
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.release = null;
+
+            /**
+             * Request check.
+             * @member {sluice.v1.ICheckRequest|null|undefined} check
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.check = null;
+
+            /**
+             * Request status.
+             * @member {sluice.v1.IStatusRequest|null|undefined} status
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.status = null;
+
+            /**
+             * Request gc.
+             * @member {sluice.v1.IGcRequest|null|undefined} gc
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.gc = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Request body.
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|undefined} body
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Object.defineProperty(Request.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Request instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {sluice.v1.IRequest=} [properties] Properties to set
+             * @returns {sluice.v1.Request} Request instance
+             */
+            Request.create = function create(properties) {
+                return new Request(properties);
+            };
+
+            /**
+             * Encodes the specified Request message. Does not implicitly {@link sluice.v1.Request.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {sluice.v1.IRequest} m Request message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Request.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.version != null && Object.hasOwnProperty.call(m, "version"))
+                    w.uint32(8).uint32(m.version);
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate"))
+                    $root.sluice.v1.AllocateRequest.encode(m.allocate, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create"))
+                    $root.sluice.v1.EndpointCreateRequest.encode(m.endpoint_create, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.release != null && Object.hasOwnProperty.call(m, "release"))
+                    $root.sluice.v1.ReleaseRequest.encode(m.release, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.check != null && Object.hasOwnProperty.call(m, "check"))
+                    $root.sluice.v1.CheckRequest.encode(m.check, w.uint32(106).fork(), q + 1).ldelim();
+                if (m.status != null && Object.hasOwnProperty.call(m, "status"))
+                    $root.sluice.v1.StatusRequest.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
+                    $root.sluice.v1.GcRequest.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified Request message, length delimited. Does not implicitly {@link sluice.v1.Request.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {sluice.v1.IRequest} message Request message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Request.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Request message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Request} Request
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Request.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Request();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.version = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            m.allocate = $root.sluice.v1.AllocateRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.endpoint_create = $root.sluice.v1.EndpointCreateRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 12: {
+                            m.release = $root.sluice.v1.ReleaseRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.check = $root.sluice.v1.CheckRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 14: {
+                            m.status = $root.sluice.v1.StatusRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 15: {
+                            m.gc = $root.sluice.v1.GcRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Request message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Request} Request
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Request.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Request message.
+             * @function verify
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Request.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version))
+                        return "version: integer expected";
+                }
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.AllocateRequest.verify(m.allocate, n + 1);
+                        if (e)
+                            return "allocate." + e;
+                    }
+                }
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.EndpointCreateRequest.verify(m.endpoint_create, n + 1);
+                        if (e)
+                            return "endpoint_create." + e;
+                    }
+                }
+                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ReleaseRequest.verify(m.release, n + 1);
+                        if (e)
+                            return "release." + e;
+                    }
+                }
+                if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.CheckRequest.verify(m.check, n + 1);
+                        if (e)
+                            return "check." + e;
+                    }
+                }
+                if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.StatusRequest.verify(m.status, n + 1);
+                        if (e)
+                            return "status." + e;
+                    }
+                }
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.GcRequest.verify(m.gc, n + 1);
+                        if (e)
+                            return "gc." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Request message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Request} Request
+             */
+            Request.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Request)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Request: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Request();
+                if (d.version != null) {
+                    m.version = d.version >>> 0;
+                }
+                if (d.allocate != null) {
+                    if (!$util.isObject(d.allocate))
+                        throw TypeError(".sluice.v1.Request.allocate: object expected");
+                    m.allocate = $root.sluice.v1.AllocateRequest.fromObject(d.allocate, n + 1);
+                }
+                if (d.endpoint_create != null) {
+                    if (!$util.isObject(d.endpoint_create))
+                        throw TypeError(".sluice.v1.Request.endpoint_create: object expected");
+                    m.endpoint_create = $root.sluice.v1.EndpointCreateRequest.fromObject(d.endpoint_create, n + 1);
+                }
+                if (d.release != null) {
+                    if (!$util.isObject(d.release))
+                        throw TypeError(".sluice.v1.Request.release: object expected");
+                    m.release = $root.sluice.v1.ReleaseRequest.fromObject(d.release, n + 1);
+                }
+                if (d.check != null) {
+                    if (!$util.isObject(d.check))
+                        throw TypeError(".sluice.v1.Request.check: object expected");
+                    m.check = $root.sluice.v1.CheckRequest.fromObject(d.check, n + 1);
+                }
+                if (d.status != null) {
+                    if (!$util.isObject(d.status))
+                        throw TypeError(".sluice.v1.Request.status: object expected");
+                    m.status = $root.sluice.v1.StatusRequest.fromObject(d.status, n + 1);
+                }
+                if (d.gc != null) {
+                    if (!$util.isObject(d.gc))
+                        throw TypeError(".sluice.v1.Request.gc: object expected");
+                    m.gc = $root.sluice.v1.GcRequest.fromObject(d.gc, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Request message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {sluice.v1.Request} m Request
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Request.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.version = 0;
+                }
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
+                    d.allocate = $root.sluice.v1.AllocateRequest.toObject(m.allocate, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "allocate";
+                }
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
+                    d.endpoint_create = $root.sluice.v1.EndpointCreateRequest.toObject(m.endpoint_create, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "endpoint_create";
+                }
+                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
+                    d.release = $root.sluice.v1.ReleaseRequest.toObject(m.release, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "release";
+                }
+                if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
+                    d.check = $root.sluice.v1.CheckRequest.toObject(m.check, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "check";
+                }
+                if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                    d.status = $root.sluice.v1.StatusRequest.toObject(m.status, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "status";
+                }
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
+                    d.gc = $root.sluice.v1.GcRequest.toObject(m.gc, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "gc";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Request to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Request
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Request.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Request
+             * @function getTypeUrl
+             * @memberof sluice.v1.Request
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Request.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Request";
+            };
+
+            return Request;
+        })();
+
+        v1.Response = (function() {
+
+            /**
+             * Properties of a Response.
+             * @memberof sluice.v1
+             * @interface IResponse
+             * @property {number|null} [version] Response version
+             * @property {sluice.v1.IError|null} [error] Response error
+             * @property {sluice.v1.IAllocateResponse|null} [allocate] Response allocate
+             * @property {sluice.v1.IEndpointCreateResponse|null} [endpoint_create] Response endpoint_create
+             * @property {sluice.v1.IReleaseResponse|null} [release] Response release
+             * @property {sluice.v1.ICheckResponse|null} [check] Response check
+             * @property {sluice.v1.IStatusResponse|null} [status] Response status
+             * @property {sluice.v1.IGcResponse|null} [gc] Response gc
+             */
+
+            /**
+             * Constructs a new Response.
+             * @memberof sluice.v1
+             * @classdesc Represents a Response.
+             * @implements IResponse
+             * @constructor
+             * @param {sluice.v1.IResponse=} [p] Properties to set
+             */
+            function Response(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Response version.
+             * @member {number} version
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.version = 0;
+
+            /**
+             * Response error.
+             * @member {sluice.v1.IError|null|undefined} error
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.error = null;
+
+            /**
+             * Response allocate.
+             * @member {sluice.v1.IAllocateResponse|null|undefined} allocate
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.allocate = null;
+
+            /**
+             * Response endpoint_create.
+             * @member {sluice.v1.IEndpointCreateResponse|null|undefined} endpoint_create
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.endpoint_create = null;
+
+            /**
+             * Response release.
+             * @member {sluice.v1.IReleaseResponse|null|undefined} release
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.release = null;
+
+            /**
+             * Response check.
+             * @member {sluice.v1.ICheckResponse|null|undefined} check
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.check = null;
+
+            /**
+             * Response status.
+             * @member {sluice.v1.IStatusResponse|null|undefined} status
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.status = null;
+
+            /**
+             * Response gc.
+             * @member {sluice.v1.IGcResponse|null|undefined} gc
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.gc = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Response body.
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|undefined} body
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Object.defineProperty(Response.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Response instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {sluice.v1.IResponse=} [properties] Properties to set
+             * @returns {sluice.v1.Response} Response instance
+             */
+            Response.create = function create(properties) {
+                return new Response(properties);
+            };
+
+            /**
+             * Encodes the specified Response message. Does not implicitly {@link sluice.v1.Response.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {sluice.v1.IResponse} m Response message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Response.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.version != null && Object.hasOwnProperty.call(m, "version"))
+                    w.uint32(8).uint32(m.version);
+                if (m.error != null && Object.hasOwnProperty.call(m, "error"))
+                    $root.sluice.v1.Error.encode(m.error, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate"))
+                    $root.sluice.v1.AllocateResponse.encode(m.allocate, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create"))
+                    $root.sluice.v1.EndpointCreateResponse.encode(m.endpoint_create, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.release != null && Object.hasOwnProperty.call(m, "release"))
+                    $root.sluice.v1.ReleaseResponse.encode(m.release, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.check != null && Object.hasOwnProperty.call(m, "check"))
+                    $root.sluice.v1.CheckResponse.encode(m.check, w.uint32(106).fork(), q + 1).ldelim();
+                if (m.status != null && Object.hasOwnProperty.call(m, "status"))
+                    $root.sluice.v1.StatusResponse.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
+                    $root.sluice.v1.GcResponse.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified Response message, length delimited. Does not implicitly {@link sluice.v1.Response.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {sluice.v1.IResponse} message Response message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Response.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Response message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Response} Response
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Response.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Response();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.version = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.error = $root.sluice.v1.Error.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 10: {
+                            m.allocate = $root.sluice.v1.AllocateResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.endpoint_create = $root.sluice.v1.EndpointCreateResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 12: {
+                            m.release = $root.sluice.v1.ReleaseResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.check = $root.sluice.v1.CheckResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 14: {
+                            m.status = $root.sluice.v1.StatusResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 15: {
+                            m.gc = $root.sluice.v1.GcResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Response message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Response} Response
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Response.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Response message.
+             * @function verify
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Response.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version))
+                        return "version: integer expected";
+                }
+                if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
+                    {
+                        var e = $root.sluice.v1.Error.verify(m.error, n + 1);
+                        if (e)
+                            return "error." + e;
+                    }
+                }
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.AllocateResponse.verify(m.allocate, n + 1);
+                        if (e)
+                            return "allocate." + e;
+                    }
+                }
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.EndpointCreateResponse.verify(m.endpoint_create, n + 1);
+                        if (e)
+                            return "endpoint_create." + e;
+                    }
+                }
+                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ReleaseResponse.verify(m.release, n + 1);
+                        if (e)
+                            return "release." + e;
+                    }
+                }
+                if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.CheckResponse.verify(m.check, n + 1);
+                        if (e)
+                            return "check." + e;
+                    }
+                }
+                if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.StatusResponse.verify(m.status, n + 1);
+                        if (e)
+                            return "status." + e;
+                    }
+                }
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.GcResponse.verify(m.gc, n + 1);
+                        if (e)
+                            return "gc." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Response message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Response} Response
+             */
+            Response.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Response)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Response: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Response();
+                if (d.version != null) {
+                    m.version = d.version >>> 0;
+                }
+                if (d.error != null) {
+                    if (!$util.isObject(d.error))
+                        throw TypeError(".sluice.v1.Response.error: object expected");
+                    m.error = $root.sluice.v1.Error.fromObject(d.error, n + 1);
+                }
+                if (d.allocate != null) {
+                    if (!$util.isObject(d.allocate))
+                        throw TypeError(".sluice.v1.Response.allocate: object expected");
+                    m.allocate = $root.sluice.v1.AllocateResponse.fromObject(d.allocate, n + 1);
+                }
+                if (d.endpoint_create != null) {
+                    if (!$util.isObject(d.endpoint_create))
+                        throw TypeError(".sluice.v1.Response.endpoint_create: object expected");
+                    m.endpoint_create = $root.sluice.v1.EndpointCreateResponse.fromObject(d.endpoint_create, n + 1);
+                }
+                if (d.release != null) {
+                    if (!$util.isObject(d.release))
+                        throw TypeError(".sluice.v1.Response.release: object expected");
+                    m.release = $root.sluice.v1.ReleaseResponse.fromObject(d.release, n + 1);
+                }
+                if (d.check != null) {
+                    if (!$util.isObject(d.check))
+                        throw TypeError(".sluice.v1.Response.check: object expected");
+                    m.check = $root.sluice.v1.CheckResponse.fromObject(d.check, n + 1);
+                }
+                if (d.status != null) {
+                    if (!$util.isObject(d.status))
+                        throw TypeError(".sluice.v1.Response.status: object expected");
+                    m.status = $root.sluice.v1.StatusResponse.fromObject(d.status, n + 1);
+                }
+                if (d.gc != null) {
+                    if (!$util.isObject(d.gc))
+                        throw TypeError(".sluice.v1.Response.gc: object expected");
+                    m.gc = $root.sluice.v1.GcResponse.fromObject(d.gc, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Response message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {sluice.v1.Response} m Response
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Response.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.version = 0;
+                    d.error = null;
+                }
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    d.version = m.version;
+                }
+                if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
+                    d.error = $root.sluice.v1.Error.toObject(m.error, o, q + 1);
+                }
+                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
+                    d.allocate = $root.sluice.v1.AllocateResponse.toObject(m.allocate, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "allocate";
+                }
+                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
+                    d.endpoint_create = $root.sluice.v1.EndpointCreateResponse.toObject(m.endpoint_create, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "endpoint_create";
+                }
+                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
+                    d.release = $root.sluice.v1.ReleaseResponse.toObject(m.release, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "release";
+                }
+                if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
+                    d.check = $root.sluice.v1.CheckResponse.toObject(m.check, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "check";
+                }
+                if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                    d.status = $root.sluice.v1.StatusResponse.toObject(m.status, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "status";
+                }
+                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
+                    d.gc = $root.sluice.v1.GcResponse.toObject(m.gc, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "gc";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Response to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Response
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Response.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Response
+             * @function getTypeUrl
+             * @memberof sluice.v1.Response
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Response.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Response";
+            };
+
+            return Response;
+        })();
+
+        v1.Error = (function() {
+
+            /**
+             * Properties of an Error.
+             * @memberof sluice.v1
+             * @interface IError
+             * @property {number|null} [code] Error code
+             * @property {string|null} [message] Error message
+             */
+
+            /**
+             * Constructs a new Error.
+             * @memberof sluice.v1
+             * @classdesc Represents an Error.
+             * @implements IError
+             * @constructor
+             * @param {sluice.v1.IError=} [p] Properties to set
+             */
+            function Error(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Error code.
+             * @member {number} code
+             * @memberof sluice.v1.Error
+             * @instance
+             */
+            Error.prototype.code = 0;
+
+            /**
+             * Error message.
+             * @member {string} message
+             * @memberof sluice.v1.Error
+             * @instance
+             */
+            Error.prototype.message = "";
+
+            /**
+             * Creates a new Error instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {sluice.v1.IError=} [properties] Properties to set
+             * @returns {sluice.v1.Error} Error instance
+             */
+            Error.create = function create(properties) {
+                return new Error(properties);
+            };
+
+            /**
+             * Encodes the specified Error message. Does not implicitly {@link sluice.v1.Error.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {sluice.v1.IError} m Error message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Error.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.code != null && Object.hasOwnProperty.call(m, "code"))
+                    w.uint32(8).uint32(m.code);
+                if (m.message != null && Object.hasOwnProperty.call(m, "message"))
+                    w.uint32(18).string(m.message);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Error message, length delimited. Does not implicitly {@link sluice.v1.Error.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {sluice.v1.IError} message Error message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Error.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an Error message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Error} Error
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Error.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Error();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.code = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.message = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an Error message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Error} Error
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Error.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an Error message.
+             * @function verify
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Error.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.code != null && Object.hasOwnProperty.call(m, "code")) {
+                    if (!$util.isInteger(m.code))
+                        return "code: integer expected";
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Error message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Error} Error
+             */
+            Error.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Error)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Error: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Error();
+                if (d.code != null) {
+                    m.code = d.code >>> 0;
+                }
+                if (d.message != null) {
+                    m.message = String(d.message);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Error message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {sluice.v1.Error} m Error
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Error.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.code = 0;
+                    d.message = "";
+                }
+                if (m.code != null && Object.hasOwnProperty.call(m, "code")) {
+                    d.code = m.code;
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Error to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Error
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Error.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Error
+             * @function getTypeUrl
+             * @memberof sluice.v1.Error
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Error.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Error";
+            };
+
+            return Error;
+        })();
+
+        v1.Attachment = (function() {
+
+            /**
+             * Properties of an Attachment.
+             * @memberof sluice.v1
+             * @interface IAttachment
+             * @property {string|null} [container_id] Attachment container_id
+             * @property {string|null} [ifname] Attachment ifname
+             */
+
+            /**
+             * Constructs a new Attachment.
+             * @memberof sluice.v1
+             * @classdesc Represents an Attachment.
+             * @implements IAttachment
+             * @constructor
+             * @param {sluice.v1.IAttachment=} [p] Properties to set
+             */
+            function Attachment(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Attachment container_id.
+             * @member {string} container_id
+             * @memberof sluice.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.container_id = "";
+
+            /**
+             * Attachment ifname.
+             * @member {string} ifname
+             * @memberof sluice.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.ifname = "";
+
+            /**
+             * Creates a new Attachment instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {sluice.v1.IAttachment=} [properties] Properties to set
+             * @returns {sluice.v1.Attachment} Attachment instance
+             */
+            Attachment.create = function create(properties) {
+                return new Attachment(properties);
+            };
+
+            /**
+             * Encodes the specified Attachment message. Does not implicitly {@link sluice.v1.Attachment.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {sluice.v1.IAttachment} m Attachment message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Attachment.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id"))
+                    w.uint32(10).string(m.container_id);
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname"))
+                    w.uint32(18).string(m.ifname);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Attachment message, length delimited. Does not implicitly {@link sluice.v1.Attachment.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {sluice.v1.IAttachment} message Attachment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Attachment.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an Attachment message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Attachment} Attachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Attachment.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Attachment();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.container_id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.ifname = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an Attachment message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Attachment} Attachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Attachment.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an Attachment message.
+             * @function verify
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Attachment.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id")) {
+                    if (!$util.isString(m.container_id))
+                        return "container_id: string expected";
+                }
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname")) {
+                    if (!$util.isString(m.ifname))
+                        return "ifname: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Attachment message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Attachment} Attachment
+             */
+            Attachment.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Attachment)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Attachment: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Attachment();
+                if (d.container_id != null) {
+                    m.container_id = String(d.container_id);
+                }
+                if (d.ifname != null) {
+                    m.ifname = String(d.ifname);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Attachment message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {sluice.v1.Attachment} m Attachment
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Attachment.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.container_id = "";
+                    d.ifname = "";
+                }
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id")) {
+                    d.container_id = m.container_id;
+                }
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname")) {
+                    d.ifname = m.ifname;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Attachment to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Attachment
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Attachment.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Attachment
+             * @function getTypeUrl
+             * @memberof sluice.v1.Attachment
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Attachment.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Attachment";
+            };
+
+            return Attachment;
+        })();
+
+        v1.PodRef = (function() {
+
+            /**
+             * Properties of a PodRef.
+             * @memberof sluice.v1
+             * @interface IPodRef
+             * @property {string|null} [namespace] PodRef namespace
+             * @property {string|null} [name] PodRef name
+             * @property {string|null} [uid] PodRef uid
+             */
+
+            /**
+             * Constructs a new PodRef.
+             * @memberof sluice.v1
+             * @classdesc Represents a PodRef.
+             * @implements IPodRef
+             * @constructor
+             * @param {sluice.v1.IPodRef=} [p] Properties to set
+             */
+            function PodRef(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * PodRef namespace.
+             * @member {string} namespace
+             * @memberof sluice.v1.PodRef
+             * @instance
+             */
+            PodRef.prototype.namespace = "";
+
+            /**
+             * PodRef name.
+             * @member {string} name
+             * @memberof sluice.v1.PodRef
+             * @instance
+             */
+            PodRef.prototype.name = "";
+
+            /**
+             * PodRef uid.
+             * @member {string} uid
+             * @memberof sluice.v1.PodRef
+             * @instance
+             */
+            PodRef.prototype.uid = "";
+
+            /**
+             * Creates a new PodRef instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {sluice.v1.IPodRef=} [properties] Properties to set
+             * @returns {sluice.v1.PodRef} PodRef instance
+             */
+            PodRef.create = function create(properties) {
+                return new PodRef(properties);
+            };
+
+            /**
+             * Encodes the specified PodRef message. Does not implicitly {@link sluice.v1.PodRef.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {sluice.v1.IPodRef} m PodRef message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PodRef.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace"))
+                    w.uint32(10).string(m.namespace);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.uid != null && Object.hasOwnProperty.call(m, "uid"))
+                    w.uint32(26).string(m.uid);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PodRef message, length delimited. Does not implicitly {@link sluice.v1.PodRef.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {sluice.v1.IPodRef} message PodRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PodRef.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a PodRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.PodRef} PodRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PodRef.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.PodRef();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.namespace = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.uid = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a PodRef message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.PodRef} PodRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PodRef.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a PodRef message.
+             * @function verify
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PodRef.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    if (!$util.isString(m.namespace))
+                        return "namespace: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.uid != null && Object.hasOwnProperty.call(m, "uid")) {
+                    if (!$util.isString(m.uid))
+                        return "uid: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PodRef message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.PodRef} PodRef
+             */
+            PodRef.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.PodRef)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.PodRef: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.PodRef();
+                if (d.namespace != null) {
+                    m.namespace = String(d.namespace);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                if (d.uid != null) {
+                    m.uid = String(d.uid);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PodRef message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {sluice.v1.PodRef} m PodRef
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PodRef.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.namespace = "";
+                    d.name = "";
+                    d.uid = "";
+                }
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    d.namespace = m.namespace;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.uid != null && Object.hasOwnProperty.call(m, "uid")) {
+                    d.uid = m.uid;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PodRef to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.PodRef
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PodRef.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for PodRef
+             * @function getTypeUrl
+             * @memberof sluice.v1.PodRef
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            PodRef.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.PodRef";
+            };
+
+            return PodRef;
+        })();
+
+        v1.AllocateRequest = (function() {
+
+            /**
+             * Properties of an AllocateRequest.
+             * @memberof sluice.v1
+             * @interface IAllocateRequest
+             * @property {sluice.v1.IAttachment|null} [attachment] AllocateRequest attachment
+             * @property {sluice.v1.IPodRef|null} [pod] AllocateRequest pod
+             * @property {string|null} [netns] AllocateRequest netns
+             */
+
+            /**
+             * Constructs a new AllocateRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents an AllocateRequest.
+             * @implements IAllocateRequest
+             * @constructor
+             * @param {sluice.v1.IAllocateRequest=} [p] Properties to set
+             */
+            function AllocateRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * AllocateRequest attachment.
+             * @member {sluice.v1.IAttachment|null|undefined} attachment
+             * @memberof sluice.v1.AllocateRequest
+             * @instance
+             */
+            AllocateRequest.prototype.attachment = null;
+
+            /**
+             * AllocateRequest pod.
+             * @member {sluice.v1.IPodRef|null|undefined} pod
+             * @memberof sluice.v1.AllocateRequest
+             * @instance
+             */
+            AllocateRequest.prototype.pod = null;
+
+            /**
+             * AllocateRequest netns.
+             * @member {string} netns
+             * @memberof sluice.v1.AllocateRequest
+             * @instance
+             */
+            AllocateRequest.prototype.netns = "";
+
+            /**
+             * Creates a new AllocateRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {sluice.v1.IAllocateRequest=} [properties] Properties to set
+             * @returns {sluice.v1.AllocateRequest} AllocateRequest instance
+             */
+            AllocateRequest.create = function create(properties) {
+                return new AllocateRequest(properties);
+            };
+
+            /**
+             * Encodes the specified AllocateRequest message. Does not implicitly {@link sluice.v1.AllocateRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {sluice.v1.IAllocateRequest} m AllocateRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AllocateRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    $root.sluice.v1.PodRef.encode(m.pod, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns"))
+                    w.uint32(26).string(m.netns);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AllocateRequest message, length delimited. Does not implicitly {@link sluice.v1.AllocateRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {sluice.v1.IAllocateRequest} message AllocateRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AllocateRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an AllocateRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.AllocateRequest} AllocateRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AllocateRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.AllocateRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.pod = $root.sluice.v1.PodRef.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 3: {
+                            m.netns = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an AllocateRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.AllocateRequest} AllocateRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AllocateRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an AllocateRequest message.
+             * @function verify
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AllocateRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    {
+                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    {
+                        var e = $root.sluice.v1.PodRef.verify(m.pod, n + 1);
+                        if (e)
+                            return "pod." + e;
+                    }
+                }
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    if (!$util.isString(m.netns))
+                        return "netns: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AllocateRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.AllocateRequest} AllocateRequest
+             */
+            AllocateRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.AllocateRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.AllocateRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.AllocateRequest();
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".sluice.v1.AllocateRequest.attachment: object expected");
+                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
+                }
+                if (d.pod != null) {
+                    if (!$util.isObject(d.pod))
+                        throw TypeError(".sluice.v1.AllocateRequest.pod: object expected");
+                    m.pod = $root.sluice.v1.PodRef.fromObject(d.pod, n + 1);
+                }
+                if (d.netns != null) {
+                    m.netns = String(d.netns);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AllocateRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {sluice.v1.AllocateRequest} m AllocateRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AllocateRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachment = null;
+                    d.pod = null;
+                    d.netns = "";
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = $root.sluice.v1.PodRef.toObject(m.pod, o, q + 1);
+                }
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    d.netns = m.netns;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AllocateRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.AllocateRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AllocateRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for AllocateRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.AllocateRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            AllocateRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.AllocateRequest";
+            };
+
+            return AllocateRequest;
+        })();
+
+        v1.AllocateResponse = (function() {
+
+            /**
+             * Properties of an AllocateResponse.
+             * @memberof sluice.v1
+             * @interface IAllocateResponse
+             * @property {string|null} [ip] AllocateResponse ip
+             * @property {number|null} [prefix_length] AllocateResponse prefix_length
+             * @property {string|null} [gateway] AllocateResponse gateway
+             * @property {string|null} [host_ifname] AllocateResponse host_ifname
+             * @property {string|null} [pin_root] AllocateResponse pin_root
+             * @property {string|null} [attach_mode] AllocateResponse attach_mode
+             * @property {number|null} [mtu] AllocateResponse mtu
+             * @property {string|null} [host_netns] AllocateResponse host_netns
+             */
+
+            /**
+             * Constructs a new AllocateResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents an AllocateResponse.
+             * @implements IAllocateResponse
+             * @constructor
+             * @param {sluice.v1.IAllocateResponse=} [p] Properties to set
+             */
+            function AllocateResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * AllocateResponse ip.
+             * @member {string} ip
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.ip = "";
+
+            /**
+             * AllocateResponse prefix_length.
+             * @member {number} prefix_length
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.prefix_length = 0;
+
+            /**
+             * AllocateResponse gateway.
+             * @member {string} gateway
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.gateway = "";
+
+            /**
+             * AllocateResponse host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.host_ifname = "";
+
+            /**
+             * AllocateResponse pin_root.
+             * @member {string} pin_root
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.pin_root = "";
+
+            /**
+             * AllocateResponse attach_mode.
+             * @member {string} attach_mode
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.attach_mode = "";
+
+            /**
+             * AllocateResponse mtu.
+             * @member {number} mtu
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.mtu = 0;
+
+            /**
+             * AllocateResponse host_netns.
+             * @member {string} host_netns
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.host_netns = "";
+
+            /**
+             * Creates a new AllocateResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {sluice.v1.IAllocateResponse=} [properties] Properties to set
+             * @returns {sluice.v1.AllocateResponse} AllocateResponse instance
+             */
+            AllocateResponse.create = function create(properties) {
+                return new AllocateResponse(properties);
+            };
+
+            /**
+             * Encodes the specified AllocateResponse message. Does not implicitly {@link sluice.v1.AllocateResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {sluice.v1.IAllocateResponse} m AllocateResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AllocateResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
+                    w.uint32(10).string(m.ip);
+                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length"))
+                    w.uint32(16).uint32(m.prefix_length);
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway"))
+                    w.uint32(26).string(m.gateway);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(34).string(m.host_ifname);
+                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root"))
+                    w.uint32(42).string(m.pin_root);
+                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode"))
+                    w.uint32(50).string(m.attach_mode);
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu"))
+                    w.uint32(56).uint32(m.mtu);
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns"))
+                    w.uint32(66).string(m.host_netns);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AllocateResponse message, length delimited. Does not implicitly {@link sluice.v1.AllocateResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {sluice.v1.IAllocateResponse} message AllocateResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AllocateResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an AllocateResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.AllocateResponse} AllocateResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AllocateResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.AllocateResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.ip = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.prefix_length = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.gateway = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.pin_root = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.attach_mode = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.mtu = r.uint32();
+                            break;
+                        }
+                    case 8: {
+                            m.host_netns = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an AllocateResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.AllocateResponse} AllocateResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AllocateResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an AllocateResponse message.
+             * @function verify
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AllocateResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    if (!$util.isString(m.ip))
+                        return "ip: string expected";
+                }
+                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length")) {
+                    if (!$util.isInteger(m.prefix_length))
+                        return "prefix_length: integer expected";
+                }
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
+                    if (!$util.isString(m.gateway))
+                        return "gateway: string expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root")) {
+                    if (!$util.isString(m.pin_root))
+                        return "pin_root: string expected";
+                }
+                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode")) {
+                    if (!$util.isString(m.attach_mode))
+                        return "attach_mode: string expected";
+                }
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
+                    if (!$util.isInteger(m.mtu))
+                        return "mtu: integer expected";
+                }
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
+                    if (!$util.isString(m.host_netns))
+                        return "host_netns: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AllocateResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.AllocateResponse} AllocateResponse
+             */
+            AllocateResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.AllocateResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.AllocateResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.AllocateResponse();
+                if (d.ip != null) {
+                    m.ip = String(d.ip);
+                }
+                if (d.prefix_length != null) {
+                    m.prefix_length = d.prefix_length >>> 0;
+                }
+                if (d.gateway != null) {
+                    m.gateway = String(d.gateway);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                if (d.pin_root != null) {
+                    m.pin_root = String(d.pin_root);
+                }
+                if (d.attach_mode != null) {
+                    m.attach_mode = String(d.attach_mode);
+                }
+                if (d.mtu != null) {
+                    m.mtu = d.mtu >>> 0;
+                }
+                if (d.host_netns != null) {
+                    m.host_netns = String(d.host_netns);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AllocateResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {sluice.v1.AllocateResponse} m AllocateResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AllocateResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.ip = "";
+                    d.prefix_length = 0;
+                    d.gateway = "";
+                    d.host_ifname = "";
+                    d.pin_root = "";
+                    d.attach_mode = "";
+                    d.mtu = 0;
+                    d.host_netns = "";
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    d.ip = m.ip;
+                }
+                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length")) {
+                    d.prefix_length = m.prefix_length;
+                }
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
+                    d.gateway = m.gateway;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root")) {
+                    d.pin_root = m.pin_root;
+                }
+                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode")) {
+                    d.attach_mode = m.attach_mode;
+                }
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
+                    d.mtu = m.mtu;
+                }
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
+                    d.host_netns = m.host_netns;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AllocateResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AllocateResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for AllocateResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.AllocateResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            AllocateResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.AllocateResponse";
+            };
+
+            return AllocateResponse;
+        })();
+
+        v1.EndpointCreateRequest = (function() {
+
+            /**
+             * Properties of an EndpointCreateRequest.
+             * @memberof sluice.v1
+             * @interface IEndpointCreateRequest
+             * @property {sluice.v1.IAttachment|null} [attachment] EndpointCreateRequest attachment
+             * @property {sluice.v1.IPodRef|null} [pod] EndpointCreateRequest pod
+             * @property {string|null} [ip] EndpointCreateRequest ip
+             * @property {string|null} [host_ifname] EndpointCreateRequest host_ifname
+             * @property {number|null} [host_ifindex] EndpointCreateRequest host_ifindex
+             * @property {string|null} [host_mac] EndpointCreateRequest host_mac
+             * @property {string|null} [pod_mac] EndpointCreateRequest pod_mac
+             * @property {string|null} [netns] EndpointCreateRequest netns
+             * @property {boolean|null} [new_interface] EndpointCreateRequest new_interface
+             */
+
+            /**
+             * Constructs a new EndpointCreateRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents an EndpointCreateRequest.
+             * @implements IEndpointCreateRequest
+             * @constructor
+             * @param {sluice.v1.IEndpointCreateRequest=} [p] Properties to set
+             */
+            function EndpointCreateRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EndpointCreateRequest attachment.
+             * @member {sluice.v1.IAttachment|null|undefined} attachment
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.attachment = null;
+
+            /**
+             * EndpointCreateRequest pod.
+             * @member {sluice.v1.IPodRef|null|undefined} pod
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.pod = null;
+
+            /**
+             * EndpointCreateRequest ip.
+             * @member {string} ip
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.ip = "";
+
+            /**
+             * EndpointCreateRequest host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.host_ifname = "";
+
+            /**
+             * EndpointCreateRequest host_ifindex.
+             * @member {number} host_ifindex
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.host_ifindex = 0;
+
+            /**
+             * EndpointCreateRequest host_mac.
+             * @member {string} host_mac
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.host_mac = "";
+
+            /**
+             * EndpointCreateRequest pod_mac.
+             * @member {string} pod_mac
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.pod_mac = "";
+
+            /**
+             * EndpointCreateRequest netns.
+             * @member {string} netns
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.netns = "";
+
+            /**
+             * EndpointCreateRequest new_interface.
+             * @member {boolean} new_interface
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             */
+            EndpointCreateRequest.prototype.new_interface = false;
+
+            /**
+             * Creates a new EndpointCreateRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {sluice.v1.IEndpointCreateRequest=} [properties] Properties to set
+             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest instance
+             */
+            EndpointCreateRequest.create = function create(properties) {
+                return new EndpointCreateRequest(properties);
+            };
+
+            /**
+             * Encodes the specified EndpointCreateRequest message. Does not implicitly {@link sluice.v1.EndpointCreateRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {sluice.v1.IEndpointCreateRequest} m EndpointCreateRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointCreateRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    $root.sluice.v1.PodRef.encode(m.pod, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
+                    w.uint32(26).string(m.ip);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(34).string(m.host_ifname);
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex"))
+                    w.uint32(40).uint32(m.host_ifindex);
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac"))
+                    w.uint32(50).string(m.host_mac);
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac"))
+                    w.uint32(58).string(m.pod_mac);
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns"))
+                    w.uint32(66).string(m.netns);
+                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface"))
+                    w.uint32(72).bool(m.new_interface);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EndpointCreateRequest message, length delimited. Does not implicitly {@link sluice.v1.EndpointCreateRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {sluice.v1.IEndpointCreateRequest} message EndpointCreateRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointCreateRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an EndpointCreateRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointCreateRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.EndpointCreateRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.pod = $root.sluice.v1.PodRef.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 3: {
+                            m.ip = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.host_ifindex = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.host_mac = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.pod_mac = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.netns = r.string();
+                            break;
+                        }
+                    case 9: {
+                            m.new_interface = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an EndpointCreateRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointCreateRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an EndpointCreateRequest message.
+             * @function verify
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EndpointCreateRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    {
+                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    {
+                        var e = $root.sluice.v1.PodRef.verify(m.pod, n + 1);
+                        if (e)
+                            return "pod." + e;
+                    }
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    if (!$util.isString(m.ip))
+                        return "ip: string expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
+                    if (!$util.isInteger(m.host_ifindex))
+                        return "host_ifindex: integer expected";
+                }
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
+                    if (!$util.isString(m.host_mac))
+                        return "host_mac: string expected";
+                }
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
+                    if (!$util.isString(m.pod_mac))
+                        return "pod_mac: string expected";
+                }
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    if (!$util.isString(m.netns))
+                        return "netns: string expected";
+                }
+                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface")) {
+                    if (typeof m.new_interface !== "boolean")
+                        return "new_interface: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EndpointCreateRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
+             */
+            EndpointCreateRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.EndpointCreateRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.EndpointCreateRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.EndpointCreateRequest();
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".sluice.v1.EndpointCreateRequest.attachment: object expected");
+                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
+                }
+                if (d.pod != null) {
+                    if (!$util.isObject(d.pod))
+                        throw TypeError(".sluice.v1.EndpointCreateRequest.pod: object expected");
+                    m.pod = $root.sluice.v1.PodRef.fromObject(d.pod, n + 1);
+                }
+                if (d.ip != null) {
+                    m.ip = String(d.ip);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                if (d.host_ifindex != null) {
+                    m.host_ifindex = d.host_ifindex >>> 0;
+                }
+                if (d.host_mac != null) {
+                    m.host_mac = String(d.host_mac);
+                }
+                if (d.pod_mac != null) {
+                    m.pod_mac = String(d.pod_mac);
+                }
+                if (d.netns != null) {
+                    m.netns = String(d.netns);
+                }
+                if (d.new_interface != null) {
+                    m.new_interface = Boolean(d.new_interface);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EndpointCreateRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {sluice.v1.EndpointCreateRequest} m EndpointCreateRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EndpointCreateRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachment = null;
+                    d.pod = null;
+                    d.ip = "";
+                    d.host_ifname = "";
+                    d.host_ifindex = 0;
+                    d.host_mac = "";
+                    d.pod_mac = "";
+                    d.netns = "";
+                    d.new_interface = false;
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = $root.sluice.v1.PodRef.toObject(m.pod, o, q + 1);
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    d.ip = m.ip;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
+                    d.host_ifindex = m.host_ifindex;
+                }
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
+                    d.host_mac = m.host_mac;
+                }
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
+                    d.pod_mac = m.pod_mac;
+                }
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    d.netns = m.netns;
+                }
+                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface")) {
+                    d.new_interface = m.new_interface;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EndpointCreateRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EndpointCreateRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EndpointCreateRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.EndpointCreateRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EndpointCreateRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.EndpointCreateRequest";
+            };
+
+            return EndpointCreateRequest;
+        })();
+
+        v1.EndpointCreateResponse = (function() {
+
+            /**
+             * Properties of an EndpointCreateResponse.
+             * @memberof sluice.v1
+             * @interface IEndpointCreateResponse
+             * @property {number|null} [endpoint_id] EndpointCreateResponse endpoint_id
+             * @property {number|null} [identity] EndpointCreateResponse identity
+             */
+
+            /**
+             * Constructs a new EndpointCreateResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents an EndpointCreateResponse.
+             * @implements IEndpointCreateResponse
+             * @constructor
+             * @param {sluice.v1.IEndpointCreateResponse=} [p] Properties to set
+             */
+            function EndpointCreateResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EndpointCreateResponse endpoint_id.
+             * @member {number} endpoint_id
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @instance
+             */
+            EndpointCreateResponse.prototype.endpoint_id = 0;
+
+            /**
+             * EndpointCreateResponse identity.
+             * @member {number} identity
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @instance
+             */
+            EndpointCreateResponse.prototype.identity = 0;
+
+            /**
+             * Creates a new EndpointCreateResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {sluice.v1.IEndpointCreateResponse=} [properties] Properties to set
+             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse instance
+             */
+            EndpointCreateResponse.create = function create(properties) {
+                return new EndpointCreateResponse(properties);
+            };
+
+            /**
+             * Encodes the specified EndpointCreateResponse message. Does not implicitly {@link sluice.v1.EndpointCreateResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {sluice.v1.IEndpointCreateResponse} m EndpointCreateResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointCreateResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id"))
+                    w.uint32(8).uint32(m.endpoint_id);
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity"))
+                    w.uint32(16).uint32(m.identity);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EndpointCreateResponse message, length delimited. Does not implicitly {@link sluice.v1.EndpointCreateResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {sluice.v1.IEndpointCreateResponse} message EndpointCreateResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointCreateResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an EndpointCreateResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointCreateResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.EndpointCreateResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.endpoint_id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.identity = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an EndpointCreateResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointCreateResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an EndpointCreateResponse message.
+             * @function verify
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EndpointCreateResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
+                    if (!$util.isInteger(m.endpoint_id))
+                        return "endpoint_id: integer expected";
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    if (!$util.isInteger(m.identity))
+                        return "identity: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EndpointCreateResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
+             */
+            EndpointCreateResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.EndpointCreateResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.EndpointCreateResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.EndpointCreateResponse();
+                if (d.endpoint_id != null) {
+                    m.endpoint_id = d.endpoint_id >>> 0;
+                }
+                if (d.identity != null) {
+                    m.identity = d.identity >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EndpointCreateResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {sluice.v1.EndpointCreateResponse} m EndpointCreateResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EndpointCreateResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.endpoint_id = 0;
+                    d.identity = 0;
+                }
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
+                    d.endpoint_id = m.endpoint_id;
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    d.identity = m.identity;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EndpointCreateResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EndpointCreateResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EndpointCreateResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.EndpointCreateResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EndpointCreateResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.EndpointCreateResponse";
+            };
+
+            return EndpointCreateResponse;
+        })();
+
+        v1.ReleaseRequest = (function() {
+
+            /**
+             * Properties of a ReleaseRequest.
+             * @memberof sluice.v1
+             * @interface IReleaseRequest
+             * @property {sluice.v1.IAttachment|null} [attachment] ReleaseRequest attachment
+             */
+
+            /**
+             * Constructs a new ReleaseRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a ReleaseRequest.
+             * @implements IReleaseRequest
+             * @constructor
+             * @param {sluice.v1.IReleaseRequest=} [p] Properties to set
+             */
+            function ReleaseRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ReleaseRequest attachment.
+             * @member {sluice.v1.IAttachment|null|undefined} attachment
+             * @memberof sluice.v1.ReleaseRequest
+             * @instance
+             */
+            ReleaseRequest.prototype.attachment = null;
+
+            /**
+             * Creates a new ReleaseRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {sluice.v1.IReleaseRequest=} [properties] Properties to set
+             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest instance
+             */
+            ReleaseRequest.create = function create(properties) {
+                return new ReleaseRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ReleaseRequest message. Does not implicitly {@link sluice.v1.ReleaseRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {sluice.v1.IReleaseRequest} m ReleaseRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReleaseRequest message, length delimited. Does not implicitly {@link sluice.v1.ReleaseRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {sluice.v1.IReleaseRequest} message ReleaseRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ReleaseRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ReleaseRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ReleaseRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ReleaseRequest message.
+             * @function verify
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReleaseRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    {
+                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReleaseRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
+             */
+            ReleaseRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ReleaseRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ReleaseRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ReleaseRequest();
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".sluice.v1.ReleaseRequest.attachment: object expected");
+                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ReleaseRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {sluice.v1.ReleaseRequest} m ReleaseRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReleaseRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachment = null;
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ReleaseRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ReleaseRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReleaseRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ReleaseRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.ReleaseRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReleaseRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ReleaseRequest";
+            };
+
+            return ReleaseRequest;
+        })();
+
+        v1.ReleaseResponse = (function() {
+
+            /**
+             * Properties of a ReleaseResponse.
+             * @memberof sluice.v1
+             * @interface IReleaseResponse
+             * @property {boolean|null} [found] ReleaseResponse found
+             * @property {string|null} [host_ifname] ReleaseResponse host_ifname
+             */
+
+            /**
+             * Constructs a new ReleaseResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a ReleaseResponse.
+             * @implements IReleaseResponse
+             * @constructor
+             * @param {sluice.v1.IReleaseResponse=} [p] Properties to set
+             */
+            function ReleaseResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ReleaseResponse found.
+             * @member {boolean} found
+             * @memberof sluice.v1.ReleaseResponse
+             * @instance
+             */
+            ReleaseResponse.prototype.found = false;
+
+            /**
+             * ReleaseResponse host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.ReleaseResponse
+             * @instance
+             */
+            ReleaseResponse.prototype.host_ifname = "";
+
+            /**
+             * Creates a new ReleaseResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {sluice.v1.IReleaseResponse=} [properties] Properties to set
+             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse instance
+             */
+            ReleaseResponse.create = function create(properties) {
+                return new ReleaseResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ReleaseResponse message. Does not implicitly {@link sluice.v1.ReleaseResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {sluice.v1.IReleaseResponse} m ReleaseResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.found != null && Object.hasOwnProperty.call(m, "found"))
+                    w.uint32(8).bool(m.found);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(18).string(m.host_ifname);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReleaseResponse message, length delimited. Does not implicitly {@link sluice.v1.ReleaseResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {sluice.v1.IReleaseResponse} message ReleaseResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ReleaseResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ReleaseResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.found = r.bool();
+                            break;
+                        }
+                    case 2: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ReleaseResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ReleaseResponse message.
+             * @function verify
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReleaseResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
+                    if (typeof m.found !== "boolean")
+                        return "found: boolean expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReleaseResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
+             */
+            ReleaseResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ReleaseResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ReleaseResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ReleaseResponse();
+                if (d.found != null) {
+                    m.found = Boolean(d.found);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ReleaseResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {sluice.v1.ReleaseResponse} m ReleaseResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReleaseResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.found = false;
+                    d.host_ifname = "";
+                }
+                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
+                    d.found = m.found;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ReleaseResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ReleaseResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReleaseResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ReleaseResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.ReleaseResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReleaseResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ReleaseResponse";
+            };
+
+            return ReleaseResponse;
+        })();
+
+        v1.CheckRequest = (function() {
+
+            /**
+             * Properties of a CheckRequest.
+             * @memberof sluice.v1
+             * @interface ICheckRequest
+             * @property {sluice.v1.IAttachment|null} [attachment] CheckRequest attachment
+             */
+
+            /**
+             * Constructs a new CheckRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a CheckRequest.
+             * @implements ICheckRequest
+             * @constructor
+             * @param {sluice.v1.ICheckRequest=} [p] Properties to set
+             */
+            function CheckRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CheckRequest attachment.
+             * @member {sluice.v1.IAttachment|null|undefined} attachment
+             * @memberof sluice.v1.CheckRequest
+             * @instance
+             */
+            CheckRequest.prototype.attachment = null;
+
+            /**
+             * Creates a new CheckRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {sluice.v1.ICheckRequest=} [properties] Properties to set
+             * @returns {sluice.v1.CheckRequest} CheckRequest instance
+             */
+            CheckRequest.create = function create(properties) {
+                return new CheckRequest(properties);
+            };
+
+            /**
+             * Encodes the specified CheckRequest message. Does not implicitly {@link sluice.v1.CheckRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {sluice.v1.ICheckRequest} m CheckRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified CheckRequest message, length delimited. Does not implicitly {@link sluice.v1.CheckRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {sluice.v1.ICheckRequest} message CheckRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CheckRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CheckRequest} CheckRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CheckRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CheckRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CheckRequest} CheckRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CheckRequest message.
+             * @function verify
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CheckRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    {
+                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CheckRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CheckRequest} CheckRequest
+             */
+            CheckRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CheckRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CheckRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CheckRequest();
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".sluice.v1.CheckRequest.attachment: object expected");
+                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CheckRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {sluice.v1.CheckRequest} m CheckRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CheckRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachment = null;
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CheckRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CheckRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CheckRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CheckRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.CheckRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CheckRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CheckRequest";
+            };
+
+            return CheckRequest;
+        })();
+
+        v1.CheckResponse = (function() {
+
+            /**
+             * Properties of a CheckResponse.
+             * @memberof sluice.v1
+             * @interface ICheckResponse
+             * @property {boolean|null} [found] CheckResponse found
+             * @property {string|null} [ip] CheckResponse ip
+             * @property {string|null} [host_ifname] CheckResponse host_ifname
+             * @property {number|null} [endpoint_id] CheckResponse endpoint_id
+             * @property {boolean|null} [registered] CheckResponse registered
+             * @property {string|null} [problem] CheckResponse problem
+             */
+
+            /**
+             * Constructs a new CheckResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a CheckResponse.
+             * @implements ICheckResponse
+             * @constructor
+             * @param {sluice.v1.ICheckResponse=} [p] Properties to set
+             */
+            function CheckResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CheckResponse found.
+             * @member {boolean} found
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.found = false;
+
+            /**
+             * CheckResponse ip.
+             * @member {string} ip
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.ip = "";
+
+            /**
+             * CheckResponse host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.host_ifname = "";
+
+            /**
+             * CheckResponse endpoint_id.
+             * @member {number} endpoint_id
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.endpoint_id = 0;
+
+            /**
+             * CheckResponse registered.
+             * @member {boolean} registered
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.registered = false;
+
+            /**
+             * CheckResponse problem.
+             * @member {string} problem
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.problem = "";
+
+            /**
+             * Creates a new CheckResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {sluice.v1.ICheckResponse=} [properties] Properties to set
+             * @returns {sluice.v1.CheckResponse} CheckResponse instance
+             */
+            CheckResponse.create = function create(properties) {
+                return new CheckResponse(properties);
+            };
+
+            /**
+             * Encodes the specified CheckResponse message. Does not implicitly {@link sluice.v1.CheckResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {sluice.v1.ICheckResponse} m CheckResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.found != null && Object.hasOwnProperty.call(m, "found"))
+                    w.uint32(8).bool(m.found);
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
+                    w.uint32(18).string(m.ip);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(26).string(m.host_ifname);
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id"))
+                    w.uint32(32).uint32(m.endpoint_id);
+                if (m.registered != null && Object.hasOwnProperty.call(m, "registered"))
+                    w.uint32(40).bool(m.registered);
+                if (m.problem != null && Object.hasOwnProperty.call(m, "problem"))
+                    w.uint32(50).string(m.problem);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CheckResponse message, length delimited. Does not implicitly {@link sluice.v1.CheckResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {sluice.v1.ICheckResponse} message CheckResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CheckResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CheckResponse} CheckResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CheckResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.found = r.bool();
+                            break;
+                        }
+                    case 2: {
+                            m.ip = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.endpoint_id = r.uint32();
+                            break;
+                        }
+                    case 5: {
+                            m.registered = r.bool();
+                            break;
+                        }
+                    case 6: {
+                            m.problem = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CheckResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CheckResponse} CheckResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CheckResponse message.
+             * @function verify
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CheckResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
+                    if (typeof m.found !== "boolean")
+                        return "found: boolean expected";
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    if (!$util.isString(m.ip))
+                        return "ip: string expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
+                    if (!$util.isInteger(m.endpoint_id))
+                        return "endpoint_id: integer expected";
+                }
+                if (m.registered != null && Object.hasOwnProperty.call(m, "registered")) {
+                    if (typeof m.registered !== "boolean")
+                        return "registered: boolean expected";
+                }
+                if (m.problem != null && Object.hasOwnProperty.call(m, "problem")) {
+                    if (!$util.isString(m.problem))
+                        return "problem: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CheckResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CheckResponse} CheckResponse
+             */
+            CheckResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CheckResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CheckResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CheckResponse();
+                if (d.found != null) {
+                    m.found = Boolean(d.found);
+                }
+                if (d.ip != null) {
+                    m.ip = String(d.ip);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                if (d.endpoint_id != null) {
+                    m.endpoint_id = d.endpoint_id >>> 0;
+                }
+                if (d.registered != null) {
+                    m.registered = Boolean(d.registered);
+                }
+                if (d.problem != null) {
+                    m.problem = String(d.problem);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CheckResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {sluice.v1.CheckResponse} m CheckResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CheckResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.found = false;
+                    d.ip = "";
+                    d.host_ifname = "";
+                    d.endpoint_id = 0;
+                    d.registered = false;
+                    d.problem = "";
+                }
+                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
+                    d.found = m.found;
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    d.ip = m.ip;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
+                    d.endpoint_id = m.endpoint_id;
+                }
+                if (m.registered != null && Object.hasOwnProperty.call(m, "registered")) {
+                    d.registered = m.registered;
+                }
+                if (m.problem != null && Object.hasOwnProperty.call(m, "problem")) {
+                    d.problem = m.problem;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CheckResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CheckResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CheckResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.CheckResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CheckResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CheckResponse";
+            };
+
+            return CheckResponse;
+        })();
+
+        v1.StatusRequest = (function() {
+
+            /**
+             * Properties of a StatusRequest.
+             * @memberof sluice.v1
+             * @interface IStatusRequest
+             */
+
+            /**
+             * Constructs a new StatusRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a StatusRequest.
+             * @implements IStatusRequest
+             * @constructor
+             * @param {sluice.v1.IStatusRequest=} [p] Properties to set
+             */
+            function StatusRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new StatusRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {sluice.v1.IStatusRequest=} [properties] Properties to set
+             * @returns {sluice.v1.StatusRequest} StatusRequest instance
+             */
+            StatusRequest.create = function create(properties) {
+                return new StatusRequest(properties);
+            };
+
+            /**
+             * Encodes the specified StatusRequest message. Does not implicitly {@link sluice.v1.StatusRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {sluice.v1.IStatusRequest} m StatusRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified StatusRequest message, length delimited. Does not implicitly {@link sluice.v1.StatusRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {sluice.v1.IStatusRequest} message StatusRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StatusRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.StatusRequest} StatusRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.StatusRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a StatusRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.StatusRequest} StatusRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a StatusRequest message.
+             * @function verify
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StatusRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a StatusRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.StatusRequest} StatusRequest
+             */
+            StatusRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.StatusRequest)
+                    return d;
+                return new $root.sluice.v1.StatusRequest();
+            };
+
+            /**
+             * Creates a plain object from a StatusRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {sluice.v1.StatusRequest} m StatusRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StatusRequest.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this StatusRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.StatusRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StatusRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StatusRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.StatusRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StatusRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.StatusRequest";
+            };
+
+            return StatusRequest;
+        })();
+
+        v1.StatusResponse = (function() {
+
+            /**
+             * Properties of a StatusResponse.
+             * @memberof sluice.v1
+             * @interface IStatusResponse
+             * @property {boolean|null} [ready] StatusResponse ready
+             * @property {string|null} [message] StatusResponse message
+             */
+
+            /**
+             * Constructs a new StatusResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a StatusResponse.
+             * @implements IStatusResponse
+             * @constructor
+             * @param {sluice.v1.IStatusResponse=} [p] Properties to set
+             */
+            function StatusResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * StatusResponse ready.
+             * @member {boolean} ready
+             * @memberof sluice.v1.StatusResponse
+             * @instance
+             */
+            StatusResponse.prototype.ready = false;
+
+            /**
+             * StatusResponse message.
+             * @member {string} message
+             * @memberof sluice.v1.StatusResponse
+             * @instance
+             */
+            StatusResponse.prototype.message = "";
+
+            /**
+             * Creates a new StatusResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {sluice.v1.IStatusResponse=} [properties] Properties to set
+             * @returns {sluice.v1.StatusResponse} StatusResponse instance
+             */
+            StatusResponse.create = function create(properties) {
+                return new StatusResponse(properties);
+            };
+
+            /**
+             * Encodes the specified StatusResponse message. Does not implicitly {@link sluice.v1.StatusResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {sluice.v1.IStatusResponse} m StatusResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.ready != null && Object.hasOwnProperty.call(m, "ready"))
+                    w.uint32(8).bool(m.ready);
+                if (m.message != null && Object.hasOwnProperty.call(m, "message"))
+                    w.uint32(18).string(m.message);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StatusResponse message, length delimited. Does not implicitly {@link sluice.v1.StatusResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {sluice.v1.IStatusResponse} message StatusResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StatusResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.StatusResponse} StatusResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.StatusResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.ready = r.bool();
+                            break;
+                        }
+                    case 2: {
+                            m.message = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a StatusResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.StatusResponse} StatusResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a StatusResponse message.
+             * @function verify
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StatusResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.ready != null && Object.hasOwnProperty.call(m, "ready")) {
+                    if (typeof m.ready !== "boolean")
+                        return "ready: boolean expected";
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StatusResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.StatusResponse} StatusResponse
+             */
+            StatusResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.StatusResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.StatusResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.StatusResponse();
+                if (d.ready != null) {
+                    m.ready = Boolean(d.ready);
+                }
+                if (d.message != null) {
+                    m.message = String(d.message);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StatusResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {sluice.v1.StatusResponse} m StatusResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StatusResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.ready = false;
+                    d.message = "";
+                }
+                if (m.ready != null && Object.hasOwnProperty.call(m, "ready")) {
+                    d.ready = m.ready;
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StatusResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.StatusResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StatusResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StatusResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.StatusResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StatusResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.StatusResponse";
+            };
+
+            return StatusResponse;
+        })();
+
+        v1.GcRequest = (function() {
+
+            /**
+             * Properties of a GcRequest.
+             * @memberof sluice.v1
+             * @interface IGcRequest
+             * @property {Array.<sluice.v1.IAttachment>|null} [valid] GcRequest valid
+             */
+
+            /**
+             * Constructs a new GcRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a GcRequest.
+             * @implements IGcRequest
+             * @constructor
+             * @param {sluice.v1.IGcRequest=} [p] Properties to set
+             */
+            function GcRequest(p) {
+                this.valid = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GcRequest valid.
+             * @member {Array.<sluice.v1.IAttachment>} valid
+             * @memberof sluice.v1.GcRequest
+             * @instance
+             */
+            GcRequest.prototype.valid = $util.emptyArray;
+
+            /**
+             * Creates a new GcRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {sluice.v1.IGcRequest=} [properties] Properties to set
+             * @returns {sluice.v1.GcRequest} GcRequest instance
+             */
+            GcRequest.create = function create(properties) {
+                return new GcRequest(properties);
+            };
+
+            /**
+             * Encodes the specified GcRequest message. Does not implicitly {@link sluice.v1.GcRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {sluice.v1.IGcRequest} m GcRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GcRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.valid != null && m.valid.length) {
+                    for (var i = 0; i < m.valid.length; ++i)
+                        $root.sluice.v1.Attachment.encode(m.valid[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified GcRequest message, length delimited. Does not implicitly {@link sluice.v1.GcRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {sluice.v1.IGcRequest} message GcRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GcRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GcRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.GcRequest} GcRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GcRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.GcRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.valid && m.valid.length))
+                                m.valid = [];
+                            m.valid.push($root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GcRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.GcRequest} GcRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GcRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GcRequest message.
+             * @function verify
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GcRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.valid != null && Object.hasOwnProperty.call(m, "valid")) {
+                    if (!Array.isArray(m.valid))
+                        return "valid: array expected";
+                    for (var i = 0; i < m.valid.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.Attachment.verify(m.valid[i], n + 1);
+                            if (e)
+                                return "valid." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GcRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.GcRequest} GcRequest
+             */
+            GcRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.GcRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.GcRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.GcRequest();
+                if (d.valid) {
+                    if (!Array.isArray(d.valid))
+                        throw TypeError(".sluice.v1.GcRequest.valid: array expected");
+                    m.valid = [];
+                    for (var i = 0; i < d.valid.length; ++i) {
+                        if (!$util.isObject(d.valid[i]))
+                            throw TypeError(".sluice.v1.GcRequest.valid: object expected");
+                        m.valid[i] = $root.sluice.v1.Attachment.fromObject(d.valid[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GcRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {sluice.v1.GcRequest} m GcRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GcRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.valid = [];
+                }
+                if (m.valid && m.valid.length) {
+                    d.valid = [];
+                    for (var j = 0; j < m.valid.length; ++j) {
+                        d.valid[j] = $root.sluice.v1.Attachment.toObject(m.valid[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GcRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.GcRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GcRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GcRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.GcRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GcRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.GcRequest";
+            };
+
+            return GcRequest;
+        })();
+
+        v1.GcResponse = (function() {
+
+            /**
+             * Properties of a GcResponse.
+             * @memberof sluice.v1
+             * @interface IGcResponse
+             * @property {Array.<sluice.v1.IAttachment>|null} [released] GcResponse released
+             * @property {Array.<string>|null} [host_ifnames] GcResponse host_ifnames
+             */
+
+            /**
+             * Constructs a new GcResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a GcResponse.
+             * @implements IGcResponse
+             * @constructor
+             * @param {sluice.v1.IGcResponse=} [p] Properties to set
+             */
+            function GcResponse(p) {
+                this.released = [];
+                this.host_ifnames = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GcResponse released.
+             * @member {Array.<sluice.v1.IAttachment>} released
+             * @memberof sluice.v1.GcResponse
+             * @instance
+             */
+            GcResponse.prototype.released = $util.emptyArray;
+
+            /**
+             * GcResponse host_ifnames.
+             * @member {Array.<string>} host_ifnames
+             * @memberof sluice.v1.GcResponse
+             * @instance
+             */
+            GcResponse.prototype.host_ifnames = $util.emptyArray;
+
+            /**
+             * Creates a new GcResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {sluice.v1.IGcResponse=} [properties] Properties to set
+             * @returns {sluice.v1.GcResponse} GcResponse instance
+             */
+            GcResponse.create = function create(properties) {
+                return new GcResponse(properties);
+            };
+
+            /**
+             * Encodes the specified GcResponse message. Does not implicitly {@link sluice.v1.GcResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {sluice.v1.IGcResponse} m GcResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GcResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.released != null && m.released.length) {
+                    for (var i = 0; i < m.released.length; ++i)
+                        $root.sluice.v1.Attachment.encode(m.released[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.host_ifnames != null && m.host_ifnames.length) {
+                    for (var i = 0; i < m.host_ifnames.length; ++i)
+                        w.uint32(18).string(m.host_ifnames[i]);
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified GcResponse message, length delimited. Does not implicitly {@link sluice.v1.GcResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {sluice.v1.IGcResponse} message GcResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GcResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GcResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.GcResponse} GcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GcResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.GcResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.released && m.released.length))
+                                m.released = [];
+                            m.released.push($root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.host_ifnames && m.host_ifnames.length))
+                                m.host_ifnames = [];
+                            m.host_ifnames.push(r.string());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GcResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.GcResponse} GcResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GcResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GcResponse message.
+             * @function verify
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GcResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.released != null && Object.hasOwnProperty.call(m, "released")) {
+                    if (!Array.isArray(m.released))
+                        return "released: array expected";
+                    for (var i = 0; i < m.released.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.Attachment.verify(m.released[i], n + 1);
+                            if (e)
+                                return "released." + e;
+                        }
+                    }
+                }
+                if (m.host_ifnames != null && Object.hasOwnProperty.call(m, "host_ifnames")) {
+                    if (!Array.isArray(m.host_ifnames))
+                        return "host_ifnames: array expected";
+                    for (var i = 0; i < m.host_ifnames.length; ++i) {
+                        if (!$util.isString(m.host_ifnames[i]))
+                            return "host_ifnames: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GcResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.GcResponse} GcResponse
+             */
+            GcResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.GcResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.GcResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.GcResponse();
+                if (d.released) {
+                    if (!Array.isArray(d.released))
+                        throw TypeError(".sluice.v1.GcResponse.released: array expected");
+                    m.released = [];
+                    for (var i = 0; i < d.released.length; ++i) {
+                        if (!$util.isObject(d.released[i]))
+                            throw TypeError(".sluice.v1.GcResponse.released: object expected");
+                        m.released[i] = $root.sluice.v1.Attachment.fromObject(d.released[i], n + 1);
+                    }
+                }
+                if (d.host_ifnames) {
+                    if (!Array.isArray(d.host_ifnames))
+                        throw TypeError(".sluice.v1.GcResponse.host_ifnames: array expected");
+                    m.host_ifnames = [];
+                    for (var i = 0; i < d.host_ifnames.length; ++i) {
+                        m.host_ifnames[i] = String(d.host_ifnames[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GcResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {sluice.v1.GcResponse} m GcResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GcResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.released = [];
+                    d.host_ifnames = [];
+                }
+                if (m.released && m.released.length) {
+                    d.released = [];
+                    for (var j = 0; j < m.released.length; ++j) {
+                        d.released[j] = $root.sluice.v1.Attachment.toObject(m.released[j], o, q + 1);
+                    }
+                }
+                if (m.host_ifnames && m.host_ifnames.length) {
+                    d.host_ifnames = [];
+                    for (var j = 0; j < m.host_ifnames.length; ++j) {
+                        d.host_ifnames[j] = m.host_ifnames[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GcResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.GcResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GcResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GcResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.GcResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GcResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.GcResponse";
+            };
+
+            return GcResponse;
+        })();
+
+        return v1;
+    })();
+
+    return sluice;
+})();
+
+export { $root as default };

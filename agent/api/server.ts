@@ -1,0 +1,158 @@
+// The agent's API on a unix socket (root only: the directory 0700, the socket 0600). Each
+// connection carries one framed Request and gets one framed Response.
+
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import { type Agent, AgentOpError, CNI_INTERNAL, CNI_INVALID_CONFIG } from '../agent.js';
+import type { Logger } from '../log.js';
+import { API_VERSION } from './client.js';
+import { frame, readFrames } from './framing.js';
+import { sluice } from './gen/sluice.js';
+
+const CNI_INCOMPATIBLE_VERSION = 1;
+
+function attachment(a: sluice.v1.IAttachment | null | undefined) {
+  const containerId = a?.container_id ?? '';
+  const ifname = a?.ifname ?? '';
+  if (!containerId || !ifname)
+    throw new AgentOpError(CNI_INVALID_CONFIG, 'request names no attachment (container id and ifname)');
+  return { containerId, ifname };
+}
+
+function pod(p: sluice.v1.IPodRef | null | undefined) {
+  return p?.namespace && p.name ? { namespace: p.namespace, name: p.name } : undefined;
+}
+
+export async function handle(agent: Agent, req: sluice.v1.Request): Promise<sluice.v1.IResponse> {
+  if (req.version !== API_VERSION) {
+    throw new AgentOpError(
+      CNI_INCOMPATIBLE_VERSION,
+      `agent speaks API version ${API_VERSION}, the client ${req.version}`,
+    );
+  }
+  switch (req.body) {
+    case 'status':
+      return { status: agent.status() };
+    case 'allocate': {
+      agent.requireReady();
+      const r = req.allocate!;
+      const { ip, hostIfName } = await agent.allocate(attachment(r.attachment), pod(r.pod));
+      const cfg = agent.cfg;
+      return {
+        allocate: {
+          ip,
+          prefix_length: 32,
+          gateway: '169.254.1.1',
+          host_ifname: hostIfName,
+          pin_root: cfg.pinRoot,
+          attach_mode: agent.loader.mode,
+          mtu: cfg.mtu,
+          host_netns: cfg.hostNetns ?? '',
+        },
+      };
+    }
+    case 'endpoint_create': {
+      agent.requireReady();
+      const r = req.endpoint_create!;
+      const { endpoint, identity } = await agent.createEndpoint(attachment(r.attachment), pod(r.pod), {
+        ip: r.ip ?? '',
+        hostIfName: r.host_ifname ?? '',
+        hostIfindex: r.host_ifindex ?? 0,
+        hostMac: r.host_mac ?? '',
+        podMac: r.pod_mac ?? '',
+        newInterface: r.new_interface ?? false,
+      });
+      return { endpoint_create: { endpoint_id: endpoint.id, identity } };
+    }
+    case 'release': {
+      agent.requireReady();
+      const r = await agent.release(attachment(req.release!.attachment));
+      return { release: { found: r.found, host_ifname: r.hostIfName } };
+    }
+    case 'check': {
+      agent.requireReady();
+      const c = await agent.check(attachment(req.check!.attachment));
+      return {
+        check: {
+          found: c.found,
+          ip: c.ip,
+          host_ifname: c.hostIfName,
+          endpoint_id: c.endpointId,
+          registered: c.found,
+          problem: c.problem,
+        },
+      };
+    }
+    case 'gc': {
+      agent.requireReady();
+      const valid = (req.gc!.valid ?? []).map((a) => ({
+        containerId: a.container_id ?? '',
+        ifname: a.ifname ?? '',
+      }));
+      const r = await agent.gc(valid);
+      return {
+        gc: {
+          released: r.released.map((a) => ({ container_id: a.containerId, ifname: a.ifname })),
+          host_ifnames: r.hostIfNames,
+        },
+      };
+    }
+    default:
+      throw new AgentOpError(CNI_INVALID_CONFIG, 'empty request');
+  }
+}
+
+export async function startApiServer(agent: Agent, socketPath: string, log: Logger): Promise<Server> {
+  await mkdir(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+  await chmod(path.dirname(socketPath), 0o700);
+  await rm(socketPath, { force: true });
+  const server = createServer((sock) => {
+    sock.on('error', () => undefined);
+    readFrames(
+      sock,
+      (payload) => {
+        let req: sluice.v1.Request;
+        try {
+          req = sluice.v1.Request.decode(payload);
+        } catch (err) {
+          sock.end(
+            frame(
+              sluice.v1.Response.encode({
+                version: API_VERSION,
+                error: { code: 6, message: `undecodable request: ${(err as Error).message}` },
+              }).finish(),
+            ),
+          );
+          return;
+        }
+        handle(agent, req).then(
+          (body) => sock.end(frame(sluice.v1.Response.encode({ version: API_VERSION, ...body }).finish())),
+          (err: unknown) => {
+            const code = err instanceof AgentOpError ? err.code : CNI_INTERNAL;
+            const message = err instanceof Error ? err.message : String(err);
+            log.warn({ op: req.body, code, err: message }, 'API request failed');
+            sock.end(
+              frame(sluice.v1.Response.encode({ version: API_VERSION, error: { code, message } }).finish()),
+            );
+          },
+        );
+      },
+      (err) => {
+        log.warn({ err: err.message }, 'bad frame on the API socket');
+        sock.destroy();
+      },
+    );
+  });
+  const umask = process.umask(0o177);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, resolve);
+    });
+  } finally {
+    process.umask(umask);
+  }
+  await chmod(socketPath, 0o600);
+  return server;
+}

@@ -1,0 +1,216 @@
+// A node namespace with a real sluice-agent process serving the API on a private socket, and the
+// real sluice-cni executable invoked exactly as libcni invokes it (CNI_* environment, config on
+// stdin, result or error on stdout). Everything is removed in stop(), even after failures.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { callAgent } from '../../agent/api/client.js';
+import { REPO_ROOT } from '../../agent/config.js';
+import { run } from '../../agent/exec.js';
+import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
+import { deleteNetns } from './sweep.js';
+
+export const CNI_BIN = path.join(REPO_ROOT, 'build', 'sluice-cni');
+export const NODE_IP = '10.250.0.1';
+
+export interface CniCall {
+  command: string;
+  containerId?: string;
+  netns?: string;
+  ifname?: string;
+  args?: string;
+  /** Overrides of the environment (undefined deletes a variable). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface CniOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: Record<string, unknown> | undefined;
+  ms: number;
+}
+
+export class TestNode {
+  private agent: ChildProcess | undefined;
+  private readonly namespaces: string[] = [];
+  readonly dir: string;
+  readonly socket: string;
+  readonly pinRoot: string;
+  readonly hostNetns: string;
+  readonly prefix: string;
+  agentLog = '';
+
+  private constructor(
+    dir: string,
+    readonly podCidr: string,
+  ) {
+    const id = `${runId()}${instanceId()}`;
+    this.prefix = `${TEST_NETNS_PREFIX}${id}`;
+    this.dir = dir;
+    this.socket = path.join(dir, 'run', 'agent.sock');
+    this.pinRoot = `${TEST_PIN_PREFIX}${id}`;
+    this.hostNetns = `/run/netns/${this.prefix}-node`;
+  }
+
+  static async start(
+    opts: { podCidr?: string; manifests?: string; attachMode?: 'tcx' | 'tc' } = {},
+  ): Promise<TestNode> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sluice-node-'));
+    const node = new TestNode(dir, opts.podCidr ?? '10.249.0.0/24');
+    try {
+      await node.addNetns(`${node.prefix}-node`);
+      await run(['ip', '-batch', '-'], {
+        netns: node.hostNetns,
+        input: `link set lo up\naddr add ${NODE_IP}/32 dev lo\n`,
+      });
+      await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: node.hostNetns });
+      await node.startAgent(opts);
+      return node;
+    } catch (err) {
+      await node.stop();
+      throw err;
+    }
+  }
+
+  async addNetns(name: string): Promise<string> {
+    await run(['ip', 'netns', 'add', name]);
+    this.namespaces.push(name);
+    return `/run/netns/${name}`;
+  }
+
+  /** A pod network namespace (empty, as a runtime creates it before CNI ADD). */
+  podNetns(name: string): Promise<string> {
+    return this.addNetns(`${this.prefix}-${name}`);
+  }
+
+  async startAgent(
+    opts: { manifests?: string; attachMode?: 'tcx' | 'tc'; podWaitMs?: number } = {},
+  ): Promise<void> {
+    const args = [
+      '--pin-root',
+      this.pinRoot,
+      '--state-dir',
+      path.join(this.dir, 'state'),
+      '--socket',
+      this.socket,
+      '--host-netns',
+      this.hostNetns,
+      '--pod-cidr',
+      this.podCidr,
+      '--node-ip',
+      NODE_IP,
+      '--pod-wait-ms',
+      String(opts.podWaitMs ?? 200),
+      '--attach-mode',
+      opts.attachMode ?? 'auto',
+      ...(opts.manifests ? ['--manifests', opts.manifests] : []),
+    ];
+    const child = spawn(path.join(REPO_ROOT, 'bin', 'sluice-agent'), args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.agent = child;
+    child.stderr!.on('data', (d: Buffer) => {
+      this.agentLog += d.toString();
+    });
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`sluice-agent exited with ${child.exitCode}:\n${this.agentLog.slice(-2000)}`);
+      if (existsSync(this.socket)) {
+        const ok = await callAgent(this.socket, { status: {} }, 1000).then(
+          (r) => r.status?.ready === true,
+          () => false,
+        );
+        if (ok) return;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`sluice-agent not ready in 20 s:\n${this.agentLog.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Stops the agent (by its pid); pinned maps and attached programs stay. */
+  async stopAgent(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.agent;
+    this.agent = undefined;
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(child.pid, signal);
+    await exited;
+  }
+
+  /** The CNI config a runtime would pass for this node. */
+  conf(cniVersion: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      cniVersion,
+      name: 'sluice',
+      type: 'sluice-cni',
+      agentSocket: this.socket,
+      logFile: path.join(this.dir, 'cni.log'),
+      ...extra,
+    };
+  }
+
+  /** Runs the plugin as libcni does: every CNI_* variable present (possibly empty), config on stdin. */
+  async cni(call: CniCall, conf: Record<string, unknown> | string): Promise<CniOutcome> {
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+      CNI_COMMAND: call.command,
+      CNI_CONTAINERID: call.containerId ?? '',
+      CNI_NETNS: call.netns ?? '',
+      CNI_IFNAME: call.ifname ?? '',
+      CNI_ARGS: call.args ?? '',
+      CNI_PATH: path.dirname(CNI_BIN),
+    };
+    for (const [k, v] of Object.entries(call.env ?? {})) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    const input = typeof conf === 'string' ? conf : JSON.stringify(conf);
+    const start = performance.now();
+    return new Promise((resolve) => {
+      const child = spawn(CNI_BIN, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.on('close', (code) => {
+        let json: Record<string, unknown> | undefined;
+        try {
+          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ code: code ?? -1, stdout, stderr, json, ms: performance.now() - start });
+      });
+      child.stdin.end(input);
+    });
+  }
+
+  /** Host-side links in the node namespace that look like Sluice veths. */
+  async hostVeths(): Promise<string[]> {
+    const { stdout } = await run(['ip', '-j', 'link', 'show', 'type', 'veth'], { netns: this.hostNetns });
+    return (JSON.parse(stdout) as { ifname: string }[]).map((l) => l.ifname).sort();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopAgent('SIGKILL').catch(() => undefined);
+    for (const ns of this.namespaces.reverse()) await deleteNetns(ns);
+    await rm(this.pinRoot, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function writeManifests(node: TestNode, text: string): Promise<string> {
+  const file = path.join(node.dir, 'manifests.yaml');
+  await writeFile(file, text);
+  return file;
+}

@@ -1,0 +1,351 @@
+// sluice-cni invoked exactly as libcni invokes it, against a real agent: every advertised version,
+// repeated ADD, CHECK, DEL idempotence, STATUS and GC, every error case with its code, rollback of
+// failed ADDs, and 50 parallel ADD/DEL cycles without collisions or leaks.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAgent } from '../../agent/api/client.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import { run } from '../../agent/exec.js';
+import { TestNode } from '../harness/agent.js';
+
+const VERSIONS = ['0.3.1', '0.4.0', '1.0.0', '1.1.0'];
+let node: TestNode;
+
+beforeAll(async () => {
+  node = await TestNode.start({ podCidr: '10.249.0.0/24' });
+}, 60_000);
+afterAll(async () => {
+  await node?.stop();
+});
+
+async function podIp(netns: string): Promise<string[]> {
+  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show', 'dev', 'eth0'], { netns });
+  return (JSON.parse(stdout) as { addr_info: { local: string }[] }[])[0]!.addr_info.map((a) => a.local);
+}
+
+describe('VERSION', () => {
+  it('advertises every supported version and echoes the config version', async () => {
+    const r = await node.cni(
+      { command: 'VERSION', netns: 'dummy', containerId: '', ifname: '' },
+      { cniVersion: '1.0.0' },
+    );
+    expect(r.code).toBe(0);
+    expect(r.json).toEqual({ cniVersion: '1.0.0', supportedVersions: expect.arrayContaining(VERSIONS) });
+  });
+});
+
+describe.each(VERSIONS)('cniVersion %s', (version) => {
+  const id = `ctr-${version.replace(/\./g, '')}`;
+  let netns: string;
+
+  beforeAll(async () => {
+    netns = await node.podNetns(`v${version.replace(/\./g, '')}`);
+  });
+
+  it('ADD wires the pod and answers in the requested version', async () => {
+    const r = await node.cni(
+      {
+        command: 'ADD',
+        containerId: id,
+        netns,
+        ifname: 'eth0',
+        args: 'IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=p',
+      },
+      node.conf(version),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code, r.stdout).toBe(0);
+    const result = r.json!;
+    expect(result['cniVersion']).toBe(version);
+    const ips = result['ips'] as { address: string; version?: string; gateway: string; interface: number }[];
+    expect(ips).toHaveLength(1);
+    expect(ips[0]!.gateway).toBe('169.254.1.1');
+    if (version.startsWith('0.')) expect(ips[0]!.version).toBe('4');
+    else expect(ips[0]).not.toHaveProperty('version');
+    const ip = ips[0]!.address.replace('/32', '');
+    expect(await podIp(netns)).toEqual([ip]);
+    const interfaces = result['interfaces'] as { name: string; sandbox?: string }[];
+    expect(interfaces[ips[0]!.interface]).toMatchObject({ name: 'eth0', sandbox: netns });
+    // The node reaches the pod's address through its host-side veth.
+    expect(
+      await run(['ping', '-c', '1', '-W', '1', ip], { netns: node.hostNetns }).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(true);
+  });
+
+  it('a second ADD of the same attachment returns the same address and makes nothing new', async () => {
+    const before = await node.hostVeths();
+    const first = await podIp(netns);
+    const r = await node.cni({ command: 'ADD', containerId: id, netns, ifname: 'eth0' }, node.conf(version));
+    expect(r.code, r.stdout).toBe(0);
+    expect((r.json!['ips'] as { address: string }[])[0]!.address).toBe(`${first[0]}/32`);
+    expect(await node.hostVeths()).toEqual(before);
+  });
+
+  it(
+    version === '0.3.1'
+      ? 'CHECK is refused: 0.3.1 has no CHECK'
+      : 'CHECK passes for the wired attachment and fails when the pod lost its address',
+    async () => {
+      const [ip] = await podIp(netns);
+      if (version === '0.3.1') {
+        const r = await node.cni(
+          { command: 'CHECK', containerId: id, netns, ifname: 'eth0' },
+          node.conf(version),
+        );
+        expect(r.json).toMatchObject({ code: 1 });
+        return;
+      }
+      const prevResult = {
+        cniVersion: version,
+        ips: [{ address: `${ip}/32`, ...(version.startsWith('0.') ? { version: '4' } : {}) }],
+      };
+      const ok = await node.cni(
+        { command: 'CHECK', containerId: id, netns, ifname: 'eth0' },
+        node.conf(version, { prevResult }),
+      );
+      expect(ok.code, ok.stdout).toBe(0);
+      expect(ok.stdout).toBe('');
+      await run(['ip', 'addr', 'del', `${ip}/32`, 'dev', 'eth0'], { netns });
+      const bad = await node.cni(
+        { command: 'CHECK', containerId: id, netns, ifname: 'eth0' },
+        node.conf(version, { prevResult }),
+      );
+      expect(bad.code).toBe(1);
+      expect(String(bad.json!['msg'])).toContain(`does not have ${ip}/32`);
+      await run(['ip', 'addr', 'add', `${ip}/32`, 'dev', 'eth0'], { netns });
+    },
+  );
+
+  it('DEL removes interface and address; a second DEL and a DEL without netns succeed', async () => {
+    const del = await node.cni(
+      { command: 'DEL', containerId: id, netns, ifname: 'eth0' },
+      node.conf(version),
+    );
+    expect(del.code, del.stdout).toBe(0);
+    expect(del.stdout).toBe('');
+    expect(await node.hostVeths()).toEqual([]);
+    expect(
+      (await node.cni({ command: 'DEL', containerId: id, netns, ifname: 'eth0' }, node.conf(version))).code,
+    ).toBe(0);
+    expect(
+      (await node.cni({ command: 'DEL', containerId: id, netns: '', ifname: 'eth0' }, node.conf(version)))
+        .code,
+    ).toBe(0);
+    expect(
+      (
+        await node.cni(
+          { command: 'DEL', containerId: 'never-seen', netns: '/run/netns/gone', ifname: 'eth0' },
+          node.conf(version),
+        )
+      ).code,
+    ).toBe(0);
+  });
+});
+
+describe('errors: the spec code, a message that says what to fix, and nothing left behind', () => {
+  const cases: {
+    name: string;
+    call: Parameters<TestNode['cni']>[0];
+    conf?: string | Record<string, unknown>;
+    code: number;
+    msg: RegExp;
+  }[] = [
+    {
+      name: 'malformed JSON',
+      call: { command: 'ADD', containerId: 'e1', netns: '/run/netns/x', ifname: 'eth0' },
+      conf: '{"cniVersion":',
+      code: 6,
+      msg: /decode|JSON/i,
+    },
+    {
+      name: 'unknown command',
+      call: { command: 'FROB', containerId: 'e1', netns: '/x', ifname: 'eth0' },
+      code: 4,
+      msg: /CNI_COMMAND/,
+    },
+    {
+      name: 'missing CNI_COMMAND',
+      call: { command: 'ADD', env: { CNI_COMMAND: undefined } },
+      code: 4,
+      msg: /CNI_COMMAND/,
+    },
+    {
+      name: 'missing container id',
+      call: { command: 'ADD', containerId: '', netns: '/x', ifname: 'eth0' },
+      code: 4,
+      msg: /CNI_CONTAINERID/,
+    },
+    {
+      name: 'bad container id',
+      call: { command: 'ADD', containerId: '-bad id', netns: '/x', ifname: 'eth0' },
+      code: 4,
+      msg: /CNI_CONTAINERID|container id/i,
+    },
+    {
+      name: 'invalid ifname',
+      call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'eth0/../x' },
+      code: 4,
+      msg: /CNI_IFNAME|interface name/i,
+    },
+    {
+      name: 'too long ifname',
+      call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'a-very-long-ifname' },
+      code: 4,
+      msg: /CNI_IFNAME|interface name/i,
+    },
+    {
+      name: 'unsupported cniVersion',
+      call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'eth0' },
+      conf: { cniVersion: '9.9.9', name: 'n', type: 'sluice-cni' },
+      code: 1,
+      msg: /9\.9\.9/,
+    },
+    {
+      name: 'malformed CNI_ARGS',
+      call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'eth0', args: 'K8S_POD_NAME' },
+      code: 4,
+      msg: /CNI_ARGS/,
+    },
+  ];
+  it.each(cases)('$name', async ({ call, conf, code, msg }) => {
+    const r = await node.cni(call, conf ?? node.conf('1.0.0'));
+    expect(r.code).toBe(1);
+    expect(r.json).toMatchObject({ code });
+    expect(String(r.json!['msg']) + String(r.json!['details'] ?? '')).toMatch(msg);
+  });
+
+  it('a vanished netns fails the ADD and rolls back the address and the interface', async () => {
+    const r = await node.cni(
+      { command: 'ADD', containerId: 'vanished', netns: '/run/netns/does-not-exist', ifname: 'eth0' },
+      node.conf('1.0.0'),
+    );
+    expect(r.code).toBe(1);
+    expect(String(r.json!['msg'])).toMatch(/does-not-exist/);
+    expect(await node.hostVeths()).toEqual([]);
+    const state = (
+      await callAgent(node.socket, { check: { attachment: { container_id: 'vanished', ifname: 'eth0' } } })
+    ).check!;
+    expect(state.found).toBe(false);
+  });
+});
+
+describe('STATUS, GC and an unreachable agent', () => {
+  it('STATUS is 0 with the agent up', async () => {
+    expect((await node.cni({ command: 'STATUS' }, node.conf('1.1.0'))).code).toBe(0);
+  });
+
+  it('GC releases every attachment not listed as valid', async () => {
+    const keep = await node.podNetns('gc-keep');
+    const drop = await node.podNetns('gc-drop');
+    expect(
+      (
+        await node.cni(
+          { command: 'ADD', containerId: 'gc-keep', netns: keep, ifname: 'eth0' },
+          node.conf('1.1.0'),
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await node.cni(
+          { command: 'ADD', containerId: 'gc-drop', netns: drop, ifname: 'eth0' },
+          node.conf('1.1.0'),
+        )
+      ).code,
+    ).toBe(0);
+    expect(await node.hostVeths()).toHaveLength(2);
+    const gc = await node.cni(
+      { command: 'GC' },
+      node.conf('1.1.0', { 'cni.dev/valid-attachments': [{ containerID: 'gc-keep', ifname: 'eth0' }] }),
+    );
+    expect(gc.code, gc.stdout).toBe(0);
+    expect(await node.hostVeths()).toHaveLength(1);
+    expect(
+      (await callAgent(node.socket, { check: { attachment: { container_id: 'gc-drop', ifname: 'eth0' } } }))
+        .check!.found,
+    ).toBe(false);
+    expect(
+      (
+        await node.cni(
+          { command: 'DEL', containerId: 'gc-keep', netns: keep, ifname: 'eth0' },
+          node.conf('1.1.0'),
+        )
+      ).code,
+    ).toBe(0);
+  });
+
+  it('with the agent down, ADD fails fast (11, names the socket) and STATUS reports 50', async () => {
+    await node.stopAgent();
+    try {
+      const netns = await node.podNetns('down');
+      const add = await node.cni(
+        { command: 'ADD', containerId: 'down', netns, ifname: 'eth0' },
+        node.conf('1.1.0'),
+      );
+      expect(add.code).toBe(1);
+      expect(add.json).toMatchObject({ code: 11 });
+      expect(String(add.json!['msg'])).toContain(node.socket);
+      expect(add.ms).toBeLessThan(5000);
+      const status = await node.cni({ command: 'STATUS' }, node.conf('1.1.0'));
+      expect(status.json).toMatchObject({ code: 50 });
+    } finally {
+      await node.startAgent();
+    }
+  });
+});
+
+describe('under load', () => {
+  it('50 parallel ADD/DEL cycles: distinct addresses, nothing leaked', async () => {
+    const netns = await Promise.all(Array.from({ length: 50 }, (_, i) => node.podNetns(`par${i}`)));
+    const adds = await Promise.all(
+      netns.map((ns, i) =>
+        node.cni({ command: 'ADD', containerId: `par-${i}`, netns: ns, ifname: 'eth0' }, node.conf('1.0.0')),
+      ),
+    );
+    for (const a of adds) expect(a.code, a.stdout).toBe(0);
+    const ips = adds.map((a) => (a.json!['ips'] as { address: string }[])[0]!.address);
+    expect(new Set(ips).size).toBe(50);
+    expect(await node.hostVeths()).toHaveLength(50);
+    const dels = await Promise.all(
+      netns.map((ns, i) =>
+        node.cni({ command: 'DEL', containerId: `par-${i}`, netns: ns, ifname: 'eth0' }, node.conf('1.0.0')),
+      ),
+    );
+    for (const d of dels) expect(d.code, d.stdout).toBe(0);
+    expect(await node.hostVeths()).toEqual([]);
+    expect(await dumpMap(`${node.pinRoot}/maps/sluice_endpoints`)).toEqual([]);
+    const ipam = (
+      await callAgent(node.socket, { check: { attachment: { container_id: 'par-0', ifname: 'eth0' } } })
+    ).check!;
+    expect(ipam.found).toBe(false);
+  }, 120_000);
+
+  it('an exhausted pool fails ADD with code 11 and leaves no interface', async () => {
+    const small = await TestNode.start({ podCidr: '10.248.0.0/30' });
+    try {
+      const a = await small.podNetns('a');
+      const b = await small.podNetns('b');
+      const c = await small.podNetns('c');
+      expect(
+        (await small.cni({ command: 'ADD', containerId: 'a', netns: a, ifname: 'eth0' }, small.conf('1.0.0')))
+          .code,
+      ).toBe(0);
+      expect(
+        (await small.cni({ command: 'ADD', containerId: 'b', netns: b, ifname: 'eth0' }, small.conf('1.0.0')))
+          .code,
+      ).toBe(0);
+      const full = await small.cni(
+        { command: 'ADD', containerId: 'c', netns: c, ifname: 'eth0' },
+        small.conf('1.0.0'),
+      );
+      expect(full.json).toMatchObject({ code: 11 });
+      expect(String(full.json!['msg'])).toMatch(/no free address in 10\.248\.0\.0\/30/);
+      expect(await small.hostVeths()).toHaveLength(2);
+    } finally {
+      await small.stop();
+    }
+  }, 60_000);
+});
