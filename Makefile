@@ -11,7 +11,7 @@ BPF_HDR := $(wildcard bpf/lib/*.h)
 TS_SRC := $(shell find agent cni tools test -name '*.ts' 2>/dev/null)
 
 
-.PHONY: all build proto proto-check bpf ts setup test test-unit test-integration lint typecheck clean check-kernel
+.PHONY: all build proto proto-check bpf ts setup test test-unit test-integration test-e2e lint typecheck clean check-kernel
 
 all: build
 
@@ -58,6 +58,9 @@ test-unit: build
 
 test-integration: build
 	scripts/test.sh test/integration
+
+test-e2e: build
+	scripts/test.sh test/e2e
 
 lint:
 	biome check agent cni tools test

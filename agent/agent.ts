@@ -162,6 +162,9 @@ export class Agent {
       );
     }
     await this.loader.attach(wired.hostIfName, { fresh: wired.newInterface });
+    // Runtimes without Kubernetes (ctr run --cni) send no pod args: a Pod that names the
+    // container (annotation sluice.dev/container-id) stands in.
+    pod ??= this.store.snapshot().pods.find((p) => p.containerId === att.containerId);
     let podKey = `_unmanaged/${att.containerId.slice(0, 16)}`;
     if (pod) {
       podKey = `${pod.namespace}/${pod.name}`;

@@ -2,6 +2,7 @@
 // pod (it is the one that can see the pod's namespace), attaches the programs and reports the
 // result. Every failure after an address was reserved rolls back what this call did.
 
+import { statSync } from 'node:fs';
 import { AgentError, AgentUnavailableError, callAgent, type RequestBody } from '../agent/api/client.js';
 import type { sluice } from '../agent/api/gen/sluice.js';
 import { run } from '../agent/exec.js';
@@ -80,7 +81,10 @@ export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
     .allocate!;
   const ip = alloc.ip ?? '';
   const hostIfName = alloc.host_ifname ?? '';
-  const hostNetns = alloc.host_netns || undefined;
+  const hostNetns =
+    alloc.host_netns && Number(alloc.host_netns_inode) !== statSync('/proc/self/ns/net').ino
+      ? alloc.host_netns
+      : undefined;
   const mtu = ctx.conf.mtu ?? alloc.mtu ?? 1500;
   ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the test suites (default: unit and integration) and prints one closing line
+# Runs the test suites (default: unit, integration and e2e) and prints one closing line
 # "tests: N passed, N failed, N skipped". Any skipped test fails the run: CI has root and BPF,
 # so a kernel test that did not run is a failure, not a pass.
 set -uo pipefail
@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(test/unit test/integration)
+[ ${#suites[@]} -gt 0 ] || suites=(test/unit test/integration test/e2e)
 
 mkdir -p build
 report=build/test-report.json

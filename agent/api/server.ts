@@ -1,6 +1,7 @@
 // The agent's API on a unix socket (root only: the directory 0700, the socket 0600). Each
 // connection carries one framed Request and gets one framed Response.
 
+import { statSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
@@ -49,6 +50,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
           attach_mode: agent.loader.mode,
           mtu: cfg.mtu,
           host_netns: cfg.hostNetns ?? '',
+          host_netns_inode: cfg.hostNetns ? statSync(cfg.hostNetns).ino : 0,
         },
       };
     }

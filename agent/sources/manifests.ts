@@ -24,6 +24,9 @@ export interface Manifests {
 
 export class ManifestError extends UserError {}
 
+/** Binds a manifest Pod to a runtime container that sends no K8S_POD_* CNI args. */
+export const CONTAINER_ID_ANNOTATION = 'sluice.dev/container-id';
+
 type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
@@ -92,6 +95,9 @@ function parseObject(doc: Obj, where: string, into: Manifests): void {
         ...(spec['hostNetwork'] === true ? { hostNetwork: true } : {}),
         ...(typeof spec['nodeName'] === 'string' ? { nodeName: spec['nodeName'] } : {}),
         ...(typeof status['podIP'] === 'string' ? { ip: status['podIP'] } : {}),
+        ...(isObj(meta['annotations']) && typeof meta['annotations'][CONTAINER_ID_ANNOTATION] === 'string'
+          ? { containerId: meta['annotations'][CONTAINER_ID_ANNOTATION] as string }
+          : {}),
       });
       return;
     }

@@ -39,6 +39,9 @@ export interface Pod {
   /** hostNetwork pods are neither selected nor matched by NetworkPolicy. */
   hostNetwork?: boolean;
   nodeName?: string;
+  /** Local mode: the runtime's container (CNI_CONTAINERID) this pod is, for runtimes that send no
+   * K8S_POD_* args (`ctr run --cni`). From the annotation sluice.dev/container-id. */
+  containerId?: string;
 }
 
 export interface IPBlock {

@@ -167,6 +167,7 @@ export namespace sluice {
             attach_mode?: (string|null);
             mtu?: (number|null);
             host_netns?: (string|null);
+            host_netns_inode?: (number|Long|null);
         }
 
         class AllocateResponse implements IAllocateResponse {
@@ -179,6 +180,7 @@ export namespace sluice {
             public attach_mode: string;
             public mtu: number;
             public host_netns: string;
+            public host_netns_inode: (number|Long);
             public static create(properties?: sluice.v1.IAllocateResponse): sluice.v1.AllocateResponse;
             public static encode(m: sluice.v1.IAllocateResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IAllocateResponse, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -2158,6 +2158,7 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [attach_mode] AllocateResponse attach_mode
              * @property {number|null} [mtu] AllocateResponse mtu
              * @property {string|null} [host_netns] AllocateResponse host_netns
+             * @property {number|Long|null} [host_netns_inode] AllocateResponse host_netns_inode
              */
 
             /**
@@ -2240,6 +2241,14 @@ export const sluice = $root.sluice = (() => {
             AllocateResponse.prototype.host_netns = "";
 
             /**
+             * AllocateResponse host_netns_inode.
+             * @member {number|Long} host_netns_inode
+             * @memberof sluice.v1.AllocateResponse
+             * @instance
+             */
+            AllocateResponse.prototype.host_netns_inode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new AllocateResponse instance using the specified properties.
              * @function create
              * @memberof sluice.v1.AllocateResponse
@@ -2283,6 +2292,8 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(56).uint32(m.mtu);
                 if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns"))
                     w.uint32(66).string(m.host_netns);
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode"))
+                    w.uint32(72).uint64(m.host_netns_inode);
                 return w;
             };
 
@@ -2365,6 +2376,10 @@ export const sluice = $root.sluice = (() => {
                             m.host_netns = r.string();
                             break;
                         }
+                    case 9: {
+                            m.host_netns_inode = r.uint64();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -2441,6 +2456,10 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.host_netns))
                         return "host_netns: string expected";
                 }
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
+                    if (!$util.isInteger(m.host_netns_inode) && !(m.host_netns_inode && $util.isInteger(m.host_netns_inode.low) && $util.isInteger(m.host_netns_inode.high)))
+                        return "host_netns_inode: integer|Long expected";
+                }
                 return null;
             };
 
@@ -2486,6 +2505,16 @@ export const sluice = $root.sluice = (() => {
                 if (d.host_netns != null) {
                     m.host_netns = String(d.host_netns);
                 }
+                if (d.host_netns_inode != null) {
+                    if ($util.Long)
+                        m.host_netns_inode = $util.Long.fromValue(d.host_netns_inode, true);
+                    else if (typeof d.host_netns_inode === "string")
+                        m.host_netns_inode = parseInt(d.host_netns_inode, 10);
+                    else if (typeof d.host_netns_inode === "number")
+                        m.host_netns_inode = d.host_netns_inode;
+                    else if (typeof d.host_netns_inode === "object")
+                        m.host_netns_inode = new $util.LongBits(d.host_netns_inode.low >>> 0, d.host_netns_inode.high >>> 0).toNumber(true);
+                }
                 return m;
             };
 
@@ -2515,6 +2544,11 @@ export const sluice = $root.sluice = (() => {
                     d.attach_mode = "";
                     d.mtu = 0;
                     d.host_netns = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.host_netns_inode = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.host_netns_inode = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
                     d.ip = m.ip;
@@ -2539,6 +2573,14 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
                     d.host_netns = m.host_netns;
+                }
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.host_netns_inode = typeof m.host_netns_inode === "number" ? BigInt(m.host_netns_inode) : $util.Long.fromBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0, true).toBigInt();
+                    else if (typeof m.host_netns_inode === "number")
+                        d.host_netns_inode = o.longs === String ? String(m.host_netns_inode) : m.host_netns_inode;
+                    else
+                        d.host_netns_inode = o.longs === String ? $util.Long.prototype.toString.call(m.host_netns_inode) : o.longs === Number ? new $util.LongBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0).toNumber(true) : m.host_netns_inode;
                 }
                 return d;
             };
