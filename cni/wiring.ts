@@ -84,7 +84,8 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
     { netns: hostNetns },
   );
   try {
-    await run(['ip', '-batch', '-'], {
+    // The two ends are independent once the pair exists: configure both at once.
+    const podSide = run(['ip', '-batch', '-'], {
       netns: podNetns,
       input: [
         'link set lo up',
@@ -97,7 +98,7 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
         '',
       ].join('\n'),
     });
-    const { stdout } = await run(['ip', '-j', '-batch', '-'], {
+    const hostSide = run(['ip', '-j', '-batch', '-'], {
       netns: hostNetns,
       input: [
         `link set ${hostIfName} addrgenmode none`,
@@ -108,6 +109,7 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
         '',
       ].join('\n'),
     });
+    const [, { stdout }] = await Promise.all([podSide, hostSide]);
     const host = parseBatchLinks(stdout).find((l) => l.ifname === hostIfName);
     if (!host) throw new Error(`${hostIfName} vanished while it was being wired`);
     return { hostIfName, hostIfindex: host.ifindex, hostMac, podIfName, podMac };

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { type AttachMode, defaultConfig, type SluiceConfig } from '../agent/config.js';
 import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
 import { registerBenchCommands } from './commands/bench.js';
+import { registerCniCommands } from './commands/cni.js';
 import { registerDatapathCommands } from './commands/datapath.js';
 
 const VERSION = '0.1.0';
@@ -32,6 +33,7 @@ function main(argv: string[]): Promise<void> {
   };
   registerDatapathCommands(program, config);
   registerBenchCommands(program);
+  registerCniCommands(program);
   return program.parseAsync(argv).then(() => undefined);
 }
 

@@ -10,29 +10,12 @@ import path from 'node:path';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
+import { type CniCall, type CniOutcome, invokePlugin } from '../../cni/invoke.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
 export const CNI_BIN = path.join(REPO_ROOT, 'build', 'sluice-cni');
 export const NODE_IP = '10.250.0.1';
-
-export interface CniCall {
-  command: string;
-  containerId?: string;
-  netns?: string;
-  ifname?: string;
-  args?: string;
-  /** Overrides of the environment (undefined deletes a variable). */
-  env?: Record<string, string | undefined>;
-}
-
-export interface CniOutcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown> | undefined;
-  ms: number;
-}
 
 export class TestNode {
   private agent: ChildProcess | undefined;
@@ -156,43 +139,8 @@ export class TestNode {
   }
 
   /** Runs the plugin as libcni does: every CNI_* variable present (possibly empty), config on stdin. */
-  async cni(call: CniCall, conf: Record<string, unknown> | string): Promise<CniOutcome> {
-    const env: Record<string, string> = {
-      PATH: process.env['PATH'] ?? '/usr/sbin:/usr/bin:/sbin:/bin',
-      CNI_COMMAND: call.command,
-      CNI_CONTAINERID: call.containerId ?? '',
-      CNI_NETNS: call.netns ?? '',
-      CNI_IFNAME: call.ifname ?? '',
-      CNI_ARGS: call.args ?? '',
-      CNI_PATH: path.dirname(CNI_BIN),
-    };
-    for (const [k, v] of Object.entries(call.env ?? {})) {
-      if (v === undefined) delete env[k];
-      else env[k] = v;
-    }
-    const input = typeof conf === 'string' ? conf : JSON.stringify(conf);
-    const start = performance.now();
-    return new Promise((resolve) => {
-      const child = spawn(CNI_BIN, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-      });
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-      });
-      child.on('close', (code) => {
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code: code ?? -1, stdout, stderr, json, ms: performance.now() - start });
-      });
-      child.stdin.end(input);
-    });
+  cni(call: CniCall, conf: Record<string, unknown> | string): Promise<CniOutcome> {
+    return invokePlugin(CNI_BIN, call, conf);
   }
 
   /** Host-side links in the node namespace that look like Sluice veths. */

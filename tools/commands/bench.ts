@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { UserError } from '../../agent/errors.js';
+import { runCniBench } from '../bench/cni.js';
 import { POLICY_BENCH_DEFAULTS, runPolicyBench } from '../bench/policy.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
@@ -38,6 +39,27 @@ export function registerBenchCommands(program: Command): void {
         localPods: positive('local-pods', opts['localPods']!),
         changes: positive('changes', opts['changes']!),
       });
+      print(
+        format,
+        () =>
+          formatTable(
+            ['metric', 'value'],
+            Object.entries(result).map(([k, v]) => [k, v]),
+          ),
+        result,
+      );
+    });
+
+  bench
+    .command('cni')
+    .description(
+      'sluice-cni ADD/DEL latency (sequential, 20 at once) and 100 pods at once, against a real agent',
+    )
+    .option('--runs <n>', 'sequential ADD/DEL pairs', '30')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (opts: Record<string, string>) => {
+      const format = parseOutput(opts['output']);
+      const result = await runCniBench({ runs: positive('runs', opts['runs']!) });
       print(
         format,
         () =>

@@ -1,0 +1,42 @@
+// `sluice cni install` writes the plugin and the conflist atomically: no temp files left, the
+// binary executable and working, the conflist valid, a re-install replaces both in place.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../agent/config.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'sluice-install-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('installs binary and conflist, and again over them', async () => {
+  const binDir = path.join(dir, 'bin');
+  const confDir = path.join(dir, 'net.d');
+  const cli = path.join(REPO_ROOT, 'bin', 'sluice');
+  for (let i = 0; i < 2; i++) {
+    execFileSync(
+      cli,
+      ['cni', 'install', '--bin-dir', binDir, '--conf-dir', confDir, '--socket', '/run/x/agent.sock'],
+      { stdio: 'pipe' },
+    );
+  }
+  expect(await readdir(binDir)).toEqual(['sluice-cni']);
+  expect(await readdir(confDir)).toEqual(['05-sluice.conflist']);
+  expect((await stat(path.join(binDir, 'sluice-cni'))).mode & 0o777).toBe(0o755);
+  const conf = JSON.parse(await readFile(path.join(confDir, '05-sluice.conflist'), 'utf8'));
+  expect(conf.plugins.map((p: { type: string }) => p.type)).toEqual(['sluice-cni', 'portmap', 'bandwidth']);
+  expect(conf.plugins[0].agentSocket).toBe('/run/x/agent.sock');
+  // The installed copy runs on its own (no Node.js needed beside it).
+  const version = execFileSync(path.join(binDir, 'sluice-cni'), [], {
+    env: { CNI_COMMAND: 'VERSION' },
+    input: '{"cniVersion":"1.1.0"}',
+  });
+  expect(JSON.parse(version.toString()).supportedVersions).toContain('1.1.0');
+});

@@ -1,0 +1,113 @@
+// `sluice bench cni`: ADD and DEL latency of the real sluice-cni executable against a real agent
+// (in this process), sequential and 20 at once, and 100 pods set up at once; beside them the
+// cost of merely starting the executable (VERSION), measured in the same run.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Agent } from '../../agent/agent.js';
+import { startApiServer } from '../../agent/api/server.js';
+import { REPO_ROOT, withConfig } from '../../agent/config.js';
+import { run } from '../../agent/exec.js';
+import { silentLogger } from '../../agent/log.js';
+import { invokePlugin } from '../../cni/invoke.js';
+
+export interface CniBenchResult {
+  runs: number;
+  exec_p50_ms: number;
+  add_p50_ms: number;
+  add_p99_ms: number;
+  del_p50_ms: number;
+  del_p99_ms: number;
+  concurrent20_add_p99_ms: number;
+  pods100_s: number;
+  add_vs_exec: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+function pct(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+}
+
+export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promise<CniBenchResult> {
+  const id = `b${process.pid}`;
+  const dir = await mkdtemp(path.join(tmpdir(), 'sluice-bench-cni-'));
+  const nodeNs = `sluice-bench-${id}-node`;
+  const created: string[] = [];
+  const netns = async (name: string) => {
+    const full = `sluice-bench-${id}-${name}`;
+    await run(['ip', 'netns', 'add', full]);
+    created.push(full);
+    return `/run/netns/${full}`;
+  };
+  await run(['ip', 'netns', 'add', nodeNs]);
+  created.push(nodeNs);
+  const cfg = withConfig({
+    pinRoot: `/sys/fs/bpf/sluice-bench-${id}`,
+    stateDir: path.join(dir, 'state'),
+    socketPath: path.join(dir, 'agent.sock'),
+    hostNetns: `/run/netns/${nodeNs}`,
+    podCidr: '10.246.0.0/22',
+    nodeIps: ['10.250.0.1'],
+    podWaitMs: 0,
+  });
+  const agent = new Agent(cfg, silentLogger);
+  const binary = path.join(REPO_ROOT, 'build', 'sluice-cni');
+  const conf = {
+    cniVersion: '1.1.0',
+    name: 'sluice',
+    type: 'sluice-cni',
+    agentSocket: cfg.socketPath,
+    logFile: path.join(dir, 'cni.log'),
+  };
+  let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  try {
+    await run(['ip', 'link', 'set', 'lo', 'up'], { netns: cfg.hostNetns });
+    await agent.start();
+    server = await startApiServer(agent, cfg.socketPath, silentLogger);
+    const call = async (command: string, name: string, ns: string) => {
+      const r = await invokePlugin(binary, { command, containerId: name, netns: ns, ifname: 'eth0' }, conf);
+      if (r.code !== 0) throw new Error(`${command} ${name} failed: ${r.stdout}`);
+      return r.ms;
+    };
+
+    const exec: number[] = [];
+    for (let i = 0; i < opts.runs; i++)
+      exec.push((await invokePlugin(binary, { command: 'VERSION' }, conf)).ms);
+
+    const seqNs = await Promise.all(Array.from({ length: opts.runs }, (_, i) => netns(`s${i}`)));
+    const add: number[] = [];
+    const del: number[] = [];
+    for (let i = 0; i < opts.runs; i++) add.push(await call('ADD', `seq-${i}`, seqNs[i]!));
+    for (let i = 0; i < opts.runs; i++) del.push(await call('DEL', `seq-${i}`, seqNs[i]!));
+
+    const c20Ns = await Promise.all(Array.from({ length: 20 }, (_, i) => netns(`c${i}`)));
+    const c20 = await Promise.all(c20Ns.map((ns, i) => call('ADD', `c20-${i}`, ns)));
+    await Promise.all(c20Ns.map((ns, i) => call('DEL', `c20-${i}`, ns)));
+
+    const p100Ns = await Promise.all(Array.from({ length: 100 }, (_, i) => netns(`p${i}`)));
+    const t = performance.now();
+    await Promise.all(p100Ns.map((ns, i) => call('ADD', `p100-${i}`, ns)));
+    const pods100 = (performance.now() - t) / 1000;
+    await Promise.all(p100Ns.map((ns, i) => call('DEL', `p100-${i}`, ns)));
+
+    return {
+      runs: opts.runs,
+      exec_p50_ms: round(pct(exec, 50)),
+      add_p50_ms: round(pct(add, 50)),
+      add_p99_ms: round(pct(add, 99)),
+      del_p50_ms: round(pct(del, 50)),
+      del_p99_ms: round(pct(del, 99)),
+      concurrent20_add_p99_ms: round(pct(c20, 99)),
+      pods100_s: round(pods100 * 10) / 10,
+      add_vs_exec: Math.round((pct(add, 50) / pct(exec, 50)) * 100) / 100,
+    };
+  } finally {
+    server?.close();
+    for (const ns of created.reverse()) await run(['ip', 'netns', 'del', ns]).catch(() => undefined);
+    await agent.loader.removePins();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
