@@ -17,6 +17,7 @@ import { attachmentKey, PoolExhaustedError } from './ipam/pool.js';
 import type { Logger } from './log.js';
 import { AgentMetrics } from './metrics/registry.js';
 import { Reconciler } from './reconciler.js';
+import { applyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
 
 /** CNI error codes the agent answers with (the plugin passes them on). */
@@ -61,6 +62,8 @@ export class Agent {
   ready = false;
   notReadyReason = 'starting';
   private pending: Promise<unknown> | undefined;
+  /** Local mode: the manifest files the store mirrors. */
+  manifestPaths: string[] = [];
 
   constructor(
     readonly cfg: SluiceConfig,
@@ -242,6 +245,21 @@ export class Agent {
       hostIfNames.push(r.hostIfName);
     }
     return { released, hostIfNames };
+  }
+
+  /** Local mode: re-reads the manifests into the store and waits until the maps hold them. */
+  async reloadManifests(): Promise<{ storeVersion: number; pods: number; policies: number }> {
+    if (this.manifestPaths.length === 0)
+      throw new AgentOpError(CNI_INVALID_CONFIG, 'the agent runs without --manifests: nothing to reload');
+    let m: Awaited<ReturnType<typeof loadManifests>>;
+    try {
+      m = await loadManifests(this.manifestPaths);
+    } catch (err) {
+      throw new AgentOpError(CNI_INVALID_CONFIG, (err as Error).message);
+    }
+    applyManifests(this.store, m);
+    const r = await this.reconciler.reconcile();
+    return { storeVersion: r.storeVersion, pods: m.pods.length, policies: m.policies.length };
   }
 
   status(): { ready: boolean; message: string } {

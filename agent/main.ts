@@ -42,17 +42,15 @@ async function main(): Promise<void> {
   const log = createLogger();
   const agent = new Agent(cfg, log);
   const manifests = values.manifests ?? [];
+  agent.manifestPaths = manifests;
   if (manifests.length > 0) applyManifests(agent.store, await loadManifests(manifests));
   await agent.start();
   const server = await startApiServer(agent, cfg.socketPath, log.child({ subsystem: 'api' }));
   log.info({ socket: cfg.socketPath }, 'API listening');
   if (manifests.length > 0) {
     process.on('SIGHUP', () => {
-      loadManifests(manifests).then(
-        (m) => {
-          applyManifests(agent.store, m);
-          log.info('manifests reloaded');
-        },
+      agent.reloadManifests().then(
+        () => log.info('manifests reloaded'),
         (err: Error) => log.error({ err: err.message }, 'manifests not reloaded: the running state stays'),
       );
     });

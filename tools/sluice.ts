@@ -7,6 +7,7 @@ import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
 import { registerBenchCommands } from './commands/bench.js';
 import { registerCniCommands } from './commands/cni.js';
 import { registerDatapathCommands } from './commands/datapath.js';
+import { registerLabCommands } from './commands/lab.js';
 
 const VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ function main(argv: string[]): Promise<void> {
   registerDatapathCommands(program, config);
   registerBenchCommands(program);
   registerCniCommands(program);
+  registerLabCommands(program);
   return program.parseAsync(argv).then(() => undefined);
 }
 

@@ -100,6 +100,11 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
         },
       };
     }
+    case 'reload': {
+      agent.requireReady();
+      const r = await agent.reloadManifests();
+      return { reload: { store_version: r.storeVersion, pods: r.pods, policies: r.policies } };
+    }
     default:
       throw new AgentOpError(CNI_INVALID_CONFIG, 'empty request');
   }

@@ -160,6 +160,12 @@ export async function loadManifests(paths: readonly string[]): Promise<Manifests
       : [p];
     for (const f of files) parseManifests(await readFile(f, 'utf8'), f, out);
   }
+  checkManifests(out);
+  return out;
+}
+
+/** Cross-object checks: nothing defined twice, every namespaced object's namespace exists. */
+export function checkManifests(out: Manifests): void {
   const seen = new Set<string>();
   for (const o of [
     ...out.namespaces.map((n) => `Namespace ${n.name}`),
@@ -177,7 +183,6 @@ export async function loadManifests(paths: readonly string[]): Promise<Manifests
       );
     }
   }
-  return out;
 }
 
 /** Makes the store hold exactly these manifests (objects not in them are removed). */

@@ -24,6 +24,7 @@ import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
 import { unwirePod, wirePod } from '../../cni/wiring.js';
+import { probeFrom } from '../../tools/net/probes.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
@@ -233,45 +234,13 @@ export class TestCluster {
     return r!;
   }
 
-  /** Many concurrent attempts from one pod (or the node), in one process; targets "ip:port/PROTO". */
+  /** Many concurrent attempts from one pod (or the node); targets "ip:port/PROTO". */
   async probeMany(
     from: TestPod | undefined,
     targets: string[],
     timeoutMs = 700,
   ): Promise<(ProbeResult & { target: string })[]> {
-    const netns = from ? from.netns : this.cfg.hostNetns;
-    const output = (argv: string[]) =>
-      run(argv, { netns }).then(
-        (r) => r.stdout,
-        (err: { stdout?: string }) => err.stdout ?? '',
-      );
-    const sctp = targets.filter((t) => t.endsWith('/SCTP'));
-    const other = targets.filter((t) => !t.endsWith('/SCTP'));
-    const outs = await Promise.all([
-      other.length
-        ? output([
-            NODE,
-            path.join(TOOLS, 'probe.js'),
-            '--timeout',
-            String(timeoutMs),
-            ...other.flatMap((t) => ['--target', t]),
-          ])
-        : '',
-      ...sctp.map((t) => {
-        const [ip, port] = t.replace('/SCTP', '').split(':');
-        return output([SCTP_TOOL, 'probe', ip!, port!, String(timeoutMs)]);
-      }),
-    ]);
-    const byTarget = new Map<string, ProbeResult & { target: string }>();
-    for (const line of outs.join('\n').split('\n').filter(Boolean)) {
-      const r = JSON.parse(line) as ProbeResult & { target: string };
-      byTarget.set(r.target, r);
-    }
-    return targets.map((t) => {
-      const r = byTarget.get(t);
-      if (!r) throw new Error(`probe from ${from?.name ?? 'node'} to ${t} gave no result`);
-      return r;
-    });
+    return probeFrom(from ? from.netns : this.cfg.hostNetns, targets, timeoutMs);
   }
 
   /** Starts a long-lived echo conversation from a pod; resolves with its counts when it ends. */

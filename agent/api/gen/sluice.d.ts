@@ -12,6 +12,7 @@ export namespace sluice {
             check?: (sluice.v1.ICheckRequest|null);
             status?: (sluice.v1.IStatusRequest|null);
             gc?: (sluice.v1.IGcRequest|null);
+            reload?: (sluice.v1.IReloadRequest|null);
         }
 
         class Request implements IRequest {
@@ -23,7 +24,8 @@ export namespace sluice {
             public check?: (sluice.v1.ICheckRequest|null);
             public status?: (sluice.v1.IStatusRequest|null);
             public gc?: (sluice.v1.IGcRequest|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc");
+            public reload?: (sluice.v1.IReloadRequest|null);
+            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload");
             public static create(properties?: sluice.v1.IRequest): sluice.v1.Request;
             public static encode(m: sluice.v1.IRequest, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -45,6 +47,7 @@ export namespace sluice {
             check?: (sluice.v1.ICheckResponse|null);
             status?: (sluice.v1.IStatusResponse|null);
             gc?: (sluice.v1.IGcResponse|null);
+            reload?: (sluice.v1.IReloadResponse|null);
         }
 
         class Response implements IResponse {
@@ -57,7 +60,8 @@ export namespace sluice {
             public check?: (sluice.v1.ICheckResponse|null);
             public status?: (sluice.v1.IStatusResponse|null);
             public gc?: (sluice.v1.IGcResponse|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc");
+            public reload?: (sluice.v1.IReloadResponse|null);
+            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload");
             public static create(properties?: sluice.v1.IResponse): sluice.v1.Response;
             public static encode(m: sluice.v1.IResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -411,6 +415,46 @@ export namespace sluice {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): sluice.v1.GcResponse;
             public static toObject(m: sluice.v1.GcResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IReloadRequest {
+        }
+
+        class ReloadRequest implements IReloadRequest {
+            constructor(p?: sluice.v1.IReloadRequest);
+            public static create(properties?: sluice.v1.IReloadRequest): sluice.v1.ReloadRequest;
+            public static encode(m: sluice.v1.IReloadRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IReloadRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ReloadRequest;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ReloadRequest;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ReloadRequest;
+            public static toObject(m: sluice.v1.ReloadRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IReloadResponse {
+            store_version?: (number|Long|null);
+            pods?: (number|null);
+            policies?: (number|null);
+        }
+
+        class ReloadResponse implements IReloadResponse {
+            constructor(p?: sluice.v1.IReloadResponse);
+            public store_version: (number|Long);
+            public pods: number;
+            public policies: number;
+            public static create(properties?: sluice.v1.IReloadResponse): sluice.v1.ReloadResponse;
+            public static encode(m: sluice.v1.IReloadResponse, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IReloadResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ReloadResponse;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ReloadResponse;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ReloadResponse;
+            public static toObject(m: sluice.v1.ReloadResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

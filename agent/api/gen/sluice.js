@@ -38,6 +38,7 @@ export const sluice = $root.sluice = (() => {
              * @property {sluice.v1.ICheckRequest|null} [check] Request check
              * @property {sluice.v1.IStatusRequest|null} [status] Request status
              * @property {sluice.v1.IGcRequest|null} [gc] Request gc
+             * @property {sluice.v1.IReloadRequest|null} [reload] Request reload
              */
 
             /**
@@ -111,17 +112,25 @@ export const sluice = $root.sluice = (() => {
              */
             Request.prototype.gc = null;
 
+            /**
+             * Request reload.
+             * @member {sluice.v1.IReloadRequest|null|undefined} reload
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.reload = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Request body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|undefined} body
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|undefined} body
              * @memberof sluice.v1.Request
              * @instance
              */
             Object.defineProperty(Request.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc"]),
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -167,6 +176,8 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.StatusRequest.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
                 if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
                     $root.sluice.v1.GcRequest.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
+                    $root.sluice.v1.ReloadRequest.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -243,6 +254,10 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 15: {
                             m.gc = $root.sluice.v1.GcRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 16: {
+                            m.reload = $root.sluice.v1.ReloadRequest.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -352,6 +367,16 @@ export const sluice = $root.sluice = (() => {
                             return "gc." + e;
                     }
                 }
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ReloadRequest.verify(m.reload, n + 1);
+                        if (e)
+                            return "reload." + e;
+                    }
+                }
                 return null;
             };
 
@@ -405,6 +430,11 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.gc))
                         throw TypeError(".sluice.v1.Request.gc: object expected");
                     m.gc = $root.sluice.v1.GcRequest.fromObject(d.gc, n + 1);
+                }
+                if (d.reload != null) {
+                    if (!$util.isObject(d.reload))
+                        throw TypeError(".sluice.v1.Request.reload: object expected");
+                    m.reload = $root.sluice.v1.ReloadRequest.fromObject(d.reload, n + 1);
                 }
                 return m;
             };
@@ -462,6 +492,11 @@ export const sluice = $root.sluice = (() => {
                     if (o.oneofs)
                         d.body = "gc";
                 }
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
+                    d.reload = $root.sluice.v1.ReloadRequest.toObject(m.reload, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "reload";
+                }
                 return d;
             };
 
@@ -508,6 +543,7 @@ export const sluice = $root.sluice = (() => {
              * @property {sluice.v1.ICheckResponse|null} [check] Response check
              * @property {sluice.v1.IStatusResponse|null} [status] Response status
              * @property {sluice.v1.IGcResponse|null} [gc] Response gc
+             * @property {sluice.v1.IReloadResponse|null} [reload] Response reload
              */
 
             /**
@@ -589,17 +625,25 @@ export const sluice = $root.sluice = (() => {
              */
             Response.prototype.gc = null;
 
+            /**
+             * Response reload.
+             * @member {sluice.v1.IReloadResponse|null|undefined} reload
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.reload = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Response body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|undefined} body
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|undefined} body
              * @memberof sluice.v1.Response
              * @instance
              */
             Object.defineProperty(Response.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc"]),
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -647,6 +691,8 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.StatusResponse.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
                 if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
                     $root.sluice.v1.GcResponse.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
+                    $root.sluice.v1.ReloadResponse.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -727,6 +773,10 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 15: {
                             m.gc = $root.sluice.v1.GcResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 16: {
+                            m.reload = $root.sluice.v1.ReloadResponse.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -843,6 +893,16 @@ export const sluice = $root.sluice = (() => {
                             return "gc." + e;
                     }
                 }
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ReloadResponse.verify(m.reload, n + 1);
+                        if (e)
+                            return "reload." + e;
+                    }
+                }
                 return null;
             };
 
@@ -901,6 +961,11 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.gc))
                         throw TypeError(".sluice.v1.Response.gc: object expected");
                     m.gc = $root.sluice.v1.GcResponse.fromObject(d.gc, n + 1);
+                }
+                if (d.reload != null) {
+                    if (!$util.isObject(d.reload))
+                        throw TypeError(".sluice.v1.Response.reload: object expected");
+                    m.reload = $root.sluice.v1.ReloadResponse.fromObject(d.reload, n + 1);
                 }
                 return m;
             };
@@ -961,6 +1026,11 @@ export const sluice = $root.sluice = (() => {
                     d.gc = $root.sluice.v1.GcResponse.toObject(m.gc, o, q + 1);
                     if (o.oneofs)
                         d.body = "gc";
+                }
+                if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
+                    d.reload = $root.sluice.v1.ReloadResponse.toObject(m.reload, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "reload";
                 }
                 return d;
             };
@@ -5553,6 +5623,524 @@ export const sluice = $root.sluice = (() => {
             };
 
             return GcResponse;
+        })();
+
+        v1.ReloadRequest = (function() {
+
+            /**
+             * Properties of a ReloadRequest.
+             * @memberof sluice.v1
+             * @interface IReloadRequest
+             */
+
+            /**
+             * Constructs a new ReloadRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a ReloadRequest.
+             * @implements IReloadRequest
+             * @constructor
+             * @param {sluice.v1.IReloadRequest=} [p] Properties to set
+             */
+            function ReloadRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new ReloadRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {sluice.v1.IReloadRequest=} [properties] Properties to set
+             * @returns {sluice.v1.ReloadRequest} ReloadRequest instance
+             */
+            ReloadRequest.create = function create(properties) {
+                return new ReloadRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ReloadRequest message. Does not implicitly {@link sluice.v1.ReloadRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {sluice.v1.IReloadRequest} m ReloadRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReloadRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReloadRequest message, length delimited. Does not implicitly {@link sluice.v1.ReloadRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {sluice.v1.IReloadRequest} message ReloadRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReloadRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ReloadRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ReloadRequest} ReloadRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReloadRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ReloadRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ReloadRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ReloadRequest} ReloadRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReloadRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ReloadRequest message.
+             * @function verify
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReloadRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a ReloadRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ReloadRequest} ReloadRequest
+             */
+            ReloadRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ReloadRequest)
+                    return d;
+                return new $root.sluice.v1.ReloadRequest();
+            };
+
+            /**
+             * Creates a plain object from a ReloadRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {sluice.v1.ReloadRequest} m ReloadRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReloadRequest.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this ReloadRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ReloadRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReloadRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ReloadRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.ReloadRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReloadRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ReloadRequest";
+            };
+
+            return ReloadRequest;
+        })();
+
+        v1.ReloadResponse = (function() {
+
+            /**
+             * Properties of a ReloadResponse.
+             * @memberof sluice.v1
+             * @interface IReloadResponse
+             * @property {number|Long|null} [store_version] ReloadResponse store_version
+             * @property {number|null} [pods] ReloadResponse pods
+             * @property {number|null} [policies] ReloadResponse policies
+             */
+
+            /**
+             * Constructs a new ReloadResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a ReloadResponse.
+             * @implements IReloadResponse
+             * @constructor
+             * @param {sluice.v1.IReloadResponse=} [p] Properties to set
+             */
+            function ReloadResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ReloadResponse store_version.
+             * @member {number|Long} store_version
+             * @memberof sluice.v1.ReloadResponse
+             * @instance
+             */
+            ReloadResponse.prototype.store_version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ReloadResponse pods.
+             * @member {number} pods
+             * @memberof sluice.v1.ReloadResponse
+             * @instance
+             */
+            ReloadResponse.prototype.pods = 0;
+
+            /**
+             * ReloadResponse policies.
+             * @member {number} policies
+             * @memberof sluice.v1.ReloadResponse
+             * @instance
+             */
+            ReloadResponse.prototype.policies = 0;
+
+            /**
+             * Creates a new ReloadResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {sluice.v1.IReloadResponse=} [properties] Properties to set
+             * @returns {sluice.v1.ReloadResponse} ReloadResponse instance
+             */
+            ReloadResponse.create = function create(properties) {
+                return new ReloadResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ReloadResponse message. Does not implicitly {@link sluice.v1.ReloadResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {sluice.v1.IReloadResponse} m ReloadResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReloadResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.store_version != null && Object.hasOwnProperty.call(m, "store_version"))
+                    w.uint32(8).uint64(m.store_version);
+                if (m.pods != null && Object.hasOwnProperty.call(m, "pods"))
+                    w.uint32(16).uint32(m.pods);
+                if (m.policies != null && Object.hasOwnProperty.call(m, "policies"))
+                    w.uint32(24).uint32(m.policies);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReloadResponse message, length delimited. Does not implicitly {@link sluice.v1.ReloadResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {sluice.v1.IReloadResponse} message ReloadResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReloadResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ReloadResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ReloadResponse} ReloadResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReloadResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ReloadResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.store_version = r.uint64();
+                            break;
+                        }
+                    case 2: {
+                            m.pods = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.policies = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ReloadResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ReloadResponse} ReloadResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReloadResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ReloadResponse message.
+             * @function verify
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReloadResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.store_version != null && Object.hasOwnProperty.call(m, "store_version")) {
+                    if (!$util.isInteger(m.store_version) && !(m.store_version && $util.isInteger(m.store_version.low) && $util.isInteger(m.store_version.high)))
+                        return "store_version: integer|Long expected";
+                }
+                if (m.pods != null && Object.hasOwnProperty.call(m, "pods")) {
+                    if (!$util.isInteger(m.pods))
+                        return "pods: integer expected";
+                }
+                if (m.policies != null && Object.hasOwnProperty.call(m, "policies")) {
+                    if (!$util.isInteger(m.policies))
+                        return "policies: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReloadResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ReloadResponse} ReloadResponse
+             */
+            ReloadResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ReloadResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ReloadResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ReloadResponse();
+                if (d.store_version != null) {
+                    if ($util.Long)
+                        m.store_version = $util.Long.fromValue(d.store_version, true);
+                    else if (typeof d.store_version === "string")
+                        m.store_version = parseInt(d.store_version, 10);
+                    else if (typeof d.store_version === "number")
+                        m.store_version = d.store_version;
+                    else if (typeof d.store_version === "object")
+                        m.store_version = new $util.LongBits(d.store_version.low >>> 0, d.store_version.high >>> 0).toNumber(true);
+                }
+                if (d.pods != null) {
+                    m.pods = d.pods >>> 0;
+                }
+                if (d.policies != null) {
+                    m.policies = d.policies >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ReloadResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {sluice.v1.ReloadResponse} m ReloadResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReloadResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.store_version = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.store_version = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.pods = 0;
+                    d.policies = 0;
+                }
+                if (m.store_version != null && Object.hasOwnProperty.call(m, "store_version")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.store_version = typeof m.store_version === "number" ? BigInt(m.store_version) : $util.Long.fromBits(m.store_version.low >>> 0, m.store_version.high >>> 0, true).toBigInt();
+                    else if (typeof m.store_version === "number")
+                        d.store_version = o.longs === String ? String(m.store_version) : m.store_version;
+                    else
+                        d.store_version = o.longs === String ? $util.Long.prototype.toString.call(m.store_version) : o.longs === Number ? new $util.LongBits(m.store_version.low >>> 0, m.store_version.high >>> 0).toNumber(true) : m.store_version;
+                }
+                if (m.pods != null && Object.hasOwnProperty.call(m, "pods")) {
+                    d.pods = m.pods;
+                }
+                if (m.policies != null && Object.hasOwnProperty.call(m, "policies")) {
+                    d.policies = m.policies;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ReloadResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ReloadResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReloadResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ReloadResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.ReloadResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReloadResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ReloadResponse";
+            };
+
+            return ReloadResponse;
         })();
 
         return v1;

@@ -1,0 +1,55 @@
+// Connection attempts from inside a network namespace, many at once: TCP and UDP through one
+// probe.js process, SCTP through one sluice-sctp process per target. Shared by the lab and the
+// test harness.
+
+import path from 'node:path';
+import { REPO_ROOT } from '../../agent/config.js';
+import { run } from '../../agent/exec.js';
+
+export interface ProbeResult {
+  target: string;
+  connected: boolean;
+  refused?: boolean;
+  ms: number;
+  reply: string;
+}
+
+export const PROBE_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'probe.js');
+export const RESPONDER_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'responder.js');
+export const SCTP_TOOL = path.join(REPO_ROOT, 'build', 'sluice-sctp');
+
+/** targets: "ip:port/TCP|UDP|SCTP"; results in the same order. */
+export async function probeFrom(
+  netns: string | undefined,
+  targets: readonly string[],
+  timeoutMs: number,
+): Promise<ProbeResult[]> {
+  const output = (argv: string[]) =>
+    run(argv, { netns, timeoutMs: timeoutMs + 30_000 }).then(
+      (r) => r.stdout,
+      (err: { stdout?: string }) => err.stdout ?? '',
+    );
+  const sctp = targets.filter((t) => t.endsWith('/SCTP'));
+  const other = targets.filter((t) => !t.endsWith('/SCTP'));
+  const outs = await Promise.all([
+    other.length
+      ? output([
+          process.execPath,
+          PROBE_JS,
+          '--timeout',
+          String(timeoutMs),
+          ...other.flatMap((t) => ['--target', t]),
+        ])
+      : '',
+    ...sctp.map((t) => {
+      const [ip, port] = t.replace('/SCTP', '').split(':');
+      return output([SCTP_TOOL, 'probe', ip!, port!, String(timeoutMs)]);
+    }),
+  ]);
+  const byTarget = new Map<string, ProbeResult>();
+  for (const line of outs.join('\n').split('\n').filter(Boolean)) {
+    const r = JSON.parse(line) as ProbeResult;
+    byTarget.set(r.target, r);
+  }
+  return targets.map((t) => byTarget.get(t) ?? { target: t, connected: false, ms: 0, reply: 'no result' });
+}
