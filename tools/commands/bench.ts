@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../agent/errors.js';
 import { runCniBench } from '../bench/cni.js';
+import { runLabBench } from '../bench/lab.js';
 import { POLICY_BENCH_DEFAULTS, runPolicyBench } from '../bench/policy.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
@@ -60,6 +61,24 @@ export function registerBenchCommands(program: Command): void {
     .action(async (opts: Record<string, string>) => {
       const format = parseOutput(opts['output']);
       const result = await runCniBench({ runs: positive('runs', opts['runs']!) });
+      print(
+        format,
+        () =>
+          formatTable(
+            ['metric', 'value'],
+            Object.entries(result).map(([k, v]) => [k, v]),
+          ),
+        result,
+      );
+    });
+
+  bench
+    .command('lab')
+    .description('a 27-pod lab: time to come up, a 27 x 27 x 2-port TCP matrix, time to go down')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (opts: Record<string, string>) => {
+      const format = parseOutput(opts['output']);
+      const result = await runLabBench();
       print(
         format,
         () =>
