@@ -12,13 +12,31 @@ import type { Endpoint } from './endpoints/types.js';
 import { UserError } from './errors.js';
 import { run } from './exec.js';
 import { IdentityAllocator } from './identity/allocator.js';
+import { labelsOfKey } from './identity/labels.js';
 import { Ipam } from './ipam/ipam.js';
 import { attachmentKey, PoolExhaustedError } from './ipam/pool.js';
 import type { Logger } from './log.js';
 import { AgentMetrics } from './metrics/registry.js';
+import { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT, EventReader, setEventFlags } from './observe/events.js';
+import { type FlowNames, FlowRing, toFlow } from './observe/flows.js';
+import { selectingPolicies } from './policy/compile.js';
+import { protocolNumber } from './policy/ports.js';
+import { lookupPolicy } from './policy/simulate.js';
+import { DIR_EGRESS, DIR_INGRESS, type Direction } from './policy/types.js';
 import { Reconciler } from './reconciler.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
+import type { Pod } from './state/types.js';
+
+export interface ExplainSide {
+  pod: string;
+  direction: string;
+  local: boolean;
+  selectedBy: string[];
+  allowed: boolean;
+  rule: string;
+  via: string;
+}
 
 /** CNI error codes the agent answers with (the plugin passes them on). */
 export const CNI_TRY_AGAIN = 11;
@@ -64,6 +82,8 @@ export class Agent {
   private pending: Promise<unknown> | undefined;
   /** Local mode: the manifest files the store mirrors. */
   manifestPaths: string[] = [];
+  readonly flows = new FlowRing();
+  private events: EventReader | undefined;
 
   constructor(
     readonly cfg: SluiceConfig,
@@ -106,9 +126,43 @@ export class Agent {
     }
     await this.reconciler.reconcile();
     this.store.onChange(() => this.schedule());
+    await this.startFlows().catch((err: Error) => log.warn({ err: err.message }, 'flow events unavailable'));
     this.ready = true;
     this.notReadyReason = '';
     log.info({ endpoints: this.endpoints.list().length, nodeIps }, 'agent ready');
+  }
+
+  /** Reads datapath events into the flow ring (drops and verdicts of new connections). */
+  private async startFlows(): Promise<void> {
+    const names: FlowNames = {
+      endpoint: (id) => {
+        const ep = this.endpoints.list().find((e) => e.id === id);
+        return ep ? { pod: ep.podKey } : undefined;
+      },
+      identityKey: (id) => {
+        for (const [key, v] of this.reconciler.identityTable()) if (v === id) return key;
+        return undefined;
+      },
+      rule: (id) => {
+        const r = this.reconciler.last?.plan.compiled.rules.get(id);
+        return r ? `${r.policy} ${r.direction === 1 ? 'ingress' : 'egress'}[${r.index}]` : undefined;
+      },
+    };
+    let lostBefore = 0;
+    this.events = new EventReader(this.cfg.pinRoot, (e) => {
+      this.flows.push(toFlow(e, names));
+      if (this.events && this.events.lost > lostBefore) {
+        this.flows.lost(this.events.lost - lostBefore);
+        lostBefore = this.events.lost;
+      }
+    });
+    await this.events.start();
+    await setEventFlags(this.cfg.pinRoot, CFG_F_EVENTS_DROP | CFG_F_EVENTS_VERDICT);
+  }
+
+  /** Stops reading events (maps and programs stay). */
+  async stop(): Promise<void> {
+    this.events?.stop();
   }
 
   /** Coalesces store changes into one reconcile; errors are logged (and counted) by the reconciler. */
@@ -260,6 +314,135 @@ export class Agent {
     applyManifests(this.store, m);
     const r = await this.reconciler.reconcile();
     return { storeVersion: r.storeVersion, pods: m.pods.length, policies: m.policies.length };
+  }
+
+  /** Names for the numbers in the maps. */
+  describe(): {
+    endpoints: {
+      id: number;
+      pod: string;
+      ip: string;
+      hostIfName: string;
+      identity: number;
+      containerId: string;
+    }[];
+    identities: {
+      id: number;
+      kind: string;
+      namespace: string;
+      namespaceLabels: Record<string, string>;
+      podLabels: Record<string, string>;
+      pods: string[];
+    }[];
+    rules: { ruleId: number; policy: string; direction: string; index: number }[];
+  } {
+    const plan = this.reconciler.last?.plan;
+    const podIds = plan?.podIdentities ?? new Map<string, number>();
+    const podsOf = new Map<number, string[]>();
+    for (const [pod, id] of podIds) podsOf.set(id, [...(podsOf.get(id) ?? []), pod]);
+    const identities = [...this.reconciler.identityTable()].map(([key, id]) => {
+      const l = labelsOfKey(key);
+      return {
+        id,
+        kind: 'labels',
+        namespace: l.namespace,
+        namespaceLabels: { ...l.namespaceLabels },
+        podLabels: { ...l.podLabels },
+        pods: (podsOf.get(id) ?? []).sort(),
+      };
+    });
+    for (const [ns, id] of this.reconciler.namespaceIdentityTable()) {
+      identities.push({
+        id,
+        kind: 'namespace',
+        namespace: ns,
+        namespaceLabels: { ...(this.store.getNamespace(ns)?.labels ?? {}) },
+        podLabels: {},
+        pods: [],
+      });
+    }
+    return {
+      endpoints: this.endpoints.list().map((e) => ({
+        id: e.id,
+        pod: e.podKey,
+        ip: e.ip,
+        hostIfName: e.hostIfName,
+        identity: podIds.get(e.podKey) ?? 0,
+        containerId: e.containerId ?? '',
+      })),
+      identities: identities.sort((a, b) => a.id - b.id),
+      rules: [...(plan?.compiled.rules.values() ?? [])].map((r) => ({
+        ruleId: r.ruleId,
+        policy: r.policy,
+        direction: r.direction === 1 ? 'ingress' : 'egress',
+        index: r.index,
+      })),
+    };
+  }
+
+  /** The verdict for a new connection from one pod to another, and why, from the live state. */
+  explain(
+    from: string,
+    to: string,
+    port: number,
+    protocol: string,
+  ): {
+    source: ExplainSide;
+    destination: ExplainSide;
+    allowed: boolean;
+  } {
+    const snap = this.store.snapshot();
+    const src = this.store.getPod(from);
+    const dst = this.store.getPod(to);
+    for (const [ref, pod] of [
+      [from, src],
+      [to, dst],
+    ] as const) {
+      if (!pod) throw new AgentOpError(CNI_INVALID_CONFIG, `no pod ${ref} known to the agent`);
+      if (!pod.ip) throw new AgentOpError(CNI_INVALID_CONFIG, `pod ${ref} has no IP yet`);
+    }
+    const proto = protocolNumber(protocol);
+    if (proto === undefined)
+      throw new AgentOpError(CNI_INVALID_CONFIG, `protocol ${protocol}: expected TCP, UDP or SCTP`);
+    const plan = this.reconciler.last?.plan;
+    if (!plan) throw new AgentOpError(CNI_TRY_AGAIN, 'no policy computed yet');
+    const nsIds = this.reconciler.namespaceIdentityTable();
+    const eps = new Map(this.endpoints.list().map((e) => [e.podKey, e.id]));
+    const side = (pod: Pod, peer: Pod, direction: Direction): ExplainSide => {
+      const key = `${pod.namespace}/${pod.name}`;
+      const endpointId = eps.get(key);
+      const selectedBy = selectingPolicies(snap.policies, pod, direction)
+        .map((p) => `${p.namespace}/${p.name}`)
+        .sort();
+      const base = {
+        pod: key,
+        direction: direction === DIR_INGRESS ? 'ingress' : 'egress',
+        local: endpointId !== undefined,
+        selectedBy,
+      };
+      if (endpointId === undefined) return { ...base, allowed: true, rule: '', via: 'not-local' };
+      const peerKey = `${peer.namespace}/${peer.name}`;
+      const v = lookupPolicy(
+        plan.compiled,
+        endpointId,
+        direction,
+        plan.podIdentities.get(peerKey) ?? 0,
+        peer.ip!,
+        proto,
+        port,
+        nsIds.get(peer.namespace) ?? 0,
+      );
+      const r = plan.compiled.rules.get(v.ruleId);
+      return {
+        ...base,
+        allowed: v.allowed,
+        rule: r ? `${r.policy} ${r.direction === DIR_INGRESS ? 'ingress' : 'egress'}[${r.index}]` : '',
+        via: v.via,
+      };
+    };
+    const source = side(src!, dst!, DIR_EGRESS);
+    const destination = side(dst!, src!, DIR_INGRESS);
+    return { source, destination, allowed: source.allowed && destination.allowed };
   }
 
   status(): { ready: boolean; message: string } {

@@ -7,6 +7,7 @@ import { startApiServer } from './api/server.js';
 import { loadConfig } from './config-load.js';
 import { SluiceError } from './errors.js';
 import { createLogger } from './log.js';
+import { registerDatapathMetrics, startMetricsServer } from './metrics/server.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       'pod-cidr': { type: 'string' },
       'node-ip': { type: 'string', multiple: true },
       'pod-wait-ms': { type: 'string' },
+      'metrics-port': { type: 'string' },
       /** Local mode: Namespace, Pod and NetworkPolicy manifests instead of an API server; re-read on SIGHUP. */
       manifests: { type: 'string', multiple: true },
     },
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       podCidr: values['pod-cidr'],
       nodeIps: values['node-ip'],
       podWaitMs: values['pod-wait-ms'],
+      metricsPort: values['metrics-port'],
     },
   });
   const log = createLogger();
@@ -47,6 +50,12 @@ async function main(): Promise<void> {
   await agent.start();
   const server = await startApiServer(agent, cfg.socketPath, log.child({ subsystem: 'api' }));
   log.info({ socket: cfg.socketPath }, 'API listening');
+  registerDatapathMetrics(agent);
+  // Port 0 disables the metrics endpoint (isolated instances: tests, labs).
+  const metrics = cfg.metricsPort
+    ? await startMetricsServer(agent, cfg.metricsHost, cfg.metricsPort)
+    : undefined;
+  if (metrics) log.info({ address: `${cfg.metricsHost}:${cfg.metricsPort}` }, 'metrics listening');
   if (manifests.length > 0) {
     process.on('SIGHUP', () => {
       agent.reloadManifests().then(
@@ -60,6 +69,8 @@ async function main(): Promise<void> {
     process.once('SIGINT', resolve);
   });
   server.close();
+  metrics?.close();
+  await agent.stop();
   log.info('shutting down: programs stay attached, maps stay pinned');
 }
 

@@ -219,6 +219,16 @@ export class Reconciler {
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
+  /** Label identities in use: canonical label key -> id. */
+  identityTable(): ReadonlyMap<string, number> {
+    return this.identityOfKey;
+  }
+
+  /** Namespace identities in use: namespace -> id. */
+  namespaceIdentityTable(): ReadonlyMap<string, number> {
+    return this.namespaceIdentityOf ?? new Map();
+  }
+
   /** Resolves with a run that started after this call, i.e. one that saw every earlier change.
    * Callers arriving while a run is in flight share the one run that follows it. */
   reconcile(): Promise<ReconcileResult> {

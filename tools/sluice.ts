@@ -7,7 +7,10 @@ import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
 import { registerBenchCommands } from './commands/bench.js';
 import { registerCniCommands } from './commands/cni.js';
 import { registerDatapathCommands } from './commands/datapath.js';
+import { registerInspectCommands } from './commands/inspect.js';
 import { registerLabCommands } from './commands/lab.js';
+import { registerObserveCommand } from './commands/observe.js';
+import { labPaths } from './lab/lab.js';
 
 const VERSION = '0.1.0';
 
@@ -18,11 +21,22 @@ function main(argv: string[]): Promise<void> {
     .option('--pin-root <dir>', 'bpffs directory of the instance', defaultConfig().pinRoot)
     .option('--attach-mode <mode>', 'tcx, tc or auto', 'auto')
     .option('--host-netns <path>', 'network namespace holding the host-side devices')
+    .option('--socket <path>', "the agent's API socket", defaultConfig().socketPath)
+    .option('--lab <name>', "inspect a lab's datapath (sets --pin-root, --socket and --host-netns)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   const config = (): SluiceConfig => {
-    const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string }>();
+    const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string; lab?: string }>();
+    if (o.lab) {
+      const lab = labPaths(o.lab);
+      return {
+        ...defaultConfig(),
+        pinRoot: lab.pinRoot,
+        socketPath: lab.socket,
+        hostNetns: `/run/netns/${lab.nodeNetns}`,
+      };
+    }
     if (!['tcx', 'tc', 'auto'].includes(o.attachMode))
       throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
     return {
@@ -36,6 +50,12 @@ function main(argv: string[]): Promise<void> {
   registerBenchCommands(program);
   registerCniCommands(program);
   registerLabCommands(program);
+  const socket = () => {
+    const o = program.opts<{ socket: string; lab?: string }>();
+    return o.lab ? labPaths(o.lab).socket : o.socket;
+  };
+  registerInspectCommands(program, config, socket);
+  registerObserveCommand(program, socket);
   return program.parseAsync(argv).then(() => undefined);
 }
 

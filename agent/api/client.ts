@@ -76,3 +76,35 @@ export function callAgent(
     );
   });
 }
+
+/** A request answered by a stream of responses (observe): onResponse for each, until close(). */
+export function streamAgent(
+  socketPath: string,
+  body: RequestBody,
+  onResponse: (res: sluice.v1.Response) => void,
+): { done: Promise<void>; close: () => void } {
+  const sock = connect(socketPath);
+  const done = new Promise<void>((resolve, reject) => {
+    sock.once('error', (err) => reject(new AgentUnavailableError(socketPath, err)));
+    sock.once('connect', () => {
+      sock.write(
+        frame(sluice.v1.Request.encode(sluice.v1.Request.create({ version: API_VERSION, ...body })).finish()),
+      );
+    });
+    readFrames(
+      sock,
+      (payload) => {
+        const res = sluice.v1.Response.decode(payload);
+        if (res.error) {
+          reject(new AgentError(res.error.code ?? 0, res.error.message ?? 'agent error'));
+          sock.destroy();
+          return;
+        }
+        onResponse(res);
+      },
+      (err) => reject(new AgentUnavailableError(socketPath, err)),
+    );
+    sock.once('close', () => resolve());
+  });
+  return { done, close: () => sock.destroy() };
+}

@@ -100,14 +100,91 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
         },
       };
     }
+    case 'describe': {
+      agent.requireReady();
+      const d = agent.describe();
+      return {
+        describe: {
+          endpoints: d.endpoints.map((e) => ({
+            id: e.id,
+            pod: e.pod,
+            ip: e.ip,
+            host_ifname: e.hostIfName,
+            identity: e.identity,
+            container_id: e.containerId,
+          })),
+          identities: d.identities.map((i) => ({
+            id: i.id,
+            kind: i.kind,
+            namespace: i.namespace,
+            namespace_labels: i.namespaceLabels,
+            pod_labels: i.podLabels,
+            pods: i.pods,
+          })),
+          rules: d.rules.map((r) => ({
+            rule_id: r.ruleId,
+            policy: r.policy,
+            direction: r.direction,
+            index: r.index,
+          })),
+        },
+      };
+    }
+    case 'explain': {
+      agent.requireReady();
+      const r = req.explain!;
+      const e = agent.explain(r.from ?? '', r.to ?? '', r.port ?? 0, (r.protocol || 'TCP').toUpperCase());
+      const side = (s: typeof e.source) => ({
+        pod: s.pod,
+        direction: s.direction,
+        local: s.local,
+        selected_by: s.selectedBy,
+        allowed: s.allowed,
+        rule: s.rule,
+        via: s.via,
+      });
+      return { explain: { source: side(e.source), destination: side(e.destination), allowed: e.allowed } };
+    }
     case 'reload': {
       agent.requireReady();
       const r = await agent.reloadManifests();
       return { reload: { store_version: r.storeVersion, pods: r.pods, policies: r.policies } };
     }
+    case 'observe':
+      agent.requireReady(); // when ready, observe is streamed before it gets here
+      throw new AgentOpError(CNI_INTERNAL, 'observe must be streamed');
     default:
       throw new AgentOpError(CNI_INVALID_CONFIG, 'empty request');
   }
+}
+
+/** observe: recent flows, then (follow) every new one; the connection stays open until the
+ * client goes. A client that cannot keep up is sent how many flows it lost. */
+function observe(agent: Agent, sock: import('node:net').Socket, req: sluice.v1.IObserveRequest): void {
+  const send = (body: sluice.v1.IResponse) =>
+    sock.write(frame(sluice.v1.Response.encode({ version: API_VERSION, ...body }).finish()));
+  for (const flow of agent.flows.last(req.last ?? 0)) send({ flow });
+  if (!req.follow) {
+    sock.end();
+    return;
+  }
+  let dropped = 0;
+  const unsubscribe = agent.flows.subscribe((item) => {
+    if ('lost' in item) {
+      send({ lost: { flows: item.lost } });
+      return;
+    }
+    if (sock.writableLength > 4 << 20) {
+      dropped += 1; // the client is behind by megabytes: count, do not buffer without end
+      return;
+    }
+    if (dropped > 0) {
+      send({ lost: { flows: dropped } });
+      dropped = 0;
+    }
+    send({ flow: item.flow });
+  });
+  sock.on('close', unsubscribe);
 }
 
 export async function startApiServer(agent: Agent, socketPath: string, log: Logger): Promise<Server> {
@@ -131,6 +208,10 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
               }).finish(),
             ),
           );
+          return;
+        }
+        if (req.body === 'observe' && agent.ready) {
+          observe(agent, sock, req.observe ?? {});
           return;
         }
         handle(agent, req).then(

@@ -22,11 +22,13 @@ interface PipeRecord {
 }
 
 /** Splits bpftool's JSON stream (one array, objects separated by commas, no newlines) into
- * complete top-level objects as they arrive. */
+ * complete top-level objects as they arrive. bpftool writes an object's closing brace only when
+ * the next one starts, so an object whose last member is complete is emitted without waiting. */
 export class JsonObjectStream {
   private buf = '';
   private depth = 0;
   private start = -1;
+  private emitted = false;
 
   push(chunk: string, emit: (json: string) => void): void {
     const base = this.buf.length;
@@ -34,13 +36,28 @@ export class JsonObjectStream {
     for (let i = base; i < this.buf.length; i++) {
       const c = this.buf[i];
       if (c === '{') {
-        if (this.depth === 0) this.start = i;
+        if (this.depth === 0) {
+          this.start = i;
+          this.emitted = false;
+        }
         this.depth += 1;
       } else if (c === '}') {
         this.depth -= 1;
         if (this.depth === 0 && this.start >= 0) {
-          emit(this.buf.slice(this.start, i + 1));
+          if (!this.emitted) emit(this.buf.slice(this.start, i + 1));
           this.start = -1;
+        }
+      }
+    }
+    if (this.depth === 1 && this.start >= 0 && !this.emitted) {
+      const text = this.buf.slice(this.start);
+      if (text.endsWith(']') || text.endsWith('}')) {
+        try {
+          JSON.parse(`${text}}`);
+          emit(`${text}}`);
+          this.emitted = true;
+        } catch {
+          // not complete yet
         }
       }
     }
@@ -86,7 +103,12 @@ export class EventReader {
   /** Resolves once bpftool has the perf buffers open. */
   async start(): Promise<void> {
     // stdbuf: bpftool's stdout is a pipe here, and its JSON has no newlines to flush on.
+    // setpriv --pdeathsig: if this process dies (even by SIGKILL), bpftool goes with it.
     const argv = [
+      '--pdeathsig',
+      'KILL',
+      '--',
+      'stdbuf',
       '-o0',
       'bpftool',
       '-j',
@@ -95,7 +117,7 @@ export class EventReader {
       'pinned',
       `${this.pinRoot}/maps/sluice_events`,
     ];
-    const child = spawn('stdbuf', argv, {
+    const child = spawn('setpriv', argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

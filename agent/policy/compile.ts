@@ -538,6 +538,19 @@ function sortedPolicies(policies: readonly NetworkPolicy[]): NetworkPolicy[] {
   return keyed.map((k) => k.p);
 }
 
+/** The policies in the pod's namespace that select it for a direction (what isolates it). */
+export function selectingPolicies(
+  policies: readonly NetworkPolicy[],
+  pod: Pod,
+  direction: Direction,
+): NetworkPolicy[] {
+  if (pod.hostNetwork) return [];
+  return policies.filter(
+    (p) =>
+      p.namespace === pod.namespace && matchesSelector(p.podSelector, pod.labels) && appliesTo(p, direction),
+  );
+}
+
 export function compilePolicies(
   input: CompileInput,
   cache: CompileCache = newCompileCache(),

@@ -40,7 +40,7 @@ export class TestNode {
   }
 
   static async start(
-    opts: { podCidr?: string; manifests?: string; attachMode?: 'tcx' | 'tc' } = {},
+    opts: { podCidr?: string; manifests?: string; attachMode?: 'tcx' | 'tc'; metricsPort?: number } = {},
   ): Promise<TestNode> {
     const dir = await mkdtemp(path.join(tmpdir(), 'sluice-node-'));
     const node = new TestNode(dir, opts.podCidr ?? '10.249.0.0/24');
@@ -71,7 +71,7 @@ export class TestNode {
   }
 
   async startAgent(
-    opts: { manifests?: string; attachMode?: 'tcx' | 'tc'; podWaitMs?: number } = {},
+    opts: { manifests?: string; attachMode?: 'tcx' | 'tc'; podWaitMs?: number; metricsPort?: number } = {},
   ): Promise<void> {
     const args = [
       '--pin-root',
@@ -88,6 +88,8 @@ export class TestNode {
       NODE_IP,
       '--pod-wait-ms',
       String(opts.podWaitMs ?? 200),
+      '--metrics-port',
+      String(opts.metricsPort ?? 0),
       '--attach-mode',
       opts.attachMode ?? 'auto',
       ...(opts.manifests ? ['--manifests', opts.manifests] : []),

@@ -232,6 +232,9 @@ export class Lab {
         LAB_NODE_IP,
         '--manifests',
         this.paths.manifests,
+        // Labs run side by side (and beside a node agent): no shared metrics port.
+        '--metrics-port',
+        '0',
       ],
       { detached: true, stdio: ['ignore', log, log] },
     );

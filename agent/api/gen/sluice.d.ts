@@ -13,6 +13,9 @@ export namespace sluice {
             status?: (sluice.v1.IStatusRequest|null);
             gc?: (sluice.v1.IGcRequest|null);
             reload?: (sluice.v1.IReloadRequest|null);
+            describe?: (sluice.v1.IDescribeRequest|null);
+            explain?: (sluice.v1.IExplainRequest|null);
+            observe?: (sluice.v1.IObserveRequest|null);
         }
 
         class Request implements IRequest {
@@ -25,7 +28,10 @@ export namespace sluice {
             public status?: (sluice.v1.IStatusRequest|null);
             public gc?: (sluice.v1.IGcRequest|null);
             public reload?: (sluice.v1.IReloadRequest|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload");
+            public describe?: (sluice.v1.IDescribeRequest|null);
+            public explain?: (sluice.v1.IExplainRequest|null);
+            public observe?: (sluice.v1.IObserveRequest|null);
+            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"observe");
             public static create(properties?: sluice.v1.IRequest): sluice.v1.Request;
             public static encode(m: sluice.v1.IRequest, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -48,6 +54,10 @@ export namespace sluice {
             status?: (sluice.v1.IStatusResponse|null);
             gc?: (sluice.v1.IGcResponse|null);
             reload?: (sluice.v1.IReloadResponse|null);
+            describe?: (sluice.v1.IDescribeResponse|null);
+            explain?: (sluice.v1.IExplainResponse|null);
+            flow?: (sluice.v1.IFlow|null);
+            lost?: (sluice.v1.IObserveLost|null);
         }
 
         class Response implements IResponse {
@@ -61,7 +71,11 @@ export namespace sluice {
             public status?: (sluice.v1.IStatusResponse|null);
             public gc?: (sluice.v1.IGcResponse|null);
             public reload?: (sluice.v1.IReloadResponse|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload");
+            public describe?: (sluice.v1.IDescribeResponse|null);
+            public explain?: (sluice.v1.IExplainResponse|null);
+            public flow?: (sluice.v1.IFlow|null);
+            public lost?: (sluice.v1.IObserveLost|null);
+            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"flow"|"lost");
             public static create(properties?: sluice.v1.IResponse): sluice.v1.Response;
             public static encode(m: sluice.v1.IResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -455,6 +469,322 @@ export namespace sluice {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): sluice.v1.ReloadResponse;
             public static toObject(m: sluice.v1.ReloadResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDescribeRequest {
+        }
+
+        class DescribeRequest implements IDescribeRequest {
+            constructor(p?: sluice.v1.IDescribeRequest);
+            public static create(properties?: sluice.v1.IDescribeRequest): sluice.v1.DescribeRequest;
+            public static encode(m: sluice.v1.IDescribeRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IDescribeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.DescribeRequest;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.DescribeRequest;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.DescribeRequest;
+            public static toObject(m: sluice.v1.DescribeRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDescribeResponse {
+            endpoints?: (sluice.v1.IEndpointName[]|null);
+            identities?: (sluice.v1.IIdentityName[]|null);
+            rules?: (sluice.v1.IRuleName[]|null);
+        }
+
+        class DescribeResponse implements IDescribeResponse {
+            constructor(p?: sluice.v1.IDescribeResponse);
+            public endpoints: sluice.v1.IEndpointName[];
+            public identities: sluice.v1.IIdentityName[];
+            public rules: sluice.v1.IRuleName[];
+            public static create(properties?: sluice.v1.IDescribeResponse): sluice.v1.DescribeResponse;
+            public static encode(m: sluice.v1.IDescribeResponse, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IDescribeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.DescribeResponse;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.DescribeResponse;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.DescribeResponse;
+            public static toObject(m: sluice.v1.DescribeResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEndpointName {
+            id?: (number|null);
+            pod?: (string|null);
+            ip?: (string|null);
+            host_ifname?: (string|null);
+            identity?: (number|null);
+            container_id?: (string|null);
+        }
+
+        class EndpointName implements IEndpointName {
+            constructor(p?: sluice.v1.IEndpointName);
+            public id: number;
+            public pod: string;
+            public ip: string;
+            public host_ifname: string;
+            public identity: number;
+            public container_id: string;
+            public static create(properties?: sluice.v1.IEndpointName): sluice.v1.EndpointName;
+            public static encode(m: sluice.v1.IEndpointName, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IEndpointName, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.EndpointName;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.EndpointName;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.EndpointName;
+            public static toObject(m: sluice.v1.EndpointName, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IIdentityName {
+            id?: (number|null);
+            kind?: (string|null);
+            namespace?: (string|null);
+            namespace_labels?: ({ [k: string]: string }|null);
+            pod_labels?: ({ [k: string]: string }|null);
+            pods?: (string[]|null);
+        }
+
+        class IdentityName implements IIdentityName {
+            constructor(p?: sluice.v1.IIdentityName);
+            public id: number;
+            public kind: string;
+            public namespace: string;
+            public namespace_labels: { [k: string]: string };
+            public pod_labels: { [k: string]: string };
+            public pods: string[];
+            public static create(properties?: sluice.v1.IIdentityName): sluice.v1.IdentityName;
+            public static encode(m: sluice.v1.IIdentityName, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IIdentityName, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.IdentityName;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.IdentityName;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.IdentityName;
+            public static toObject(m: sluice.v1.IdentityName, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRuleName {
+            rule_id?: (number|null);
+            policy?: (string|null);
+            direction?: (string|null);
+            index?: (number|null);
+        }
+
+        class RuleName implements IRuleName {
+            constructor(p?: sluice.v1.IRuleName);
+            public rule_id: number;
+            public policy: string;
+            public direction: string;
+            public index: number;
+            public static create(properties?: sluice.v1.IRuleName): sluice.v1.RuleName;
+            public static encode(m: sluice.v1.IRuleName, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IRuleName, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.RuleName;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.RuleName;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.RuleName;
+            public static toObject(m: sluice.v1.RuleName, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IExplainRequest {
+            from?: (string|null);
+            to?: (string|null);
+            port?: (number|null);
+            protocol?: (string|null);
+        }
+
+        class ExplainRequest implements IExplainRequest {
+            constructor(p?: sluice.v1.IExplainRequest);
+            public from: string;
+            public to: string;
+            public port: number;
+            public protocol: string;
+            public static create(properties?: sluice.v1.IExplainRequest): sluice.v1.ExplainRequest;
+            public static encode(m: sluice.v1.IExplainRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IExplainRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ExplainRequest;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ExplainRequest;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ExplainRequest;
+            public static toObject(m: sluice.v1.ExplainRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IExplainSide {
+            pod?: (string|null);
+            direction?: (string|null);
+            local?: (boolean|null);
+            selected_by?: (string[]|null);
+            allowed?: (boolean|null);
+            rule?: (string|null);
+            via?: (string|null);
+        }
+
+        class ExplainSide implements IExplainSide {
+            constructor(p?: sluice.v1.IExplainSide);
+            public pod: string;
+            public direction: string;
+            public local: boolean;
+            public selected_by: string[];
+            public allowed: boolean;
+            public rule: string;
+            public via: string;
+            public static create(properties?: sluice.v1.IExplainSide): sluice.v1.ExplainSide;
+            public static encode(m: sluice.v1.IExplainSide, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IExplainSide, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ExplainSide;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ExplainSide;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ExplainSide;
+            public static toObject(m: sluice.v1.ExplainSide, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IExplainResponse {
+            source?: (sluice.v1.IExplainSide|null);
+            destination?: (sluice.v1.IExplainSide|null);
+            allowed?: (boolean|null);
+        }
+
+        class ExplainResponse implements IExplainResponse {
+            constructor(p?: sluice.v1.IExplainResponse);
+            public source?: (sluice.v1.IExplainSide|null);
+            public destination?: (sluice.v1.IExplainSide|null);
+            public allowed: boolean;
+            public static create(properties?: sluice.v1.IExplainResponse): sluice.v1.ExplainResponse;
+            public static encode(m: sluice.v1.IExplainResponse, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IExplainResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ExplainResponse;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ExplainResponse;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ExplainResponse;
+            public static toObject(m: sluice.v1.ExplainResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IObserveRequest {
+            last?: (number|null);
+            follow?: (boolean|null);
+        }
+
+        class ObserveRequest implements IObserveRequest {
+            constructor(p?: sluice.v1.IObserveRequest);
+            public last: number;
+            public follow: boolean;
+            public static create(properties?: sluice.v1.IObserveRequest): sluice.v1.ObserveRequest;
+            public static encode(m: sluice.v1.IObserveRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IObserveRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ObserveRequest;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ObserveRequest;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ObserveRequest;
+            public static toObject(m: sluice.v1.ObserveRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IObserveLost {
+            flows?: (number|Long|null);
+        }
+
+        class ObserveLost implements IObserveLost {
+            constructor(p?: sluice.v1.IObserveLost);
+            public flows: (number|Long);
+            public static create(properties?: sluice.v1.IObserveLost): sluice.v1.ObserveLost;
+            public static encode(m: sluice.v1.IObserveLost, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IObserveLost, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ObserveLost;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ObserveLost;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ObserveLost;
+            public static toObject(m: sluice.v1.ObserveLost, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEndpoint {
+            id?: (number|null);
+            identity?: (number|null);
+            namespace?: (string|null);
+            pod?: (string|null);
+            labels?: ({ [k: string]: string }|null);
+        }
+
+        class Endpoint implements IEndpoint {
+            constructor(p?: sluice.v1.IEndpoint);
+            public id: number;
+            public identity: number;
+            public namespace: string;
+            public pod: string;
+            public labels: { [k: string]: string };
+            public static create(properties?: sluice.v1.IEndpoint): sluice.v1.Endpoint;
+            public static encode(m: sluice.v1.IEndpoint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IEndpoint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.Endpoint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.Endpoint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.Endpoint;
+            public static toObject(m: sluice.v1.Endpoint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IFlow {
+            time_ns?: (number|Long|null);
+            verdict?: (string|null);
+            drop_reason?: (number|null);
+            drop_reason_text?: (string|null);
+            source_ip?: (string|null);
+            destination_ip?: (string|null);
+            protocol?: (string|null);
+            source_port?: (number|null);
+            destination_port?: (number|null);
+            tcp_flags?: (string[]|null);
+            source?: (sluice.v1.IEndpoint|null);
+            destination?: (sluice.v1.IEndpoint|null);
+            direction?: (string|null);
+            is_reply?: (boolean|null);
+            policy?: (string|null);
+        }
+
+        class Flow implements IFlow {
+            constructor(p?: sluice.v1.IFlow);
+            public time_ns: (number|Long);
+            public verdict: string;
+            public drop_reason: number;
+            public drop_reason_text: string;
+            public source_ip: string;
+            public destination_ip: string;
+            public protocol: string;
+            public source_port: number;
+            public destination_port: number;
+            public tcp_flags: string[];
+            public source?: (sluice.v1.IEndpoint|null);
+            public destination?: (sluice.v1.IEndpoint|null);
+            public direction: string;
+            public is_reply: boolean;
+            public policy: string;
+            public static create(properties?: sluice.v1.IFlow): sluice.v1.Flow;
+            public static encode(m: sluice.v1.IFlow, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IFlow, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.Flow;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.Flow;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.Flow;
+            public static toObject(m: sluice.v1.Flow, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

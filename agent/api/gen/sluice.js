@@ -39,6 +39,9 @@ export const sluice = $root.sluice = (() => {
              * @property {sluice.v1.IStatusRequest|null} [status] Request status
              * @property {sluice.v1.IGcRequest|null} [gc] Request gc
              * @property {sluice.v1.IReloadRequest|null} [reload] Request reload
+             * @property {sluice.v1.IDescribeRequest|null} [describe] Request describe
+             * @property {sluice.v1.IExplainRequest|null} [explain] Request explain
+             * @property {sluice.v1.IObserveRequest|null} [observe] Request observe
              */
 
             /**
@@ -120,17 +123,41 @@ export const sluice = $root.sluice = (() => {
              */
             Request.prototype.reload = null;
 
+            /**
+             * Request describe.
+             * @member {sluice.v1.IDescribeRequest|null|undefined} describe
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.describe = null;
+
+            /**
+             * Request explain.
+             * @member {sluice.v1.IExplainRequest|null|undefined} explain
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.explain = null;
+
+            /**
+             * Request observe.
+             * @member {sluice.v1.IObserveRequest|null|undefined} observe
+             * @memberof sluice.v1.Request
+             * @instance
+             */
+            Request.prototype.observe = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Request body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|undefined} body
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"observe"|undefined} body
              * @memberof sluice.v1.Request
              * @instance
              */
             Object.defineProperty(Request.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload"]),
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload", "describe", "explain", "observe"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -178,6 +205,12 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.GcRequest.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
                     $root.sluice.v1.ReloadRequest.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe"))
+                    $root.sluice.v1.DescribeRequest.encode(m.describe, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain"))
+                    $root.sluice.v1.ExplainRequest.encode(m.explain, w.uint32(146).fork(), q + 1).ldelim();
+                if (m.observe != null && Object.hasOwnProperty.call(m, "observe"))
+                    $root.sluice.v1.ObserveRequest.encode(m.observe, w.uint32(154).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -258,6 +291,18 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 16: {
                             m.reload = $root.sluice.v1.ReloadRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 17: {
+                            m.describe = $root.sluice.v1.DescribeRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 18: {
+                            m.explain = $root.sluice.v1.ExplainRequest.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 19: {
+                            m.observe = $root.sluice.v1.ObserveRequest.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -377,6 +422,36 @@ export const sluice = $root.sluice = (() => {
                             return "reload." + e;
                     }
                 }
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.DescribeRequest.verify(m.describe, n + 1);
+                        if (e)
+                            return "describe." + e;
+                    }
+                }
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ExplainRequest.verify(m.explain, n + 1);
+                        if (e)
+                            return "explain." + e;
+                    }
+                }
+                if (m.observe != null && Object.hasOwnProperty.call(m, "observe")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ObserveRequest.verify(m.observe, n + 1);
+                        if (e)
+                            return "observe." + e;
+                    }
+                }
                 return null;
             };
 
@@ -435,6 +510,21 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.reload))
                         throw TypeError(".sluice.v1.Request.reload: object expected");
                     m.reload = $root.sluice.v1.ReloadRequest.fromObject(d.reload, n + 1);
+                }
+                if (d.describe != null) {
+                    if (!$util.isObject(d.describe))
+                        throw TypeError(".sluice.v1.Request.describe: object expected");
+                    m.describe = $root.sluice.v1.DescribeRequest.fromObject(d.describe, n + 1);
+                }
+                if (d.explain != null) {
+                    if (!$util.isObject(d.explain))
+                        throw TypeError(".sluice.v1.Request.explain: object expected");
+                    m.explain = $root.sluice.v1.ExplainRequest.fromObject(d.explain, n + 1);
+                }
+                if (d.observe != null) {
+                    if (!$util.isObject(d.observe))
+                        throw TypeError(".sluice.v1.Request.observe: object expected");
+                    m.observe = $root.sluice.v1.ObserveRequest.fromObject(d.observe, n + 1);
                 }
                 return m;
             };
@@ -497,6 +587,21 @@ export const sluice = $root.sluice = (() => {
                     if (o.oneofs)
                         d.body = "reload";
                 }
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe")) {
+                    d.describe = $root.sluice.v1.DescribeRequest.toObject(m.describe, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "describe";
+                }
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain")) {
+                    d.explain = $root.sluice.v1.ExplainRequest.toObject(m.explain, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "explain";
+                }
+                if (m.observe != null && Object.hasOwnProperty.call(m, "observe")) {
+                    d.observe = $root.sluice.v1.ObserveRequest.toObject(m.observe, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "observe";
+                }
                 return d;
             };
 
@@ -544,6 +649,10 @@ export const sluice = $root.sluice = (() => {
              * @property {sluice.v1.IStatusResponse|null} [status] Response status
              * @property {sluice.v1.IGcResponse|null} [gc] Response gc
              * @property {sluice.v1.IReloadResponse|null} [reload] Response reload
+             * @property {sluice.v1.IDescribeResponse|null} [describe] Response describe
+             * @property {sluice.v1.IExplainResponse|null} [explain] Response explain
+             * @property {sluice.v1.IFlow|null} [flow] Response flow
+             * @property {sluice.v1.IObserveLost|null} [lost] Response lost
              */
 
             /**
@@ -633,17 +742,49 @@ export const sluice = $root.sluice = (() => {
              */
             Response.prototype.reload = null;
 
+            /**
+             * Response describe.
+             * @member {sluice.v1.IDescribeResponse|null|undefined} describe
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.describe = null;
+
+            /**
+             * Response explain.
+             * @member {sluice.v1.IExplainResponse|null|undefined} explain
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.explain = null;
+
+            /**
+             * Response flow.
+             * @member {sluice.v1.IFlow|null|undefined} flow
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.flow = null;
+
+            /**
+             * Response lost.
+             * @member {sluice.v1.IObserveLost|null|undefined} lost
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.lost = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Response body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|undefined} body
+             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"flow"|"lost"|undefined} body
              * @memberof sluice.v1.Response
              * @instance
              */
             Object.defineProperty(Response.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload"]),
+                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload", "describe", "explain", "flow", "lost"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -693,6 +834,14 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.GcResponse.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
                     $root.sluice.v1.ReloadResponse.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe"))
+                    $root.sluice.v1.DescribeResponse.encode(m.describe, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain"))
+                    $root.sluice.v1.ExplainResponse.encode(m.explain, w.uint32(146).fork(), q + 1).ldelim();
+                if (m.flow != null && Object.hasOwnProperty.call(m, "flow"))
+                    $root.sluice.v1.Flow.encode(m.flow, w.uint32(154).fork(), q + 1).ldelim();
+                if (m.lost != null && Object.hasOwnProperty.call(m, "lost"))
+                    $root.sluice.v1.ObserveLost.encode(m.lost, w.uint32(162).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -777,6 +926,22 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 16: {
                             m.reload = $root.sluice.v1.ReloadResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 17: {
+                            m.describe = $root.sluice.v1.DescribeResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 18: {
+                            m.explain = $root.sluice.v1.ExplainResponse.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 19: {
+                            m.flow = $root.sluice.v1.Flow.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 20: {
+                            m.lost = $root.sluice.v1.ObserveLost.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -903,6 +1068,46 @@ export const sluice = $root.sluice = (() => {
                             return "reload." + e;
                     }
                 }
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.DescribeResponse.verify(m.describe, n + 1);
+                        if (e)
+                            return "describe." + e;
+                    }
+                }
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ExplainResponse.verify(m.explain, n + 1);
+                        if (e)
+                            return "explain." + e;
+                    }
+                }
+                if (m.flow != null && Object.hasOwnProperty.call(m, "flow")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.Flow.verify(m.flow, n + 1);
+                        if (e)
+                            return "flow." + e;
+                    }
+                }
+                if (m.lost != null && Object.hasOwnProperty.call(m, "lost")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.ObserveLost.verify(m.lost, n + 1);
+                        if (e)
+                            return "lost." + e;
+                    }
+                }
                 return null;
             };
 
@@ -966,6 +1171,26 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.reload))
                         throw TypeError(".sluice.v1.Response.reload: object expected");
                     m.reload = $root.sluice.v1.ReloadResponse.fromObject(d.reload, n + 1);
+                }
+                if (d.describe != null) {
+                    if (!$util.isObject(d.describe))
+                        throw TypeError(".sluice.v1.Response.describe: object expected");
+                    m.describe = $root.sluice.v1.DescribeResponse.fromObject(d.describe, n + 1);
+                }
+                if (d.explain != null) {
+                    if (!$util.isObject(d.explain))
+                        throw TypeError(".sluice.v1.Response.explain: object expected");
+                    m.explain = $root.sluice.v1.ExplainResponse.fromObject(d.explain, n + 1);
+                }
+                if (d.flow != null) {
+                    if (!$util.isObject(d.flow))
+                        throw TypeError(".sluice.v1.Response.flow: object expected");
+                    m.flow = $root.sluice.v1.Flow.fromObject(d.flow, n + 1);
+                }
+                if (d.lost != null) {
+                    if (!$util.isObject(d.lost))
+                        throw TypeError(".sluice.v1.Response.lost: object expected");
+                    m.lost = $root.sluice.v1.ObserveLost.fromObject(d.lost, n + 1);
                 }
                 return m;
             };
@@ -1031,6 +1256,26 @@ export const sluice = $root.sluice = (() => {
                     d.reload = $root.sluice.v1.ReloadResponse.toObject(m.reload, o, q + 1);
                     if (o.oneofs)
                         d.body = "reload";
+                }
+                if (m.describe != null && Object.hasOwnProperty.call(m, "describe")) {
+                    d.describe = $root.sluice.v1.DescribeResponse.toObject(m.describe, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "describe";
+                }
+                if (m.explain != null && Object.hasOwnProperty.call(m, "explain")) {
+                    d.explain = $root.sluice.v1.ExplainResponse.toObject(m.explain, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "explain";
+                }
+                if (m.flow != null && Object.hasOwnProperty.call(m, "flow")) {
+                    d.flow = $root.sluice.v1.Flow.toObject(m.flow, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "flow";
+                }
+                if (m.lost != null && Object.hasOwnProperty.call(m, "lost")) {
+                    d.lost = $root.sluice.v1.ObserveLost.toObject(m.lost, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "lost";
                 }
                 return d;
             };
@@ -6141,6 +6386,4411 @@ export const sluice = $root.sluice = (() => {
             };
 
             return ReloadResponse;
+        })();
+
+        v1.DescribeRequest = (function() {
+
+            /**
+             * Properties of a DescribeRequest.
+             * @memberof sluice.v1
+             * @interface IDescribeRequest
+             */
+
+            /**
+             * Constructs a new DescribeRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a DescribeRequest.
+             * @implements IDescribeRequest
+             * @constructor
+             * @param {sluice.v1.IDescribeRequest=} [p] Properties to set
+             */
+            function DescribeRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new DescribeRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {sluice.v1.IDescribeRequest=} [properties] Properties to set
+             * @returns {sluice.v1.DescribeRequest} DescribeRequest instance
+             */
+            DescribeRequest.create = function create(properties) {
+                return new DescribeRequest(properties);
+            };
+
+            /**
+             * Encodes the specified DescribeRequest message. Does not implicitly {@link sluice.v1.DescribeRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {sluice.v1.IDescribeRequest} m DescribeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DescribeRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified DescribeRequest message, length delimited. Does not implicitly {@link sluice.v1.DescribeRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {sluice.v1.IDescribeRequest} message DescribeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DescribeRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DescribeRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.DescribeRequest} DescribeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DescribeRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.DescribeRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DescribeRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.DescribeRequest} DescribeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DescribeRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DescribeRequest message.
+             * @function verify
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DescribeRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a DescribeRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.DescribeRequest} DescribeRequest
+             */
+            DescribeRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.DescribeRequest)
+                    return d;
+                return new $root.sluice.v1.DescribeRequest();
+            };
+
+            /**
+             * Creates a plain object from a DescribeRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {sluice.v1.DescribeRequest} m DescribeRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DescribeRequest.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this DescribeRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.DescribeRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DescribeRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DescribeRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.DescribeRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DescribeRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.DescribeRequest";
+            };
+
+            return DescribeRequest;
+        })();
+
+        v1.DescribeResponse = (function() {
+
+            /**
+             * Properties of a DescribeResponse.
+             * @memberof sluice.v1
+             * @interface IDescribeResponse
+             * @property {Array.<sluice.v1.IEndpointName>|null} [endpoints] DescribeResponse endpoints
+             * @property {Array.<sluice.v1.IIdentityName>|null} [identities] DescribeResponse identities
+             * @property {Array.<sluice.v1.IRuleName>|null} [rules] DescribeResponse rules
+             */
+
+            /**
+             * Constructs a new DescribeResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents a DescribeResponse.
+             * @implements IDescribeResponse
+             * @constructor
+             * @param {sluice.v1.IDescribeResponse=} [p] Properties to set
+             */
+            function DescribeResponse(p) {
+                this.endpoints = [];
+                this.identities = [];
+                this.rules = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DescribeResponse endpoints.
+             * @member {Array.<sluice.v1.IEndpointName>} endpoints
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             */
+            DescribeResponse.prototype.endpoints = $util.emptyArray;
+
+            /**
+             * DescribeResponse identities.
+             * @member {Array.<sluice.v1.IIdentityName>} identities
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             */
+            DescribeResponse.prototype.identities = $util.emptyArray;
+
+            /**
+             * DescribeResponse rules.
+             * @member {Array.<sluice.v1.IRuleName>} rules
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             */
+            DescribeResponse.prototype.rules = $util.emptyArray;
+
+            /**
+             * Creates a new DescribeResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {sluice.v1.IDescribeResponse=} [properties] Properties to set
+             * @returns {sluice.v1.DescribeResponse} DescribeResponse instance
+             */
+            DescribeResponse.create = function create(properties) {
+                return new DescribeResponse(properties);
+            };
+
+            /**
+             * Encodes the specified DescribeResponse message. Does not implicitly {@link sluice.v1.DescribeResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {sluice.v1.IDescribeResponse} m DescribeResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DescribeResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.endpoints != null && m.endpoints.length) {
+                    for (var i = 0; i < m.endpoints.length; ++i)
+                        $root.sluice.v1.EndpointName.encode(m.endpoints[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.identities != null && m.identities.length) {
+                    for (var i = 0; i < m.identities.length; ++i)
+                        $root.sluice.v1.IdentityName.encode(m.identities[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.rules != null && m.rules.length) {
+                    for (var i = 0; i < m.rules.length; ++i)
+                        $root.sluice.v1.RuleName.encode(m.rules[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified DescribeResponse message, length delimited. Does not implicitly {@link sluice.v1.DescribeResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {sluice.v1.IDescribeResponse} message DescribeResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DescribeResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DescribeResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.DescribeResponse} DescribeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DescribeResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.DescribeResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.endpoints && m.endpoints.length))
+                                m.endpoints = [];
+                            m.endpoints.push($root.sluice.v1.EndpointName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.identities && m.identities.length))
+                                m.identities = [];
+                            m.identities.push($root.sluice.v1.IdentityName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.rules && m.rules.length))
+                                m.rules = [];
+                            m.rules.push($root.sluice.v1.RuleName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DescribeResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.DescribeResponse} DescribeResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DescribeResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DescribeResponse message.
+             * @function verify
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DescribeResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.endpoints != null && Object.hasOwnProperty.call(m, "endpoints")) {
+                    if (!Array.isArray(m.endpoints))
+                        return "endpoints: array expected";
+                    for (var i = 0; i < m.endpoints.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.EndpointName.verify(m.endpoints[i], n + 1);
+                            if (e)
+                                return "endpoints." + e;
+                        }
+                    }
+                }
+                if (m.identities != null && Object.hasOwnProperty.call(m, "identities")) {
+                    if (!Array.isArray(m.identities))
+                        return "identities: array expected";
+                    for (var i = 0; i < m.identities.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.IdentityName.verify(m.identities[i], n + 1);
+                            if (e)
+                                return "identities." + e;
+                        }
+                    }
+                }
+                if (m.rules != null && Object.hasOwnProperty.call(m, "rules")) {
+                    if (!Array.isArray(m.rules))
+                        return "rules: array expected";
+                    for (var i = 0; i < m.rules.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.RuleName.verify(m.rules[i], n + 1);
+                            if (e)
+                                return "rules." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DescribeResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.DescribeResponse} DescribeResponse
+             */
+            DescribeResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.DescribeResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.DescribeResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.DescribeResponse();
+                if (d.endpoints) {
+                    if (!Array.isArray(d.endpoints))
+                        throw TypeError(".sluice.v1.DescribeResponse.endpoints: array expected");
+                    m.endpoints = [];
+                    for (var i = 0; i < d.endpoints.length; ++i) {
+                        if (!$util.isObject(d.endpoints[i]))
+                            throw TypeError(".sluice.v1.DescribeResponse.endpoints: object expected");
+                        m.endpoints[i] = $root.sluice.v1.EndpointName.fromObject(d.endpoints[i], n + 1);
+                    }
+                }
+                if (d.identities) {
+                    if (!Array.isArray(d.identities))
+                        throw TypeError(".sluice.v1.DescribeResponse.identities: array expected");
+                    m.identities = [];
+                    for (var i = 0; i < d.identities.length; ++i) {
+                        if (!$util.isObject(d.identities[i]))
+                            throw TypeError(".sluice.v1.DescribeResponse.identities: object expected");
+                        m.identities[i] = $root.sluice.v1.IdentityName.fromObject(d.identities[i], n + 1);
+                    }
+                }
+                if (d.rules) {
+                    if (!Array.isArray(d.rules))
+                        throw TypeError(".sluice.v1.DescribeResponse.rules: array expected");
+                    m.rules = [];
+                    for (var i = 0; i < d.rules.length; ++i) {
+                        if (!$util.isObject(d.rules[i]))
+                            throw TypeError(".sluice.v1.DescribeResponse.rules: object expected");
+                        m.rules[i] = $root.sluice.v1.RuleName.fromObject(d.rules[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DescribeResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {sluice.v1.DescribeResponse} m DescribeResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DescribeResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.endpoints = [];
+                    d.identities = [];
+                    d.rules = [];
+                }
+                if (m.endpoints && m.endpoints.length) {
+                    d.endpoints = [];
+                    for (var j = 0; j < m.endpoints.length; ++j) {
+                        d.endpoints[j] = $root.sluice.v1.EndpointName.toObject(m.endpoints[j], o, q + 1);
+                    }
+                }
+                if (m.identities && m.identities.length) {
+                    d.identities = [];
+                    for (var j = 0; j < m.identities.length; ++j) {
+                        d.identities[j] = $root.sluice.v1.IdentityName.toObject(m.identities[j], o, q + 1);
+                    }
+                }
+                if (m.rules && m.rules.length) {
+                    d.rules = [];
+                    for (var j = 0; j < m.rules.length; ++j) {
+                        d.rules[j] = $root.sluice.v1.RuleName.toObject(m.rules[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DescribeResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DescribeResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DescribeResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.DescribeResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DescribeResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.DescribeResponse";
+            };
+
+            return DescribeResponse;
+        })();
+
+        v1.EndpointName = (function() {
+
+            /**
+             * Properties of an EndpointName.
+             * @memberof sluice.v1
+             * @interface IEndpointName
+             * @property {number|null} [id] EndpointName id
+             * @property {string|null} [pod] EndpointName pod
+             * @property {string|null} [ip] EndpointName ip
+             * @property {string|null} [host_ifname] EndpointName host_ifname
+             * @property {number|null} [identity] EndpointName identity
+             * @property {string|null} [container_id] EndpointName container_id
+             */
+
+            /**
+             * Constructs a new EndpointName.
+             * @memberof sluice.v1
+             * @classdesc Represents an EndpointName.
+             * @implements IEndpointName
+             * @constructor
+             * @param {sluice.v1.IEndpointName=} [p] Properties to set
+             */
+            function EndpointName(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EndpointName id.
+             * @member {number} id
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.id = 0;
+
+            /**
+             * EndpointName pod.
+             * @member {string} pod
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.pod = "";
+
+            /**
+             * EndpointName ip.
+             * @member {string} ip
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.ip = "";
+
+            /**
+             * EndpointName host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.host_ifname = "";
+
+            /**
+             * EndpointName identity.
+             * @member {number} identity
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.identity = 0;
+
+            /**
+             * EndpointName container_id.
+             * @member {string} container_id
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.container_id = "";
+
+            /**
+             * Creates a new EndpointName instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {sluice.v1.IEndpointName=} [properties] Properties to set
+             * @returns {sluice.v1.EndpointName} EndpointName instance
+             */
+            EndpointName.create = function create(properties) {
+                return new EndpointName(properties);
+            };
+
+            /**
+             * Encodes the specified EndpointName message. Does not implicitly {@link sluice.v1.EndpointName.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {sluice.v1.IEndpointName} m EndpointName message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointName.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(8).uint32(m.id);
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    w.uint32(18).string(m.pod);
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
+                    w.uint32(26).string(m.ip);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(34).string(m.host_ifname);
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity"))
+                    w.uint32(40).uint32(m.identity);
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id"))
+                    w.uint32(50).string(m.container_id);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EndpointName message, length delimited. Does not implicitly {@link sluice.v1.EndpointName.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {sluice.v1.IEndpointName} message EndpointName message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EndpointName.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an EndpointName message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.EndpointName} EndpointName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointName.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.EndpointName();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.pod = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.ip = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.identity = r.uint32();
+                            break;
+                        }
+                    case 6: {
+                            m.container_id = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an EndpointName message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.EndpointName} EndpointName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EndpointName.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an EndpointName message.
+             * @function verify
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EndpointName.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isInteger(m.id))
+                        return "id: integer expected";
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    if (!$util.isString(m.pod))
+                        return "pod: string expected";
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    if (!$util.isString(m.ip))
+                        return "ip: string expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    if (!$util.isInteger(m.identity))
+                        return "identity: integer expected";
+                }
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id")) {
+                    if (!$util.isString(m.container_id))
+                        return "container_id: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EndpointName message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.EndpointName} EndpointName
+             */
+            EndpointName.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.EndpointName)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.EndpointName: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.EndpointName();
+                if (d.id != null) {
+                    m.id = d.id >>> 0;
+                }
+                if (d.pod != null) {
+                    m.pod = String(d.pod);
+                }
+                if (d.ip != null) {
+                    m.ip = String(d.ip);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                if (d.identity != null) {
+                    m.identity = d.identity >>> 0;
+                }
+                if (d.container_id != null) {
+                    m.container_id = String(d.container_id);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EndpointName message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {sluice.v1.EndpointName} m EndpointName
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EndpointName.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = 0;
+                    d.pod = "";
+                    d.ip = "";
+                    d.host_ifname = "";
+                    d.identity = 0;
+                    d.container_id = "";
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = m.pod;
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    d.ip = m.ip;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    d.identity = m.identity;
+                }
+                if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id")) {
+                    d.container_id = m.container_id;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EndpointName to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EndpointName.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EndpointName
+             * @function getTypeUrl
+             * @memberof sluice.v1.EndpointName
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EndpointName.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.EndpointName";
+            };
+
+            return EndpointName;
+        })();
+
+        v1.IdentityName = (function() {
+
+            /**
+             * Properties of an IdentityName.
+             * @memberof sluice.v1
+             * @interface IIdentityName
+             * @property {number|null} [id] IdentityName id
+             * @property {string|null} [kind] IdentityName kind
+             * @property {string|null} [namespace] IdentityName namespace
+             * @property {Object.<string,string>|null} [namespace_labels] IdentityName namespace_labels
+             * @property {Object.<string,string>|null} [pod_labels] IdentityName pod_labels
+             * @property {Array.<string>|null} [pods] IdentityName pods
+             */
+
+            /**
+             * Constructs a new IdentityName.
+             * @memberof sluice.v1
+             * @classdesc Represents an IdentityName.
+             * @implements IIdentityName
+             * @constructor
+             * @param {sluice.v1.IIdentityName=} [p] Properties to set
+             */
+            function IdentityName(p) {
+                this.namespace_labels = {};
+                this.pod_labels = {};
+                this.pods = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * IdentityName id.
+             * @member {number} id
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.id = 0;
+
+            /**
+             * IdentityName kind.
+             * @member {string} kind
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.kind = "";
+
+            /**
+             * IdentityName namespace.
+             * @member {string} namespace
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.namespace = "";
+
+            /**
+             * IdentityName namespace_labels.
+             * @member {Object.<string,string>} namespace_labels
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.namespace_labels = $util.emptyObject;
+
+            /**
+             * IdentityName pod_labels.
+             * @member {Object.<string,string>} pod_labels
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.pod_labels = $util.emptyObject;
+
+            /**
+             * IdentityName pods.
+             * @member {Array.<string>} pods
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             */
+            IdentityName.prototype.pods = $util.emptyArray;
+
+            /**
+             * Creates a new IdentityName instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {sluice.v1.IIdentityName=} [properties] Properties to set
+             * @returns {sluice.v1.IdentityName} IdentityName instance
+             */
+            IdentityName.create = function create(properties) {
+                return new IdentityName(properties);
+            };
+
+            /**
+             * Encodes the specified IdentityName message. Does not implicitly {@link sluice.v1.IdentityName.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {sluice.v1.IIdentityName} m IdentityName message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentityName.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(8).uint32(m.id);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(18).string(m.kind);
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace"))
+                    w.uint32(26).string(m.namespace);
+                if (m.namespace_labels != null && Object.hasOwnProperty.call(m, "namespace_labels")) {
+                    for (var ks = Object.keys(m.namespace_labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(34).fork().uint32(10).string(ks[i]).uint32(18).string(m.namespace_labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.pod_labels != null && Object.hasOwnProperty.call(m, "pod_labels")) {
+                    for (var ks = Object.keys(m.pod_labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(42).fork().uint32(10).string(ks[i]).uint32(18).string(m.pod_labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.pods != null && m.pods.length) {
+                    for (var i = 0; i < m.pods.length; ++i)
+                        w.uint32(50).string(m.pods[i]);
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified IdentityName message, length delimited. Does not implicitly {@link sluice.v1.IdentityName.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {sluice.v1.IIdentityName} message IdentityName message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            IdentityName.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an IdentityName message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.IdentityName} IdentityName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentityName.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m, k, value;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.IdentityName();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.kind = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.namespace = r.string();
+                            break;
+                        }
+                    case 4: {
+                            if (m.namespace_labels === $util.emptyObject)
+                                m.namespace_labels = {};
+                            var c2 = r.uint32() + r.pos;
+                            if (c2 > r.len)
+                                throw RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            value = "";
+                            while (r.pos < c2) {
+                                var tag2 = r.uint32();
+                                switch (tag2 >>> 3) {
+                                case 1:
+                                    k = r.string();
+                                    break;
+                                case 2:
+                                    value = r.string();
+                                    break;
+                                default:
+                                    r.skipType(tag2 & 7, n);
+                                    break;
+                                }
+                            }
+                            if (r.pos !== c2)
+                                throw RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.namespace_labels, k);
+                            m.namespace_labels[k] = value;
+                            break;
+                        }
+                    case 5: {
+                            if (m.pod_labels === $util.emptyObject)
+                                m.pod_labels = {};
+                            var c2 = r.uint32() + r.pos;
+                            if (c2 > r.len)
+                                throw RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            value = "";
+                            while (r.pos < c2) {
+                                var tag2 = r.uint32();
+                                switch (tag2 >>> 3) {
+                                case 1:
+                                    k = r.string();
+                                    break;
+                                case 2:
+                                    value = r.string();
+                                    break;
+                                default:
+                                    r.skipType(tag2 & 7, n);
+                                    break;
+                                }
+                            }
+                            if (r.pos !== c2)
+                                throw RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.pod_labels, k);
+                            m.pod_labels[k] = value;
+                            break;
+                        }
+                    case 6: {
+                            if (!(m.pods && m.pods.length))
+                                m.pods = [];
+                            m.pods.push(r.string());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an IdentityName message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.IdentityName} IdentityName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            IdentityName.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an IdentityName message.
+             * @function verify
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            IdentityName.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isInteger(m.id))
+                        return "id: integer expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    if (!$util.isString(m.kind))
+                        return "kind: string expected";
+                }
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    if (!$util.isString(m.namespace))
+                        return "namespace: string expected";
+                }
+                if (m.namespace_labels != null && Object.hasOwnProperty.call(m, "namespace_labels")) {
+                    if (!$util.isObject(m.namespace_labels))
+                        return "namespace_labels: object expected";
+                    var k = Object.keys(m.namespace_labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.namespace_labels[k[i]]))
+                            return "namespace_labels: string{k:string} expected";
+                    }
+                }
+                if (m.pod_labels != null && Object.hasOwnProperty.call(m, "pod_labels")) {
+                    if (!$util.isObject(m.pod_labels))
+                        return "pod_labels: object expected";
+                    var k = Object.keys(m.pod_labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.pod_labels[k[i]]))
+                            return "pod_labels: string{k:string} expected";
+                    }
+                }
+                if (m.pods != null && Object.hasOwnProperty.call(m, "pods")) {
+                    if (!Array.isArray(m.pods))
+                        return "pods: array expected";
+                    for (var i = 0; i < m.pods.length; ++i) {
+                        if (!$util.isString(m.pods[i]))
+                            return "pods: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an IdentityName message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.IdentityName} IdentityName
+             */
+            IdentityName.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.IdentityName)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.IdentityName: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.IdentityName();
+                if (d.id != null) {
+                    m.id = d.id >>> 0;
+                }
+                if (d.kind != null) {
+                    m.kind = String(d.kind);
+                }
+                if (d.namespace != null) {
+                    m.namespace = String(d.namespace);
+                }
+                if (d.namespace_labels) {
+                    if (!$util.isObject(d.namespace_labels))
+                        throw TypeError(".sluice.v1.IdentityName.namespace_labels: object expected");
+                    m.namespace_labels = {};
+                    for (var ks = Object.keys(d.namespace_labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.namespace_labels, ks[i]);
+                        m.namespace_labels[ks[i]] = String(d.namespace_labels[ks[i]]);
+                    }
+                }
+                if (d.pod_labels) {
+                    if (!$util.isObject(d.pod_labels))
+                        throw TypeError(".sluice.v1.IdentityName.pod_labels: object expected");
+                    m.pod_labels = {};
+                    for (var ks = Object.keys(d.pod_labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.pod_labels, ks[i]);
+                        m.pod_labels[ks[i]] = String(d.pod_labels[ks[i]]);
+                    }
+                }
+                if (d.pods) {
+                    if (!Array.isArray(d.pods))
+                        throw TypeError(".sluice.v1.IdentityName.pods: array expected");
+                    m.pods = [];
+                    for (var i = 0; i < d.pods.length; ++i) {
+                        m.pods[i] = String(d.pods[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an IdentityName message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {sluice.v1.IdentityName} m IdentityName
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            IdentityName.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.pods = [];
+                }
+                if (o.objects || o.defaults) {
+                    d.namespace_labels = {};
+                    d.pod_labels = {};
+                }
+                if (o.defaults) {
+                    d.id = 0;
+                    d.kind = "";
+                    d.namespace = "";
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = m.kind;
+                }
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    d.namespace = m.namespace;
+                }
+                var ks2;
+                if (m.namespace_labels && (ks2 = Object.keys(m.namespace_labels)).length) {
+                    d.namespace_labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.namespace_labels, ks2[j]);
+                        d.namespace_labels[ks2[j]] = m.namespace_labels[ks2[j]];
+                    }
+                }
+                if (m.pod_labels && (ks2 = Object.keys(m.pod_labels)).length) {
+                    d.pod_labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.pod_labels, ks2[j]);
+                        d.pod_labels[ks2[j]] = m.pod_labels[ks2[j]];
+                    }
+                }
+                if (m.pods && m.pods.length) {
+                    d.pods = [];
+                    for (var j = 0; j < m.pods.length; ++j) {
+                        d.pods[j] = m.pods[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this IdentityName to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.IdentityName
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            IdentityName.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for IdentityName
+             * @function getTypeUrl
+             * @memberof sluice.v1.IdentityName
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            IdentityName.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.IdentityName";
+            };
+
+            return IdentityName;
+        })();
+
+        v1.RuleName = (function() {
+
+            /**
+             * Properties of a RuleName.
+             * @memberof sluice.v1
+             * @interface IRuleName
+             * @property {number|null} [rule_id] RuleName rule_id
+             * @property {string|null} [policy] RuleName policy
+             * @property {string|null} [direction] RuleName direction
+             * @property {number|null} [index] RuleName index
+             */
+
+            /**
+             * Constructs a new RuleName.
+             * @memberof sluice.v1
+             * @classdesc Represents a RuleName.
+             * @implements IRuleName
+             * @constructor
+             * @param {sluice.v1.IRuleName=} [p] Properties to set
+             */
+            function RuleName(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RuleName rule_id.
+             * @member {number} rule_id
+             * @memberof sluice.v1.RuleName
+             * @instance
+             */
+            RuleName.prototype.rule_id = 0;
+
+            /**
+             * RuleName policy.
+             * @member {string} policy
+             * @memberof sluice.v1.RuleName
+             * @instance
+             */
+            RuleName.prototype.policy = "";
+
+            /**
+             * RuleName direction.
+             * @member {string} direction
+             * @memberof sluice.v1.RuleName
+             * @instance
+             */
+            RuleName.prototype.direction = "";
+
+            /**
+             * RuleName index.
+             * @member {number} index
+             * @memberof sluice.v1.RuleName
+             * @instance
+             */
+            RuleName.prototype.index = 0;
+
+            /**
+             * Creates a new RuleName instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {sluice.v1.IRuleName=} [properties] Properties to set
+             * @returns {sluice.v1.RuleName} RuleName instance
+             */
+            RuleName.create = function create(properties) {
+                return new RuleName(properties);
+            };
+
+            /**
+             * Encodes the specified RuleName message. Does not implicitly {@link sluice.v1.RuleName.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {sluice.v1.IRuleName} m RuleName message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RuleName.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.rule_id != null && Object.hasOwnProperty.call(m, "rule_id"))
+                    w.uint32(8).uint32(m.rule_id);
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy"))
+                    w.uint32(18).string(m.policy);
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction"))
+                    w.uint32(26).string(m.direction);
+                if (m.index != null && Object.hasOwnProperty.call(m, "index"))
+                    w.uint32(32).uint32(m.index);
+                return w;
+            };
+
+            /**
+             * Encodes the specified RuleName message, length delimited. Does not implicitly {@link sluice.v1.RuleName.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {sluice.v1.IRuleName} message RuleName message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RuleName.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a RuleName message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.RuleName} RuleName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RuleName.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.RuleName();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.rule_id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.policy = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.direction = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.index = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a RuleName message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.RuleName} RuleName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RuleName.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a RuleName message.
+             * @function verify
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RuleName.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.rule_id != null && Object.hasOwnProperty.call(m, "rule_id")) {
+                    if (!$util.isInteger(m.rule_id))
+                        return "rule_id: integer expected";
+                }
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy")) {
+                    if (!$util.isString(m.policy))
+                        return "policy: string expected";
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    if (!$util.isString(m.direction))
+                        return "direction: string expected";
+                }
+                if (m.index != null && Object.hasOwnProperty.call(m, "index")) {
+                    if (!$util.isInteger(m.index))
+                        return "index: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RuleName message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.RuleName} RuleName
+             */
+            RuleName.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.RuleName)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.RuleName: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.RuleName();
+                if (d.rule_id != null) {
+                    m.rule_id = d.rule_id >>> 0;
+                }
+                if (d.policy != null) {
+                    m.policy = String(d.policy);
+                }
+                if (d.direction != null) {
+                    m.direction = String(d.direction);
+                }
+                if (d.index != null) {
+                    m.index = d.index >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RuleName message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {sluice.v1.RuleName} m RuleName
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RuleName.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.rule_id = 0;
+                    d.policy = "";
+                    d.direction = "";
+                    d.index = 0;
+                }
+                if (m.rule_id != null && Object.hasOwnProperty.call(m, "rule_id")) {
+                    d.rule_id = m.rule_id;
+                }
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy")) {
+                    d.policy = m.policy;
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    d.direction = m.direction;
+                }
+                if (m.index != null && Object.hasOwnProperty.call(m, "index")) {
+                    d.index = m.index;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RuleName to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.RuleName
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RuleName.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for RuleName
+             * @function getTypeUrl
+             * @memberof sluice.v1.RuleName
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RuleName.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.RuleName";
+            };
+
+            return RuleName;
+        })();
+
+        v1.ExplainRequest = (function() {
+
+            /**
+             * Properties of an ExplainRequest.
+             * @memberof sluice.v1
+             * @interface IExplainRequest
+             * @property {string|null} [from] ExplainRequest from
+             * @property {string|null} [to] ExplainRequest to
+             * @property {number|null} [port] ExplainRequest port
+             * @property {string|null} [protocol] ExplainRequest protocol
+             */
+
+            /**
+             * Constructs a new ExplainRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents an ExplainRequest.
+             * @implements IExplainRequest
+             * @constructor
+             * @param {sluice.v1.IExplainRequest=} [p] Properties to set
+             */
+            function ExplainRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ExplainRequest from.
+             * @member {string} from
+             * @memberof sluice.v1.ExplainRequest
+             * @instance
+             */
+            ExplainRequest.prototype.from = "";
+
+            /**
+             * ExplainRequest to.
+             * @member {string} to
+             * @memberof sluice.v1.ExplainRequest
+             * @instance
+             */
+            ExplainRequest.prototype.to = "";
+
+            /**
+             * ExplainRequest port.
+             * @member {number} port
+             * @memberof sluice.v1.ExplainRequest
+             * @instance
+             */
+            ExplainRequest.prototype.port = 0;
+
+            /**
+             * ExplainRequest protocol.
+             * @member {string} protocol
+             * @memberof sluice.v1.ExplainRequest
+             * @instance
+             */
+            ExplainRequest.prototype.protocol = "";
+
+            /**
+             * Creates a new ExplainRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {sluice.v1.IExplainRequest=} [properties] Properties to set
+             * @returns {sluice.v1.ExplainRequest} ExplainRequest instance
+             */
+            ExplainRequest.create = function create(properties) {
+                return new ExplainRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ExplainRequest message. Does not implicitly {@link sluice.v1.ExplainRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {sluice.v1.IExplainRequest} m ExplainRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.from != null && Object.hasOwnProperty.call(m, "from"))
+                    w.uint32(10).string(m.from);
+                if (m.to != null && Object.hasOwnProperty.call(m, "to"))
+                    w.uint32(18).string(m.to);
+                if (m.port != null && Object.hasOwnProperty.call(m, "port"))
+                    w.uint32(24).uint32(m.port);
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol"))
+                    w.uint32(34).string(m.protocol);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ExplainRequest message, length delimited. Does not implicitly {@link sluice.v1.ExplainRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {sluice.v1.IExplainRequest} message ExplainRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ExplainRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ExplainRequest} ExplainRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ExplainRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.from = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.to = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.port = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.protocol = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ExplainRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ExplainRequest} ExplainRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ExplainRequest message.
+             * @function verify
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExplainRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.from != null && Object.hasOwnProperty.call(m, "from")) {
+                    if (!$util.isString(m.from))
+                        return "from: string expected";
+                }
+                if (m.to != null && Object.hasOwnProperty.call(m, "to")) {
+                    if (!$util.isString(m.to))
+                        return "to: string expected";
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    if (!$util.isInteger(m.port))
+                        return "port: integer expected";
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    if (!$util.isString(m.protocol))
+                        return "protocol: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExplainRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ExplainRequest} ExplainRequest
+             */
+            ExplainRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ExplainRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ExplainRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ExplainRequest();
+                if (d.from != null) {
+                    m.from = String(d.from);
+                }
+                if (d.to != null) {
+                    m.to = String(d.to);
+                }
+                if (d.port != null) {
+                    m.port = d.port >>> 0;
+                }
+                if (d.protocol != null) {
+                    m.protocol = String(d.protocol);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ExplainRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {sluice.v1.ExplainRequest} m ExplainRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExplainRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.from = "";
+                    d.to = "";
+                    d.port = 0;
+                    d.protocol = "";
+                }
+                if (m.from != null && Object.hasOwnProperty.call(m, "from")) {
+                    d.from = m.from;
+                }
+                if (m.to != null && Object.hasOwnProperty.call(m, "to")) {
+                    d.to = m.to;
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    d.port = m.port;
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    d.protocol = m.protocol;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ExplainRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ExplainRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExplainRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ExplainRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.ExplainRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ExplainRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ExplainRequest";
+            };
+
+            return ExplainRequest;
+        })();
+
+        v1.ExplainSide = (function() {
+
+            /**
+             * Properties of an ExplainSide.
+             * @memberof sluice.v1
+             * @interface IExplainSide
+             * @property {string|null} [pod] ExplainSide pod
+             * @property {string|null} [direction] ExplainSide direction
+             * @property {boolean|null} [local] ExplainSide local
+             * @property {Array.<string>|null} [selected_by] ExplainSide selected_by
+             * @property {boolean|null} [allowed] ExplainSide allowed
+             * @property {string|null} [rule] ExplainSide rule
+             * @property {string|null} [via] ExplainSide via
+             */
+
+            /**
+             * Constructs a new ExplainSide.
+             * @memberof sluice.v1
+             * @classdesc Represents an ExplainSide.
+             * @implements IExplainSide
+             * @constructor
+             * @param {sluice.v1.IExplainSide=} [p] Properties to set
+             */
+            function ExplainSide(p) {
+                this.selected_by = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ExplainSide pod.
+             * @member {string} pod
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.pod = "";
+
+            /**
+             * ExplainSide direction.
+             * @member {string} direction
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.direction = "";
+
+            /**
+             * ExplainSide local.
+             * @member {boolean} local
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.local = false;
+
+            /**
+             * ExplainSide selected_by.
+             * @member {Array.<string>} selected_by
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.selected_by = $util.emptyArray;
+
+            /**
+             * ExplainSide allowed.
+             * @member {boolean} allowed
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.allowed = false;
+
+            /**
+             * ExplainSide rule.
+             * @member {string} rule
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.rule = "";
+
+            /**
+             * ExplainSide via.
+             * @member {string} via
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             */
+            ExplainSide.prototype.via = "";
+
+            /**
+             * Creates a new ExplainSide instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {sluice.v1.IExplainSide=} [properties] Properties to set
+             * @returns {sluice.v1.ExplainSide} ExplainSide instance
+             */
+            ExplainSide.create = function create(properties) {
+                return new ExplainSide(properties);
+            };
+
+            /**
+             * Encodes the specified ExplainSide message. Does not implicitly {@link sluice.v1.ExplainSide.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {sluice.v1.IExplainSide} m ExplainSide message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainSide.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    w.uint32(10).string(m.pod);
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction"))
+                    w.uint32(18).string(m.direction);
+                if (m.local != null && Object.hasOwnProperty.call(m, "local"))
+                    w.uint32(24).bool(m.local);
+                if (m.selected_by != null && m.selected_by.length) {
+                    for (var i = 0; i < m.selected_by.length; ++i)
+                        w.uint32(34).string(m.selected_by[i]);
+                }
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed"))
+                    w.uint32(40).bool(m.allowed);
+                if (m.rule != null && Object.hasOwnProperty.call(m, "rule"))
+                    w.uint32(50).string(m.rule);
+                if (m.via != null && Object.hasOwnProperty.call(m, "via"))
+                    w.uint32(58).string(m.via);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ExplainSide message, length delimited. Does not implicitly {@link sluice.v1.ExplainSide.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {sluice.v1.IExplainSide} message ExplainSide message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainSide.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ExplainSide message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ExplainSide} ExplainSide
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainSide.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ExplainSide();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.pod = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.direction = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.local = r.bool();
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.selected_by && m.selected_by.length))
+                                m.selected_by = [];
+                            m.selected_by.push(r.string());
+                            break;
+                        }
+                    case 5: {
+                            m.allowed = r.bool();
+                            break;
+                        }
+                    case 6: {
+                            m.rule = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.via = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ExplainSide message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ExplainSide} ExplainSide
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainSide.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ExplainSide message.
+             * @function verify
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExplainSide.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    if (!$util.isString(m.pod))
+                        return "pod: string expected";
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    if (!$util.isString(m.direction))
+                        return "direction: string expected";
+                }
+                if (m.local != null && Object.hasOwnProperty.call(m, "local")) {
+                    if (typeof m.local !== "boolean")
+                        return "local: boolean expected";
+                }
+                if (m.selected_by != null && Object.hasOwnProperty.call(m, "selected_by")) {
+                    if (!Array.isArray(m.selected_by))
+                        return "selected_by: array expected";
+                    for (var i = 0; i < m.selected_by.length; ++i) {
+                        if (!$util.isString(m.selected_by[i]))
+                            return "selected_by: string[] expected";
+                    }
+                }
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed")) {
+                    if (typeof m.allowed !== "boolean")
+                        return "allowed: boolean expected";
+                }
+                if (m.rule != null && Object.hasOwnProperty.call(m, "rule")) {
+                    if (!$util.isString(m.rule))
+                        return "rule: string expected";
+                }
+                if (m.via != null && Object.hasOwnProperty.call(m, "via")) {
+                    if (!$util.isString(m.via))
+                        return "via: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExplainSide message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ExplainSide} ExplainSide
+             */
+            ExplainSide.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ExplainSide)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ExplainSide: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ExplainSide();
+                if (d.pod != null) {
+                    m.pod = String(d.pod);
+                }
+                if (d.direction != null) {
+                    m.direction = String(d.direction);
+                }
+                if (d.local != null) {
+                    m.local = Boolean(d.local);
+                }
+                if (d.selected_by) {
+                    if (!Array.isArray(d.selected_by))
+                        throw TypeError(".sluice.v1.ExplainSide.selected_by: array expected");
+                    m.selected_by = [];
+                    for (var i = 0; i < d.selected_by.length; ++i) {
+                        m.selected_by[i] = String(d.selected_by[i]);
+                    }
+                }
+                if (d.allowed != null) {
+                    m.allowed = Boolean(d.allowed);
+                }
+                if (d.rule != null) {
+                    m.rule = String(d.rule);
+                }
+                if (d.via != null) {
+                    m.via = String(d.via);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ExplainSide message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {sluice.v1.ExplainSide} m ExplainSide
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExplainSide.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.selected_by = [];
+                }
+                if (o.defaults) {
+                    d.pod = "";
+                    d.direction = "";
+                    d.local = false;
+                    d.allowed = false;
+                    d.rule = "";
+                    d.via = "";
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = m.pod;
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    d.direction = m.direction;
+                }
+                if (m.local != null && Object.hasOwnProperty.call(m, "local")) {
+                    d.local = m.local;
+                }
+                if (m.selected_by && m.selected_by.length) {
+                    d.selected_by = [];
+                    for (var j = 0; j < m.selected_by.length; ++j) {
+                        d.selected_by[j] = m.selected_by[j];
+                    }
+                }
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed")) {
+                    d.allowed = m.allowed;
+                }
+                if (m.rule != null && Object.hasOwnProperty.call(m, "rule")) {
+                    d.rule = m.rule;
+                }
+                if (m.via != null && Object.hasOwnProperty.call(m, "via")) {
+                    d.via = m.via;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ExplainSide to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ExplainSide
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExplainSide.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ExplainSide
+             * @function getTypeUrl
+             * @memberof sluice.v1.ExplainSide
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ExplainSide.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ExplainSide";
+            };
+
+            return ExplainSide;
+        })();
+
+        v1.ExplainResponse = (function() {
+
+            /**
+             * Properties of an ExplainResponse.
+             * @memberof sluice.v1
+             * @interface IExplainResponse
+             * @property {sluice.v1.IExplainSide|null} [source] ExplainResponse source
+             * @property {sluice.v1.IExplainSide|null} [destination] ExplainResponse destination
+             * @property {boolean|null} [allowed] ExplainResponse allowed
+             */
+
+            /**
+             * Constructs a new ExplainResponse.
+             * @memberof sluice.v1
+             * @classdesc Represents an ExplainResponse.
+             * @implements IExplainResponse
+             * @constructor
+             * @param {sluice.v1.IExplainResponse=} [p] Properties to set
+             */
+            function ExplainResponse(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ExplainResponse source.
+             * @member {sluice.v1.IExplainSide|null|undefined} source
+             * @memberof sluice.v1.ExplainResponse
+             * @instance
+             */
+            ExplainResponse.prototype.source = null;
+
+            /**
+             * ExplainResponse destination.
+             * @member {sluice.v1.IExplainSide|null|undefined} destination
+             * @memberof sluice.v1.ExplainResponse
+             * @instance
+             */
+            ExplainResponse.prototype.destination = null;
+
+            /**
+             * ExplainResponse allowed.
+             * @member {boolean} allowed
+             * @memberof sluice.v1.ExplainResponse
+             * @instance
+             */
+            ExplainResponse.prototype.allowed = false;
+
+            /**
+             * Creates a new ExplainResponse instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {sluice.v1.IExplainResponse=} [properties] Properties to set
+             * @returns {sluice.v1.ExplainResponse} ExplainResponse instance
+             */
+            ExplainResponse.create = function create(properties) {
+                return new ExplainResponse(properties);
+            };
+
+            /**
+             * Encodes the specified ExplainResponse message. Does not implicitly {@link sluice.v1.ExplainResponse.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {sluice.v1.IExplainResponse} m ExplainResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainResponse.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.source != null && Object.hasOwnProperty.call(m, "source"))
+                    $root.sluice.v1.ExplainSide.encode(m.source, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination"))
+                    $root.sluice.v1.ExplainSide.encode(m.destination, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed"))
+                    w.uint32(24).bool(m.allowed);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ExplainResponse message, length delimited. Does not implicitly {@link sluice.v1.ExplainResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {sluice.v1.IExplainResponse} message ExplainResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExplainResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ExplainResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ExplainResponse} ExplainResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainResponse.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ExplainResponse();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.source = $root.sluice.v1.ExplainSide.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.destination = $root.sluice.v1.ExplainSide.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 3: {
+                            m.allowed = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ExplainResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ExplainResponse} ExplainResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExplainResponse.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ExplainResponse message.
+             * @function verify
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExplainResponse.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.source != null && Object.hasOwnProperty.call(m, "source")) {
+                    {
+                        var e = $root.sluice.v1.ExplainSide.verify(m.source, n + 1);
+                        if (e)
+                            return "source." + e;
+                    }
+                }
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination")) {
+                    {
+                        var e = $root.sluice.v1.ExplainSide.verify(m.destination, n + 1);
+                        if (e)
+                            return "destination." + e;
+                    }
+                }
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed")) {
+                    if (typeof m.allowed !== "boolean")
+                        return "allowed: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExplainResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ExplainResponse} ExplainResponse
+             */
+            ExplainResponse.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ExplainResponse)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ExplainResponse: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ExplainResponse();
+                if (d.source != null) {
+                    if (!$util.isObject(d.source))
+                        throw TypeError(".sluice.v1.ExplainResponse.source: object expected");
+                    m.source = $root.sluice.v1.ExplainSide.fromObject(d.source, n + 1);
+                }
+                if (d.destination != null) {
+                    if (!$util.isObject(d.destination))
+                        throw TypeError(".sluice.v1.ExplainResponse.destination: object expected");
+                    m.destination = $root.sluice.v1.ExplainSide.fromObject(d.destination, n + 1);
+                }
+                if (d.allowed != null) {
+                    m.allowed = Boolean(d.allowed);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ExplainResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {sluice.v1.ExplainResponse} m ExplainResponse
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExplainResponse.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.source = null;
+                    d.destination = null;
+                    d.allowed = false;
+                }
+                if (m.source != null && Object.hasOwnProperty.call(m, "source")) {
+                    d.source = $root.sluice.v1.ExplainSide.toObject(m.source, o, q + 1);
+                }
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination")) {
+                    d.destination = $root.sluice.v1.ExplainSide.toObject(m.destination, o, q + 1);
+                }
+                if (m.allowed != null && Object.hasOwnProperty.call(m, "allowed")) {
+                    d.allowed = m.allowed;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ExplainResponse to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ExplainResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExplainResponse.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ExplainResponse
+             * @function getTypeUrl
+             * @memberof sluice.v1.ExplainResponse
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ExplainResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ExplainResponse";
+            };
+
+            return ExplainResponse;
+        })();
+
+        v1.ObserveRequest = (function() {
+
+            /**
+             * Properties of an ObserveRequest.
+             * @memberof sluice.v1
+             * @interface IObserveRequest
+             * @property {number|null} [last] ObserveRequest last
+             * @property {boolean|null} [follow] ObserveRequest follow
+             */
+
+            /**
+             * Constructs a new ObserveRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents an ObserveRequest.
+             * @implements IObserveRequest
+             * @constructor
+             * @param {sluice.v1.IObserveRequest=} [p] Properties to set
+             */
+            function ObserveRequest(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ObserveRequest last.
+             * @member {number} last
+             * @memberof sluice.v1.ObserveRequest
+             * @instance
+             */
+            ObserveRequest.prototype.last = 0;
+
+            /**
+             * ObserveRequest follow.
+             * @member {boolean} follow
+             * @memberof sluice.v1.ObserveRequest
+             * @instance
+             */
+            ObserveRequest.prototype.follow = false;
+
+            /**
+             * Creates a new ObserveRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {sluice.v1.IObserveRequest=} [properties] Properties to set
+             * @returns {sluice.v1.ObserveRequest} ObserveRequest instance
+             */
+            ObserveRequest.create = function create(properties) {
+                return new ObserveRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ObserveRequest message. Does not implicitly {@link sluice.v1.ObserveRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {sluice.v1.IObserveRequest} m ObserveRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ObserveRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.last != null && Object.hasOwnProperty.call(m, "last"))
+                    w.uint32(8).uint32(m.last);
+                if (m.follow != null && Object.hasOwnProperty.call(m, "follow"))
+                    w.uint32(16).bool(m.follow);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ObserveRequest message, length delimited. Does not implicitly {@link sluice.v1.ObserveRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {sluice.v1.IObserveRequest} message ObserveRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ObserveRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ObserveRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ObserveRequest} ObserveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ObserveRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ObserveRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.last = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.follow = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ObserveRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ObserveRequest} ObserveRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ObserveRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ObserveRequest message.
+             * @function verify
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ObserveRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.last != null && Object.hasOwnProperty.call(m, "last")) {
+                    if (!$util.isInteger(m.last))
+                        return "last: integer expected";
+                }
+                if (m.follow != null && Object.hasOwnProperty.call(m, "follow")) {
+                    if (typeof m.follow !== "boolean")
+                        return "follow: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ObserveRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ObserveRequest} ObserveRequest
+             */
+            ObserveRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ObserveRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ObserveRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ObserveRequest();
+                if (d.last != null) {
+                    m.last = d.last >>> 0;
+                }
+                if (d.follow != null) {
+                    m.follow = Boolean(d.follow);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ObserveRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {sluice.v1.ObserveRequest} m ObserveRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ObserveRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.last = 0;
+                    d.follow = false;
+                }
+                if (m.last != null && Object.hasOwnProperty.call(m, "last")) {
+                    d.last = m.last;
+                }
+                if (m.follow != null && Object.hasOwnProperty.call(m, "follow")) {
+                    d.follow = m.follow;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ObserveRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ObserveRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ObserveRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ObserveRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.ObserveRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ObserveRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ObserveRequest";
+            };
+
+            return ObserveRequest;
+        })();
+
+        v1.ObserveLost = (function() {
+
+            /**
+             * Properties of an ObserveLost.
+             * @memberof sluice.v1
+             * @interface IObserveLost
+             * @property {number|Long|null} [flows] ObserveLost flows
+             */
+
+            /**
+             * Constructs a new ObserveLost.
+             * @memberof sluice.v1
+             * @classdesc Represents an ObserveLost.
+             * @implements IObserveLost
+             * @constructor
+             * @param {sluice.v1.IObserveLost=} [p] Properties to set
+             */
+            function ObserveLost(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ObserveLost flows.
+             * @member {number|Long} flows
+             * @memberof sluice.v1.ObserveLost
+             * @instance
+             */
+            ObserveLost.prototype.flows = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new ObserveLost instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {sluice.v1.IObserveLost=} [properties] Properties to set
+             * @returns {sluice.v1.ObserveLost} ObserveLost instance
+             */
+            ObserveLost.create = function create(properties) {
+                return new ObserveLost(properties);
+            };
+
+            /**
+             * Encodes the specified ObserveLost message. Does not implicitly {@link sluice.v1.ObserveLost.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {sluice.v1.IObserveLost} m ObserveLost message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ObserveLost.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.flows != null && Object.hasOwnProperty.call(m, "flows"))
+                    w.uint32(8).uint64(m.flows);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ObserveLost message, length delimited. Does not implicitly {@link sluice.v1.ObserveLost.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {sluice.v1.IObserveLost} message ObserveLost message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ObserveLost.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ObserveLost message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ObserveLost} ObserveLost
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ObserveLost.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ObserveLost();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.flows = r.uint64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ObserveLost message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ObserveLost} ObserveLost
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ObserveLost.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ObserveLost message.
+             * @function verify
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ObserveLost.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.flows != null && Object.hasOwnProperty.call(m, "flows")) {
+                    if (!$util.isInteger(m.flows) && !(m.flows && $util.isInteger(m.flows.low) && $util.isInteger(m.flows.high)))
+                        return "flows: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ObserveLost message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ObserveLost} ObserveLost
+             */
+            ObserveLost.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ObserveLost)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ObserveLost: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ObserveLost();
+                if (d.flows != null) {
+                    if ($util.Long)
+                        m.flows = $util.Long.fromValue(d.flows, true);
+                    else if (typeof d.flows === "string")
+                        m.flows = parseInt(d.flows, 10);
+                    else if (typeof d.flows === "number")
+                        m.flows = d.flows;
+                    else if (typeof d.flows === "object")
+                        m.flows = new $util.LongBits(d.flows.low >>> 0, d.flows.high >>> 0).toNumber(true);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ObserveLost message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {sluice.v1.ObserveLost} m ObserveLost
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ObserveLost.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.flows = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.flows = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.flows != null && Object.hasOwnProperty.call(m, "flows")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.flows = typeof m.flows === "number" ? BigInt(m.flows) : $util.Long.fromBits(m.flows.low >>> 0, m.flows.high >>> 0, true).toBigInt();
+                    else if (typeof m.flows === "number")
+                        d.flows = o.longs === String ? String(m.flows) : m.flows;
+                    else
+                        d.flows = o.longs === String ? $util.Long.prototype.toString.call(m.flows) : o.longs === Number ? new $util.LongBits(m.flows.low >>> 0, m.flows.high >>> 0).toNumber(true) : m.flows;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ObserveLost to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ObserveLost
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ObserveLost.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ObserveLost
+             * @function getTypeUrl
+             * @memberof sluice.v1.ObserveLost
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ObserveLost.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ObserveLost";
+            };
+
+            return ObserveLost;
+        })();
+
+        v1.Endpoint = (function() {
+
+            /**
+             * Properties of an Endpoint.
+             * @memberof sluice.v1
+             * @interface IEndpoint
+             * @property {number|null} [id] Endpoint id
+             * @property {number|null} [identity] Endpoint identity
+             * @property {string|null} [namespace] Endpoint namespace
+             * @property {string|null} [pod] Endpoint pod
+             * @property {Object.<string,string>|null} [labels] Endpoint labels
+             */
+
+            /**
+             * Constructs a new Endpoint.
+             * @memberof sluice.v1
+             * @classdesc Represents an Endpoint.
+             * @implements IEndpoint
+             * @constructor
+             * @param {sluice.v1.IEndpoint=} [p] Properties to set
+             */
+            function Endpoint(p) {
+                this.labels = {};
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Endpoint id.
+             * @member {number} id
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             */
+            Endpoint.prototype.id = 0;
+
+            /**
+             * Endpoint identity.
+             * @member {number} identity
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             */
+            Endpoint.prototype.identity = 0;
+
+            /**
+             * Endpoint namespace.
+             * @member {string} namespace
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             */
+            Endpoint.prototype.namespace = "";
+
+            /**
+             * Endpoint pod.
+             * @member {string} pod
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             */
+            Endpoint.prototype.pod = "";
+
+            /**
+             * Endpoint labels.
+             * @member {Object.<string,string>} labels
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             */
+            Endpoint.prototype.labels = $util.emptyObject;
+
+            /**
+             * Creates a new Endpoint instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {sluice.v1.IEndpoint=} [properties] Properties to set
+             * @returns {sluice.v1.Endpoint} Endpoint instance
+             */
+            Endpoint.create = function create(properties) {
+                return new Endpoint(properties);
+            };
+
+            /**
+             * Encodes the specified Endpoint message. Does not implicitly {@link sluice.v1.Endpoint.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {sluice.v1.IEndpoint} m Endpoint message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Endpoint.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(8).uint32(m.id);
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity"))
+                    w.uint32(16).uint32(m.identity);
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace"))
+                    w.uint32(26).string(m.namespace);
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    w.uint32(34).string(m.pod);
+                if (m.labels != null && Object.hasOwnProperty.call(m, "labels")) {
+                    for (var ks = Object.keys(m.labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(42).fork().uint32(10).string(ks[i]).uint32(18).string(m.labels[ks[i]]).ldelim();
+                    }
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified Endpoint message, length delimited. Does not implicitly {@link sluice.v1.Endpoint.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {sluice.v1.IEndpoint} message Endpoint message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Endpoint.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an Endpoint message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Endpoint} Endpoint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Endpoint.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m, k, value;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Endpoint();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.identity = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.namespace = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.pod = r.string();
+                            break;
+                        }
+                    case 5: {
+                            if (m.labels === $util.emptyObject)
+                                m.labels = {};
+                            var c2 = r.uint32() + r.pos;
+                            if (c2 > r.len)
+                                throw RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            value = "";
+                            while (r.pos < c2) {
+                                var tag2 = r.uint32();
+                                switch (tag2 >>> 3) {
+                                case 1:
+                                    k = r.string();
+                                    break;
+                                case 2:
+                                    value = r.string();
+                                    break;
+                                default:
+                                    r.skipType(tag2 & 7, n);
+                                    break;
+                                }
+                            }
+                            if (r.pos !== c2)
+                                throw RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.labels, k);
+                            m.labels[k] = value;
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an Endpoint message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Endpoint} Endpoint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Endpoint.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an Endpoint message.
+             * @function verify
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Endpoint.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isInteger(m.id))
+                        return "id: integer expected";
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    if (!$util.isInteger(m.identity))
+                        return "identity: integer expected";
+                }
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    if (!$util.isString(m.namespace))
+                        return "namespace: string expected";
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    if (!$util.isString(m.pod))
+                        return "pod: string expected";
+                }
+                if (m.labels != null && Object.hasOwnProperty.call(m, "labels")) {
+                    if (!$util.isObject(m.labels))
+                        return "labels: object expected";
+                    var k = Object.keys(m.labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.labels[k[i]]))
+                            return "labels: string{k:string} expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Endpoint message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Endpoint} Endpoint
+             */
+            Endpoint.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Endpoint)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Endpoint: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Endpoint();
+                if (d.id != null) {
+                    m.id = d.id >>> 0;
+                }
+                if (d.identity != null) {
+                    m.identity = d.identity >>> 0;
+                }
+                if (d.namespace != null) {
+                    m.namespace = String(d.namespace);
+                }
+                if (d.pod != null) {
+                    m.pod = String(d.pod);
+                }
+                if (d.labels) {
+                    if (!$util.isObject(d.labels))
+                        throw TypeError(".sluice.v1.Endpoint.labels: object expected");
+                    m.labels = {};
+                    for (var ks = Object.keys(d.labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.labels, ks[i]);
+                        m.labels[ks[i]] = String(d.labels[ks[i]]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Endpoint message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {sluice.v1.Endpoint} m Endpoint
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Endpoint.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.objects || o.defaults) {
+                    d.labels = {};
+                }
+                if (o.defaults) {
+                    d.id = 0;
+                    d.identity = 0;
+                    d.namespace = "";
+                    d.pod = "";
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
+                    d.identity = m.identity;
+                }
+                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
+                    d.namespace = m.namespace;
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = m.pod;
+                }
+                var ks2;
+                if (m.labels && (ks2 = Object.keys(m.labels)).length) {
+                    d.labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.labels, ks2[j]);
+                        d.labels[ks2[j]] = m.labels[ks2[j]];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Endpoint to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Endpoint
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Endpoint.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Endpoint
+             * @function getTypeUrl
+             * @memberof sluice.v1.Endpoint
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Endpoint.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Endpoint";
+            };
+
+            return Endpoint;
+        })();
+
+        v1.Flow = (function() {
+
+            /**
+             * Properties of a Flow.
+             * @memberof sluice.v1
+             * @interface IFlow
+             * @property {number|Long|null} [time_ns] Flow time_ns
+             * @property {string|null} [verdict] Flow verdict
+             * @property {number|null} [drop_reason] Flow drop_reason
+             * @property {string|null} [drop_reason_text] Flow drop_reason_text
+             * @property {string|null} [source_ip] Flow source_ip
+             * @property {string|null} [destination_ip] Flow destination_ip
+             * @property {string|null} [protocol] Flow protocol
+             * @property {number|null} [source_port] Flow source_port
+             * @property {number|null} [destination_port] Flow destination_port
+             * @property {Array.<string>|null} [tcp_flags] Flow tcp_flags
+             * @property {sluice.v1.IEndpoint|null} [source] Flow source
+             * @property {sluice.v1.IEndpoint|null} [destination] Flow destination
+             * @property {string|null} [direction] Flow direction
+             * @property {boolean|null} [is_reply] Flow is_reply
+             * @property {string|null} [policy] Flow policy
+             */
+
+            /**
+             * Constructs a new Flow.
+             * @memberof sluice.v1
+             * @classdesc Represents a Flow.
+             * @implements IFlow
+             * @constructor
+             * @param {sluice.v1.IFlow=} [p] Properties to set
+             */
+            function Flow(p) {
+                this.tcp_flags = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Flow time_ns.
+             * @member {number|Long} time_ns
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.time_ns = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Flow verdict.
+             * @member {string} verdict
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.verdict = "";
+
+            /**
+             * Flow drop_reason.
+             * @member {number} drop_reason
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.drop_reason = 0;
+
+            /**
+             * Flow drop_reason_text.
+             * @member {string} drop_reason_text
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.drop_reason_text = "";
+
+            /**
+             * Flow source_ip.
+             * @member {string} source_ip
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.source_ip = "";
+
+            /**
+             * Flow destination_ip.
+             * @member {string} destination_ip
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.destination_ip = "";
+
+            /**
+             * Flow protocol.
+             * @member {string} protocol
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.protocol = "";
+
+            /**
+             * Flow source_port.
+             * @member {number} source_port
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.source_port = 0;
+
+            /**
+             * Flow destination_port.
+             * @member {number} destination_port
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.destination_port = 0;
+
+            /**
+             * Flow tcp_flags.
+             * @member {Array.<string>} tcp_flags
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.tcp_flags = $util.emptyArray;
+
+            /**
+             * Flow source.
+             * @member {sluice.v1.IEndpoint|null|undefined} source
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.source = null;
+
+            /**
+             * Flow destination.
+             * @member {sluice.v1.IEndpoint|null|undefined} destination
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.destination = null;
+
+            /**
+             * Flow direction.
+             * @member {string} direction
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.direction = "";
+
+            /**
+             * Flow is_reply.
+             * @member {boolean} is_reply
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.is_reply = false;
+
+            /**
+             * Flow policy.
+             * @member {string} policy
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.policy = "";
+
+            /**
+             * Creates a new Flow instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {sluice.v1.IFlow=} [properties] Properties to set
+             * @returns {sluice.v1.Flow} Flow instance
+             */
+            Flow.create = function create(properties) {
+                return new Flow(properties);
+            };
+
+            /**
+             * Encodes the specified Flow message. Does not implicitly {@link sluice.v1.Flow.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {sluice.v1.IFlow} m Flow message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Flow.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.time_ns != null && Object.hasOwnProperty.call(m, "time_ns"))
+                    w.uint32(8).uint64(m.time_ns);
+                if (m.verdict != null && Object.hasOwnProperty.call(m, "verdict"))
+                    w.uint32(18).string(m.verdict);
+                if (m.drop_reason != null && Object.hasOwnProperty.call(m, "drop_reason"))
+                    w.uint32(24).uint32(m.drop_reason);
+                if (m.drop_reason_text != null && Object.hasOwnProperty.call(m, "drop_reason_text"))
+                    w.uint32(34).string(m.drop_reason_text);
+                if (m.source_ip != null && Object.hasOwnProperty.call(m, "source_ip"))
+                    w.uint32(42).string(m.source_ip);
+                if (m.destination_ip != null && Object.hasOwnProperty.call(m, "destination_ip"))
+                    w.uint32(50).string(m.destination_ip);
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol"))
+                    w.uint32(58).string(m.protocol);
+                if (m.source_port != null && Object.hasOwnProperty.call(m, "source_port"))
+                    w.uint32(64).uint32(m.source_port);
+                if (m.destination_port != null && Object.hasOwnProperty.call(m, "destination_port"))
+                    w.uint32(72).uint32(m.destination_port);
+                if (m.tcp_flags != null && m.tcp_flags.length) {
+                    for (var i = 0; i < m.tcp_flags.length; ++i)
+                        w.uint32(82).string(m.tcp_flags[i]);
+                }
+                if (m.source != null && Object.hasOwnProperty.call(m, "source"))
+                    $root.sluice.v1.Endpoint.encode(m.source, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination"))
+                    $root.sluice.v1.Endpoint.encode(m.destination, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction"))
+                    w.uint32(106).string(m.direction);
+                if (m.is_reply != null && Object.hasOwnProperty.call(m, "is_reply"))
+                    w.uint32(112).bool(m.is_reply);
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy"))
+                    w.uint32(122).string(m.policy);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Flow message, length delimited. Does not implicitly {@link sluice.v1.Flow.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {sluice.v1.IFlow} message Flow message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Flow.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Flow message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.Flow} Flow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Flow.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.Flow();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.time_ns = r.uint64();
+                            break;
+                        }
+                    case 2: {
+                            m.verdict = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.drop_reason = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.drop_reason_text = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.source_ip = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.destination_ip = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.protocol = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.source_port = r.uint32();
+                            break;
+                        }
+                    case 9: {
+                            m.destination_port = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            if (!(m.tcp_flags && m.tcp_flags.length))
+                                m.tcp_flags = [];
+                            m.tcp_flags.push(r.string());
+                            break;
+                        }
+                    case 11: {
+                            m.source = $root.sluice.v1.Endpoint.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 12: {
+                            m.destination = $root.sluice.v1.Endpoint.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.direction = r.string();
+                            break;
+                        }
+                    case 14: {
+                            m.is_reply = r.bool();
+                            break;
+                        }
+                    case 15: {
+                            m.policy = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Flow message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.Flow} Flow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Flow.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Flow message.
+             * @function verify
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Flow.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.time_ns != null && Object.hasOwnProperty.call(m, "time_ns")) {
+                    if (!$util.isInteger(m.time_ns) && !(m.time_ns && $util.isInteger(m.time_ns.low) && $util.isInteger(m.time_ns.high)))
+                        return "time_ns: integer|Long expected";
+                }
+                if (m.verdict != null && Object.hasOwnProperty.call(m, "verdict")) {
+                    if (!$util.isString(m.verdict))
+                        return "verdict: string expected";
+                }
+                if (m.drop_reason != null && Object.hasOwnProperty.call(m, "drop_reason")) {
+                    if (!$util.isInteger(m.drop_reason))
+                        return "drop_reason: integer expected";
+                }
+                if (m.drop_reason_text != null && Object.hasOwnProperty.call(m, "drop_reason_text")) {
+                    if (!$util.isString(m.drop_reason_text))
+                        return "drop_reason_text: string expected";
+                }
+                if (m.source_ip != null && Object.hasOwnProperty.call(m, "source_ip")) {
+                    if (!$util.isString(m.source_ip))
+                        return "source_ip: string expected";
+                }
+                if (m.destination_ip != null && Object.hasOwnProperty.call(m, "destination_ip")) {
+                    if (!$util.isString(m.destination_ip))
+                        return "destination_ip: string expected";
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    if (!$util.isString(m.protocol))
+                        return "protocol: string expected";
+                }
+                if (m.source_port != null && Object.hasOwnProperty.call(m, "source_port")) {
+                    if (!$util.isInteger(m.source_port))
+                        return "source_port: integer expected";
+                }
+                if (m.destination_port != null && Object.hasOwnProperty.call(m, "destination_port")) {
+                    if (!$util.isInteger(m.destination_port))
+                        return "destination_port: integer expected";
+                }
+                if (m.tcp_flags != null && Object.hasOwnProperty.call(m, "tcp_flags")) {
+                    if (!Array.isArray(m.tcp_flags))
+                        return "tcp_flags: array expected";
+                    for (var i = 0; i < m.tcp_flags.length; ++i) {
+                        if (!$util.isString(m.tcp_flags[i]))
+                            return "tcp_flags: string[] expected";
+                    }
+                }
+                if (m.source != null && Object.hasOwnProperty.call(m, "source")) {
+                    {
+                        var e = $root.sluice.v1.Endpoint.verify(m.source, n + 1);
+                        if (e)
+                            return "source." + e;
+                    }
+                }
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination")) {
+                    {
+                        var e = $root.sluice.v1.Endpoint.verify(m.destination, n + 1);
+                        if (e)
+                            return "destination." + e;
+                    }
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    if (!$util.isString(m.direction))
+                        return "direction: string expected";
+                }
+                if (m.is_reply != null && Object.hasOwnProperty.call(m, "is_reply")) {
+                    if (typeof m.is_reply !== "boolean")
+                        return "is_reply: boolean expected";
+                }
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy")) {
+                    if (!$util.isString(m.policy))
+                        return "policy: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Flow message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.Flow} Flow
+             */
+            Flow.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.Flow)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.Flow: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.Flow();
+                if (d.time_ns != null) {
+                    if ($util.Long)
+                        m.time_ns = $util.Long.fromValue(d.time_ns, true);
+                    else if (typeof d.time_ns === "string")
+                        m.time_ns = parseInt(d.time_ns, 10);
+                    else if (typeof d.time_ns === "number")
+                        m.time_ns = d.time_ns;
+                    else if (typeof d.time_ns === "object")
+                        m.time_ns = new $util.LongBits(d.time_ns.low >>> 0, d.time_ns.high >>> 0).toNumber(true);
+                }
+                if (d.verdict != null) {
+                    m.verdict = String(d.verdict);
+                }
+                if (d.drop_reason != null) {
+                    m.drop_reason = d.drop_reason >>> 0;
+                }
+                if (d.drop_reason_text != null) {
+                    m.drop_reason_text = String(d.drop_reason_text);
+                }
+                if (d.source_ip != null) {
+                    m.source_ip = String(d.source_ip);
+                }
+                if (d.destination_ip != null) {
+                    m.destination_ip = String(d.destination_ip);
+                }
+                if (d.protocol != null) {
+                    m.protocol = String(d.protocol);
+                }
+                if (d.source_port != null) {
+                    m.source_port = d.source_port >>> 0;
+                }
+                if (d.destination_port != null) {
+                    m.destination_port = d.destination_port >>> 0;
+                }
+                if (d.tcp_flags) {
+                    if (!Array.isArray(d.tcp_flags))
+                        throw TypeError(".sluice.v1.Flow.tcp_flags: array expected");
+                    m.tcp_flags = [];
+                    for (var i = 0; i < d.tcp_flags.length; ++i) {
+                        m.tcp_flags[i] = String(d.tcp_flags[i]);
+                    }
+                }
+                if (d.source != null) {
+                    if (!$util.isObject(d.source))
+                        throw TypeError(".sluice.v1.Flow.source: object expected");
+                    m.source = $root.sluice.v1.Endpoint.fromObject(d.source, n + 1);
+                }
+                if (d.destination != null) {
+                    if (!$util.isObject(d.destination))
+                        throw TypeError(".sluice.v1.Flow.destination: object expected");
+                    m.destination = $root.sluice.v1.Endpoint.fromObject(d.destination, n + 1);
+                }
+                if (d.direction != null) {
+                    m.direction = String(d.direction);
+                }
+                if (d.is_reply != null) {
+                    m.is_reply = Boolean(d.is_reply);
+                }
+                if (d.policy != null) {
+                    m.policy = String(d.policy);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Flow message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {sluice.v1.Flow} m Flow
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Flow.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.tcp_flags = [];
+                }
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.time_ns = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.time_ns = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.verdict = "";
+                    d.drop_reason = 0;
+                    d.drop_reason_text = "";
+                    d.source_ip = "";
+                    d.destination_ip = "";
+                    d.protocol = "";
+                    d.source_port = 0;
+                    d.destination_port = 0;
+                    d.source = null;
+                    d.destination = null;
+                    d.direction = "";
+                    d.is_reply = false;
+                    d.policy = "";
+                }
+                if (m.time_ns != null && Object.hasOwnProperty.call(m, "time_ns")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.time_ns = typeof m.time_ns === "number" ? BigInt(m.time_ns) : $util.Long.fromBits(m.time_ns.low >>> 0, m.time_ns.high >>> 0, true).toBigInt();
+                    else if (typeof m.time_ns === "number")
+                        d.time_ns = o.longs === String ? String(m.time_ns) : m.time_ns;
+                    else
+                        d.time_ns = o.longs === String ? $util.Long.prototype.toString.call(m.time_ns) : o.longs === Number ? new $util.LongBits(m.time_ns.low >>> 0, m.time_ns.high >>> 0).toNumber(true) : m.time_ns;
+                }
+                if (m.verdict != null && Object.hasOwnProperty.call(m, "verdict")) {
+                    d.verdict = m.verdict;
+                }
+                if (m.drop_reason != null && Object.hasOwnProperty.call(m, "drop_reason")) {
+                    d.drop_reason = m.drop_reason;
+                }
+                if (m.drop_reason_text != null && Object.hasOwnProperty.call(m, "drop_reason_text")) {
+                    d.drop_reason_text = m.drop_reason_text;
+                }
+                if (m.source_ip != null && Object.hasOwnProperty.call(m, "source_ip")) {
+                    d.source_ip = m.source_ip;
+                }
+                if (m.destination_ip != null && Object.hasOwnProperty.call(m, "destination_ip")) {
+                    d.destination_ip = m.destination_ip;
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    d.protocol = m.protocol;
+                }
+                if (m.source_port != null && Object.hasOwnProperty.call(m, "source_port")) {
+                    d.source_port = m.source_port;
+                }
+                if (m.destination_port != null && Object.hasOwnProperty.call(m, "destination_port")) {
+                    d.destination_port = m.destination_port;
+                }
+                if (m.tcp_flags && m.tcp_flags.length) {
+                    d.tcp_flags = [];
+                    for (var j = 0; j < m.tcp_flags.length; ++j) {
+                        d.tcp_flags[j] = m.tcp_flags[j];
+                    }
+                }
+                if (m.source != null && Object.hasOwnProperty.call(m, "source")) {
+                    d.source = $root.sluice.v1.Endpoint.toObject(m.source, o, q + 1);
+                }
+                if (m.destination != null && Object.hasOwnProperty.call(m, "destination")) {
+                    d.destination = $root.sluice.v1.Endpoint.toObject(m.destination, o, q + 1);
+                }
+                if (m.direction != null && Object.hasOwnProperty.call(m, "direction")) {
+                    d.direction = m.direction;
+                }
+                if (m.is_reply != null && Object.hasOwnProperty.call(m, "is_reply")) {
+                    d.is_reply = m.is_reply;
+                }
+                if (m.policy != null && Object.hasOwnProperty.call(m, "policy")) {
+                    d.policy = m.policy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Flow to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.Flow
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Flow.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Flow
+             * @function getTypeUrl
+             * @memberof sluice.v1.Flow
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Flow.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.Flow";
+            };
+
+            return Flow;
         })();
 
         return v1;

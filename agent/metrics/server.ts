@@ -1,0 +1,108 @@
+// Prometheus metrics on 127.0.0.1:9962 (/metrics), and /healthz, /readyz. Datapath counters are
+// read from the per-CPU metrics map at scrape time (summed over CPUs), so they never lag.
+
+import { createServer, type Server } from 'node:http';
+import { Counter, Gauge } from 'prom-client';
+import type { Agent } from '../agent.js';
+import { dumpMap, dumpPerCpuMap } from '../datapath/bpftool.js';
+import { metricsKeyCodec, metricsValueCodec, policyValueCodec } from '../datapath/codecs.js';
+import { MAPS } from '../datapath/maps.js';
+import { REASONS } from '../datapath/reasons.js';
+
+export function registerDatapathMetrics(agent: Agent): void {
+  const registry = agent.metrics.registry;
+  const pinned = (name: string) => `${agent.cfg.pinRoot}/maps/${name}`;
+  const packets = new Counter({
+    name: 'sluice_datapath_packets_total',
+    help: 'Packets seen by the datapath, by verdict, reason and direction (from sluice_metrics)',
+    labelNames: ['verdict', 'reason', 'direction'],
+    registers: [registry],
+    async collect() {
+      const totals = new Map<string, { labels: Record<string, string>; packets: number; bytes: number }>();
+      for (const e of await dumpPerCpuMap(pinned(MAPS.metrics.name)).catch(() => [])) {
+        const k = metricsKeyCodec.decode(e.key);
+        const labels = {
+          verdict: k.reason === 0 ? 'forwarded' : 'dropped',
+          reason: REASONS[k.reason]?.name.toLowerCase() ?? String(k.reason),
+          direction: k.direction === 1 ? 'ingress' : 'egress',
+        };
+        const id = JSON.stringify(labels);
+        const t = totals.get(id) ?? { labels, packets: 0, bytes: 0 };
+        for (const v of e.values) {
+          const d = metricsValueCodec.decode(v);
+          t.packets += d.packets;
+          t.bytes += d.bytes;
+        }
+        totals.set(id, t);
+      }
+      this.reset();
+      bytes.reset();
+      for (const t of totals.values()) {
+        this.inc(t.labels, t.packets);
+        bytes.inc(t.labels, t.bytes);
+      }
+    },
+  });
+  const bytes = new Counter({
+    name: 'sluice_datapath_bytes_total',
+    help: 'Bytes seen by the datapath, by verdict, reason and direction',
+    labelNames: ['verdict', 'reason', 'direction'],
+    registers: [registry],
+  });
+  new Counter({
+    name: 'sluice_policy_verdicts_total',
+    help: 'New connections admitted by policy entries (sum of sluice_policy counters)',
+    registers: [registry],
+    async collect() {
+      let n = 0;
+      for (const e of await dumpMap(pinned(MAPS.policy.name)).catch(() => []))
+        n += policyValueCodec.decode(e.value).packets;
+      this.reset();
+      this.inc(n);
+    },
+  });
+  new Gauge({
+    name: 'sluice_map_pressure',
+    help: 'Fill level of each synced map (entries / max entries)',
+    labelNames: ['map'],
+    registers: [registry],
+    collect() {
+      for (const id of ['endpoints', 'ipcache', 'policy', 'cidr'] as const) {
+        this.set({ map: MAPS[id].name }, agent.syncer.appliedSize(id) / MAPS[id].entries(agent.cfg.mapSizes));
+      }
+    },
+  });
+  void packets;
+}
+
+export function startMetricsServer(agent: Agent, host: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') {
+      agent.metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': agent.metrics.registry.contentType });
+          res.end(text);
+        },
+        (err: Error) => {
+          res.writeHead(500);
+          res.end(err.message);
+        },
+      );
+    } else if (path === '/healthz') {
+      res.writeHead(200);
+      res.end('ok\n');
+    } else if (path === '/readyz') {
+      const s = agent.status();
+      res.writeHead(s.ready ? 200 : 503);
+      res.end(`${s.message}\n`);
+    } else {
+      res.writeHead(404);
+      res.end('not found: /metrics, /healthz, /readyz\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

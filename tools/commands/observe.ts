@@ -1,0 +1,123 @@
+// sluice observe: recent flows from the agent's ring, or (-f) every new one as it happens.
+
+import type { Command } from 'commander';
+import { streamAgent } from '../../agent/api/client.js';
+import type { sluice } from '../../agent/api/gen/sluice.js';
+import { UserError } from '../../agent/errors.js';
+import { formatTable } from '../output.js';
+
+interface Filters {
+  pod?: string;
+  namespace?: string;
+  verdict?: string;
+  port?: number;
+  protocol?: string;
+}
+
+const who = (e: sluice.v1.IEndpoint | null | undefined, ip: string) =>
+  e?.pod
+    ? `${e.namespace}/${e.pod}`
+    : e?.namespace
+      ? `${e.namespace}/<${Object.entries(e.labels ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')}>`
+      : ip;
+
+export function flowMatches(f: sluice.v1.IFlow, by: Filters): boolean {
+  const src = f.source?.pod ? `${f.source.namespace}/${f.source.pod}` : '';
+  const dst = f.destination?.pod ? `${f.destination.namespace}/${f.destination.pod}` : '';
+  if (by.pod && src !== by.pod && dst !== by.pod) return false;
+  if (by.namespace && f.source?.namespace !== by.namespace && f.destination?.namespace !== by.namespace)
+    return false;
+  if (by.verdict && f.verdict !== by.verdict) return false;
+  if (by.port !== undefined && f.destination_port !== by.port && f.source_port !== by.port) return false;
+  if (by.protocol && f.protocol !== by.protocol) return false;
+  return true;
+}
+
+function time(f: sluice.v1.IFlow): string {
+  return new Date(Number(f.time_ns ?? 0) / 1e6).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export function compact(f: sluice.v1.IFlow): string {
+  const verdict =
+    f.verdict === 'DROPPED'
+      ? `DROPPED (${f.drop_reason_text})`
+      : `FORWARDED${f.policy ? ` (${f.policy})` : ''}`;
+  const flags = f.tcp_flags?.length ? ` ${f.tcp_flags.join(',')}` : '';
+  return `${time(f)}: ${who(f.source, f.source_ip ?? '')} ${f.source_ip}:${f.source_port} -> ${who(f.destination, f.destination_ip ?? '')} ${f.destination_ip}:${f.destination_port} ${f.protocol}${flags} ${f.direction} ${verdict}`;
+}
+
+export function registerObserveCommand(program: Command, socket: () => string): void {
+  program
+    .command('observe')
+    .description('flows: drops and verdicts of new connections, with pods, labels and policies')
+    .option('-f, --follow', 'keep printing new flows')
+    .option('--last <n>', 'recent flows to print first (default 20, 0 with -f)')
+    .option('--pod <pod>', 'only flows from or to this pod (namespace/name)')
+    .option('--namespace <ns>', 'only flows from or to this namespace')
+    .option('--verdict <verdict>', 'DROPPED or FORWARDED')
+    .option('--port <port>', 'only this port (either side)')
+    .option('--protocol <protocol>', 'TCP, UDP, SCTP or ICMP')
+    .option('-o, --output <format>', 'compact, json or table', 'compact')
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const output = String(o['output']);
+      if (!['compact', 'json', 'table'].includes(output))
+        throw new UserError(`--output ${output}: expected compact, json or table`);
+      const verdict = o['verdict'] ? String(o['verdict']).toUpperCase() : undefined;
+      if (verdict && !['DROPPED', 'FORWARDED'].includes(verdict))
+        throw new UserError(`--verdict ${o['verdict']}: expected DROPPED or FORWARDED`);
+      const protocol = o['protocol'] ? String(o['protocol']).toUpperCase() : undefined;
+      if (protocol && !['TCP', 'UDP', 'SCTP', 'ICMP'].includes(protocol))
+        throw new UserError(`--protocol ${o['protocol']}: expected TCP, UDP, SCTP or ICMP`);
+      const port = o['port'] === undefined ? undefined : Number(o['port']);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+        throw new UserError(`--port ${o['port']}: expected a port number`);
+      if (o['pod'] && !/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(String(o['pod'])))
+        throw new UserError(`--pod ${o['pod']}: expected namespace/name`);
+      const last = o['last'] === undefined ? (o['follow'] ? 0 : 20) : Number(o['last']);
+      if (!Number.isInteger(last) || last < 0) throw new UserError(`--last ${o['last']}: expected a count`);
+      const filters: Filters = {
+        ...(o['pod'] ? { pod: String(o['pod']) } : {}),
+        ...(o['namespace'] ? { namespace: String(o['namespace']) } : {}),
+        ...(verdict ? { verdict } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...(protocol ? { protocol } : {}),
+      };
+      const rows: sluice.v1.IFlow[] = [];
+      const stream = streamAgent(socket(), { observe: { last, follow: Boolean(o['follow']) } }, (res) => {
+        if (res.lost) {
+          const n = Number(res.lost.flows ?? 0);
+          if (output === 'json') process.stdout.write(`${JSON.stringify({ lost: n })}\n`);
+          process.stderr.write(`lost ${n} flows (the datapath or this client could not keep up)\n`);
+          return;
+        }
+        const f = res.flow;
+        if (!f || !flowMatches(f, filters)) return;
+        if (output === 'json') process.stdout.write(`${JSON.stringify(f)}\n`);
+        else if (output === 'compact') process.stdout.write(`${compact(f)}\n`);
+        else if (o['follow']) process.stdout.write(`${compact(f)}\n`);
+        else rows.push(f);
+      });
+      process.once('SIGINT', () => stream.close());
+      process.once('SIGTERM', () => stream.close());
+      await stream.done;
+      if (output === 'table' && !o['follow']) {
+        process.stdout.write(
+          formatTable(
+            ['time', 'source', 'destination', 'proto', 'port', 'verdict', 'reason', 'policy'],
+            rows.map((f) => [
+              time(f),
+              who(f.source, f.source_ip ?? ''),
+              who(f.destination, f.destination_ip ?? ''),
+              f.protocol ?? '',
+              f.destination_port ?? 0,
+              f.verdict ?? '',
+              f.drop_reason_text ?? '',
+              f.policy || '-',
+            ]),
+          ),
+        );
+      }
+    });
+}
