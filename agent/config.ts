@@ -81,7 +81,9 @@ export function defaultConfig(): SluiceConfig {
   };
 }
 
-export function withConfig(overrides: Partial<SluiceConfig>): SluiceConfig {
+export function withConfig(
+  overrides: Partial<Omit<SluiceConfig, 'mapSizes'>> & { mapSizes?: Partial<MapSizes> },
+): SluiceConfig {
   const base = defaultConfig();
   return { ...base, ...overrides, mapSizes: { ...base.mapSizes, ...overrides.mapSizes } };
 }

@@ -23,7 +23,7 @@ it('installs binary and conflist, and again over them', async () => {
   for (let i = 0; i < 2; i++) {
     execFileSync(
       cli,
-      ['cni', 'install', '--bin-dir', binDir, '--conf-dir', confDir, '--socket', '/run/x/agent.sock'],
+      ['cni', 'install', '--bin-dir', binDir, '--conf-dir', confDir, '--agent-socket', '/run/x/agent.sock'],
       { stdio: 'pipe' },
     );
   }

@@ -1,11 +1,15 @@
 // sluice bench …: benchmarks that print their figures (and, where there is one, the ratio to a
 // baseline measured in the same run).
 
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../../agent/errors.js';
+import { EXIT_NEGATIVE, UserError } from '../../agent/errors.js';
 import { runCniBench } from '../bench/cni.js';
+import { runDatapathBench } from '../bench/datapath.js';
 import { runLabBench } from '../bench/lab.js';
 import { POLICY_BENCH_DEFAULTS, runPolicyBench } from '../bench/policy.js';
+import { gate, markdown, svg } from '../bench/report.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
 function positive(name: string, value: string): number {
@@ -87,6 +91,63 @@ export function registerBenchCommands(program: Command): void {
             Object.entries(result).map(([k, v]) => [k, v]),
           ),
         result,
+      );
+    });
+
+  const datapath = async (opts: { quick?: boolean; output: string; out?: string; gate?: boolean }) => {
+    if (!['json', 'markdown'].includes(opts.output))
+      throw new UserError(`--output ${opts.output}: expected json or markdown`);
+    const report = await runDatapathBench({
+      quick: Boolean(opts.quick),
+      log: (l) => process.stderr.write(`${l}\n`),
+    });
+    if (opts.out) {
+      await mkdir(opts.out, { recursive: true });
+      await writeFile(path.join(opts.out, 'datapath.json'), `${JSON.stringify(report, null, 2)}\n`);
+      await writeFile(path.join(opts.out, 'datapath.md'), markdown(report));
+      await writeFile(path.join(opts.out, 'scaling.svg'), svg(report));
+      process.stderr.write(`wrote ${opts.out}/datapath.json, datapath.md, scaling.svg\n`);
+    }
+    process.stdout.write(opts.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : markdown(report));
+    if (opts.gate) {
+      const failures = await gate(report);
+      for (const f of failures)
+        process.stderr.write(`gate: ${f.config} vs ${f.vs} ${f.metric} = ${f.ratio} < ${f.min}\n`);
+      if (failures.length) process.exitCode = EXIT_NEGATIVE;
+      else process.stderr.write('gate: every ratio meets bench/thresholds.json\n');
+    }
+    return report;
+  };
+  bench
+    .command('datapath')
+    .description(
+      'throughput, RR, CRR and CPU per GB: baseline vs Sluice vs iptables vs ipset at 100..10,000 rules',
+    )
+    .option('--quick', '3 repetitions of 1 s, rule counts 100 and 10,000 (under 4 minutes)')
+    .option('-o, --output <format>', 'json or markdown', 'markdown')
+    .option('--out <dir>', 'also write datapath.json, datapath.md and scaling.svg here')
+    .option('--gate', 'exit 1 when a ratio is below bench/thresholds.json')
+    .action(async (opts) => {
+      await datapath(opts);
+    });
+  bench
+    .command('all')
+    .description('datapath, policy and cni in one report')
+    .option('--quick', 'the quick datapath run')
+    .option('--out <dir>', 'write the report files here', 'build/bench')
+    .action(async (opts: { quick?: boolean; out: string }) => {
+      const dp = await datapath({ quick: Boolean(opts.quick), output: 'markdown', out: opts.out });
+      const policy = await runPolicyBench({ ...POLICY_BENCH_DEFAULTS, changes: opts.quick ? 30 : 100 });
+      const cni = await runCniBench({ runs: opts.quick ? 10 : 30 });
+      const report = {
+        datapath: dp,
+        policy,
+        cni,
+        agent_rss_mb_per_1000_endpoints: Math.round((policy.rss_mb / policy.pods) * 1000 * 10) / 10,
+      };
+      await writeFile(path.join(opts.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(
+        `\npolicy: ${JSON.stringify(policy)}\ncni: ${JSON.stringify(cni)}\nwrote ${opts.out}/report.json\n`,
       );
     });
 }

@@ -71,10 +71,10 @@ export function registerCniCommands(program: Command): void {
     .option('--bin-dir <dir>', 'CNI plugin directory', '/opt/cni/bin')
     .option('--conf-dir <dir>', 'CNI config directory', '/etc/cni/net.d')
     .option('--binary <path>', 'the built plugin', path.join(REPO_ROOT, 'build', 'sluice-cni'))
-    .option('--socket <path>', 'agent socket the plugin talks to', '/run/sluice/agent.sock')
+    .option('--agent-socket <path>', 'agent socket the plugin talks to', '/run/sluice/agent.sock')
     .option('--log-file <path>', 'where the plugin logs', '/var/log/sluice/cni.log')
-    .action(async (opts: InstallOptions) => {
-      const r = await installCni(opts);
+    .action(async (opts: Omit<InstallOptions, 'socket'> & { agentSocket: string }) => {
+      const r = await installCni({ ...opts, socket: opts.agentSocket });
       process.stderr.write(`installed ${r.binary} and ${r.conflist}\n`);
     });
 }

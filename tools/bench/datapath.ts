@@ -1,0 +1,425 @@
+// `sluice bench datapath`: a same-node two-pod topology measured in every configuration, runs
+// alternating (A B C … A B C …), median and spread per metric, and ratios against the baseline
+// measured in the same run: a plain routed veth pair with no programs and no iptables.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT, withConfig } from '../../agent/config.js';
+import { desiredMaps } from '../../agent/datapath/desired.js';
+import { Loader } from '../../agent/datapath/loader.js';
+import { MapSyncer } from '../../agent/datapath/map-sync.js';
+import type { Endpoint } from '../../agent/endpoints/types.js';
+import { EnvironmentError } from '../../agent/errors.js';
+import { run } from '../../agent/exec.js';
+import {
+  type CompileOutput,
+  DIR_INGRESS,
+  EP_F_INGRESS_ENFORCED,
+  ID_HOST,
+  IPPROTO_TCP,
+  POLICY_PREFIX_ANY_PROTO,
+  POLICY_PREFIX_FULL,
+  type PolicyEntry,
+} from '../../agent/policy/types.js';
+import { wirePod } from '../../cni/wiring.js';
+
+export const RULE_COUNTS = [100, 1000, 10000];
+export const METRICS = [
+  'tcp_stream_gbps',
+  'tcp_rr_tps',
+  'rr_p50_us',
+  'rr_p99_us',
+  'tcp_crr_tps',
+  'cpu_s_per_gb',
+] as const;
+export type Metric = (typeof METRICS)[number];
+/** Metrics where less is better (their ratio is inverted so that > 1 is always better). */
+const LOWER_IS_BETTER = new Set<Metric>(['rr_p50_us', 'rr_p99_us', 'cpu_s_per_gb']);
+
+export interface BenchResult {
+  config: string;
+  metric: Metric;
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export interface DatapathReport {
+  machine: { cpus: number; kernel: string; model: string };
+  results: BenchResult[];
+  ratios: { config: string; metric: Metric; vs: string; ratio: number }[];
+}
+
+const CLIENT_IP = '10.238.0.1';
+const SERVER_IP = '10.238.0.2';
+const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
+const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
+
+export function configs(quick: boolean): string[] {
+  const counts = quick ? [100, 10000] : RULE_COUNTS;
+  return [
+    'baseline',
+    'sluice',
+    ...counts.flatMap((n) => [`sluice-rules-${n}`, `iptables-rules-${n}`, `ipset-rules-${n}`]),
+  ];
+}
+
+async function requireTools(): Promise<void> {
+  const missing: string[] = [];
+  for (const t of ['iperf3', 'sockperf', 'iptables-restore', 'ipset', 'bpftool']) {
+    await run(['sh', '-c', `command -v ${t}`]).catch(() => missing.push(t));
+  }
+  if (missing.length) throw new EnvironmentError(`missing tools: ${missing.join(', ')}: run 'make setup'`);
+  if (process.getuid?.() !== 0)
+    throw new EnvironmentError(
+      'the datapath bench creates namespaces and loads BPF programs: run it as root',
+    );
+}
+
+/** Busy CPU seconds of the whole machine so far (all CPUs). */
+async function busySeconds(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (v[3] ?? 0) + (v[4] ?? 0);
+  const total = v.reduce((a, b) => a + b, 0);
+  return (total - idle) / 100; // USER_HZ jiffies -> seconds
+}
+
+class Topology {
+  readonly id = `dp${process.pid}`;
+  readonly node = `sluice-bench-${this.id}-node`;
+  readonly client = `sluice-bench-${this.id}-client`;
+  readonly server = `sluice-bench-${this.id}-server`;
+  readonly cfg = withConfig({
+    pinRoot: `/sys/fs/bpf/sluice-bench-${this.id}`,
+    hostNetns: `/run/netns/sluice-bench-${this.id}-node`,
+    mapSizes: { policy: 65536 },
+  });
+  readonly loader = new Loader(this.cfg);
+  readonly syncer = new MapSyncer(this.cfg);
+  readonly endpoints: Endpoint[] = [];
+  private readonly servers: ChildProcess[] = [];
+  private namespaces: string[] = [];
+
+  ns(name: string): string {
+    return `/run/netns/${name}`;
+  }
+
+  async up(): Promise<void> {
+    for (const n of [this.node, this.client, this.server]) {
+      await run(['ip', 'netns', 'add', n]);
+      this.namespaces.push(n);
+    }
+    await run(['ip', 'link', 'set', 'lo', 'up'], { netns: this.ns(this.node) });
+    await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: this.ns(this.node) });
+    for (const [i, [pod, ip]] of [
+      [this.client, CLIENT_IP],
+      [this.server, SERVER_IP],
+    ].entries()) {
+      const w = await wirePod({
+        hostNetns: this.cfg.hostNetns,
+        podNetns: this.ns(pod!),
+        hostIfName: `bench${i}`,
+        podIfName: 'eth0',
+        ip: ip!,
+      });
+      this.endpoints.push({
+        id: i + 1,
+        podKey: `bench/${i === 0 ? 'client' : 'server'}`,
+        ip: ip!,
+        hostIfName: w.hostIfName,
+        hostIfindex: w.hostIfindex,
+        hostMac: w.hostMac,
+        podMac: w.podMac,
+      });
+    }
+    await this.loader.load();
+    await this.startServer(this.server, ['iperf3', '-s', '-p', String(PORTS.iperf)], /Server listening/);
+    await this.startServer(
+      this.server,
+      ['sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
+      /Waiting|sockperf: \[tid/,
+    );
+    await this.startServer(this.server, [CRR, 'server', String(PORTS.crr)], /ready/);
+  }
+
+  private async startServer(pod: string, argv: string[], ready: RegExp): Promise<void> {
+    const child = spawn('nsenter', [`--net=${this.ns(pod)}`, '--', ...argv], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.servers.push(child);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(), 2000); // some servers say nothing until a client comes
+      for (const s of [child.stdout!, child.stderr!]) {
+        createInterface({ input: s }).on('line', (l) => {
+          if (ready.test(l)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+      child.once('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}`)));
+    });
+  }
+
+  async clear(): Promise<void> {
+    for (const ep of this.endpoints) await this.loader.detach(ep.hostIfName);
+    await run(['iptables', '-F', 'FORWARD'], { netns: this.ns(this.node) }).catch(() => undefined);
+    await run(['ipset', 'destroy'], { netns: this.ns(this.node) }).catch(() => undefined);
+  }
+
+  /** Sluice with nRules entries that never match the traffic, plus one that allows it. */
+  async sluice(nRules: number): Promise<void> {
+    await this.clear();
+    const policy: PolicyEntry[] = [];
+    if (nRules > 0) {
+      for (let i = 0; i < nRules; i++) {
+        policy.push({
+          prefixLen: POLICY_PREFIX_FULL,
+          endpointId: 2,
+          identity: 100_000 + i,
+          direction: DIR_INGRESS,
+          protocol: IPPROTO_TCP,
+          port: 1000 + (i % 50_000),
+          ruleId: 1,
+        });
+      }
+      policy.push({
+        prefixLen: POLICY_PREFIX_ANY_PROTO,
+        endpointId: 2,
+        identity: 256,
+        direction: DIR_INGRESS,
+        protocol: 0,
+        port: 0,
+        ruleId: 2,
+      });
+    }
+    const compiled: CompileOutput = {
+      endpointFlags: new Map([
+        [1, 0],
+        [2, nRules > 0 ? EP_F_INGRESS_ENFORCED : 0],
+      ]),
+      policy,
+      cidr: [],
+      rules: new Map(),
+    };
+    const identities = new Map([
+      ['bench/client', 256],
+      ['bench/server', 257],
+    ]);
+    await this.syncer.sync(
+      desiredMaps({
+        endpoints: this.endpoints,
+        identities,
+        ipcache: [
+          { prefix: CLIENT_IP, identity: 256 },
+          { prefix: SERVER_IP, identity: 257 },
+          { prefix: '10.250.0.1', identity: ID_HOST },
+        ],
+        compiled,
+      }),
+    );
+    for (const ep of this.endpoints) await this.loader.attach(ep.hostIfName);
+  }
+
+  /** iptables as iptables-based plugins enforce policy: one FORWARD rule per peer and port. */
+  async iptables(nRules: number): Promise<void> {
+    await this.clear();
+    const lines = ['*filter', ':FORWARD ACCEPT [0:0]'];
+    for (let i = 0; i < nRules; i++)
+      lines.push(
+        `-A FORWARD -s 10.99.${Math.floor(i / 250)}.${(i % 250) + 1}/32 -d ${SERVER_IP}/32 -p tcp -m tcp --dport ${1000 + (i % 50_000)} -j ACCEPT`,
+      );
+    lines.push(
+      `-A FORWARD -s ${CLIENT_IP}/32 -d ${SERVER_IP}/32 -j ACCEPT`,
+      `-A FORWARD -s ${SERVER_IP}/32 -d ${CLIENT_IP}/32 -j ACCEPT`,
+      '-A FORWARD -j DROP',
+      'COMMIT',
+      '',
+    );
+    await run(['iptables-restore', '--noflush'], { netns: this.ns(this.node), input: lines.join('\n') });
+  }
+
+  /** The same peers and ports in one ipset (hash:ip,port,ip), matched by one rule each way. */
+  async ipset(nRules: number): Promise<void> {
+    await this.clear();
+    const set = 'sluice-bench';
+    const lines = [`create ${set} hash:ip,port,ip family inet hashsize 4096 maxelem ${nRules + 16}`];
+    for (let i = 0; i < nRules; i++)
+      lines.push(
+        `add ${set} 10.99.${Math.floor(i / 250)}.${(i % 250) + 1},tcp:${1000 + (i % 50_000)},${SERVER_IP}`,
+      );
+    for (const port of Object.values(PORTS)) {
+      lines.push(
+        `add ${set} ${CLIENT_IP},tcp:${port},${SERVER_IP}`,
+        `add ${set} ${SERVER_IP},tcp:${port},${CLIENT_IP}`,
+      );
+    }
+    lines.push('');
+    await run(['ipset', 'restore'], { netns: this.ns(this.node), input: lines.join('\n') });
+    await run(['iptables-restore', '--noflush'], {
+      netns: this.ns(this.node),
+      input: [
+        '*filter',
+        `-A FORWARD -p tcp -m set --match-set ${set} src,dst,dst -j ACCEPT`,
+        `-A FORWARD -p tcp -m set --match-set ${set} src,src,dst -j ACCEPT`,
+        '-A FORWARD -j DROP',
+        'COMMIT',
+        '',
+      ].join('\n'),
+    });
+  }
+
+  async apply(config: string): Promise<void> {
+    const n = Number(config.split('-').at(-1));
+    if (config === 'baseline') await this.clear();
+    else if (config === 'sluice') await this.sluice(0);
+    else if (config.startsWith('sluice-rules-')) await this.sluice(n);
+    else if (config.startsWith('iptables-rules-')) await this.iptables(n);
+    else if (config.startsWith('ipset-rules-')) await this.ipset(n);
+  }
+
+  async measure(seconds: number): Promise<Record<Metric, number>> {
+    const client = this.ns(this.client);
+    const cpu0 = await busySeconds();
+    const iperf = JSON.parse(
+      (
+        await run(['iperf3', '-c', SERVER_IP, '-p', String(PORTS.iperf), '-t', String(seconds), '-J'], {
+          netns: client,
+          timeoutMs: seconds * 1000 + 20_000,
+        })
+      ).stdout,
+    ) as {
+      end: { sum_received: { bits_per_second: number; bytes: number } };
+    };
+    const cpu = (await busySeconds()) - cpu0;
+    const sp = await run(
+      [
+        'sockperf',
+        'ping-pong',
+        '--tcp',
+        '-i',
+        SERVER_IP,
+        '-p',
+        String(PORTS.sockperf),
+        '-t',
+        String(seconds),
+        '--full-rtt',
+      ],
+      { netns: client, timeoutMs: seconds * 1000 + 20_000 },
+    );
+    const text = sp.stdout + sp.stderr;
+    const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? Number.NaN);
+    const received = num(/ReceivedMessages=(\d+)/);
+    const runtime = num(/RunTime=([\d.]+) sec/);
+    const crr = JSON.parse(
+      (
+        await run([CRR, 'client', SERVER_IP, String(PORTS.crr), String(seconds)], {
+          netns: client,
+          timeoutMs: seconds * 1000 + 20_000,
+        })
+      ).stdout,
+    ) as { tps: number };
+    const bytes = iperf.end.sum_received.bytes;
+    return {
+      tcp_stream_gbps: iperf.end.sum_received.bits_per_second / 1e9,
+      tcp_rr_tps: received / runtime,
+      rr_p50_us: num(/percentile 50\.000 =\s+([\d.]+)/),
+      rr_p99_us: num(/percentile 99\.000 =\s+([\d.]+)/),
+      tcp_crr_tps: crr.tps,
+      cpu_s_per_gb: cpu / (bytes / 1e9),
+    };
+  }
+
+  async down(): Promise<void> {
+    for (const s of this.servers) if (s.pid && s.exitCode === null) process.kill(s.pid, 'SIGKILL');
+    for (const n of this.namespaces.reverse()) await run(['ip', 'netns', 'del', n]).catch(() => undefined);
+    this.namespaces = [];
+    await this.loader.removePins();
+  }
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export async function runDatapathBench(opts: {
+  quick: boolean;
+  log?: (line: string) => void;
+}): Promise<DatapathReport> {
+  await requireTools();
+  const topo = new Topology();
+  const stop = () => {
+    void topo.down().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await topo.up();
+    const list = configs(opts.quick);
+    const reps = opts.quick ? 3 : 5;
+    const seconds = opts.quick ? 1 : 3;
+    const samples = new Map<string, Record<Metric, number>[]>();
+    for (let r = 0; r < reps; r++) {
+      for (const config of list) {
+        await topo.apply(config);
+        const m = await topo.measure(seconds);
+        samples.set(config, [...(samples.get(config) ?? []), m]);
+        opts.log?.(`run ${r + 1}/${reps} ${config}: ${METRICS.map((k) => `${k}=${round(m[k])}`).join(' ')}`);
+      }
+    }
+    const results: BenchResult[] = [];
+    for (const [config, list2] of samples) {
+      for (const metric of METRICS) {
+        const runs = list2.map((s) => round(s[metric]));
+        results.push({
+          config,
+          metric,
+          median: round(median(runs)),
+          min: Math.min(...runs),
+          max: Math.max(...runs),
+          runs,
+        });
+      }
+    }
+    const base = (config: string, metric: Metric) =>
+      results.find((x) => x.config === config && x.metric === metric)!.median;
+    const ratios = results
+      .filter((x) => x.config !== 'baseline')
+      .map((x) => {
+        const b = base('baseline', x.metric);
+        const ratio = LOWER_IS_BETTER.has(x.metric) ? b / x.median : x.median / b;
+        return { config: x.config, metric: x.metric, vs: 'baseline', ratio: round(ratio) };
+      });
+    for (const n of opts.quick ? [10000] : [10000]) {
+      for (const metric of METRICS) {
+        const s = base('sluice', metric);
+        const r = base(`sluice-rules-${n}`, metric);
+        ratios.push({
+          config: `sluice-rules-${n}`,
+          metric,
+          vs: 'sluice',
+          ratio: round(LOWER_IS_BETTER.has(metric) ? s / r : r / s),
+        });
+      }
+    }
+    const cpu = os.cpus();
+    return {
+      machine: { cpus: cpu.length, kernel: os.release(), model: cpu[0]?.model ?? '' },
+      results,
+      ratios,
+    };
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await topo.down();
+  }
+}
