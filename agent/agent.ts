@@ -75,7 +75,7 @@ export class Agent {
   readonly syncer: MapSyncer;
   readonly ipam: Ipam;
   readonly endpoints: EndpointRegistry;
-  readonly metrics = new AgentMetrics();
+  readonly metrics: AgentMetrics;
   reconciler!: Reconciler;
   ready = false;
   notReadyReason = 'starting';
@@ -89,8 +89,10 @@ export class Agent {
     readonly cfg: SluiceConfig,
     readonly log: Logger,
     store?: Store,
+    metrics?: AgentMetrics,
   ) {
     this.store = store ?? new Store();
+    this.metrics = metrics ?? new AgentMetrics();
     this.loader = new Loader(cfg);
     this.syncer = new MapSyncer(cfg);
     this.ipam = new Ipam(cfg.stateDir, cfg.podCidr);
@@ -99,6 +101,15 @@ export class Agent {
 
   /** Loads the datapath (keeping pinned maps), reads state, reconciles. Never flushes. */
   async start(): Promise<void> {
+    await this.startDatapath();
+    await this.startReconciling();
+  }
+
+  /**
+   * The datapath without touching its contents: programs loaded (maps reused), state read, what
+   * the maps hold learned, endpoints' devices attached. Traffic keeps its last policy meanwhile.
+   */
+  async startDatapath(): Promise<void> {
     const log = this.log.child({ subsystem: 'agent' });
     const { createdMaps } = await this.loader.load();
     log.info({ pinRoot: this.cfg.pinRoot, attachMode: this.loader.mode, createdMaps }, 'datapath loaded');
@@ -124,12 +135,17 @@ export class Agent {
           log.warn({ device: ep.hostIfName, err: err.message }, 'endpoint device not attachable'),
         );
     }
+    await this.startFlows().catch((err: Error) => log.warn({ err: err.message }, 'flow events unavailable'));
+    this.notReadyReason = 'waiting for the cluster state (the maps keep their last contents)';
+  }
+
+  /** Once the store holds the cluster: the first reconcile, then one on every change. Ready. */
+  async startReconciling(): Promise<void> {
     await this.reconciler.reconcile();
     this.store.onChange(() => this.schedule());
-    await this.startFlows().catch((err: Error) => log.warn({ err: err.message }, 'flow events unavailable'));
     this.ready = true;
     this.notReadyReason = '';
-    log.info({ endpoints: this.endpoints.list().length, nodeIps }, 'agent ready');
+    this.log.child({ subsystem: 'agent' }).info({ endpoints: this.endpoints.list().length }, 'agent ready');
   }
 
   /** Reads datapath events into the flow ring (drops and verdicts of new connections). */

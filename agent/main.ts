@@ -1,14 +1,20 @@
 // sluice-agent: loads the datapath, reconciles the pinned maps with the cluster, serves the API.
+// Sources: Kubernetes (--kubernetes, or in a pod) or local manifests (--manifests). Until the
+// source has the cluster's state the maps keep their last contents and the agent is not ready.
 // Shutting down leaves programs attached and maps pinned: traffic keeps flowing while it is away.
 
 import { parseArgs } from 'node:util';
+import { writeConflist } from '../cni/install.js';
 import { Agent } from './agent.js';
 import { startApiServer } from './api/server.js';
 import { loadConfig } from './config-load.js';
-import { SluiceError } from './errors.js';
+import { SluiceError, UserError } from './errors.js';
 import { createLogger } from './log.js';
+import { AgentMetrics } from './metrics/registry.js';
 import { registerDatapathMetrics, startMetricsServer } from './metrics/server.js';
+import { KubernetesSource, loadKubeConfig } from './sources/kubernetes.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
+import { Store } from './state/store.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +31,11 @@ async function main(): Promise<void> {
       'metrics-port': { type: 'string' },
       /** Local mode: Namespace, Pod and NetworkPolicy manifests instead of an API server; re-read on SIGHUP. */
       manifests: { type: 'string', multiple: true },
+      /** Kubernetes mode (the default inside a pod): informers on the API server. */
+      kubernetes: { type: 'boolean' },
+      kubeconfig: { type: 'string' },
+      /** Write the CNI conflist here once ready (the DaemonSet's /etc/cni/net.d). */
+      'cni-conf-dir': { type: 'string' },
     },
   });
   const cfg = loadConfig({
@@ -43,19 +54,79 @@ async function main(): Promise<void> {
     },
   });
   const log = createLogger();
-  const agent = new Agent(cfg, log);
   const manifests = values.manifests ?? [];
+  const kubernetes = Boolean(
+    values.kubernetes ||
+      values.kubeconfig ||
+      (process.env['KUBERNETES_SERVICE_HOST'] && manifests.length === 0),
+  );
+  if (kubernetes && manifests.length > 0)
+    throw new UserError('--manifests and --kubernetes exclude each other: pick one source');
+  let source: KubernetesSource | undefined;
+  if (kubernetes) {
+    const nodeName = process.env['K8S_NODE_NAME'];
+    if (!nodeName)
+      throw new UserError(
+        'K8S_NODE_NAME is not set: the agent needs its node name (the DaemonSet sets it from spec.nodeName)',
+      );
+    const kc = loadKubeConfig(values.kubeconfig);
+    const store = new Store();
+    const metrics = new AgentMetrics();
+    source = new KubernetesSource(kc, store, log.child({ subsystem: 'kubernetes' }), metrics);
+    if (!values['pod-cidr'] && !process.env['SLUICE_POD_CIDR'] && !values.config) {
+      for (let attempt = 0; ; attempt++) {
+        const cidr = await source.nodePodCidr(nodeName).catch((err: Error) => {
+          log.warn(
+            { node: nodeName, err: err.message, attempt },
+            'cannot read this node from the API server: retrying',
+          );
+          return undefined;
+        });
+        if (cidr) {
+          cfg.podCidr = cidr;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
+      }
+    }
+    // The agent is built once the pod CIDR (its IPAM pool) is known.
+    return run(new Agent(cfg, log, store, metrics), source, manifests, values['cni-conf-dir'], log);
+  }
+  return run(new Agent(cfg, log), undefined, manifests, values['cni-conf-dir'], log);
+}
+
+async function run(
+  agent: Agent,
+  source: KubernetesSource | undefined,
+  manifests: string[],
+  cniConfDir: string | undefined,
+  log: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const cfg = agent.cfg;
   agent.manifestPaths = manifests;
-  if (manifests.length > 0) applyManifests(agent.store, await loadManifests(manifests));
-  await agent.start();
+  await agent.startDatapath();
   const server = await startApiServer(agent, cfg.socketPath, log.child({ subsystem: 'api' }));
-  log.info({ socket: cfg.socketPath }, 'API listening');
+  log.info({ socket: cfg.socketPath }, 'API listening (not ready until the cluster state is in)');
   registerDatapathMetrics(agent);
   // Port 0 disables the metrics endpoint (isolated instances: tests, labs).
   const metrics = cfg.metricsPort
     ? await startMetricsServer(agent, cfg.metricsHost, cfg.metricsPort)
     : undefined;
   if (metrics) log.info({ address: `${cfg.metricsHost}:${cfg.metricsPort}` }, 'metrics listening');
+
+  if (source) {
+    await source.start(); // retries with backoff until every informer has listed once
+  } else if (manifests.length > 0) {
+    applyManifests(agent.store, await loadManifests(manifests));
+  }
+  await agent.startReconciling();
+  if (cniConfDir) {
+    const file = await writeConflist(cniConfDir, {
+      socket: cfg.socketPath,
+      logFile: '/var/log/sluice/cni.log',
+    });
+    log.info({ file }, 'CNI config written: the runtime may use sluice-cni now');
+  }
   if (manifests.length > 0) {
     process.on('SIGHUP', () => {
       agent.reloadManifests().then(
@@ -70,6 +141,7 @@ async function main(): Promise<void> {
   });
   server.close();
   metrics?.close();
+  await source?.stop();
   await agent.stop();
   log.info('shutting down: programs stay attached, maps stay pinned');
 }

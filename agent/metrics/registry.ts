@@ -44,4 +44,25 @@ export class AgentMetrics {
     help: 'Label identities allocated on this node',
     registers: [this.registry],
   });
+
+  readonly kubernetesEvents = new Counter({
+    name: 'sluice_kubernetes_events_total',
+    help: 'Watch events from the API server, by resource and type',
+    labelNames: ['resource', 'type'],
+    registers: [this.registry],
+  });
+
+  readonly kubernetesApiCalls = new Counter({
+    name: 'sluice_kubernetes_api_calls_total',
+    help: 'Calls to the API server (lists, reads, event creation)',
+    labelNames: ['call'],
+    registers: [this.registry],
+  });
+
+  readonly kubernetesWatchRestarts = new Counter({
+    name: 'sluice_kubernetes_watch_restarts_total',
+    help: 'Watches restarted, by resource and reason (error, silent)',
+    labelNames: ['resource', 'reason'],
+    registers: [this.registry],
+  });
 }

@@ -10,8 +10,8 @@ import { REPO_ROOT } from '../../agent/config.js';
 import { dumpMap, dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
 import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
 import { run } from '../../agent/exec.js';
-import { TestNode, writeManifests } from '../harness/agent.js';
 import { probeFrom } from '../../tools/net/probes.js';
+import { TestNode, writeManifests } from '../harness/agent.js';
 
 let node: TestNode;
 const pods: Record<string, { netns: string; ip: string }> = {};
@@ -47,15 +47,41 @@ beforeAll(async () => {
   await node.startAgent({ manifests: await writeManifests(node, MANIFESTS) });
   for (const name of ['a', 'b', 'c']) {
     const netns = await node.podNetns(`r${name}`);
-    const r = await node.cni({ command: 'ADD', containerId: `r-${name}`, netns, ifname: 'eth0', args: `K8S_POD_NAMESPACE=app;K8S_POD_NAME=${name}` }, node.conf('1.1.0'));
+    const r = await node.cni(
+      {
+        command: 'ADD',
+        containerId: `r-${name}`,
+        netns,
+        ifname: 'eth0',
+        args: `K8S_POD_NAMESPACE=app;K8S_POD_NAME=${name}`,
+      },
+      node.conf('1.1.0'),
+    );
     expect(r.code, r.stdout).toBe(0);
     pods[name] = { netns, ip: (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]! };
   }
-  const server = spawn('nsenter', [`--net=${pods['b']!.netns}`, '--', process.execPath, path.join(REPO_ROOT, 'build/js/tools/net/responder.js'), '--name', 'app/b', '--tcp', '80', '--echo', '7'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    'nsenter',
+    [
+      `--net=${pods['b']!.netns}`,
+      '--',
+      process.execPath,
+      path.join(REPO_ROOT, 'build/js/tools/net/responder.js'),
+      '--name',
+      'app/b',
+      '--tcp',
+      '80',
+      '--echo',
+      '7',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   servers.push(server);
-  await new Promise<void>((resolve) => createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()));
+  await new Promise<void>((resolve) =>
+    createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -63,7 +89,8 @@ afterAll(async () => {
   await node?.stop();
 });
 
-const connect = async (from: string, port: number) => (await probeFrom(pods[from]!.netns, [`${pods['b']!.ip}:${port}/TCP`], 700))[0]!.connected;
+const connect = async (from: string, port: number) =>
+  (await probeFrom(pods[from]!.netns, [`${pods['b']!.ip}:${port}/TCP`], 700))[0]!.connected;
 
 it('keeps enforcing and forwarding through kill -9 and converges without a flush', async () => {
   expect(await connect('a', 80)).toBe(true);
@@ -71,7 +98,16 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
 
   // A long conversation a -> b:7 across the whole outage.
   const stream = run(
-    [process.execPath, path.join(REPO_ROOT, 'build/js/tools/net/stream.js'), '--host', pods['b']!.ip, '--port', '7', '--duration', '5000'],
+    [
+      process.execPath,
+      path.join(REPO_ROOT, 'build/js/tools/net/stream.js'),
+      '--host',
+      pods['b']!.ip,
+      '--port',
+      '7',
+      '--duration',
+      '5000',
+    ],
     { netns: pods['a']!.netns, timeoutMs: 20_000 },
   ).then(
     (r) => JSON.parse(r.stdout) as { sent: number; received: number; error: string },
@@ -86,7 +122,10 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
   // Agent gone: the pinned datapath keeps the last policy for new connections.
   expect(await connect('a', 80)).toBe(true);
   expect(await connect('c', 80)).toBe(false);
-  const ctWhileDown = (await dumpMap(`${pins}/sluice_ct`)).map((e) => ({ k: ctKeyCodec.decode(e.key), v: ctValueCodec.decode(e.value) }));
+  const ctWhileDown = (await dumpMap(`${pins}/sluice_ct`)).map((e) => ({
+    k: ctKeyCodec.decode(e.key),
+    v: ctValueCodec.decode(e.value),
+  }));
   const conversation = ctWhileDown.find(({ k }) => k.dport === 7 && k.saddr === pods['a']!.ip);
   expect(conversation, 'conntrack entry of the conversation').toBeDefined();
 
@@ -99,13 +138,20 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
   // No flush: the same policy entries (and their counters did not go back), conntrack kept the
   // conversation's entry and counted on, datapath counters only grew.
   const policyAfter = await dumpMap(`${pins}/sluice_policy`);
-  expect(policyAfter.map((e) => e.key.toString('hex')).sort()).toEqual(policyBefore.map((e) => e.key.toString('hex')).sort());
+  expect(policyAfter.map((e) => e.key.toString('hex')).sort()).toEqual(
+    policyBefore.map((e) => e.key.toString('hex')).sort(),
+  );
   for (const before of policyBefore) {
     const after = policyAfter.find((e) => e.key.equals(before.key))!;
     expect(after.value.readBigUInt64LE(8)).toBeGreaterThanOrEqual(before.value.readBigUInt64LE(8));
   }
-  const ctAfter = (await dumpMap(`${pins}/sluice_ct`)).map((e) => ({ k: ctKeyCodec.decode(e.key), v: ctValueCodec.decode(e.value) }));
-  const same = ctAfter.find(({ k }) => k.dport === 7 && k.saddr === pods['a']!.ip && k.sport === conversation!.k.sport);
+  const ctAfter = (await dumpMap(`${pins}/sluice_ct`)).map((e) => ({
+    k: ctKeyCodec.decode(e.key),
+    v: ctValueCodec.decode(e.value),
+  }));
+  const same = ctAfter.find(
+    ({ k }) => k.dport === 7 && k.saddr === pods['a']!.ip && k.sport === conversation!.k.sport,
+  );
   expect(same!.v.packets_fwd).toBeGreaterThan(conversation!.v.packets_fwd);
   const sum = (entries: Awaited<ReturnType<typeof dumpPerCpuMap>>) =>
     entries.reduce((n, e) => n + e.values.reduce((m, v) => m + Number(v.readBigUInt64LE(0)), 0), 0);

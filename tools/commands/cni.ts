@@ -1,12 +1,10 @@
-// sluice cni install: puts the plugin and its conflist where the runtime looks, atomically
-// (temp file + rename in the same directory), so a runtime never executes a half-written binary
-// ("text file busy") or reads half a config.
+// sluice cni install: the plugin and its conflist, written atomically (cni/install.ts).
 
-import { chmod, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { REPO_ROOT } from '../../agent/config.js';
 import { EnvironmentError } from '../../agent/errors.js';
+import { installBinary, writeConflist } from '../../cni/install.js';
 
 export interface InstallOptions {
   binDir: string;
@@ -16,51 +14,13 @@ export interface InstallOptions {
   logFile: string;
 }
 
-export function conflist(opts: Pick<InstallOptions, 'socket' | 'logFile'>): string {
-  return `${JSON.stringify(
-    {
-      cniVersion: '1.1.0',
-      name: 'sluice',
-      plugins: [
-        { type: 'sluice-cni', agentSocket: opts.socket, logFile: opts.logFile },
-        { type: 'portmap', capabilities: { portMappings: true }, snat: true },
-        { type: 'bandwidth', capabilities: { bandwidth: true } },
-      ],
-    },
-    null,
-    2,
-  )}\n`;
-}
-
-async function atomicWrite(
-  target: string,
-  write: (tmp: string) => Promise<void>,
-  mode: number,
-): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}`);
-  try {
-    await write(tmp);
-    await chmod(tmp, mode);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 export async function installCni(opts: InstallOptions): Promise<{ binary: string; conflist: string }> {
-  const binary = path.join(opts.binDir, 'sluice-cni');
-  const conf = path.join(opts.confDir, '05-sluice.conflist');
-  await atomicWrite(binary, (tmp) => copyFile(opts.binary, tmp), 0o755).catch(
-    (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT' && err.path === opts.binary)
-        throw new EnvironmentError(`${opts.binary} is missing: run 'make build'`);
-      throw err;
-    },
-  );
-  await atomicWrite(conf, (tmp) => writeFile(tmp, conflist(opts)), 0o644);
-  return { binary, conflist: conf };
+  const binary = await installBinary(opts.binDir, opts.binary).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' && err.path === opts.binary)
+      throw new EnvironmentError(`${opts.binary} is missing: run 'make build'`);
+    throw err;
+  });
+  return { binary, conflist: await writeConflist(opts.confDir, opts) };
 }
 
 export function registerCniCommands(program: Command): void {
