@@ -46,7 +46,6 @@ function main(argv: string[]): Promise<void> {
       hostNetns: o.hostNetns,
     };
   };
-  registerDatapathCommands(program, config);
   registerBenchCommands(program);
   registerCniCommands(program);
   registerLabCommands(program);
@@ -54,6 +53,7 @@ function main(argv: string[]): Promise<void> {
     const o = program.opts<{ socket: string; lab?: string }>();
     return o.lab ? labPaths(o.lab).socket : o.socket;
   };
+  registerDatapathCommands(program, config, socket);
   registerInspectCommands(program, config, socket);
   registerObserveCommand(program, socket);
   return program.parseAsync(argv).then(() => undefined);

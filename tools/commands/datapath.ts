@@ -1,11 +1,13 @@
 // sluice status | map list | datapath load|attach|detach: the datapath on this machine.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { SluiceConfig } from '../../agent/config.js';
 import { bpftoolJson } from '../../agent/datapath/bpftool.js';
-import { Loader } from '../../agent/datapath/loader.js';
+import { kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
+import { callAgent } from '../../agent/api/client.js';
+import { run } from '../../agent/exec.js';
 import { ALL_MAPS } from '../../agent/datapath/maps.js';
 import { EnvironmentError } from '../../agent/errors.js';
 import { formatTable, parseOutput, print } from '../output.js';
@@ -39,6 +41,24 @@ async function mapRows(cfg: SluiceConfig): Promise<MapRow[]> {
   return rows;
 }
 
+async function programRows(cfg: SluiceConfig): Promise<{ name: string; id: number; tag: string }[]> {
+  const dir = `${cfg.pinRoot}/progs`;
+  const rows: { name: string; id: number; tag: string }[] = [];
+  for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+    const info = await bpftoolJson<{ id: number; tag: string }>(['prog', 'show', 'pinned', `${dir}/${name}`]).catch(() => undefined);
+    if (info) rows.push({ name, id: info.id, tag: info.tag });
+  }
+  return rows;
+}
+
+async function kernelFeatures(): Promise<Record<string, boolean>> {
+  return {
+    btf: existsSync('/sys/kernel/btf/vmlinux'),
+    tcx: kernelSupportsTcx(),
+    bpffs: (await run(['stat', '-f', '-c', '%T', '/sys/fs/bpf']).then((r) => r.stdout.trim())) === 'bpf_fs',
+  };
+}
+
 function requirePins(cfg: SluiceConfig): void {
   if (!existsSync(`${cfg.pinRoot}/maps`)) {
     throw new EnvironmentError(
@@ -47,7 +67,7 @@ function requirePins(cfg: SluiceConfig): void {
   }
 }
 
-export function registerDatapathCommands(program: Command, config: () => SluiceConfig): void {
+export function registerDatapathCommands(program: Command, config: () => SluiceConfig, socket: () => string): void {
   program
     .command('status')
     .description('kernel features, attach mode, attached programs and map fill levels')
@@ -59,18 +79,27 @@ export function registerDatapathCommands(program: Command, config: () => SluiceC
       const loaded = existsSync(`${cfg.pinRoot}/progs`);
       const attachments = loaded ? await loader.attachments() : [];
       const maps = loaded ? await mapRows(cfg) : [];
+      const programs = loaded ? await programRows(cfg) : [];
+      const agent = await callAgent(socket(), { status: {} }, 3000).then(
+        (r) => (r.status?.ready ? 'ready' : `not ready: ${r.status?.message ?? ''}`),
+        (err: Error) => `unreachable (${err.message})`,
+      );
+      const features = await kernelFeatures();
       const data = {
+        agent,
         kernel: os.release(),
+        features,
         attachMode: loader.mode,
         pinRoot: cfg.pinRoot,
         loaded,
+        programs,
         attachments,
         maps,
       };
       print(
         format,
         () =>
-          `Kernel:       ${data.kernel}\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\n\n` +
+          `Agent:        ${data.agent}\nKernel:       ${data.kernel} (${Object.entries(features).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')})\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\nPrograms:     ${programs.map((p) => `${p.name} (id ${p.id})`).join(', ') || '-'}\n\n` +
           formatTable(
             ['map', 'entries', 'max', 'pressure'],
             maps.map((m) => [
