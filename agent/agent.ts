@@ -150,28 +150,39 @@ export class Agent {
 
   /** Reads datapath events into the flow ring (drops and verdicts of new connections). */
   private async startFlows(): Promise<void> {
+    // Lookups per event are map hits: the reverse maps are rebuilt only when their source changes.
+    let epSource: readonly Endpoint[] | undefined;
+    let epById = new Map<number, Endpoint>();
+    let idSource: ReadonlyMap<string, number> | undefined;
+    let keyById = new Map<number, string>();
     const names: FlowNames = {
       endpoint: (id) => {
-        const ep = this.endpoints.list().find((e) => e.id === id);
+        const list = this.endpoints.list();
+        if (list !== epSource) {
+          epSource = list;
+          epById = new Map(list.map((e) => [e.id, e]));
+        }
+        const ep = epById.get(id);
         return ep ? { pod: ep.podKey } : undefined;
       },
       identityKey: (id) => {
-        for (const [key, v] of this.reconciler.identityTable()) if (v === id) return key;
-        return undefined;
+        const table = this.reconciler.identityTable();
+        if (table !== idSource) {
+          idSource = table;
+          keyById = new Map([...table].map(([key, v]) => [v, key]));
+        }
+        return keyById.get(id);
       },
       rule: (id) => {
         const r = this.reconciler.last?.plan.compiled.rules.get(id);
         return r ? `${r.policy} ${r.direction === 1 ? 'ingress' : 'egress'}[${r.index}]` : undefined;
       },
     };
-    let lostBefore = 0;
-    this.events = new EventReader(this.cfg.pinRoot, (e) => {
-      this.flows.push(toFlow(e, names));
-      if (this.events && this.events.lost > lostBefore) {
-        this.flows.lost(this.events.lost - lostBefore);
-        lostBefore = this.events.lost;
-      }
-    });
+    this.events = new EventReader(
+      this.cfg.pinRoot,
+      (e) => this.flows.push(toFlow(e, names)),
+      (n) => this.flows.lost(n),
+    );
     await this.events.start();
     await setEventFlags(this.cfg.pinRoot, CFG_F_EVENTS_DROP | CFG_F_EVENTS_VERDICT);
   }

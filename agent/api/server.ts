@@ -169,6 +169,15 @@ function observe(agent: Agent, sock: import('node:net').Socket, req: sluice.v1.I
     return;
   }
   let dropped = 0;
+  // Whatever was dropped is reported as soon as the client has caught up, and at least every second.
+  const flushLost = () => {
+    if (dropped > 0 && sock.writableLength <= 4 << 20) {
+      send({ lost: { flows: dropped } });
+      dropped = 0;
+    }
+  };
+  sock.on('drain', flushLost);
+  const timer = setInterval(flushLost, 1000);
   const unsubscribe = agent.flows.subscribe((item) => {
     if ('lost' in item) {
       send({ lost: { flows: item.lost } });
@@ -184,7 +193,10 @@ function observe(agent: Agent, sock: import('node:net').Socket, req: sluice.v1.I
     }
     send({ flow: item.flow });
   });
-  sock.on('close', unsubscribe);
+  sock.on('close', () => {
+    clearInterval(timer);
+    unsubscribe();
+  });
 }
 
 export async function startApiServer(agent: Agent, socketPath: string, log: Logger): Promise<Server> {

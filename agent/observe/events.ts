@@ -1,8 +1,10 @@
-// Datapath events (drops, verdicts of new connections) from the perf event array, read with
-// `bpftool map event_pipe` and decoded with the flow_event codec. Lost samples are counted, never
-// silently ignored.
+// Datapath events (drops, verdicts of new connections) from the perf event array, read by
+// build/sluice-events (large per-CPU rings, binary records) and decoded with the flow_event
+// codec. Samples the kernel could not write are counted and reported, never silently ignored.
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '../config.js';
 import { bpftool } from '../datapath/bpftool.js';
 import { type DecodedOf, dpConfigCodec, flowEventCodec, u32Codec } from '../datapath/codecs.js';
 
@@ -13,59 +15,20 @@ export const CFG_F_EVENTS_VERDICT = 1 << 1;
 export const EVENT_DROP = 1;
 export const EVENT_VERDICT = 2;
 
-interface PipeRecord {
-  type?: number;
-  cpu?: number;
-  index?: number;
-  data?: number[];
-  lost?: { cpu: number; index: number; lost: number };
-}
+/** Splits the event reader's binary stream (u8 kind, u32 LE length, payload) into records. */
+export class RecordStream {
+  private buf: Buffer = Buffer.alloc(0);
 
-/** Splits bpftool's JSON stream (one array, objects separated by commas, no newlines) into
- * complete top-level objects as they arrive. bpftool writes an object's closing brace only when
- * the next one starts, so an object whose last member is complete is emitted without waiting. */
-export class JsonObjectStream {
-  private buf = '';
-  private depth = 0;
-  private start = -1;
-  private emitted = false;
-
-  push(chunk: string, emit: (json: string) => void): void {
-    const base = this.buf.length;
-    this.buf += chunk;
-    for (let i = base; i < this.buf.length; i++) {
-      const c = this.buf[i];
-      if (c === '{') {
-        if (this.depth === 0) {
-          this.start = i;
-          this.emitted = false;
-        }
-        this.depth += 1;
-      } else if (c === '}') {
-        this.depth -= 1;
-        if (this.depth === 0 && this.start >= 0) {
-          if (!this.emitted) emit(this.buf.slice(this.start, i + 1));
-          this.start = -1;
-        }
-      }
+  push(chunk: Buffer, emit: (kind: number, payload: Buffer) => void): void {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    let off = 0;
+    while (this.buf.length - off >= 5) {
+      const len = this.buf.readUInt32LE(off + 1);
+      if (this.buf.length - off - 5 < len) break;
+      emit(this.buf[off]!, this.buf.subarray(off + 5, off + 5 + len));
+      off += 5 + len;
     }
-    if (this.depth === 1 && this.start >= 0 && !this.emitted) {
-      const text = this.buf.slice(this.start);
-      if (text.endsWith(']') || text.endsWith('}')) {
-        try {
-          JSON.parse(`${text}}`);
-          emit(`${text}}`);
-          this.emitted = true;
-        } catch {
-          // not complete yet
-        }
-      }
-    }
-    if (this.depth === 0) this.buf = '';
-    else if (this.start > 0) {
-      this.buf = this.buf.slice(this.start);
-      this.start = 0;
-    }
+    this.buf = this.buf.subarray(off);
   }
 }
 
@@ -85,10 +48,7 @@ export async function setEventFlags(pinRoot: string, flags: number): Promise<voi
   ]);
 }
 
-export function decodeEventData(bytes: readonly number[]): FlowEvent | undefined {
-  const buf = Buffer.from(bytes);
-  return buf.length >= flowEventCodec.size ? flowEventCodec.decode(buf) : undefined;
-}
+export const EVENT_READER = path.join(REPO_ROOT, 'build', 'sluice-events');
 
 export class EventReader {
   private child: ChildProcess | undefined;
@@ -98,57 +58,39 @@ export class EventReader {
   constructor(
     private readonly pinRoot: string,
     private readonly onEvent: (e: FlowEvent) => void,
+    /** Called when the kernel reports samples it could not write (the ring was full). */
+    private readonly onLost: (n: number) => void = () => undefined,
   ) {}
 
-  /** Resolves once bpftool has the perf buffers open. */
+  /** Resolves once the reader has every CPU's ring open. */
   async start(): Promise<void> {
-    // stdbuf: bpftool's stdout is a pipe here, and its JSON has no newlines to flush on.
-    // setpriv --pdeathsig: if this process dies (even by SIGKILL), bpftool goes with it.
-    const argv = [
-      '--pdeathsig',
-      'KILL',
-      '--',
-      'stdbuf',
-      '-o0',
-      'bpftool',
-      '-j',
-      'map',
-      'event_pipe',
-      'pinned',
-      `${this.pinRoot}/maps/sluice_events`,
-    ];
-    const child = spawn('setpriv', argv, {
+    // build/sluice-events (agent/observe/sluice-events.c): a 1 MiB ring per CPU and binary output;
+    // it dies with this process.
+    const child = spawn(EVENT_READER, [`${this.pinRoot}/maps/sluice_events`], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    const stream = new JsonObjectStream();
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => stream.push(chunk, (json) => this.onRecord(json)));
-    // bpftool opens every CPU's buffer before it reads; give it that moment, or fail loudly.
+    const stream = new RecordStream();
+    child.stdout!.on('data', (chunk: Buffer) =>
+      stream.push(chunk, (kind, payload) => {
+        if (kind === 2) {
+          const n = Number(payload.readBigUInt64LE(0));
+          this.lost += n;
+          this.onLost(n);
+        } else if (kind === 1 && payload.length >= flowEventCodec.size) {
+          this.received += 1;
+          this.onEvent(flowEventCodec.decode(payload));
+        }
+      }),
+    );
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, 300);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`bpftool map event_pipe exited with ${code}`));
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (err.includes('ready')) resolve();
       });
+      child.once('exit', (code) => reject(new Error(`sluice-events exited with ${code}: ${err.trim()}`)));
     });
-  }
-
-  private onRecord(json: string): void {
-    let rec: PipeRecord;
-    try {
-      rec = JSON.parse(json) as PipeRecord;
-    } catch {
-      return;
-    }
-    if (rec.lost) {
-      this.lost += rec.lost.lost;
-      return;
-    }
-    const ev = rec.data ? decodeEventData(rec.data) : undefined;
-    if (!ev) return;
-    this.received += 1;
-    this.onEvent(ev);
   }
 
   stop(): void {

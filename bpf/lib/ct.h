@@ -55,9 +55,6 @@ static __always_inline void ct_touch(struct ct_value *v, const struct packet *pk
 		if (tf & TCPF_RST) flags |= CT_F_RST;
 		if (tf & TCPF_FIN) flags |= reply ? CT_F_FIN_REV : CT_F_FIN_FWD;
 		if (reply && (tf & TCPF_SYN) && (tf & TCPF_ACK)) flags &= ~CT_F_SYN_ONLY;
-		/* A new SYN on a closed tuple reopens it (port reuse). */
-		if (!reply && (tf & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN && (flags & (CT_F_RST | CT_F_FIN_FWD)))
-			flags = CT_F_SYN_ONLY;
 		if (v->tcp_flags_seen != (v->tcp_flags_seen | tf))
 			v->tcp_flags_seen |= tf;
 	}
@@ -82,6 +79,20 @@ static __always_inline struct ct_value *ct_find(__u32 saddr, __u32 daddr, __u16 
 	return v;
 }
 
+/* A SYN on the tuple of a connection that was reset or closed is a new connection (port reuse):
+ * it must meet policy again, not ride on the old entry. */
+static __always_inline int ct_closed_and_syn(const struct ct_value *v, const struct packet *pkt)
+{
+	return pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
+	       (v->flags & (CT_F_RST | CT_F_FIN_FWD | CT_F_FIN_REV));
+}
+
+static __always_inline void ct_forget(__u32 saddr, __u32 daddr, __u16 sport, __u16 dport, __u8 protocol)
+{
+	struct ct_key key = { .saddr = saddr, .daddr = daddr, .sport = sport, .dport = dport, .protocol = protocol };
+	bpf_map_delete_elem(&sluice_ct, &key);
+}
+
 static __always_inline int ct_lookup(const struct packet *pkt, __u32 now)
 {
 	struct ct_value *v;
@@ -96,11 +107,19 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now)
 	}
 	v = ct_find(pkt->saddr, pkt->daddr, pkt->sport, pkt->dport, pkt->protocol, now);
 	if (v) {
+		if (ct_closed_and_syn(v, pkt)) {
+			ct_forget(pkt->saddr, pkt->daddr, pkt->sport, pkt->dport, pkt->protocol);
+			return CT_NEW;
+		}
 		ct_touch(v, pkt, 0, now);
 		return CT_ESTABLISHED;
 	}
 	v = ct_find(pkt->daddr, pkt->saddr, pkt->dport, pkt->sport, pkt->protocol, now);
 	if (v) {
+		if (ct_closed_and_syn(v, pkt)) {
+			ct_forget(pkt->daddr, pkt->saddr, pkt->dport, pkt->sport, pkt->protocol);
+			return CT_NEW;
+		}
 		ct_touch(v, pkt, 1, now);
 		return CT_REPLY;
 	}

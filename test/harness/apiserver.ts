@@ -270,10 +270,28 @@ export class TestApiServer {
     );
     const p = (f: string) => path.join(pki, f);
     const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    await run(['openssl', 'req', '-x509', '-config', cnf, '-extensions', 'ca_ext', ...ec, '-keyout', p('ca.key')]
-      .concat(['-out', p('ca.crt'), '-days', '30', '-subj', '/CN=sluice-test-ca']));
-    await run(['openssl', 'req', '-new', '-config', cnf, ...ec, '-keyout', p('server.key')]
-      .concat(['-out', p('server.csr'), '-subj', '/CN=kube-apiserver']));
+    await run(
+      [
+        'openssl',
+        'req',
+        '-x509',
+        '-config',
+        cnf,
+        '-extensions',
+        'ca_ext',
+        ...ec,
+        '-keyout',
+        p('ca.key'),
+      ].concat(['-out', p('ca.crt'), '-days', '30', '-subj', '/CN=sluice-test-ca']),
+    );
+    await run(
+      ['openssl', 'req', '-new', '-config', cnf, ...ec, '-keyout', p('server.key')].concat([
+        '-out',
+        p('server.csr'),
+        '-subj',
+        '/CN=kube-apiserver',
+      ]),
+    );
     await run([
       'openssl',
       'x509',
@@ -375,7 +393,9 @@ export class TestApiServer {
       if (r.status === 200) return;
       last = `${r.status} ${r.body.trim().split('\n').slice(-5).join('; ')}`;
       if (Date.now() > deadline) {
-        throw new Error(`kube-apiserver not ready within 120 s (last /readyz: ${last}): ${await this.apiserver.logTail()}`);
+        throw new Error(
+          `kube-apiserver not ready within 120 s (last /readyz: ${last}): ${await this.apiserver.logTail()}`,
+        );
       }
       await sleep(250);
     }
@@ -409,7 +429,9 @@ export class TestApiServer {
       {
         apiVersion: 'v1',
         kind: 'Config',
-        clusters: [{ name: 'sluice-test', cluster: { server: this.url, 'certificate-authority': this.caFile } }],
+        clusters: [
+          { name: 'sluice-test', cluster: { server: this.url, 'certificate-authority': this.caFile } },
+        ],
         users: [{ name: user, user: { token } }],
         contexts: [{ name: 'sluice-test', context: { cluster: 'sluice-test', user, namespace: 'default' } }],
         'current-context': 'sluice-test',
@@ -496,7 +518,8 @@ export class TestApiServer {
       keys_only: true,
     });
     const rev = Number((res['header'] as { revision?: string } | undefined)?.revision);
-    if (!Number.isInteger(rev) || rev <= 0) throw new Error(`etcd range returned no revision: ${JSON.stringify(res)}`);
+    if (!Number.isInteger(rev) || rev <= 0)
+      throw new Error(`etcd range returned no revision: ${JSON.stringify(res)}`);
     return rev;
   }
 

@@ -1,24 +1,30 @@
-// bpftool's event_pipe JSON arrives as one open array whose objects close only when the next one
-// starts: every event must come out as soon as its data is complete, and exactly once.
+// The event reader's binary records (u8 kind, u32 LE length, payload) come out whole, however
+// the pipe splits them.
 
 import { expect, it } from 'vitest';
-import { JsonObjectStream } from '../../agent/observe/events.js';
+import { RecordStream } from '../../agent/observe/events.js';
 
-it('emits each event once, without waiting for the next', () => {
-  const s = new JsonObjectStream();
-  const out: string[] = [];
-  const emit = (j: string) => out.push(j);
-  s.push('[{"type":9,"cpu":0,"data":[1,2', emit);
-  expect(out).toEqual([]);
-  s.push(',3]', emit);
-  expect(out.map((j) => JSON.parse(j).data)).toEqual([[1, 2, 3]]);
-  s.push('},{"lost":{"cpu":1,"lost":5}', emit);
-  expect(out.map((j) => JSON.parse(j))).toEqual([
-    { type: 9, cpu: 0, data: [1, 2, 3] },
-    { lost: { cpu: 1, lost: 5 } },
+function record(kind: number, payload: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head[0] = kind;
+  head.writeUInt32LE(payload.length, 1);
+  return Buffer.concat([head, payload]);
+}
+
+it('reassembles records split across and packed within chunks', () => {
+  const lost = Buffer.alloc(8);
+  lost.writeBigUInt64LE(5n);
+  const all = Buffer.concat([
+    record(1, Buffer.from('abcdef')),
+    record(2, lost),
+    record(1, Buffer.from('xyz')),
   ]);
-  s.push('},{"type":9,"data":[7]', emit);
-  s.push('}]', emit);
-  expect(out.map((j) => JSON.parse(j))).toHaveLength(3);
-  expect(JSON.parse(out[2]!).data).toEqual([7]);
+  for (const cut of [1, 3, 5, 7, 11, 14, all.length]) {
+    const s = new RecordStream();
+    const out: string[] = [];
+    const emit = (kind: number, p: Buffer) =>
+      out.push(kind === 2 ? `lost ${p.readBigUInt64LE(0)}` : p.toString());
+    for (let i = 0; i < all.length; i += cut) s.push(all.subarray(i, i + cut), emit);
+    expect(out, `chunks of ${cut}`).toEqual(['abcdef', 'lost 5', 'xyz']);
+  }
 });

@@ -3,13 +3,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
+import { callAgent } from '../../agent/api/client.js';
 import type { SluiceConfig } from '../../agent/config.js';
 import { bpftoolJson } from '../../agent/datapath/bpftool.js';
 import { kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
-import { callAgent } from '../../agent/api/client.js';
-import { run } from '../../agent/exec.js';
 import { ALL_MAPS } from '../../agent/datapath/maps.js';
 import { EnvironmentError } from '../../agent/errors.js';
+import { run } from '../../agent/exec.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
 interface MapRow {
@@ -45,7 +45,12 @@ async function programRows(cfg: SluiceConfig): Promise<{ name: string; id: numbe
   const dir = `${cfg.pinRoot}/progs`;
   const rows: { name: string; id: number; tag: string }[] = [];
   for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
-    const info = await bpftoolJson<{ id: number; tag: string }>(['prog', 'show', 'pinned', `${dir}/${name}`]).catch(() => undefined);
+    const info = await bpftoolJson<{ id: number; tag: string }>([
+      'prog',
+      'show',
+      'pinned',
+      `${dir}/${name}`,
+    ]).catch(() => undefined);
     if (info) rows.push({ name, id: info.id, tag: info.tag });
   }
   return rows;
@@ -67,7 +72,11 @@ function requirePins(cfg: SluiceConfig): void {
   }
 }
 
-export function registerDatapathCommands(program: Command, config: () => SluiceConfig, socket: () => string): void {
+export function registerDatapathCommands(
+  program: Command,
+  config: () => SluiceConfig,
+  socket: () => string,
+): void {
   program
     .command('status')
     .description('kernel features, attach mode, attached programs and map fill levels')
@@ -99,7 +108,11 @@ export function registerDatapathCommands(program: Command, config: () => SluiceC
       print(
         format,
         () =>
-          `Agent:        ${data.agent}\nKernel:       ${data.kernel} (${Object.entries(features).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')})\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\nPrograms:     ${programs.map((p) => `${p.name} (id ${p.id})`).join(', ') || '-'}\n\n` +
+          `Agent:        ${data.agent}\nKernel:       ${data.kernel} (${Object.entries(features)
+            .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
+            .join(
+              ', ',
+            )})\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\nPrograms:     ${programs.map((p) => `${p.name} (id ${p.id})`).join(', ') || '-'}\n\n` +
           formatTable(
             ['map', 'entries', 'max', 'pressure'],
             maps.map((m) => [
