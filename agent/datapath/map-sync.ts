@@ -48,7 +48,7 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
     const cur = applied.get(k);
     if (cur === v) continue; // the same encoded buffer as last sync: unchanged
     const n = ownedBytes ?? v.length;
-    if (!cur || cur.compare(v, 0, n, 0, n) !== 0) updates.push([k, v]);
+    if (cur?.compare(v, 0, n, 0, n) !== 0) updates.push([k, v]);
   }
   for (const k of applied.keys()) if (!desired.has(k)) deletes.push(k);
   return { updates, deletes };
@@ -90,8 +90,8 @@ export class MapSyncer {
       for (const e of await dumpMap(this.pin(id))) {
         const k = hexKey(e.key);
         const part = partOf(id, k);
-        let m = parts.get(part);
-        if (!m) parts.set(part, (m = new Map()));
+        const m = parts.get(part) ?? new Map<string, Buffer>();
+        parts.set(part, m);
         m.set(k, e.value);
       }
       this.applied.set(id, parts);
@@ -158,8 +158,8 @@ export class MapSyncer {
       let updates = 0;
       let deletes = 0;
       for (const [part, plan] of plans.get(id)!) {
-        let m = applied.get(part);
-        if (!m) applied.set(part, (m = new Map()));
+        const m = applied.get(part) ?? new Map<string, Buffer>();
+        applied.set(part, m);
         for (const [k, v] of plan.updates) m.set(k, v);
         for (const k of plan.deletes) m.delete(k);
         if (m.size === 0) applied.delete(part);

@@ -4,9 +4,10 @@
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge } from 'prom-client';
 import type { Agent } from '../agent.js';
-import { dumpMap, dumpPerCpuMap } from '../datapath/bpftool.js';
-import { metricsKeyCodec, metricsValueCodec, policyValueCodec } from '../datapath/codecs.js';
+import { dumpMap } from '../datapath/bpftool.js';
+import { policyValueCodec } from '../datapath/codecs.js';
 import { MAPS } from '../datapath/maps.js';
+import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
 
 export function registerDatapathMetrics(agent: Agent): void {
@@ -19,20 +20,16 @@ export function registerDatapathMetrics(agent: Agent): void {
     registers: [registry],
     async collect() {
       const totals = new Map<string, { labels: Record<string, string>; packets: number; bytes: number }>();
-      for (const e of await dumpPerCpuMap(pinned(MAPS.metrics.name)).catch(() => [])) {
-        const k = metricsKeyCodec.decode(e.key);
+      for (const m of await readMetrics(agent.cfg.pinRoot).catch(() => [])) {
         const labels = {
-          verdict: k.reason === 0 ? 'forwarded' : 'dropped',
-          reason: REASONS[k.reason]?.name.toLowerCase() ?? String(k.reason),
-          direction: k.direction === 1 ? 'ingress' : 'egress',
+          verdict: m.reason === 0 ? 'forwarded' : 'dropped',
+          reason: REASONS[m.reason]?.name.toLowerCase() ?? String(m.reason),
+          direction: m.direction === 1 ? 'ingress' : 'egress',
         };
         const id = JSON.stringify(labels);
         const t = totals.get(id) ?? { labels, packets: 0, bytes: 0 };
-        for (const v of e.values) {
-          const d = metricsValueCodec.decode(v);
-          t.packets += d.packets;
-          t.bytes += d.bytes;
-        }
+        t.packets += m.packets;
+        t.bytes += m.bytes;
         totals.set(id, t);
       }
       this.reset();

@@ -464,11 +464,6 @@ function compareCidrEntries(a: CidrEntry, b: CidrEntry): number {
   );
 }
 
-function comparePolicies(a: NetworkPolicy, b: NetworkPolicy): number {
-  // Keys are unique in a real snapshot; the JSON tiebreak only keeps odd input deterministic.
-  return compareStrings(policyKey(a), policyKey(b)) || compareStrings(JSON.stringify(a), JSON.stringify(b));
-}
-
 /**
  * Memo of earlier compilations, owned by the caller. Results are identical with or without it:
  * it only skips work whose inputs are the same objects as last time (store objects are

@@ -14,11 +14,10 @@ import {
   type SluiceConfig,
   withConfig,
 } from '../../agent/config.js';
-import { dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
-import { metricsKeyCodec, metricsValueCodec } from '../../agent/datapath/codecs.js';
 import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js';
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
+import { type MetricRow, readMetrics } from '../../agent/datapath/metrics-map.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
 import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
@@ -44,14 +43,6 @@ export interface ProbeResult {
   refused?: boolean;
   ms: number;
   reply: string;
-}
-
-export interface MetricRow {
-  endpointId: number;
-  reason: number;
-  direction: number;
-  packets: number;
-  bytes: number;
 }
 
 export class TestCluster {
@@ -277,19 +268,8 @@ export class TestCluster {
   }
 
   /** The metrics map summed over CPUs. */
-  async metrics(): Promise<MetricRow[]> {
-    const entries = await dumpPerCpuMap(`${this.cfg.pinRoot}/maps/sluice_metrics`);
-    return entries.map((e) => {
-      const k = metricsKeyCodec.decode(e.key);
-      let packets = 0;
-      let bytes = 0;
-      for (const v of e.values) {
-        const d = metricsValueCodec.decode(v);
-        packets += d.packets;
-        bytes += d.bytes;
-      }
-      return { endpointId: k.endpoint_id, reason: k.reason, direction: k.direction, packets, bytes };
-    });
+  metrics(): Promise<MetricRow[]> {
+    return readMetrics(this.cfg.pinRoot);
   }
 
   async destroy(): Promise<void> {

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from '../../agent/config.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: manifest shapes are checked field by field below
+type Doc = Record<string, any>;
+
 const docs = (file: string) =>
-  parseAllDocuments(readFileSync(path.join(REPO_ROOT, 'deploy', file), 'utf8')).map(
-    (d) => d.toJS() as Record<string, any>,
-  );
+  parseAllDocuments(readFileSync(path.join(REPO_ROOT, 'deploy', file), 'utf8')).map((d) => d.toJS() as Doc);
 
 describe('deploy/', () => {
   it('RBAC: get/list/watch on what the agent reads, create on events, nothing else', () => {

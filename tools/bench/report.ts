@@ -47,19 +47,19 @@ export function svg(report: DatapathReport): string {
     );
     for (const v of [0, 0.5, 1])
       parts.push(`<text x="${x0 + pad - 6}" y="${ys(v) + 4}" text-anchor="end" font-size="10">${v}</text>`);
-    counts.forEach((n, i) =>
+    counts.forEach((n, i) => {
       parts.push(
         `<text x="${xs(i)}" y="${H - pad + 14}" text-anchor="middle" font-size="10">${n} rules</text>`,
-      ),
-    );
+      );
+    });
     for (const s of series) {
       const pts = counts.map((n, i) => `${xs(i)},${ys(ratio(`${s}-rules-${n}`, metric))}`).join(' ');
       parts.push(`<polyline fill="none" stroke="${colors[s]}" stroke-width="2" points="${pts}"/>`);
     }
   });
-  series.forEach((s, i) =>
-    parts.push(`<text x="${pad + i * 90}" y="${H + 12}" font-size="11" fill="${colors[s]}">${s}</text>`),
-  );
+  series.forEach((s, i) => {
+    parts.push(`<text x="${pad + i * 90}" y="${H + 12}" font-size="11" fill="${colors[s]}">${s}</text>`);
+  });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W + 20}" height="${H + 20}" font-family="sans-serif">${parts.join('')}</svg>\n`;
 }
 

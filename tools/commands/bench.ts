@@ -18,6 +18,19 @@ function positive(name: string, value: string): number {
   return n;
 }
 
+/** A benchmark's flat result: METRIC/VALUE table, or the object as JSON/YAML. */
+function printFigures(format: ReturnType<typeof parseOutput>, result: object): void {
+  print(
+    format,
+    () =>
+      formatTable(
+        ['metric', 'value'],
+        Object.entries(result).map(([k, v]) => [k, v]),
+      ),
+    result,
+  );
+}
+
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('benchmarks of the datapath and the control plane');
   bench
@@ -44,15 +57,7 @@ export function registerBenchCommands(program: Command): void {
         localPods: positive('local-pods', opts['localPods']!),
         changes: positive('changes', opts['changes']!),
       });
-      print(
-        format,
-        () =>
-          formatTable(
-            ['metric', 'value'],
-            Object.entries(result).map(([k, v]) => [k, v]),
-          ),
-        result,
-      );
+      printFigures(format, result);
     });
 
   bench
@@ -65,15 +70,7 @@ export function registerBenchCommands(program: Command): void {
     .action(async (opts: Record<string, string>) => {
       const format = parseOutput(opts['output']);
       const result = await runCniBench({ runs: positive('runs', opts['runs']!) });
-      print(
-        format,
-        () =>
-          formatTable(
-            ['metric', 'value'],
-            Object.entries(result).map(([k, v]) => [k, v]),
-          ),
-        result,
-      );
+      printFigures(format, result);
     });
 
   bench
@@ -83,15 +80,7 @@ export function registerBenchCommands(program: Command): void {
     .action(async (opts: Record<string, string>) => {
       const format = parseOutput(opts['output']);
       const result = await runLabBench();
-      print(
-        format,
-        () =>
-          formatTable(
-            ['metric', 'value'],
-            Object.entries(result).map(([k, v]) => [k, v]),
-          ),
-        result,
-      );
+      printFigures(format, result);
     });
 
   const datapath = async (opts: { quick?: boolean; output: string; out?: string; gate?: boolean }) => {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { AgentUnavailableError, callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
 import type { SluiceConfig } from '../../agent/config.js';
-import { dumpMap, dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
   cidrKeyCodec,
   cidrValueCodec,
@@ -17,12 +17,11 @@ import {
   endpointKeyCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
-  metricsKeyCodec,
-  metricsValueCodec,
   policyKeyCodec,
   policyValueCodec,
 } from '../../agent/datapath/codecs.js';
 import { MAPS, type MapId } from '../../agent/datapath/maps.js';
+import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { REASONS } from '../../agent/datapath/reasons.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
 import { parseCidr, parseIPv4, prefixMask } from '../../agent/policy/cidr.js';
@@ -484,26 +483,17 @@ export function registerInspectCommands(
       const format = out(o);
       const cfg = config();
       const names = await fetchNames(socket());
-      const rows = (await dumpPerCpuMap(pin(cfg, 'metrics')))
-        .map((e) => {
-          const k = metricsKeyCodec.decode(e.key);
-          let packets = 0;
-          let bytes = 0;
-          for (const v of e.values) {
-            const d = metricsValueCodec.decode(v);
-            packets += d.packets;
-            bytes += d.bytes;
-          }
-          return {
-            endpoint: k.endpoint_id,
-            pod: names?.endpoints.get(k.endpoint_id)?.pod ?? (k.endpoint_id ? '<unavailable>' : '<none>'),
-            direction: k.direction === 1 ? 'ingress' : 'egress',
-            verdict: k.reason === 0 ? 'FORWARDED' : 'DROPPED',
-            reason: REASONS[k.reason]?.text ?? `reason ${k.reason}`,
-            packets,
-            bytes,
-          };
-        })
+      pin(cfg, 'metrics');
+      const rows = (await readMetrics(cfg.pinRoot))
+        .map((m) => ({
+          endpoint: m.endpointId,
+          pod: names?.endpoints.get(m.endpointId)?.pod ?? (m.endpointId ? '<unavailable>' : '<none>'),
+          direction: m.direction === 1 ? 'ingress' : 'egress',
+          verdict: m.reason === 0 ? 'FORWARDED' : 'DROPPED',
+          reason: REASONS[m.reason]?.text ?? `reason ${m.reason}`,
+          packets: m.packets,
+          bytes: m.bytes,
+        }))
         .sort(
           (a, b) =>
             a.endpoint - b.endpoint ||

@@ -454,7 +454,9 @@ export class Lab {
           list.map((c) => `${this.state.pods[c.to]!.ip}:${c.port}/${c.protocol}`),
           timeoutMs,
         );
-        list.forEach((c, i) => out.push({ ...c, connected: results[i]!.connected }));
+        list.forEach((c, i) => {
+          out.push({ ...c, connected: results[i]!.connected });
+        });
       }),
     );
     return out.sort((a, b) =>
