@@ -71,7 +71,16 @@ export class TestNode {
   }
 
   async startAgent(
-    opts: { manifests?: string; attachMode?: 'tcx' | 'tc'; podWaitMs?: number; metricsPort?: number } = {},
+    opts: {
+      manifests?: string;
+      attachMode?: 'tcx' | 'tc';
+      podWaitMs?: number;
+      metricsPort?: number;
+      /** Kubernetes mode: the pod CIDR then comes from the Node object. */
+      kubernetes?: { kubeconfig: string; nodeName: string };
+      /** Return as soon as the API socket answers (ready or not). */
+      waitReady?: boolean;
+    } = {},
   ): Promise<void> {
     const args = [
       '--pin-root',
@@ -82,8 +91,9 @@ export class TestNode {
       this.socket,
       '--host-netns',
       this.hostNetns,
-      '--pod-cidr',
-      this.podCidr,
+      ...(opts.kubernetes
+        ? ['--kubernetes', '--kubeconfig', opts.kubernetes.kubeconfig]
+        : ['--pod-cidr', this.podCidr]),
       '--node-ip',
       NODE_IP,
       '--pod-wait-ms',
@@ -94,8 +104,10 @@ export class TestNode {
       opts.attachMode ?? 'auto',
       ...(opts.manifests ? ['--manifests', opts.manifests] : []),
     ];
+    const env = opts.kubernetes ? { ...process.env, K8S_NODE_NAME: opts.kubernetes.nodeName } : process.env;
     const child = spawn(path.join(REPO_ROOT, 'bin', 'sluice-agent'), args, {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env,
     });
     this.agent = child;
     child.stderr!.on('data', (d: Buffer) => {
@@ -107,7 +119,7 @@ export class TestNode {
         throw new Error(`sluice-agent exited with ${child.exitCode}:\n${this.agentLog.slice(-2000)}`);
       if (existsSync(this.socket)) {
         const ok = await callAgent(this.socket, { status: {} }, 1000).then(
-          (r) => r.status?.ready === true,
+          (r) => r.status?.ready === true || opts.waitReady === false,
           () => false,
         );
         if (ok) return;

@@ -3,7 +3,7 @@
 // measured in the same run: a plain routed veth pair with no programs and no iptables.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -351,11 +351,34 @@ function median(v: number[]): number {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Namespaces and pins of an earlier run whose process is gone (killed before it could clean up). */
+async function removeLeftovers(log?: (line: string) => void): Promise<void> {
+  const { stdout } = await run(['ip', 'netns', 'list']);
+  for (const line of stdout.split('\n')) {
+    const m = /^(sluice-bench-dp(\d+)-\S+)/.exec(line);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) continue;
+    log?.(`removing ${m[1]}, left by an aborted run (pid ${pid})`);
+    await run(['ip', 'netns', 'del', m[1]!]).catch(() => undefined);
+    await rm(`/sys/fs/bpf/sluice-bench-dp${pid}`, { recursive: true, force: true });
+  }
+}
+
 export async function runDatapathBench(opts: {
   quick: boolean;
   log?: (line: string) => void;
 }): Promise<DatapathReport> {
   await requireTools();
+  await removeLeftovers(opts.log);
+  // A closed stderr (e.g. `| head`) must not kill the run before it cleans up.
+  process.stderr.on('error', () => undefined);
   const topo = new Topology();
   const stop = () => {
     void topo.down().finally(() => process.exit(130));

@@ -120,8 +120,8 @@ export function registerBenchCommands(program: Command): void {
       await datapath(opts);
     });
   bench
-    .command('all')
-    .description('datapath, policy and cni in one report')
+    .command('all', { isDefault: true })
+    .description('datapath, policy and cni in one report (what `sluice bench` runs)')
     .option('--quick', 'the quick datapath run')
     .option('--out <dir>', 'write the report files here', 'build/bench')
     .action(async (opts: { quick?: boolean; out: string }) => {
