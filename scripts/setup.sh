@@ -56,7 +56,10 @@ scripts/check-kernel.sh
 # to matter: npm only needs to run once to bring the new one).
 npm ci --no-audit --no-fund
 node_modules/.bin/node -e 'const m=+process.versions.node.split(".")[0]; if (m<24) { console.error("setup: node_modules/.bin/node is v"+process.versions.node+", need >= 24"); process.exit(1) }'
-# The reference CNI plugins (portmap, bandwidth, ...) and cnitool the tests chain with, built once
-# from their Go modules into a cache outside the repository.
+# Third-party binaries the tests run against, built from their published Go modules into a cache
+# outside the repository: the reference CNI plugins (portmap, bandwidth, ...) and cnitool;
 scripts/build-cni-tools.sh >/dev/null
+# kube-apiserver, etcd and kubectl for the Kubernetes e2e test, built once per machine (slow the
+# first time: ~15 minutes on two cores), cached outside the repository.
+scripts/build-k8s-tools.sh >/dev/null
 echo "setup: done (node $(node_modules/.bin/node --version), $(bpftool version | head -1), $(clang --version | head -1))"

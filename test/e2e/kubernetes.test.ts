@@ -1,0 +1,269 @@
+// Sluice against a real API server (kube-apiserver and etcd built from their Go modules): the
+// project's RBAC applied, the agent running with its ServiceAccount's token (so RBAC is really
+// tested), namespaces, pods and policies created with kubectl, pods on this node wired by
+// sluice-cni with K8S_POD_* args; the datapath follows every change, also across an API server
+// restart and an etcd compaction. The deploy manifests pass a server-side dry run.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../agent/config.js';
+import { probeFrom } from '../../tools/net/probes.js';
+import { TestNode } from '../harness/agent.js';
+import { TestApiServer } from '../harness/apiserver.js';
+
+const NODE = 'node-1';
+let api: TestApiServer;
+let node: TestNode;
+const pods: Record<string, { netns: string; ip: string }> = {};
+const servers: ChildProcess[] = [];
+
+const kubectl = async (args: string[], input?: string) => {
+  const r = await api.kubectl(args, input === undefined ? {} : { input });
+  expect(r.code, `kubectl ${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return r.stdout;
+};
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const connected = async (from: string, to: string) =>
+  (await probeFrom(pods[from]!.netns, [`${pods[to]!.ip}:80/TCP`], 600))[0]!.connected;
+
+async function addPod(ns: string, name: string, labels: Record<string, string>): Promise<void> {
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        nodeName: NODE,
+        containers: [{ name: 'c', image: 'busybox', ports: [{ name: 'http', containerPort: 80 }] }],
+      },
+    }),
+  );
+  const netns = await node.podNetns(`${ns}-${name}`);
+  const r = await node.cni(
+    {
+      command: 'ADD',
+      containerId: `k-${ns}-${name}`,
+      netns,
+      ifname: 'eth0',
+      args: `K8S_POD_NAMESPACE=${ns};K8S_POD_NAME=${name}`,
+    },
+    node.conf('1.1.0'),
+  );
+  expect(r.code, r.stdout).toBe(0);
+  const ip = (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]!;
+  // What the kubelet would report: the pod's IP in its status.
+  await kubectl([
+    'patch',
+    'pod',
+    name,
+    '-n',
+    ns,
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({ status: { podIP: ip, podIPs: [{ ip }] } }),
+  ]);
+  pods[`${ns}/${name}`] = { netns, ip };
+  const server = spawn(
+    'nsenter',
+    [
+      `--net=${netns}`,
+      '--',
+      process.execPath,
+      path.join(REPO_ROOT, 'build/js/tools/net/responder.js'),
+      '--name',
+      `${ns}/${name}`,
+      '--tcp',
+      '80',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  servers.push(server);
+  await new Promise<void>((resolve) =>
+    createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()),
+  );
+}
+
+beforeAll(async () => {
+  api = await TestApiServer.start();
+  await kubectl(['apply', '-f', path.join(REPO_ROOT, 'deploy', 'rbac.yaml')]);
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: NODE },
+      spec: { podCIDR: '10.243.0.0/24' },
+    }),
+  );
+  const token = (await kubectl(['create', 'token', 'sluice-agent', '-n', 'kube-system'])).trim();
+  node = await TestNode.start({ podCidr: '10.243.0.0/24' });
+  await node.stopAgent();
+  await node.startAgent({ kubernetes: { kubeconfig: await api.kubeconfigFor(token), nodeName: NODE } });
+  for (const ns of ['shop', 'ops']) await kubectl(['create', 'namespace', ns]);
+  await addPod('shop', 'web', { app: 'web' });
+  await addPod('shop', 'db', { app: 'db' });
+  await addPod('ops', 'tool', { app: 'tool' });
+}, 1_800_000);
+
+afterAll(async () => {
+  for (const s of servers) if (s.pid && s.exitCode === null) process.kill(s.pid, 'SIGKILL');
+  await node?.stop();
+  await api?.stop();
+}, 120_000);
+
+describe('the agent on a real API server, with its own ServiceAccount', () => {
+  it('takes the pod CIDR from its Node and wires pods with addresses in it', () => {
+    for (const p of Object.values(pods)) expect(p.ip).toMatch(/^10\.243\.0\./);
+  });
+
+  it('follows policies, pod labels and namespace labels created with kubectl', async () => {
+    expect(await connected('shop/web', 'shop/db')).toBe(true);
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'db', namespace: 'shop' },
+        spec: {
+          podSelector: { matchLabels: { app: 'db' } },
+          ingress: [
+            {
+              from: [
+                { podSelector: { matchLabels: { role: 'trusted' } } },
+                { namespaceSelector: { matchLabels: { team: 'ops' } } },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    await waitFor('db isolated', async () => !(await connected('shop/web', 'shop/db')));
+    expect(await connected('ops/tool', 'shop/db')).toBe(false);
+    await kubectl(['label', 'pod', 'web', '-n', 'shop', 'role=trusted']);
+    await waitFor('web trusted', () => connected('shop/web', 'shop/db'));
+    await kubectl(['label', 'namespace', 'ops', 'team=ops']);
+    await waitFor('ops admitted', () => connected('ops/tool', 'shop/db'));
+  }, 60_000);
+
+  it('keeps enforcing across an API server restart and an etcd compaction, then converges', async () => {
+    await api.restart();
+    await api.compactEtcd();
+    expect(await connected('ops/tool', 'shop/db')).toBe(true);
+    expect(await connected('shop/web', 'shop/db')).toBe(true);
+    await kubectl(['label', 'namespace', 'ops', 'team-']);
+    await waitFor(
+      'ops no longer admitted after the restart',
+      async () => !(await connected('ops/tool', 'shop/db')),
+      60_000,
+    );
+    expect(await connected('shop/web', 'shop/db')).toBe(true);
+  }, 120_000);
+
+  it('records a policy it cannot enforce as an Event naming the field, and keeps the rest', async () => {
+    // Valid for the API server, not for an IPv4 datapath: an IPv6 ipBlock.
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'v6', namespace: 'shop' },
+        spec: {
+          podSelector: { matchLabels: { app: 'web' } },
+          ingress: [{ from: [{ ipBlock: { cidr: 'fd00::/64' } }] }],
+        },
+      }),
+    );
+    await waitFor('an Event on the policy', async () => {
+      const events = JSON.parse(await kubectl(['get', 'events', '-n', 'shop', '-o', 'json'])) as {
+        items: { reason: string; message: string; involvedObject: { kind: string; name: string } }[];
+      };
+      return events.items.some(
+        (e) =>
+          e.reason === 'PolicyRejected' &&
+          e.involvedObject.kind === 'NetworkPolicy' &&
+          e.involvedObject.name === 'v6' &&
+          e.message.includes('spec.ingress[0].from[0].ipBlock.cidr'),
+      );
+    });
+    expect(await connected('shop/web', 'shop/db')).toBe(true);
+    expect(await connected('ops/tool', 'shop/db')).toBe(false);
+  }, 60_000);
+});
+
+describe('an unreachable API server at start', () => {
+  it('leaves the last pinned state enforced while the agent retries, and converges once it is back', async () => {
+    const token = (await kubectl(['create', 'token', 'sluice-agent', '-n', 'kube-system'])).trim();
+    const good = await api.kubeconfigFor(token);
+    const bad = path.join(node.dir, 'unreachable.kubeconfig');
+    await writeFile(bad, (await readFile(good, 'utf8')).replace(api.url, 'https://127.0.0.1:1'));
+    await node.stopAgent();
+    const agent = spawn(
+      path.join(REPO_ROOT, 'bin', 'sluice-agent'),
+      [
+        '--kubernetes',
+        '--kubeconfig',
+        bad,
+        '--pin-root',
+        node.pinRoot,
+        '--state-dir',
+        path.join(node.dir, 'state'),
+        '--socket',
+        node.socket,
+        '--host-netns',
+        node.hostNetns,
+        '--metrics-port',
+        '0',
+      ],
+      {
+        env: { ...process.env, K8S_NODE_NAME: NODE },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let log = '';
+    agent.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    try {
+      await waitFor('a retry logged', async () => log.includes('retrying'), 20_000);
+      expect(agent.exitCode).toBeNull();
+      // The datapath still enforces the last policy: web admitted, tool not.
+      expect(await connected('shop/web', 'shop/db')).toBe(true);
+      expect(await connected('ops/tool', 'shop/db')).toBe(false);
+    } finally {
+      agent.kill('SIGTERM');
+    }
+    await node.startAgent({ kubernetes: { kubeconfig: good, nodeName: NODE } });
+    expect(await connected('shop/web', 'shop/db')).toBe(true);
+  }, 90_000);
+});
+
+describe('RBAC and the deploy manifests', () => {
+  it('the agent ServiceAccount can read what it needs and nothing more', async () => {
+    const as = ['--as', 'system:serviceaccount:kube-system:sluice-agent'];
+    const can = async (...args: string[]) =>
+      (await api.kubectl(['auth', 'can-i', ...args, ...as])).stdout.trim();
+    expect(await can('watch', 'pods', '--all-namespaces')).toBe('yes');
+    expect(await can('list', 'networkpolicies.networking.k8s.io', '--all-namespaces')).toBe('yes');
+    expect(await can('create', 'pods', '-n', 'shop')).toBe('no');
+    expect(await can('get', 'secrets', '-n', 'kube-system')).toBe('no');
+    expect(await can('delete', 'networkpolicies.networking.k8s.io', '-n', 'shop')).toBe('no');
+  });
+
+  it('deploy/ passes a server-side dry run', async () => {
+    const out = await kubectl(['apply', '--dry-run=server', '-k', path.join(REPO_ROOT, 'deploy')]);
+    expect(out).toMatch(/daemonset.apps\/sluice-agent (created|configured|unchanged) \(server dry run\)/);
+  });
+});
