@@ -111,8 +111,11 @@ export class Agent {
    */
   async startDatapath(): Promise<void> {
     const log = this.log.child({ subsystem: 'agent' });
-    const { createdMaps } = await this.loader.load();
-    log.info({ pinRoot: this.cfg.pinRoot, attachMode: this.loader.mode, createdMaps }, 'datapath loaded');
+    const { createdMaps, migrated } = await this.loader.load();
+    log.info(
+      { pinRoot: this.cfg.pinRoot, attachMode: this.loader.mode, createdMaps, migrated },
+      'datapath loaded',
+    );
     await this.ipam.load();
     await this.endpoints.load();
     await this.syncer.refresh();

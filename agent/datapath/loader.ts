@@ -12,6 +12,7 @@ import { EnvironmentError, SystemError } from '../errors.js';
 import { run } from '../exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
 import { ALL_MAPS, MAPS, type MapId, PROGRAMS } from './maps.js';
+import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
 
@@ -98,12 +99,14 @@ export class Loader {
    * Loads the object against the pinned maps and points sluice_calls at its programs. Entry stubs
    * already pinned (and maybe attached) are kept: they only tail-call.
    */
-  async load(): Promise<{ createdMaps: string[] }> {
+  async load(): Promise<{ createdMaps: string[]; migrated: MigrationResult[] }> {
     if (!existsSync(this.cfg.bpfObject)) {
       throw new EnvironmentError(`BPF object ${this.cfg.bpfObject} is missing: run 'make build'`);
     }
     await this.ensureBpffs();
     const createdMaps = await this.ensureMaps();
+    // Entries of maps whose layout changed move to their successors before the programs swap.
+    const migrated = await migrateMaps(path.join(this.cfg.pinRoot, 'maps'));
     const stage = path.join(this.cfg.pinRoot, `load_${process.pid}_${Date.now()}`);
     const progsDir = path.join(this.cfg.pinRoot, 'progs');
     await mkdir(progsDir, { recursive: true });
@@ -133,7 +136,8 @@ export class Loader {
     } finally {
       await rm(stage, { recursive: true, force: true });
     }
-    return { createdMaps };
+    await dropOldMaps(path.join(this.cfg.pinRoot, 'maps'));
+    return { createdMaps, migrated };
   }
 
   /**
