@@ -5,6 +5,7 @@
 // restart and an etcd compaction. The deploy manifests pass a server-side dry run.
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -210,9 +211,12 @@ describe('an unreachable API server at start', () => {
     const bad = path.join(node.dir, 'unreachable.kubeconfig');
     await writeFile(bad, (await readFile(good, 'utf8')).replace(api.url, 'https://127.0.0.1:1'));
     await node.stopAgent();
+    const confDir = path.join(node.dir, 'net.d');
     const agent = spawn(
       path.join(REPO_ROOT, 'bin', 'sluice-agent'),
       [
+        '--cni-conf-dir',
+        confDir,
         '--kubernetes',
         '--kubeconfig',
         bad,
@@ -242,10 +246,20 @@ describe('an unreachable API server at start', () => {
       // The datapath still enforces the last policy: web admitted, tool not.
       expect(await connected('shop/web', 'shop/db')).toBe(true);
       expect(await connected('ops/tool', 'shop/db')).toBe(false);
+      // Not ready, so no CNI config: the runtime would not hand it pods yet.
+      expect(existsSync(path.join(confDir, '05-sluice.conflist'))).toBe(false);
     } finally {
       agent.kill('SIGTERM');
     }
-    await node.startAgent({ kubernetes: { kubeconfig: good, nodeName: NODE } });
+    await node.startAgent({
+      kubernetes: { kubeconfig: good, nodeName: NODE },
+      extraArgs: ['--cni-conf-dir', confDir],
+    });
+    await waitFor(
+      'the CNI config once ready',
+      async () => existsSync(path.join(confDir, '05-sluice.conflist')),
+      10_000,
+    );
     expect(await connected('shop/web', 'shop/db')).toBe(true);
   }, 90_000);
 });

@@ -80,6 +80,7 @@ export class TestNode {
       kubernetes?: { kubeconfig: string; nodeName: string };
       /** Return as soon as the API socket answers (ready or not). */
       waitReady?: boolean;
+      extraArgs?: string[];
     } = {},
   ): Promise<void> {
     const args = [
@@ -103,6 +104,7 @@ export class TestNode {
       '--attach-mode',
       opts.attachMode ?? 'auto',
       ...(opts.manifests ? ['--manifests', opts.manifests] : []),
+      ...(opts.extraArgs ?? []),
     ];
     const env = opts.kubernetes ? { ...process.env, K8S_NODE_NAME: opts.kubernetes.nodeName } : process.env;
     const child = spawn(path.join(REPO_ROOT, 'bin', 'sluice-agent'), args, {
