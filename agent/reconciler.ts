@@ -283,7 +283,10 @@ export class Reconciler {
     );
     if (plan.errors.length > 0) {
       for (const e of plan.errors)
-        log.warn({ policy: e.policy, field: e.field }, `policy rejected: ${e.message}`);
+        log.warn(
+          { policy: e.policy, field: e.field },
+          `${e.warning ? 'policy partly ignored' : 'policy rejected'}: ${e.message}`,
+        );
       this.deps.onPolicyErrors?.(plan.errors);
     }
     const metrics = this.deps.metrics;

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { AgentError, AgentUnavailableError, callAgent, type RequestBody } from '../agent/api/client.js';
 import type { sluice } from '../agent/api/gen/sluice.js';
-import { run } from '../agent/exec.js';
+import { CommandError, run } from '../agent/exec.js';
 import type { Logger } from '../agent/log.js';
 import {
   type AddCheckEnv,
@@ -91,11 +91,18 @@ export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
   let created = false;
   try {
     let wired: WireResult;
-    const host = await linkInfo(hostIfName, hostNetns);
-    if (!host) {
+    try {
+      // The common case first, without looking: a new attachment (one process fewer per ADD).
       wired = await wirePod({ hostNetns, podNetns: env.netns, hostIfName, podIfName: env.ifName, ip, mtu });
       created = true;
-    } else {
+    } catch (err) {
+      if (!(err instanceof CommandError) || !/File exists/.test(err.stderr)) throw err;
+      const host = await linkInfo(hostIfName, hostNetns);
+      if (!host)
+        throw new CniError(
+          ERR_INTERNAL,
+          `interface ${env.ifName} already exists in ${env.netns} and is not Sluice's`,
+        );
       const inPod = await linkInfo(env.ifName, env.netns);
       if (inPod && (await podAddresses(env.netns, env.ifName)).includes(`${ip}/32`)) {
         // A repeated ADD of a wired attachment: the same address, the same interfaces.

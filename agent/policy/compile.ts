@@ -44,7 +44,7 @@ import {
   type PolicyError,
   type RuleRef,
 } from './types.js';
-import { validatePolicy } from './validate.js';
+import { refusing, validatePolicy } from './validate.js';
 
 /** FNV-1a, 32 bits, over the UTF-8 bytes of s. */
 const UTF8 = new TextEncoder();
@@ -369,8 +369,10 @@ function compileDirection(
           namedTo(matched);
           continue;
         }
+        // An IPv6 block matches no IPv4 traffic (validation warned about it): it contributes nothing.
+        if (peer.ipBlock.cidr.includes(':')) continue;
         const cidr = parseCidr(peer.ipBlock.cidr);
-        const except = (peer.ipBlock.except ?? []).map(parseCidr);
+        const except = (peer.ipBlock.except ?? []).filter((e) => !e.includes(':')).map(parseCidr);
         spans.push({ member: ruleId, cidr, except });
         spanSpecs.set(ruleId, own);
         // The CIDR trie cannot carry a port that differs per destination, so an egress named port
@@ -559,8 +561,8 @@ export function compilePolicies(
       problems = validatePolicy(p);
       cache.validity.set(p, problems);
     }
-    if (problems.length > 0) errors.push(...problems);
-    else valid.push(p);
+    errors.push(...problems);
+    if (refusing(problems).length === 0) valid.push(p);
   }
 
   const c = cache.peers;

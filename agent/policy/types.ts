@@ -108,4 +108,7 @@ export interface PolicyError {
   /** JSON path into the object, e.g. spec.ingress[0].ports[1].endPort */
   field: string;
   message: string;
+  /** The policy still applies; only this part of it is ignored (an IPv6 ipBlock, which no IPv4
+   * traffic can match). Without it, the whole policy is refused. */
+  warning?: boolean;
 }

@@ -17,12 +17,21 @@ const POLICY_TYPES: readonly PolicyType[] = ['Ingress', 'Egress'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
-type Report = (field: string, message: string) => void;
+type Report = (field: string, message: string, warning?: boolean) => void;
+
+const IPV6_IGNORED =
+  'IPv6 is not supported yet: this ipBlock matches no IPv4 traffic and is ignored (the rest of the policy applies)';
+
+/** Errors refuse the policy; warnings only name a part that is ignored. */
+export function refusing(problems: readonly PolicyError[]): PolicyError[] {
+  return problems.filter((p) => !p.warning);
+}
 
 export function validatePolicy(p: NetworkPolicy): PolicyError[] {
   const errors: PolicyError[] = [];
   const policy = policyKey(p);
-  const report: Report = (field, message) => errors.push({ policy, field, message });
+  const report: Report = (field, message, warning) =>
+    errors.push({ policy, field, message, ...(warning ? { warning } : {}) });
 
   validateSelector(p.podSelector, 'spec.podSelector', report);
   (p.policyTypes ?? []).forEach((t, i) => {
@@ -76,6 +85,10 @@ function validatePeer(peer: NetworkPolicyPeer, path: string, report: Report): vo
   try {
     cidr = parseCidr(peer.ipBlock.cidr);
   } catch (e) {
+    if (e instanceof CidrError && e.ipv6) {
+      report(`${path}.ipBlock.cidr`, IPV6_IGNORED, true);
+      return; // its excepts belong to an IPv6 block too
+    }
     report(`${path}.ipBlock.cidr`, cidrMessage(e));
   }
   (peer.ipBlock.except ?? []).forEach((text, i) => {
@@ -86,7 +99,9 @@ function validatePeer(peer: NetworkPolicyPeer, path: string, report: Report): vo
         report(field, `"${text}" must be a strict subset of cidr "${peer.ipBlock?.cidr}"`);
       }
     } catch (e) {
-      report(field, cidrMessage(e));
+      if (e instanceof CidrError && e.ipv6)
+        report(field, `"${text}" is IPv6, inside an IPv4 cidr: it excludes nothing and is ignored`, true);
+      else report(field, cidrMessage(e));
     }
   });
 }

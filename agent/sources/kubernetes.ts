@@ -217,16 +217,21 @@ export class KubernetesSource {
   async reportPolicyErrors(errors: PolicyError[]): Promise<void> {
     for (const e of errors) {
       const [namespace, name] = e.policy.split('/') as [string, string];
-      this.log.warn({ policy: e.policy, field: e.field }, `policy rejected: ${e.message}`);
-      this.metrics?.policyRejected.inc();
+      this.log.warn(
+        { policy: e.policy, field: e.field },
+        `${e.warning ? 'policy partly ignored' : 'policy rejected'}: ${e.message}`,
+      );
+      if (!e.warning) this.metrics?.policyRejected.inc();
       await this.core
         .createNamespacedEvent({
           namespace,
           body: {
             metadata: { generateName: `${name}.sluice-`, namespace },
             involvedObject: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name, namespace },
-            reason: 'PolicyRejected',
-            message: `${e.field}: ${e.message}; the previous version stays enforced`,
+            reason: e.warning ? 'PolicyPartlyIgnored' : 'PolicyRejected',
+            message: e.warning
+              ? `${e.field}: ${e.message}`
+              : `${e.field}: ${e.message}; the previous version stays enforced`,
             type: 'Warning',
             source: { component: 'sluice-agent' },
             firstTimestamp: new Date(),

@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
-import { validatePolicy } from '../policy/validate.js';
+import { refusing, validatePolicy } from '../policy/validate.js';
 import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
@@ -109,7 +109,7 @@ function parseObject(doc: Obj, where: string, into: Manifests): void {
       const policy = { ...(spec as object), namespace: ns, name } as NetworkPolicy;
       if (!isObj(spec['podSelector']))
         throw new ManifestError(`${at}: spec.podSelector is required (use {} for every pod)`);
-      const errors = validatePolicy(policy);
+      const errors = refusing(validatePolicy(policy));
       if (errors.length > 0)
         throw new ManifestError(`${at}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
       into.policies.push(policy);

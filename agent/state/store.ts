@@ -4,7 +4,7 @@
 
 import { NAMESPACE_NAME_LABEL } from '../identity/labels.js';
 import type { PolicyError } from '../policy/types.js';
-import { validatePolicy } from '../policy/validate.js';
+import { refusing, validatePolicy } from '../policy/validate.js';
 import { type Namespace, type NetworkPolicy, type Pod, podKey, policyKey, type Snapshot } from './types.js';
 
 export type StoreListener = () => void;
@@ -57,18 +57,21 @@ export class Store {
     if (this.pods.delete(podKey({ namespace, name }))) this.changed('pod');
   }
 
-  /** Returns the policy's errors; a policy with errors is not stored (the last valid version stays). */
+  /**
+   * Returns the policy's problems. With an error the policy is not stored (the last valid version
+   * stays); warnings (parts ignored, such as an IPv6 ipBlock) are returned and the policy stored.
+   */
   upsertPolicy(policy: NetworkPolicy): PolicyError[] {
     const key = policyKey(policy);
-    const errors = validatePolicy(policy);
-    if (errors.length > 0) {
-      this.rejected.set(key, errors);
-      return errors;
+    const problems = validatePolicy(policy);
+    if (refusing(problems).length > 0) {
+      this.rejected.set(key, problems);
+      return problems;
     }
     this.rejected.delete(key);
     this.policies.set(key, policy);
     this.changed('policy');
-    return [];
+    return problems;
   }
 
   deletePolicy(namespace: string, name: string): void {

@@ -173,8 +173,8 @@ describe('the agent on a real API server, with its own ServiceAccount', () => {
     expect(await connected('shop/web', 'shop/db')).toBe(true);
   }, 120_000);
 
-  it('records a policy it cannot enforce as an Event naming the field, and keeps the rest', async () => {
-    // Valid for the API server, not for an IPv4 datapath: an IPv6 ipBlock.
+  it('enforces a policy with an IPv6 ipBlock without it, and says so in an Event naming the field', async () => {
+    // Valid for the API server; the IPv6 peer matches no IPv4 traffic, the policy still isolates.
     await kubectl(
       ['apply', '-f', '-'],
       JSON.stringify({
@@ -193,12 +193,14 @@ describe('the agent on a real API server, with its own ServiceAccount', () => {
       };
       return events.items.some(
         (e) =>
-          e.reason === 'PolicyRejected' &&
+          e.reason === 'PolicyPartlyIgnored' &&
           e.involvedObject.kind === 'NetworkPolicy' &&
           e.involvedObject.name === 'v6' &&
           e.message.includes('spec.ingress[0].from[0].ipBlock.cidr'),
       );
     });
+    // web is now isolated for ingress (nothing IPv4 is allowed in), the rest as before.
+    await waitFor('web isolated', async () => !(await connected('ops/tool', 'shop/web')));
     expect(await connected('shop/web', 'shop/db')).toBe(true);
     expect(await connected('ops/tool', 'shop/db')).toBe(false);
   }, 60_000);

@@ -92,7 +92,8 @@ it('accounts for every new connection: printed or reported lost', async () => {
   await new Promise((r) => setTimeout(r, 1500)); // let the stream drain
   process.kill(watcher.pid!, 'SIGTERM');
 
-  expect(load.tps).toBeGreaterThan(3000);
+  // Enough new connections to matter (the rate itself is the machine's business: see bench).
+  expect(connections).toBeGreaterThan(2000);
   // Every connection's verdict arrived or was counted lost (the watch started before the load).
   expect(flows + lost).toBeGreaterThanOrEqual(connections);
   expect(flows).toBeGreaterThan(0);

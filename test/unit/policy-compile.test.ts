@@ -698,8 +698,11 @@ describe('compilePolicies', () => {
       'x/v6 spec.egress[0].to[0].ipBlock.cidr',
     ]);
     expect(errors[1]!.message).toMatch(/IPv6 is not supported yet/);
+    expect(errors[1]!.warning).toBe(true);
     const got = render(output, identities);
-    expect(got.flags).toEqual({ 1: 'ingress', 2: '' });
+    // x/bad is refused; x/v6 still applies (its IPv6 peer matches no IPv4 traffic): with
+    // policyTypes defaulted to Ingress and Egress it isolates both pods both ways.
+    expect(got.flags).toEqual({ 1: 'ingress egress', 2: 'ingress egress' });
     expect(got.policy).toEqual(['1 ingress x/c any x/good#in0']);
   });
 

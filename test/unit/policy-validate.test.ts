@@ -53,7 +53,7 @@ const cases: { name: string; policy: NetworkPolicy; want: [field: string, messag
   {
     name: 'IPv6 except',
     policy: policy({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['fd00::/64'] } }] }] }),
-    want: [['spec.egress[0].to[0].ipBlock.except[0]', /IPv6 is not supported yet/]],
+    want: [['spec.egress[0].to[0].ipBlock.except[0]', /IPv6, inside an IPv4 cidr: it excludes nothing/]],
   },
   {
     name: 'except outside cidr, equal to cidr, malformed',
