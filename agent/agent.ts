@@ -310,6 +310,16 @@ export class Agent {
     return { found: true, ip: ep.ip, hostIfName: ep.hostIfName, endpointId: ep.id, problem };
   }
 
+  /** A pod of this node is gone from the cluster: release its endpoints (a CNI DEL may never come). */
+  async releasePod(namespace: string, name: string): Promise<number> {
+    const key = `${namespace}/${name}`;
+    const gone = this.endpoints.list().filter((e) => e.podKey === key);
+    for (const e of gone) await this.release({ containerId: e.containerId ?? '', ifname: e.ifName ?? '' });
+    if (gone.length)
+      this.log.info({ pod: key, endpoints: gone.length }, 'pod deleted from the cluster: endpoints released');
+    return gone.length;
+  }
+
   /** Releases every attachment not in valid; returns what it released. */
   async gc(valid: AttachmentRef[]): Promise<{ released: AttachmentRef[]; hostIfNames: string[] }> {
     const keep = new Set(valid.map(attachmentKey));

@@ -115,7 +115,15 @@ async function run(
   if (metrics) log.info({ address: `${cfg.metricsHost}:${cfg.metricsPort}` }, 'metrics listening');
 
   if (source) {
-    await source.start(); // retries with backoff until every informer has listed once
+    // Retries with backoff until every informer has listed once.
+    await source.start({
+      nodeName: process.env['K8S_NODE_NAME'] ?? '',
+      onLocalPodGone: (ns, name) => {
+        agent
+          .releasePod(ns, name)
+          .catch((err: Error) => log.warn({ pod: `${ns}/${name}`, err: err.message }, 'release failed'));
+      },
+    });
   } else if (manifests.length > 0) {
     applyManifests(agent.store, await loadManifests(manifests));
   }

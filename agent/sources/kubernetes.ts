@@ -8,11 +8,13 @@ import {
   type Informer,
   KubeConfig,
   type KubernetesObject,
+  ListWatch,
   makeInformer,
   NetworkingV1Api,
   type V1Namespace,
   type V1NetworkPolicy,
   type V1Pod,
+  Watch,
 } from '@kubernetes/client-node';
 import type { Logger } from '../log.js';
 import type { AgentMetrics } from '../metrics/registry.js';
@@ -99,8 +101,15 @@ export class KubernetesSource {
     return node.spec?.podCIDR;
   }
 
-  /** Starts the informers; resolves once each has listed at least once. */
-  async start(): Promise<void> {
+  /**
+   * Starts the informers; resolves once each has listed at least once. With nodeName, pods on
+   * this node are also watched (field selector spec.nodeName) so that a pod removed without a CNI
+   * DEL (a crashed kubelet, a forced delete) still gets its endpoint released: onLocalPodGone.
+   */
+  async start(local?: {
+    nodeName: string;
+    onLocalPodGone: (namespace: string, name: string) => void;
+  }): Promise<void> {
     const net = this.kc.makeApiClient(NetworkingV1Api);
     this.add<V1Namespace>('namespaces', '/api/v1/namespaces', () => this.core.listNamespace(), {
       upsert: (o) =>
@@ -137,6 +146,21 @@ export class KubernetesSource {
           this.store.deletePolicy(o.metadata.namespace, o.metadata.name),
       },
     );
+    if (local) {
+      this.add<V1Pod>(
+        'pods on this node',
+        '/api/v1/pods',
+        () => this.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${local.nodeName}` }),
+        {
+          upsert: () => undefined,
+          remove: (o) =>
+            o.metadata?.name &&
+            o.metadata.namespace &&
+            local.onLocalPodGone(o.metadata.namespace, o.metadata.name),
+        },
+        `spec.nodeName=${local.nodeName}`,
+      );
+    }
     await Promise.all(this.watched.map((w) => this.run(w, 0)));
     const silent = this.opts.silentWatchMs ?? 5 * 60_000;
     this.watchdog = setInterval(
@@ -164,13 +188,16 @@ export class KubernetesSource {
     path: string,
     list: () => Promise<{ items: T[]; metadata?: { resourceVersion?: string } }>,
     on: { upsert: (o: T) => unknown; remove: (o: T) => unknown },
+    fieldSelector?: string,
   ): void {
     const listFn = async () => {
       const r = await list();
       this.metrics?.kubernetesApiCalls.inc({ call: `list ${resource}` });
       return r as never;
     };
-    const informer = makeInformer<T>(this.kc, path, listFn) as unknown as Informer<KubernetesObject>;
+    const informer = (fieldSelector
+      ? new ListWatch<T>(path, new Watch(this.kc), listFn, false, undefined, fieldSelector)
+      : makeInformer<T>(this.kc, path, listFn)) as unknown as Informer<KubernetesObject>;
     const w: Watched = { resource, informer, lastSeen: Date.now(), synced: false };
     const event = (type: string, fn: (o: T) => unknown) => (o: KubernetesObject) => {
       w.lastSeen = Date.now();

@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { TestNode } from '../harness/agent.js';
@@ -203,6 +204,19 @@ describe('the agent on a real API server, with its own ServiceAccount', () => {
     await waitFor('web isolated', async () => !(await connected('ops/tool', 'shop/web')));
     expect(await connected('shop/web', 'shop/db')).toBe(true);
     expect(await connected('ops/tool', 'shop/db')).toBe(false);
+  }, 60_000);
+});
+
+describe('pods leaving the node', () => {
+  it('a pod deleted from the cluster without a CNI DEL has its endpoint, veth and address released', async () => {
+    await addPod('shop', 'tmp', { app: 'tmp' });
+    const check = () =>
+      callAgent(node.socket, { check: { attachment: { container_id: 'k-shop-tmp', ifname: 'eth0' } } });
+    expect((await check()).check!.found).toBe(true);
+    const before = (await node.hostVeths()).length;
+    await kubectl(['delete', 'pod', 'tmp', '-n', 'shop', '--grace-period=0', '--force']);
+    await waitFor('the endpoint released', async () => !(await check()).check!.found);
+    await waitFor('its veth removed', async () => (await node.hostVeths()).length === before - 1);
   }, 60_000);
 });
 
