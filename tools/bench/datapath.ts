@@ -3,7 +3,7 @@
 // measured in the same run: a plain routed veth pair with no programs and no iptables.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -111,7 +111,12 @@ class Topology {
 
   async up(): Promise<void> {
     for (const n of [this.node, this.client, this.server]) {
+      if (this.closed) throw new Error('interrupted');
       await run(['ip', 'netns', 'add', n]);
+      if (this.closed) {
+        await run(['ip', 'netns', 'del', n]).catch(() => undefined); // teardown already ran
+        throw new Error('interrupted');
+      }
       this.namespaces.push(n);
     }
     await run(['ip', 'link', 'set', 'lo', 'up'], { netns: this.ns(this.node) });
@@ -148,10 +153,12 @@ class Topology {
   }
 
   private async startServer(pod: string, argv: string[], ready: RegExp): Promise<void> {
+    if (this.closed) throw new Error('interrupted');
     const child = spawn('nsenter', [`--net=${this.ns(pod)}`, '--', ...argv], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.servers.push(child);
+    if (this.closed) killQuietly(child.pid); // teardown ran meanwhile
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => resolve(), 2000); // some servers say nothing until a client comes
       for (const s of [child.stdout!, child.stderr!]) {
@@ -335,9 +342,22 @@ class Topology {
     };
   }
 
-  async down(): Promise<void> {
-    for (const s of this.servers) if (s.pid && s.exitCode === null) process.kill(s.pid, 'SIGKILL');
-    for (const n of this.namespaces.reverse()) await run(['ip', 'netns', 'del', n]).catch(() => undefined);
+  /** Set once teardown began: a setup step still in flight (SIGINT during up) must not add to it. */
+  private closed = false;
+
+  private downing: Promise<void> | undefined;
+
+  /** Tears everything down once, however many callers (a signal handler and the run's finally). */
+  down(): Promise<void> {
+    this.downing ??= this.teardown();
+    return this.downing;
+  }
+
+  private async teardown(): Promise<void> {
+    this.closed = true;
+    for (const s of this.servers) killQuietly(s.pid);
+    for (const n of [...this.namespaces].reverse())
+      await run(['ip', 'netns', 'del', n]).catch(() => undefined);
     this.namespaces = [];
     await this.loader.removePins();
   }
@@ -367,7 +387,31 @@ async function removeLeftovers(log?: (line: string) => void): Promise<void> {
     if (alive) continue;
     log?.(`removing ${m[1]}, left by an aborted run (pid ${pid})`);
     await run(['ip', 'netns', 'del', m[1]!]).catch(() => undefined);
-    await rm(`/sys/fs/bpf/sluice-bench-dp${pid}`, { recursive: true, force: true });
+  }
+  for (const dir of await readdir('/sys/fs/bpf').catch(() => [] as string[])) {
+    const m = /^sluice-bench-dp(\d+)$/.exec(dir);
+    if (!m || alive(Number(m[1]))) continue;
+    log?.(`removing /sys/fs/bpf/${dir}, left by an aborted run`);
+    await rm(`/sys/fs/bpf/${dir}`, { recursive: true, force: true });
+  }
+}
+
+/** SIGKILL to a child of ours that may have exited already. */
+function killQuietly(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -380,7 +424,8 @@ export async function runDatapathBench(opts: {
   // A closed stderr (e.g. `| head`) must not kill the run before it cleans up.
   process.stderr.on('error', () => undefined);
   const topo = new Topology();
-  const stop = () => {
+  const stop = (signal: string) => {
+    opts.log?.(`${signal}: removing the benchmark's namespaces, pins and processes`);
     void topo.down().finally(() => process.exit(130));
   };
   process.once('SIGINT', stop);
