@@ -9,7 +9,6 @@ import { Loader } from './datapath/loader.js';
 import { MapSyncer } from './datapath/map-sync.js';
 import { EndpointRegistry, hostIfName } from './endpoints/registry.js';
 import type { Endpoint } from './endpoints/types.js';
-import { UserError } from './errors.js';
 import { run } from './exec.js';
 import { IdentityAllocator } from './identity/allocator.js';
 import { labelsOfKey } from './identity/labels.js';
@@ -493,5 +492,3 @@ export class Agent {
     if (!this.ready) throw new AgentOpError(CNI_TRY_AGAIN, `agent not ready: ${this.notReadyReason}`);
   }
 }
-
-export { UserError };

@@ -23,26 +23,18 @@ import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
 import { unwirePod, wirePod } from '../../cni/wiring.js';
-import { probeFrom } from '../../tools/net/probes.js';
+import { type ProbeResult, probeFrom, RESPONDER_JS, SCTP_TOOL } from '../../tools/net/probes.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
 export const NODE_IP = '10.250.0.1';
 const NODE = process.execPath;
-const TOOLS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net');
-const SCTP_TOOL = path.join(REPO_ROOT, 'build', 'sluice-sctp');
+const STREAM_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'stream.js');
 
 export interface TestPod {
   name: string;
   netns: string;
   endpoint: Endpoint;
-}
-
-export interface ProbeResult {
-  connected: boolean;
-  refused?: boolean;
-  ms: number;
-  reply: string;
 }
 
 export class TestCluster {
@@ -168,7 +160,7 @@ export class TestCluster {
       ...udp.flatMap((p) => ['--udp', String(p)]),
       ...echo.flatMap((p) => ['--echo', String(p)]),
     ];
-    await this.startServer(pod, [NODE, path.join(TOOLS, 'responder.js'), ...args]);
+    await this.startServer(pod, [NODE, RESPONDER_JS, ...args]);
   }
 
   /** SCTP over raw sockets (tools/net/sctp.c): this kernel may lack SCTP sockets. */
@@ -241,16 +233,7 @@ export class TestCluster {
     port: number,
     durationMs: number,
   ): Promise<{ sent: number; received: number; maxGapMs: number; error: string }> {
-    const argv = [
-      NODE,
-      path.join(TOOLS, 'stream.js'),
-      '--host',
-      toIp,
-      '--port',
-      String(port),
-      '--duration',
-      String(durationMs),
-    ];
+    const argv = [NODE, STREAM_JS, '--host', toIp, '--port', String(port), '--duration', String(durationMs)];
     return run(argv, { netns: from.netns, timeoutMs: durationMs + 10_000 }).then(
       (r) => JSON.parse(r.stdout),
       (err: { stdout?: string }) =>
