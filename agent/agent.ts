@@ -2,6 +2,7 @@
 // operations the CNI plugin asks for. Sources (manifests, Kubernetes) feed the store; the API
 // server (api/server.ts) calls the operations.
 
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { linkExists, unwirePod } from '../cni/wiring.js';
 import type { SluiceConfig } from './config.js';
@@ -482,6 +483,11 @@ export class Agent {
     const source = side(src!, dst!, DIR_EGRESS);
     const destination = side(dst!, src!, DIR_INGRESS);
     return { source, destination, allowed: source.allowed && destination.allowed };
+  }
+
+  /** Inode of the host side's network namespace (0: the agent's own), for sluice-cni's WirePod. */
+  get hostNetnsInode(): number {
+    return this.cfg.hostNetns ? statSync(this.cfg.hostNetns).ino : 0;
   }
 
   status(): { ready: boolean; message: string } {

@@ -1,11 +1,9 @@
-// sluice-cni: the CNI 1.1 plugin. The agent owns addresses and endpoints; the plugin wires the
-// pod (it is the one that can see the pod's namespace), attaches the programs and reports the
-// result. Every failure after an address was reserved rolls back what this call did.
+// The CNI commands, run inside the agent for the sluice-cni executable (cni/sluice-cni.c). The
+// agent owns addresses, endpoints and the host side; what needs the pod's network namespace is a
+// step the plugin performs (PluginSteps). Every failure after an address was reserved rolls back
+// what this call did.
 
-import { statSync } from 'node:fs';
-import { AgentError, AgentUnavailableError, callAgent, type RequestBody } from '../agent/api/client.js';
-import type { sluice } from '../agent/api/gen/sluice.js';
-import { CommandError, run } from '../agent/exec.js';
+import type { Agent, AttachmentRef } from '../agent/agent.js';
 import type { Logger } from '../agent/log.js';
 import {
   type AddCheckEnv,
@@ -14,59 +12,76 @@ import {
   type DelEnv,
   ERR_INTERNAL,
   ERR_NOT_AVAILABLE,
-  ERR_TRY_AGAIN,
   ERR_UNKNOWN_CONTAINER,
   formatResult,
   type NetConf,
   parsePrevResult,
 } from './spec/index.js';
-import { GATEWAY_IP, linkInfo, unwirePod, type WireResult, wirePod } from './wiring.js';
+import { GATEWAY_IP, linkInfo, macFor, unwirePod } from './wiring.js';
 
-export const DEFAULT_AGENT_SOCKET = '/run/sluice/agent.sock';
-
-interface Ctx {
-  conf: NetConf;
-  log: Logger;
-  socket: string;
+/** What the plugin is asked to do in the pod's network namespace (agent/api/sluice.proto). */
+export interface WirePlan {
+  hostNetns: string | undefined;
+  hostNetnsInode: number;
+  podNetns: string;
+  hostIfName: string;
+  podIfName: string;
+  ip: string;
+  gateway: string;
+  hostMac: string;
+  podMac: string;
+  mtu: number;
 }
 
-async function agent(
-  ctx: Ctx,
-  body: RequestBody,
-  unavailableCode = ERR_TRY_AGAIN,
-): Promise<sluice.v1.Response> {
-  try {
-    return await callAgent(ctx.socket, body);
-  } catch (err) {
-    if (err instanceof AgentUnavailableError) throw new CniError(unavailableCode, err.message);
-    if (err instanceof AgentError) throw new CniError(err.code || ERR_INTERNAL, err.message);
-    throw err;
+/** What the pod's namespace holds for one interface. */
+export interface PodProbe {
+  linkFound: boolean;
+  mac: string;
+  /** "a.b.c.d/len" */
+  addresses: string[];
+  /** Gateways of the default routes through the interface. */
+  defaultGateways: string[];
+}
+
+/** A step the plugin could not do: its errno and what failed. */
+export class StepError extends Error {
+  constructor(
+    readonly errno: number,
+    message: string,
+  ) {
+    super(message);
   }
+}
+
+const EEXIST = 17;
+
+export interface PluginSteps {
+  /** Resolves with the host-side ifindex; a StepError with EEXIST when the interface exists. */
+  wire(plan: WirePlan): Promise<{ hostIfindex: number }>;
+  probe(netns: string, ifname: string): Promise<PodProbe>;
+}
+
+export interface Ctx {
+  conf: NetConf;
+  log: Logger;
+  agent: Agent;
+  steps: PluginSteps;
+}
+
+function attachmentOf(env: AddCheckEnv | DelEnv): AttachmentRef {
+  return { containerId: env.containerId, ifname: env.ifName };
 }
 
 function podRef(env: AddCheckEnv | DelEnv) {
   const a = env.args;
-  return a.podNamespace && a.podName
-    ? { namespace: a.podNamespace, name: a.podName, uid: a.podUid ?? '' }
-    : undefined;
+  return a.podNamespace && a.podName ? { namespace: a.podNamespace, name: a.podName } : undefined;
 }
 
-async function podAddresses(netns: string, ifname: string): Promise<string[]> {
-  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show', 'dev', ifname], { netns });
-  const [link] = JSON.parse(stdout) as { addr_info?: { local: string; prefixlen: number }[] }[];
-  return (link?.addr_info ?? []).map((a) => `${a.local}/${a.prefixlen}`);
-}
-
-function resultOf(
-  env: AddCheckEnv,
-  ip: string,
-  wired: Pick<WireResult, 'hostIfName' | 'hostMac' | 'podMac'>,
-  mtu: number,
-): CniResult {
+function resultOf(env: AddCheckEnv, ip: string, plan: WirePlan): CniResult {
   return {
     interfaces: [
-      { name: wired.hostIfName, mac: wired.hostMac },
-      { name: env.ifName, mac: wired.podMac, sandbox: env.netns, mtu },
+      { name: plan.hostIfName, mac: plan.hostMac },
+      { name: env.ifName, mac: plan.podMac, sandbox: env.netns, mtu: plan.mtu },
     ],
     ips: [{ address: `${ip}/32`, gateway: GATEWAY_IP, interface: 1 }],
     routes: [{ dst: '0.0.0.0/0', gw: GATEWAY_IP }],
@@ -75,68 +90,64 @@ function resultOf(
 }
 
 export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
-  const attachment = { container_id: env.containerId, ifname: env.ifName };
+  const { agent, steps } = ctx;
+  agent.requireReady();
+  const att = attachmentOf(env);
   const pod = podRef(env);
-  const alloc = (await agent(ctx, { allocate: { attachment, pod: pod ?? null, netns: env.netns } }))
-    .allocate!;
-  const ip = alloc.ip ?? '';
-  const hostIfName = alloc.host_ifname ?? '';
-  const hostNetns =
-    alloc.host_netns && Number(alloc.host_netns_inode) !== statSync('/proc/self/ns/net').ino
-      ? alloc.host_netns
-      : undefined;
-  const mtu = ctx.conf.mtu ?? alloc.mtu ?? 1500;
+  const { ip, hostIfName } = await agent.allocate(att, pod);
+  const hostNetns = agent.cfg.hostNetns;
+  const plan: WirePlan = {
+    hostNetns,
+    hostNetnsInode: agent.hostNetnsInode,
+    podNetns: env.netns,
+    hostIfName,
+    podIfName: env.ifName,
+    ip,
+    gateway: GATEWAY_IP,
+    // Derived from the name: stable across re-wiring, nothing to read back from the pod's side.
+    hostMac: macFor(`host/${hostIfName}`),
+    podMac: macFor(`pod/${hostIfName}`),
+    mtu: ctx.conf.mtu ?? agent.cfg.mtu ?? 1500,
+  };
   ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
 
-  let created = false;
   try {
-    let wired: WireResult;
+    let hostIfindex: number;
+    let created = true;
     try {
-      // The common case first, without looking: a new attachment (one process fewer per ADD).
-      wired = await wirePod({ hostNetns, podNetns: env.netns, hostIfName, podIfName: env.ifName, ip, mtu });
-      created = true;
+      // The common case first, without looking: a new attachment.
+      ({ hostIfindex } = await steps.wire(plan));
     } catch (err) {
-      if (!(err instanceof CommandError) || !/File exists/.test(err.stderr)) throw err;
+      if (!(err instanceof StepError) || err.errno !== EEXIST) throw err;
       const host = await linkInfo(hostIfName, hostNetns);
       if (!host)
         throw new CniError(
           ERR_INTERNAL,
           `interface ${env.ifName} already exists in ${env.netns} and is not Sluice's`,
         );
-      const inPod = await linkInfo(env.ifName, env.netns);
-      if (inPod && (await podAddresses(env.netns, env.ifName)).includes(`${ip}/32`)) {
+      const inPod = await steps.probe(env.netns, env.ifName);
+      if (inPod.linkFound && inPod.addresses.includes(`${ip}/32`)) {
         // A repeated ADD of a wired attachment: the same address, the same interfaces.
-        wired = {
-          hostIfName,
-          hostIfindex: host.ifindex,
-          hostMac: host.address,
-          podIfName: env.ifName,
-          podMac: inPod.address,
-        };
+        hostIfindex = host.ifindex;
+        created = false;
       } else {
         await unwirePod({ hostNetns, hostIfName }); // a half-wired leftover of a failed ADD
-        wired = await wirePod({ hostNetns, podNetns: env.netns, hostIfName, podIfName: env.ifName, ip, mtu });
-        created = true;
+        ({ hostIfindex } = await steps.wire(plan));
       }
     }
-    await agent(ctx, {
-      endpoint_create: {
-        attachment,
-        pod: pod ?? null,
-        ip,
-        host_ifname: hostIfName,
-        host_ifindex: wired.hostIfindex,
-        host_mac: wired.hostMac,
-        pod_mac: wired.podMac,
-        netns: env.netns,
-        new_interface: created,
-      },
+    await agent.createEndpoint(att, pod, {
+      ip,
+      hostIfName,
+      hostIfindex,
+      hostMac: plan.hostMac,
+      podMac: plan.podMac,
+      newInterface: created,
     });
-    return formatResult(resultOf(env, ip, wired, mtu), ctx.conf.cniVersion);
+    return formatResult(resultOf(env, ip, plan), ctx.conf.cniVersion);
   } catch (err) {
     ctx.log.warn({ err: (err as Error).message, containerId: env.containerId }, 'ADD failed: rolling back');
-    if (created) await unwirePod({ hostNetns, hostIfName }).catch(() => undefined);
-    await callAgent(ctx.socket, { release: { attachment } }).catch(() => undefined);
+    // Maps, the host interface (its pod end goes with it) and the address.
+    await agent.release(att).catch(() => undefined);
     throw err;
   }
 }
@@ -144,14 +155,14 @@ export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
 export async function cmdDel(ctx: Ctx, env: DelEnv): Promise<void> {
   // The agent removes the endpoint, the host-side interface (the pod end goes with it) and the
   // address; an empty or vanished netns changes nothing about that.
-  const attachment = { container_id: env.containerId, ifname: env.ifName };
-  const r = (await agent(ctx, { release: { attachment } })).release!;
+  ctx.agent.requireReady();
+  const r = await ctx.agent.release(attachmentOf(env));
   ctx.log.info({ containerId: env.containerId, ifname: env.ifName, found: r.found }, 'DEL');
 }
 
 export async function cmdCheck(ctx: Ctx, env: AddCheckEnv): Promise<void> {
-  const attachment = { container_id: env.containerId, ifname: env.ifName };
-  const c = (await agent(ctx, { check: { attachment } })).check!;
+  ctx.agent.requireReady();
+  const c = await ctx.agent.check(attachmentOf(env));
   if (!c.found)
     throw new CniError(
       ERR_UNKNOWN_CONTAINER,
@@ -166,34 +177,26 @@ export async function cmdCheck(ctx: Ctx, env: AddCheckEnv): Promise<void> {
       `prevResult does not list ${want}, the address Sluice gave this attachment`,
     );
   }
-  if (!(await linkInfo(env.ifName, env.netns)))
+  const inPod = await ctx.steps.probe(env.netns, env.ifName);
+  if (!inPod.linkFound)
     throw new CniError(ERR_INTERNAL, `interface ${env.ifName} is missing in ${env.netns}`);
-  if (!(await podAddresses(env.netns, env.ifName)).includes(want)) {
+  if (!inPod.addresses.includes(want)) {
     throw new CniError(ERR_INTERNAL, `interface ${env.ifName} in ${env.netns} does not have ${want}`);
   }
-  const { stdout } = await run(['ip', '-j', 'route', 'show', 'default'], { netns: env.netns });
-  const routes = JSON.parse(stdout) as { gateway?: string; dev?: string }[];
-  if (!routes.some((r) => r.gateway === GATEWAY_IP && r.dev === env.ifName)) {
+  if (!inPod.defaultGateways.includes(GATEWAY_IP)) {
     throw new CniError(ERR_INTERNAL, `no default route via ${GATEWAY_IP} on ${env.ifName} in ${env.netns}`);
   }
 }
 
-export async function cmdStatus(ctx: Ctx): Promise<void> {
-  const s = (await agent(ctx, { status: {} }, ERR_NOT_AVAILABLE)).status!;
+export function cmdStatus(ctx: Ctx): void {
+  const s = ctx.agent.status();
   if (!s.ready) throw new CniError(ERR_NOT_AVAILABLE, `Sluice agent not ready: ${s.message}`);
 }
 
 export async function cmdGc(ctx: Ctx): Promise<void> {
   const valid = ctx.conf.validAttachments;
   if (valid === undefined) return; // no list: nothing is known to be stale
-  const r = (
-    await agent(ctx, { gc: { valid: valid.map((a) => ({ container_id: a.containerID, ifname: a.ifname })) } })
-  ).gc!;
-  ctx.log.info({ released: (r.released ?? []).length }, 'GC');
+  ctx.agent.requireReady();
+  const r = await ctx.agent.gc(valid.map((a) => ({ containerId: a.containerID, ifname: a.ifname })));
+  ctx.log.info({ released: r.released.length }, 'GC');
 }
-
-export function contextFor(conf: NetConf, log: Logger): Ctx {
-  return { conf, log, socket: conf.agentSocket ?? DEFAULT_AGENT_SOCKET };
-}
-
-export { ERR_TRY_AGAIN };

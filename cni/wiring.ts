@@ -3,12 +3,24 @@
 // on ARP or proxy-ARP), and a /32 host route to the pod through its host-side veth. IPv4 only:
 // neither end generates IPv6 addresses, so no ND/MLD chatter is counted as drops.
 //
-// Three `ip` processes per pod: each costs ~10 ms on a small VM, and CNI ADD latency is what a
-// pod start waits for. MACs are derived from the interface names, so nothing needs reading back
-// from the pod's side.
+// The wiring itself is sluice-cni's (cni/sluice-cni.c, over rtnetlink); this module holds what
+// the agent needs around it (MACs derived from the interface name, so nothing is read back from
+// the pod's side; the host side's lookups and removal) and `wirePod` for wiring without an agent.
 
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { API_VERSION } from '../agent/api/client.js';
+import { frame, readFrames } from '../agent/api/framing.js';
+import { sluice } from '../agent/api/gen/sluice.js';
+import { REPO_ROOT } from '../agent/config.js';
 import { run } from '../agent/exec.js';
+import { invokePlugin } from './invoke.js';
+
+export const CNI_BINARY = path.join(REPO_ROOT, 'build', 'sluice-cni');
 
 export const GATEWAY_IP = '169.254.1.1';
 
@@ -53,80 +65,65 @@ export async function linkExists(name: string, netns: string | undefined): Promi
   return (await linkInfo(name, netns)) !== undefined;
 }
 
-/** Wires a pod. On failure it removes what it made (the veth pair) and rethrows. */
+/**
+ * Wires a pod without an agent, with sluice-cni's own code (the one wiring there is): the plugin
+ * runs an ADD against a private socket where this function plays the agent and asks for exactly
+ * one WirePod step. For the test harness and the datapath bench. On failure the plugin has
+ * removed what it made.
+ */
 export async function wirePod(req: WireRequest): Promise<WireResult> {
   const { hostNetns, podNetns, hostIfName, podIfName, ip } = req;
-  const mtu = String(req.mtu ?? 1500);
   const hostMac = macFor(`host/${hostIfName}`);
   const podMac = macFor(`pod/${hostIfName}`);
-  await run(
-    [
-      'ip',
-      'link',
-      'add',
-      hostIfName,
-      'mtu',
-      mtu,
-      'address',
-      hostMac,
-      'type',
-      'veth',
-      'peer',
-      'name',
-      podIfName,
-      'mtu',
-      mtu,
-      'address',
-      podMac,
-      'netns',
-      podNetns,
-    ],
-    { netns: hostNetns },
-  );
+  const dir = await mkdtemp(path.join(tmpdir(), 'sluice-wire-'));
+  const socketPath = path.join(dir, 'agent.sock');
+  let result: sluice.v1.ICniStepResult | undefined;
+  const server = createServer((sock) => {
+    let frames = 0;
+    const send = (cni: sluice.v1.ICniStep) =>
+      sock.write(frame(sluice.v1.Response.encode({ version: API_VERSION, cni }).finish()));
+    readFrames(
+      sock,
+      (payload) => {
+        if (frames++ === 0) {
+          send({
+            wire: {
+              host_netns: hostNetns ?? '',
+              host_netns_inode: hostNetns ? statSync(hostNetns).ino : 0,
+              pod_netns: podNetns,
+              host_ifname: hostIfName,
+              pod_ifname: podIfName,
+              ip,
+              gateway: GATEWAY_IP,
+              host_mac: hostMac,
+              pod_mac: podMac,
+              mtu: req.mtu ?? 1500,
+            },
+          });
+          return;
+        }
+        result = sluice.v1.Request.decode(payload).cni_step ?? undefined;
+        send({ done: { exit_code: result?.errno || result?.error ? 1 : 0 } });
+        sock.end();
+      },
+      () => sock.destroy(),
+    );
+  });
   try {
-    // The two ends are independent once the pair exists: configure both at once.
-    const podSide = run(['ip', '-batch', '-'], {
-      netns: podNetns,
-      input: [
-        'link set lo up',
-        `link set ${podIfName} addrgenmode none`,
-        `link set ${podIfName} up`,
-        `addr add ${ip}/32 dev ${podIfName}`,
-        `route add ${GATEWAY_IP} dev ${podIfName} scope link`,
-        `route add default via ${GATEWAY_IP} dev ${podIfName} onlink`,
-        `neigh replace ${GATEWAY_IP} lladdr ${hostMac} dev ${podIfName} nud permanent`,
-        '',
-      ].join('\n'),
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, resolve);
     });
-    const hostSide = run(['ip', '-j', '-batch', '-'], {
-      netns: hostNetns,
-      input: [
-        `link set ${hostIfName} addrgenmode none`,
-        `link set ${hostIfName} up`,
-        `route replace ${ip}/32 dev ${hostIfName} scope link`,
-        `neigh replace ${ip} lladdr ${podMac} dev ${hostIfName} nud permanent`,
-        `link show dev ${hostIfName}`,
-        '',
-      ].join('\n'),
-    });
-    const [, { stdout }] = await Promise.all([podSide, hostSide]);
-    const host = parseBatchLinks(stdout).find((l) => l.ifname === hostIfName);
-    if (!host) throw new Error(`${hostIfName} vanished while it was being wired`);
-    return { hostIfName, hostIfindex: host.ifindex, hostMac, podIfName, podMac };
-  } catch (err) {
-    await unwirePod({ hostNetns, hostIfName }).catch(() => undefined);
-    throw err;
+    const conf = { cniVersion: '1.1.0', name: 'wire', type: 'sluice-cni', agentSocket: socketPath };
+    const call = { command: 'ADD', containerId: 'wire', netns: podNetns, ifname: podIfName };
+    const out = await invokePlugin(CNI_BINARY, call, conf);
+    if (!result) throw new Error(`sluice-cni did not wire ${hostIfName}: ${out.stdout}${out.stderr}`);
+    if (result.errno || result.error) throw new Error(result.error || `errno ${result.errno}`);
+    return { hostIfName, hostIfindex: result.host_ifindex ?? 0, hostMac, podIfName, podMac };
+  } finally {
+    server.close();
+    await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** `ip -j -batch` prints one JSON array per command that has output. */
-function parseBatchLinks(stdout: string): IpLink[] {
-  const out: IpLink[] = [];
-  for (const line of stdout.split('\n')) {
-    const t = line.trim();
-    if (t.startsWith('[')) out.push(...(JSON.parse(t) as IpLink[]));
-  }
-  return out;
 }
 
 /** Removes the veth pair (its route and neighbour go with it). Idempotent. */

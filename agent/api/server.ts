@@ -1,13 +1,14 @@
 // The agent's API on a unix socket (root only: the directory 0700, the socket 0600). Each
-// connection carries one framed Request and gets one framed Response.
+// connection carries one framed Request and gets one framed Response; but observe (a stream of
+// responses) and cni (a conversation with sluice-cni, api/cni-conversation.ts).
 
-import { statSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { type Agent, AgentOpError, CNI_INTERNAL, CNI_INVALID_CONFIG } from '../agent.js';
 import type { Logger } from '../log.js';
 import { API_VERSION } from './client.js';
+import { cniConversation, Inbox } from './cni-conversation.js';
 import { frame, readFrames } from './framing.js';
 import { sluice } from './gen/sluice.js';
 
@@ -21,10 +22,6 @@ function attachment(a: sluice.v1.IAttachment | null | undefined) {
   return { containerId, ifname };
 }
 
-function pod(p: sluice.v1.IPodRef | null | undefined) {
-  return p?.namespace && p.name ? { namespace: p.namespace, name: p.name } : undefined;
-}
-
 export async function handle(agent: Agent, req: sluice.v1.Request): Promise<sluice.v1.IResponse> {
   if (req.version !== API_VERSION) {
     throw new AgentOpError(
@@ -35,43 +32,6 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
   switch (req.body) {
     case 'status':
       return { status: agent.status() };
-    case 'allocate': {
-      agent.requireReady();
-      const r = req.allocate!;
-      const { ip, hostIfName } = await agent.allocate(attachment(r.attachment), pod(r.pod));
-      const cfg = agent.cfg;
-      return {
-        allocate: {
-          ip,
-          prefix_length: 32,
-          gateway: '169.254.1.1',
-          host_ifname: hostIfName,
-          pin_root: cfg.pinRoot,
-          attach_mode: agent.loader.mode,
-          mtu: cfg.mtu,
-          host_netns: cfg.hostNetns ?? '',
-          host_netns_inode: cfg.hostNetns ? statSync(cfg.hostNetns).ino : 0,
-        },
-      };
-    }
-    case 'endpoint_create': {
-      agent.requireReady();
-      const r = req.endpoint_create!;
-      const { endpoint, identity } = await agent.createEndpoint(attachment(r.attachment), pod(r.pod), {
-        ip: r.ip ?? '',
-        hostIfName: r.host_ifname ?? '',
-        hostIfindex: r.host_ifindex ?? 0,
-        hostMac: r.host_mac ?? '',
-        podMac: r.pod_mac ?? '',
-        newInterface: r.new_interface ?? false,
-      });
-      return { endpoint_create: { endpoint_id: endpoint.id, identity } };
-    }
-    case 'release': {
-      agent.requireReady();
-      const r = await agent.release(attachment(req.release!.attachment));
-      return { release: { found: r.found, host_ifname: r.hostIfName } };
-    }
     case 'check': {
       agent.requireReady();
       const c = await agent.check(attachment(req.check!.attachment));
@@ -81,22 +41,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
           ip: c.ip,
           host_ifname: c.hostIfName,
           endpoint_id: c.endpointId,
-          registered: c.found,
           problem: c.problem,
-        },
-      };
-    }
-    case 'gc': {
-      agent.requireReady();
-      const valid = (req.gc!.valid ?? []).map((a) => ({
-        containerId: a.container_id ?? '',
-        ifname: a.ifname ?? '',
-      }));
-      const r = await agent.gc(valid);
-      return {
-        gc: {
-          released: r.released.map((a) => ({ container_id: a.containerId, ifname: a.ifname })),
-          host_ifnames: r.hostIfNames,
         },
       };
     }
@@ -153,6 +98,9 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
     case 'observe':
       agent.requireReady(); // when ready, observe is streamed before it gets here
       throw new AgentOpError(CNI_INTERNAL, 'observe must be streamed');
+    case 'cni':
+    case 'cni_step':
+      throw new AgentOpError(CNI_INTERNAL, 'CNI calls are a conversation: they never get here');
     default:
       throw new AgentOpError(CNI_INVALID_CONFIG, 'empty request');
   }
@@ -205,9 +153,16 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
   await rm(socketPath, { force: true });
   const server = createServer((sock) => {
     sock.on('error', () => undefined);
+    // Set once a connection is a CNI conversation: its later frames are the plugin's step results.
+    let inbox: Inbox | undefined;
+    sock.on('close', () => inbox?.close(new Error('sluice-cni closed the connection mid-call')));
     readFrames(
       sock,
       (payload) => {
+        if (inbox) {
+          inbox.push(payload);
+          return;
+        }
         let req: sluice.v1.Request;
         try {
           req = sluice.v1.Request.decode(payload);
@@ -220,6 +175,14 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
               }).finish(),
             ),
           );
+          return;
+        }
+        if (req.body === 'cni') {
+          inbox = new Inbox();
+          cniConversation(agent, sock, inbox, req.cni ?? {}, log).catch((err: Error) => {
+            log.warn({ err: err.message }, 'CNI call failed');
+            sock.destroy();
+          });
           return;
         }
         if (req.body === 'observe' && agent.ready) {

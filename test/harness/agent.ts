@@ -11,10 +11,11 @@ import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
 import { type CniCall, type CniOutcome, invokePlugin } from '../../cni/invoke.js';
+import { CNI_BINARY } from '../../cni/wiring.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 
-export const CNI_BIN = path.join(REPO_ROOT, 'build', 'sluice-cni');
+export const CNI_BIN = CNI_BINARY;
 export const NODE_IP = '10.250.0.1';
 
 export class TestNode {

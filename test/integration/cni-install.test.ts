@@ -2,7 +2,7 @@
 // binary executable and working, the conflist valid, a re-install replaces both in place.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -33,10 +33,27 @@ it('installs binary and conflist, and again over them', async () => {
   const conf = JSON.parse(await readFile(path.join(confDir, '05-sluice.conflist'), 'utf8'));
   expect(conf.plugins.map((p: { type: string }) => p.type)).toEqual(['sluice-cni', 'portmap', 'bandwidth']);
   expect(conf.plugins[0].agentSocket).toBe('/run/x/agent.sock');
-  // The installed copy runs on its own (no Node.js needed beside it).
-  const version = execFileSync(path.join(binDir, 'sluice-cni'), [], {
+  // The installed copy runs on its own: in a root directory holding nothing else (no Node.js, no
+  // shared libraries, no loader).
+  const root = path.join(dir, 'empty-root');
+  await mkdir(root);
+  await copyFile(path.join(binDir, 'sluice-cni'), path.join(root, 'sluice-cni'));
+  await chmod(path.join(root, 'sluice-cni'), 0o755);
+  const version = execFileSync('/usr/sbin/chroot', [root, '/sluice-cni'], {
     env: { CNI_COMMAND: 'VERSION' },
     input: '{"cniVersion":"1.1.0"}',
   });
   expect(JSON.parse(version.toString()).supportedVersions).toContain('1.1.0');
+  // And with no agent there, an ADD says so with the spec's try-again code.
+  let failed: { status: number; stdout: Buffer } | undefined;
+  try {
+    execFileSync('/usr/sbin/chroot', [root, '/sluice-cni'], {
+      env: { CNI_COMMAND: 'ADD', CNI_CONTAINERID: 'c', CNI_NETNS: '/x', CNI_IFNAME: 'eth0', CNI_PATH: '/' },
+      input: '{"cniVersion":"1.0.0","name":"n","type":"sluice-cni"}',
+    });
+  } catch (err) {
+    failed = err as { status: number; stdout: Buffer };
+  }
+  expect(failed?.status).toBe(1);
+  expect(JSON.parse(failed!.stdout.toString())).toMatchObject({ cniVersion: '1.0.0', code: 11 });
 });

@@ -2,10 +2,16 @@
 // repeated ADD, CHECK, DEL idempotence, STATUS and GC, every error case with its code, rollback of
 // failed ADDs, and 50 parallel ADD/DEL cycles without collisions or leaks.
 
+import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
+import { frame, readFrames } from '../../agent/api/framing.js';
+import { sluice } from '../../agent/api/gen/sluice.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import { run } from '../../agent/exec.js';
+import { SUPPORTED_VERSIONS, versionResult } from '../../cni/spec/index.js';
 import { TestNode } from '../harness/agent.js';
 
 const VERSIONS = ['0.3.1', '0.4.0', '1.0.0', '1.1.0'];
@@ -31,6 +37,16 @@ describe('VERSION', () => {
     );
     expect(r.code).toBe(0);
     expect(r.json).toEqual({ cniVersion: '1.0.0', supportedVersions: expect.arrayContaining(VERSIONS) });
+  });
+
+  it('answers exactly what the agent validates configs against, with or without an agent', async () => {
+    // sluice-cni answers VERSION itself (a runtime may probe it before the agent runs): its list
+    // must be the one cni/spec validates with.
+    for (const stdin of ['{"cniVersion":"0.4.0"}', '', 'junk']) {
+      const r = await node.cni({ command: 'VERSION' }, stdin);
+      expect(r.json).toEqual(versionResult(stdin));
+    }
+    expect(versionResult('').supportedVersions).toEqual([...SUPPORTED_VERSIONS]);
   });
 });
 
@@ -211,7 +227,8 @@ describe('errors: the spec code, a message that says what to fix, and nothing le
     },
   ];
   it.each(cases)('$name', async ({ call, conf, code, msg }) => {
-    const r = await node.cni(call, conf ?? node.conf('1.0.0'));
+    const given = typeof conf === 'object' ? { agentSocket: node.socket, ...conf } : conf;
+    const r = await node.cni(call, given ?? node.conf('1.0.0'));
     expect(r.code).toBe(1);
     expect(r.json).toMatchObject({ code });
     expect(String(r.json!['msg']) + String(r.json!['details'] ?? '')).toMatch(msg);
@@ -229,6 +246,39 @@ describe('errors: the spec code, a message that says what to fix, and nothing le
       await callAgent(node.socket, { check: { attachment: { container_id: 'vanished', ifname: 'eth0' } } })
     ).check!;
     expect(state.found).toBe(false);
+  });
+});
+
+describe('a plugin that goes away mid-call', () => {
+  it('is rolled back by the agent: no address, no endpoint, no interface', async () => {
+    const netns = await node.podNetns('gone');
+    // Speak sluice-cni's side of the conversation, and hang up when asked to wire.
+    const sock = connect(node.socket);
+    await new Promise((r) => sock.once('connect', r));
+    const env = ['ADD', 'gone', netns, 'eth0', '', '/opt/cni/bin'].map(
+      (v, i) =>
+        `${['CNI_COMMAND', 'CNI_CONTAINERID', 'CNI_NETNS', 'CNI_IFNAME', 'CNI_ARGS', 'CNI_PATH'][i]}=${v}`,
+    );
+    const stdin = Buffer.from(JSON.stringify(node.conf('1.1.0')));
+    sock.write(frame(sluice.v1.Request.encode({ version: 1, cni: { env, stdin } }).finish()));
+    const step = await new Promise<sluice.v1.Response>((resolve) =>
+      readFrames(
+        sock,
+        (p) => resolve(sluice.v1.Response.decode(p)),
+        () => undefined,
+      ),
+    );
+    expect(step.cni?.wire?.pod_netns).toBe(netns);
+    const ipamFile = path.join(node.dir, 'state', 'ipam.json');
+    const owners = async () => JSON.stringify(JSON.parse(await readFile(ipamFile, 'utf8')));
+    expect(await owners()).toContain('"gone"');
+    sock.destroy();
+    await expect.poll(owners, { timeout: 5000 }).not.toContain('"gone"');
+    expect(await node.hostVeths()).toEqual([]);
+    expect(
+      (await callAgent(node.socket, { check: { attachment: { container_id: 'gone', ifname: 'eth0' } } }))
+        .check!.found,
+    ).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@
 // (in this process), sequential and 20 at once, and 100 pods set up at once; beside them the
 // cost of merely starting the executable (VERSION), measured in the same run.
 
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,26 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
     logFile: path.join(dir, 'cni.log'),
   };
   let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  let down: Promise<void> | undefined;
+  // One teardown, whether the run ends or is interrupted: namespaces (their interfaces go with
+  // them), the event reader, pins, the temporary directory.
+  const teardown = () =>
+    (down ??= (async () => {
+      server?.close();
+      await agent.stop();
+      for (const ns of created.reverse()) await run(['ip', 'netns', 'del', ns]).catch(() => undefined);
+      await agent.loader.removePins();
+      await rm(dir, { recursive: true, force: true });
+    })());
+  const stop = () =>
+    void teardown().finally(() => {
+      // Calls still in flight may have written state meanwhile: remove it again, and exit in
+      // the same tick so that nothing else runs in between.
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     await run(['ip', 'link', 'set', 'lo', 'up'], { netns: cfg.hostNetns });
     await agent.start();
@@ -101,13 +122,12 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
       del_p50_ms: round(pct(del, 50)),
       del_p99_ms: round(pct(del, 99)),
       concurrent20_add_p99_ms: round(pct(c20, 99)),
-      pods100_s: round(pods100 * 10) / 10,
+      pods100_s: Math.round(pods100 * 100) / 100,
       add_vs_exec: Math.round((pct(add, 50) / pct(exec, 50)) * 100) / 100,
     };
   } finally {
-    server?.close();
-    for (const ns of created.reverse()) await run(['ip', 'netns', 'del', ns]).catch(() => undefined);
-    await agent.loader.removePins();
-    await rm(dir, { recursive: true, force: true });
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await teardown();
   }
 }

@@ -18,11 +18,11 @@ import { checkManifests, type Manifests, parseManifests } from '../../agent/sour
 import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file.js';
 import type { Pod, Protocol } from '../../agent/state/types.js';
 import { invokePlugin } from '../../cni/invoke.js';
+import { CNI_BINARY as CNI_BIN } from '../../cni/wiring.js';
 import { type ProbeResult, probeFrom, RESPONDER_JS, SCTP_TOOL } from '../net/probes.js';
 
 export const LAB_NODE_IP = '10.239.0.1';
 const LAB_POD_CIDR = '10.240.0.0/16';
-const CNI_BIN = path.join(REPO_ROOT, 'build', 'sluice-cni');
 const AGENT_BIN = path.join(REPO_ROOT, 'bin', 'sluice-agent');
 
 export interface LabPaths {

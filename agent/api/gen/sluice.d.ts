@@ -6,12 +6,10 @@ export namespace sluice {
 
         interface IRequest {
             version?: (number|null);
-            allocate?: (sluice.v1.IAllocateRequest|null);
-            endpoint_create?: (sluice.v1.IEndpointCreateRequest|null);
-            release?: (sluice.v1.IReleaseRequest|null);
+            cni?: (sluice.v1.ICniRequest|null);
+            cni_step?: (sluice.v1.ICniStepResult|null);
             check?: (sluice.v1.ICheckRequest|null);
             status?: (sluice.v1.IStatusRequest|null);
-            gc?: (sluice.v1.IGcRequest|null);
             reload?: (sluice.v1.IReloadRequest|null);
             describe?: (sluice.v1.IDescribeRequest|null);
             explain?: (sluice.v1.IExplainRequest|null);
@@ -21,17 +19,15 @@ export namespace sluice {
         class Request implements IRequest {
             constructor(p?: sluice.v1.IRequest);
             public version: number;
-            public allocate?: (sluice.v1.IAllocateRequest|null);
-            public endpoint_create?: (sluice.v1.IEndpointCreateRequest|null);
-            public release?: (sluice.v1.IReleaseRequest|null);
+            public cni?: (sluice.v1.ICniRequest|null);
+            public cni_step?: (sluice.v1.ICniStepResult|null);
             public check?: (sluice.v1.ICheckRequest|null);
             public status?: (sluice.v1.IStatusRequest|null);
-            public gc?: (sluice.v1.IGcRequest|null);
             public reload?: (sluice.v1.IReloadRequest|null);
             public describe?: (sluice.v1.IDescribeRequest|null);
             public explain?: (sluice.v1.IExplainRequest|null);
             public observe?: (sluice.v1.IObserveRequest|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"observe");
+            public body?: ("cni"|"cni_step"|"check"|"status"|"reload"|"describe"|"explain"|"observe");
             public static create(properties?: sluice.v1.IRequest): sluice.v1.Request;
             public static encode(m: sluice.v1.IRequest, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IRequest, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -47,35 +43,29 @@ export namespace sluice {
         interface IResponse {
             version?: (number|null);
             error?: (sluice.v1.IError|null);
-            allocate?: (sluice.v1.IAllocateResponse|null);
-            endpoint_create?: (sluice.v1.IEndpointCreateResponse|null);
-            release?: (sluice.v1.IReleaseResponse|null);
             check?: (sluice.v1.ICheckResponse|null);
             status?: (sluice.v1.IStatusResponse|null);
-            gc?: (sluice.v1.IGcResponse|null);
             reload?: (sluice.v1.IReloadResponse|null);
             describe?: (sluice.v1.IDescribeResponse|null);
             explain?: (sluice.v1.IExplainResponse|null);
             flow?: (sluice.v1.IFlow|null);
             lost?: (sluice.v1.IObserveLost|null);
+            cni?: (sluice.v1.ICniStep|null);
         }
 
         class Response implements IResponse {
             constructor(p?: sluice.v1.IResponse);
             public version: number;
             public error?: (sluice.v1.IError|null);
-            public allocate?: (sluice.v1.IAllocateResponse|null);
-            public endpoint_create?: (sluice.v1.IEndpointCreateResponse|null);
-            public release?: (sluice.v1.IReleaseResponse|null);
             public check?: (sluice.v1.ICheckResponse|null);
             public status?: (sluice.v1.IStatusResponse|null);
-            public gc?: (sluice.v1.IGcResponse|null);
             public reload?: (sluice.v1.IReloadResponse|null);
             public describe?: (sluice.v1.IDescribeResponse|null);
             public explain?: (sluice.v1.IExplainResponse|null);
             public flow?: (sluice.v1.IFlow|null);
             public lost?: (sluice.v1.IObserveLost|null);
-            public body?: ("allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"flow"|"lost");
+            public cni?: (sluice.v1.ICniStep|null);
+            public body?: ("check"|"status"|"reload"|"describe"|"explain"|"flow"|"lost"|"cni");
             public static create(properties?: sluice.v1.IResponse): sluice.v1.Response;
             public static encode(m: sluice.v1.IResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -130,183 +120,6 @@ export namespace sluice {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
-        interface IPodRef {
-            namespace?: (string|null);
-            name?: (string|null);
-            uid?: (string|null);
-        }
-
-        class PodRef implements IPodRef {
-            constructor(p?: sluice.v1.IPodRef);
-            public namespace: string;
-            public name: string;
-            public uid: string;
-            public static create(properties?: sluice.v1.IPodRef): sluice.v1.PodRef;
-            public static encode(m: sluice.v1.IPodRef, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IPodRef, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.PodRef;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.PodRef;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.PodRef;
-            public static toObject(m: sluice.v1.PodRef, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IAllocateRequest {
-            attachment?: (sluice.v1.IAttachment|null);
-            pod?: (sluice.v1.IPodRef|null);
-            netns?: (string|null);
-        }
-
-        class AllocateRequest implements IAllocateRequest {
-            constructor(p?: sluice.v1.IAllocateRequest);
-            public attachment?: (sluice.v1.IAttachment|null);
-            public pod?: (sluice.v1.IPodRef|null);
-            public netns: string;
-            public static create(properties?: sluice.v1.IAllocateRequest): sluice.v1.AllocateRequest;
-            public static encode(m: sluice.v1.IAllocateRequest, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IAllocateRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.AllocateRequest;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.AllocateRequest;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.AllocateRequest;
-            public static toObject(m: sluice.v1.AllocateRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IAllocateResponse {
-            ip?: (string|null);
-            prefix_length?: (number|null);
-            gateway?: (string|null);
-            host_ifname?: (string|null);
-            pin_root?: (string|null);
-            attach_mode?: (string|null);
-            mtu?: (number|null);
-            host_netns?: (string|null);
-            host_netns_inode?: (number|Long|null);
-        }
-
-        class AllocateResponse implements IAllocateResponse {
-            constructor(p?: sluice.v1.IAllocateResponse);
-            public ip: string;
-            public prefix_length: number;
-            public gateway: string;
-            public host_ifname: string;
-            public pin_root: string;
-            public attach_mode: string;
-            public mtu: number;
-            public host_netns: string;
-            public host_netns_inode: (number|Long);
-            public static create(properties?: sluice.v1.IAllocateResponse): sluice.v1.AllocateResponse;
-            public static encode(m: sluice.v1.IAllocateResponse, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IAllocateResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.AllocateResponse;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.AllocateResponse;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.AllocateResponse;
-            public static toObject(m: sluice.v1.AllocateResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IEndpointCreateRequest {
-            attachment?: (sluice.v1.IAttachment|null);
-            pod?: (sluice.v1.IPodRef|null);
-            ip?: (string|null);
-            host_ifname?: (string|null);
-            host_ifindex?: (number|null);
-            host_mac?: (string|null);
-            pod_mac?: (string|null);
-            netns?: (string|null);
-            new_interface?: (boolean|null);
-        }
-
-        class EndpointCreateRequest implements IEndpointCreateRequest {
-            constructor(p?: sluice.v1.IEndpointCreateRequest);
-            public attachment?: (sluice.v1.IAttachment|null);
-            public pod?: (sluice.v1.IPodRef|null);
-            public ip: string;
-            public host_ifname: string;
-            public host_ifindex: number;
-            public host_mac: string;
-            public pod_mac: string;
-            public netns: string;
-            public new_interface: boolean;
-            public static create(properties?: sluice.v1.IEndpointCreateRequest): sluice.v1.EndpointCreateRequest;
-            public static encode(m: sluice.v1.IEndpointCreateRequest, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IEndpointCreateRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.EndpointCreateRequest;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.EndpointCreateRequest;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.EndpointCreateRequest;
-            public static toObject(m: sluice.v1.EndpointCreateRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IEndpointCreateResponse {
-            endpoint_id?: (number|null);
-            identity?: (number|null);
-        }
-
-        class EndpointCreateResponse implements IEndpointCreateResponse {
-            constructor(p?: sluice.v1.IEndpointCreateResponse);
-            public endpoint_id: number;
-            public identity: number;
-            public static create(properties?: sluice.v1.IEndpointCreateResponse): sluice.v1.EndpointCreateResponse;
-            public static encode(m: sluice.v1.IEndpointCreateResponse, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IEndpointCreateResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.EndpointCreateResponse;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.EndpointCreateResponse;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.EndpointCreateResponse;
-            public static toObject(m: sluice.v1.EndpointCreateResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IReleaseRequest {
-            attachment?: (sluice.v1.IAttachment|null);
-        }
-
-        class ReleaseRequest implements IReleaseRequest {
-            constructor(p?: sluice.v1.IReleaseRequest);
-            public attachment?: (sluice.v1.IAttachment|null);
-            public static create(properties?: sluice.v1.IReleaseRequest): sluice.v1.ReleaseRequest;
-            public static encode(m: sluice.v1.IReleaseRequest, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IReleaseRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ReleaseRequest;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ReleaseRequest;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.ReleaseRequest;
-            public static toObject(m: sluice.v1.ReleaseRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IReleaseResponse {
-            found?: (boolean|null);
-            host_ifname?: (string|null);
-        }
-
-        class ReleaseResponse implements IReleaseResponse {
-            constructor(p?: sluice.v1.IReleaseResponse);
-            public found: boolean;
-            public host_ifname: string;
-            public static create(properties?: sluice.v1.IReleaseResponse): sluice.v1.ReleaseResponse;
-            public static encode(m: sluice.v1.IReleaseResponse, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IReleaseResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ReleaseResponse;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ReleaseResponse;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.ReleaseResponse;
-            public static toObject(m: sluice.v1.ReleaseResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
         interface ICheckRequest {
             attachment?: (sluice.v1.IAttachment|null);
         }
@@ -331,7 +144,6 @@ export namespace sluice {
             ip?: (string|null);
             host_ifname?: (string|null);
             endpoint_id?: (number|null);
-            registered?: (boolean|null);
             problem?: (string|null);
         }
 
@@ -341,7 +153,6 @@ export namespace sluice {
             public ip: string;
             public host_ifname: string;
             public endpoint_id: number;
-            public registered: boolean;
             public problem: string;
             public static create(properties?: sluice.v1.ICheckResponse): sluice.v1.CheckResponse;
             public static encode(m: sluice.v1.ICheckResponse, w?: $protobuf.Writer): $protobuf.Writer;
@@ -389,46 +200,6 @@ export namespace sluice {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): sluice.v1.StatusResponse;
             public static toObject(m: sluice.v1.StatusResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IGcRequest {
-            valid?: (sluice.v1.IAttachment[]|null);
-        }
-
-        class GcRequest implements IGcRequest {
-            constructor(p?: sluice.v1.IGcRequest);
-            public valid: sluice.v1.IAttachment[];
-            public static create(properties?: sluice.v1.IGcRequest): sluice.v1.GcRequest;
-            public static encode(m: sluice.v1.IGcRequest, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IGcRequest, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.GcRequest;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.GcRequest;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.GcRequest;
-            public static toObject(m: sluice.v1.GcRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
-            public toJSON(): { [k: string]: any };
-            public static getTypeUrl(typeUrlPrefix?: string): string;
-        }
-
-        interface IGcResponse {
-            released?: (sluice.v1.IAttachment[]|null);
-            host_ifnames?: (string[]|null);
-        }
-
-        class GcResponse implements IGcResponse {
-            constructor(p?: sluice.v1.IGcResponse);
-            public released: sluice.v1.IAttachment[];
-            public host_ifnames: string[];
-            public static create(properties?: sluice.v1.IGcResponse): sluice.v1.GcResponse;
-            public static encode(m: sluice.v1.IGcResponse, w?: $protobuf.Writer): $protobuf.Writer;
-            public static encodeDelimited(message: sluice.v1.IGcResponse, writer?: $protobuf.Writer): $protobuf.Writer;
-            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.GcResponse;
-            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.GcResponse;
-            public static verify(m: { [k: string]: any }): (string|null);
-            public static fromObject(d: { [k: string]: any }): sluice.v1.GcResponse;
-            public static toObject(m: sluice.v1.GcResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -785,6 +556,161 @@ export namespace sluice {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): sluice.v1.Flow;
             public static toObject(m: sluice.v1.Flow, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICniRequest {
+            env?: (string[]|null);
+            stdin?: (Uint8Array|null);
+        }
+
+        class CniRequest implements ICniRequest {
+            constructor(p?: sluice.v1.ICniRequest);
+            public env: string[];
+            public stdin: Uint8Array;
+            public static create(properties?: sluice.v1.ICniRequest): sluice.v1.CniRequest;
+            public static encode(m: sluice.v1.ICniRequest, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.ICniRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.CniRequest;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.CniRequest;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.CniRequest;
+            public static toObject(m: sluice.v1.CniRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICniStep {
+            done?: (sluice.v1.ICniDone|null);
+            wire?: (sluice.v1.IWirePod|null);
+            probe?: (sluice.v1.IProbePod|null);
+        }
+
+        class CniStep implements ICniStep {
+            constructor(p?: sluice.v1.ICniStep);
+            public done?: (sluice.v1.ICniDone|null);
+            public wire?: (sluice.v1.IWirePod|null);
+            public probe?: (sluice.v1.IProbePod|null);
+            public step?: ("done"|"wire"|"probe");
+            public static create(properties?: sluice.v1.ICniStep): sluice.v1.CniStep;
+            public static encode(m: sluice.v1.ICniStep, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.ICniStep, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.CniStep;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.CniStep;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.CniStep;
+            public static toObject(m: sluice.v1.CniStep, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICniDone {
+            stdout?: (Uint8Array|null);
+            exit_code?: (number|null);
+        }
+
+        class CniDone implements ICniDone {
+            constructor(p?: sluice.v1.ICniDone);
+            public stdout: Uint8Array;
+            public exit_code: number;
+            public static create(properties?: sluice.v1.ICniDone): sluice.v1.CniDone;
+            public static encode(m: sluice.v1.ICniDone, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.ICniDone, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.CniDone;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.CniDone;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.CniDone;
+            public static toObject(m: sluice.v1.CniDone, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWirePod {
+            host_netns?: (string|null);
+            host_netns_inode?: (number|Long|null);
+            pod_netns?: (string|null);
+            host_ifname?: (string|null);
+            pod_ifname?: (string|null);
+            ip?: (string|null);
+            gateway?: (string|null);
+            host_mac?: (string|null);
+            pod_mac?: (string|null);
+            mtu?: (number|null);
+        }
+
+        class WirePod implements IWirePod {
+            constructor(p?: sluice.v1.IWirePod);
+            public host_netns: string;
+            public host_netns_inode: (number|Long);
+            public pod_netns: string;
+            public host_ifname: string;
+            public pod_ifname: string;
+            public ip: string;
+            public gateway: string;
+            public host_mac: string;
+            public pod_mac: string;
+            public mtu: number;
+            public static create(properties?: sluice.v1.IWirePod): sluice.v1.WirePod;
+            public static encode(m: sluice.v1.IWirePod, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IWirePod, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.WirePod;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.WirePod;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.WirePod;
+            public static toObject(m: sluice.v1.WirePod, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProbePod {
+            netns?: (string|null);
+            ifname?: (string|null);
+        }
+
+        class ProbePod implements IProbePod {
+            constructor(p?: sluice.v1.IProbePod);
+            public netns: string;
+            public ifname: string;
+            public static create(properties?: sluice.v1.IProbePod): sluice.v1.ProbePod;
+            public static encode(m: sluice.v1.IProbePod, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IProbePod, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ProbePod;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ProbePod;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ProbePod;
+            public static toObject(m: sluice.v1.ProbePod, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICniStepResult {
+            errno?: (number|null);
+            error?: (string|null);
+            host_ifindex?: (number|null);
+            link_found?: (boolean|null);
+            mac?: (string|null);
+            addresses?: (string[]|null);
+            default_gateways?: (string[]|null);
+        }
+
+        class CniStepResult implements ICniStepResult {
+            constructor(p?: sluice.v1.ICniStepResult);
+            public errno: number;
+            public error: string;
+            public host_ifindex: number;
+            public link_found: boolean;
+            public mac: string;
+            public addresses: string[];
+            public default_gateways: string[];
+            public static create(properties?: sluice.v1.ICniStepResult): sluice.v1.CniStepResult;
+            public static encode(m: sluice.v1.ICniStepResult, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.ICniStepResult, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.CniStepResult;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.CniStepResult;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.CniStepResult;
+            public static toObject(m: sluice.v1.CniStepResult, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

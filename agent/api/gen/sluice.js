@@ -32,12 +32,10 @@ export const sluice = $root.sluice = (() => {
              * @memberof sluice.v1
              * @interface IRequest
              * @property {number|null} [version] Request version
-             * @property {sluice.v1.IAllocateRequest|null} [allocate] Request allocate
-             * @property {sluice.v1.IEndpointCreateRequest|null} [endpoint_create] Request endpoint_create
-             * @property {sluice.v1.IReleaseRequest|null} [release] Request release
+             * @property {sluice.v1.ICniRequest|null} [cni] Request cni
+             * @property {sluice.v1.ICniStepResult|null} [cni_step] Request cni_step
              * @property {sluice.v1.ICheckRequest|null} [check] Request check
              * @property {sluice.v1.IStatusRequest|null} [status] Request status
-             * @property {sluice.v1.IGcRequest|null} [gc] Request gc
              * @property {sluice.v1.IReloadRequest|null} [reload] Request reload
              * @property {sluice.v1.IDescribeRequest|null} [describe] Request describe
              * @property {sluice.v1.IExplainRequest|null} [explain] Request explain
@@ -68,28 +66,20 @@ export const sluice = $root.sluice = (() => {
             Request.prototype.version = 0;
 
             /**
-             * Request allocate.
-             * @member {sluice.v1.IAllocateRequest|null|undefined} allocate
+             * Request cni.
+             * @member {sluice.v1.ICniRequest|null|undefined} cni
              * @memberof sluice.v1.Request
              * @instance
              */
-            Request.prototype.allocate = null;
+            Request.prototype.cni = null;
 
             /**
-             * Request endpoint_create.
-             * @member {sluice.v1.IEndpointCreateRequest|null|undefined} endpoint_create
+             * Request cni_step.
+             * @member {sluice.v1.ICniStepResult|null|undefined} cni_step
              * @memberof sluice.v1.Request
              * @instance
              */
-            Request.prototype.endpoint_create = null;
-
-            /**
-             * Request release.
-             * @member {sluice.v1.IReleaseRequest|null|undefined} release
-             * @memberof sluice.v1.Request
-             * @instance
-             */
-            Request.prototype.release = null;
+            Request.prototype.cni_step = null;
 
             /**
              * Request check.
@@ -106,14 +96,6 @@ export const sluice = $root.sluice = (() => {
              * @instance
              */
             Request.prototype.status = null;
-
-            /**
-             * Request gc.
-             * @member {sluice.v1.IGcRequest|null|undefined} gc
-             * @memberof sluice.v1.Request
-             * @instance
-             */
-            Request.prototype.gc = null;
 
             /**
              * Request reload.
@@ -152,12 +134,12 @@ export const sluice = $root.sluice = (() => {
 
             /**
              * Request body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"observe"|undefined} body
+             * @member {"cni"|"cni_step"|"check"|"status"|"reload"|"describe"|"explain"|"observe"|undefined} body
              * @memberof sluice.v1.Request
              * @instance
              */
             Object.defineProperty(Request.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload", "describe", "explain", "observe"]),
+                get: $util.oneOfGetter($oneOfFields = ["cni", "cni_step", "check", "status", "reload", "describe", "explain", "observe"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -191,18 +173,10 @@ export const sluice = $root.sluice = (() => {
                     throw Error("max depth exceeded");
                 if (m.version != null && Object.hasOwnProperty.call(m, "version"))
                     w.uint32(8).uint32(m.version);
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate"))
-                    $root.sluice.v1.AllocateRequest.encode(m.allocate, w.uint32(82).fork(), q + 1).ldelim();
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create"))
-                    $root.sluice.v1.EndpointCreateRequest.encode(m.endpoint_create, w.uint32(90).fork(), q + 1).ldelim();
-                if (m.release != null && Object.hasOwnProperty.call(m, "release"))
-                    $root.sluice.v1.ReleaseRequest.encode(m.release, w.uint32(98).fork(), q + 1).ldelim();
                 if (m.check != null && Object.hasOwnProperty.call(m, "check"))
                     $root.sluice.v1.CheckRequest.encode(m.check, w.uint32(106).fork(), q + 1).ldelim();
                 if (m.status != null && Object.hasOwnProperty.call(m, "status"))
                     $root.sluice.v1.StatusRequest.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
-                    $root.sluice.v1.GcRequest.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
                     $root.sluice.v1.ReloadRequest.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
                 if (m.describe != null && Object.hasOwnProperty.call(m, "describe"))
@@ -211,6 +185,10 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.ExplainRequest.encode(m.explain, w.uint32(146).fork(), q + 1).ldelim();
                 if (m.observe != null && Object.hasOwnProperty.call(m, "observe"))
                     $root.sluice.v1.ObserveRequest.encode(m.observe, w.uint32(154).fork(), q + 1).ldelim();
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni"))
+                    $root.sluice.v1.CniRequest.encode(m.cni, w.uint32(162).fork(), q + 1).ldelim();
+                if (m.cni_step != null && Object.hasOwnProperty.call(m, "cni_step"))
+                    $root.sluice.v1.CniStepResult.encode(m.cni_step, w.uint32(170).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -265,16 +243,12 @@ export const sluice = $root.sluice = (() => {
                             m.version = r.uint32();
                             break;
                         }
-                    case 10: {
-                            m.allocate = $root.sluice.v1.AllocateRequest.decode(r, r.uint32(), undefined, n + 1);
+                    case 20: {
+                            m.cni = $root.sluice.v1.CniRequest.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
-                    case 11: {
-                            m.endpoint_create = $root.sluice.v1.EndpointCreateRequest.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 12: {
-                            m.release = $root.sluice.v1.ReleaseRequest.decode(r, r.uint32(), undefined, n + 1);
+                    case 21: {
+                            m.cni_step = $root.sluice.v1.CniStepResult.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 13: {
@@ -283,10 +257,6 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 14: {
                             m.status = $root.sluice.v1.StatusRequest.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 15: {
-                            m.gc = $root.sluice.v1.GcRequest.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 16: {
@@ -354,32 +324,22 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isInteger(m.version))
                         return "version: integer expected";
                 }
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni")) {
                     p.body = 1;
                     {
-                        var e = $root.sluice.v1.AllocateRequest.verify(m.allocate, n + 1);
+                        var e = $root.sluice.v1.CniRequest.verify(m.cni, n + 1);
                         if (e)
-                            return "allocate." + e;
+                            return "cni." + e;
                     }
                 }
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
+                if (m.cni_step != null && Object.hasOwnProperty.call(m, "cni_step")) {
                     if (p.body === 1)
                         return "body: multiple values";
                     p.body = 1;
                     {
-                        var e = $root.sluice.v1.EndpointCreateRequest.verify(m.endpoint_create, n + 1);
+                        var e = $root.sluice.v1.CniStepResult.verify(m.cni_step, n + 1);
                         if (e)
-                            return "endpoint_create." + e;
-                    }
-                }
-                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.ReleaseRequest.verify(m.release, n + 1);
-                        if (e)
-                            return "release." + e;
+                            return "cni_step." + e;
                     }
                 }
                 if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
@@ -400,16 +360,6 @@ export const sluice = $root.sluice = (() => {
                         var e = $root.sluice.v1.StatusRequest.verify(m.status, n + 1);
                         if (e)
                             return "status." + e;
-                    }
-                }
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.GcRequest.verify(m.gc, n + 1);
-                        if (e)
-                            return "gc." + e;
                     }
                 }
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
@@ -476,20 +426,15 @@ export const sluice = $root.sluice = (() => {
                 if (d.version != null) {
                     m.version = d.version >>> 0;
                 }
-                if (d.allocate != null) {
-                    if (!$util.isObject(d.allocate))
-                        throw TypeError(".sluice.v1.Request.allocate: object expected");
-                    m.allocate = $root.sluice.v1.AllocateRequest.fromObject(d.allocate, n + 1);
+                if (d.cni != null) {
+                    if (!$util.isObject(d.cni))
+                        throw TypeError(".sluice.v1.Request.cni: object expected");
+                    m.cni = $root.sluice.v1.CniRequest.fromObject(d.cni, n + 1);
                 }
-                if (d.endpoint_create != null) {
-                    if (!$util.isObject(d.endpoint_create))
-                        throw TypeError(".sluice.v1.Request.endpoint_create: object expected");
-                    m.endpoint_create = $root.sluice.v1.EndpointCreateRequest.fromObject(d.endpoint_create, n + 1);
-                }
-                if (d.release != null) {
-                    if (!$util.isObject(d.release))
-                        throw TypeError(".sluice.v1.Request.release: object expected");
-                    m.release = $root.sluice.v1.ReleaseRequest.fromObject(d.release, n + 1);
+                if (d.cni_step != null) {
+                    if (!$util.isObject(d.cni_step))
+                        throw TypeError(".sluice.v1.Request.cni_step: object expected");
+                    m.cni_step = $root.sluice.v1.CniStepResult.fromObject(d.cni_step, n + 1);
                 }
                 if (d.check != null) {
                     if (!$util.isObject(d.check))
@@ -500,11 +445,6 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.status))
                         throw TypeError(".sluice.v1.Request.status: object expected");
                     m.status = $root.sluice.v1.StatusRequest.fromObject(d.status, n + 1);
-                }
-                if (d.gc != null) {
-                    if (!$util.isObject(d.gc))
-                        throw TypeError(".sluice.v1.Request.gc: object expected");
-                    m.gc = $root.sluice.v1.GcRequest.fromObject(d.gc, n + 1);
                 }
                 if (d.reload != null) {
                     if (!$util.isObject(d.reload))
@@ -552,21 +492,6 @@ export const sluice = $root.sluice = (() => {
                 if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
                     d.version = m.version;
                 }
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
-                    d.allocate = $root.sluice.v1.AllocateRequest.toObject(m.allocate, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "allocate";
-                }
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
-                    d.endpoint_create = $root.sluice.v1.EndpointCreateRequest.toObject(m.endpoint_create, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "endpoint_create";
-                }
-                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
-                    d.release = $root.sluice.v1.ReleaseRequest.toObject(m.release, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "release";
-                }
                 if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
                     d.check = $root.sluice.v1.CheckRequest.toObject(m.check, o, q + 1);
                     if (o.oneofs)
@@ -576,11 +501,6 @@ export const sluice = $root.sluice = (() => {
                     d.status = $root.sluice.v1.StatusRequest.toObject(m.status, o, q + 1);
                     if (o.oneofs)
                         d.body = "status";
-                }
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
-                    d.gc = $root.sluice.v1.GcRequest.toObject(m.gc, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "gc";
                 }
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
                     d.reload = $root.sluice.v1.ReloadRequest.toObject(m.reload, o, q + 1);
@@ -601,6 +521,16 @@ export const sluice = $root.sluice = (() => {
                     d.observe = $root.sluice.v1.ObserveRequest.toObject(m.observe, o, q + 1);
                     if (o.oneofs)
                         d.body = "observe";
+                }
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni")) {
+                    d.cni = $root.sluice.v1.CniRequest.toObject(m.cni, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "cni";
+                }
+                if (m.cni_step != null && Object.hasOwnProperty.call(m, "cni_step")) {
+                    d.cni_step = $root.sluice.v1.CniStepResult.toObject(m.cni_step, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "cni_step";
                 }
                 return d;
             };
@@ -642,17 +572,14 @@ export const sluice = $root.sluice = (() => {
              * @interface IResponse
              * @property {number|null} [version] Response version
              * @property {sluice.v1.IError|null} [error] Response error
-             * @property {sluice.v1.IAllocateResponse|null} [allocate] Response allocate
-             * @property {sluice.v1.IEndpointCreateResponse|null} [endpoint_create] Response endpoint_create
-             * @property {sluice.v1.IReleaseResponse|null} [release] Response release
              * @property {sluice.v1.ICheckResponse|null} [check] Response check
              * @property {sluice.v1.IStatusResponse|null} [status] Response status
-             * @property {sluice.v1.IGcResponse|null} [gc] Response gc
              * @property {sluice.v1.IReloadResponse|null} [reload] Response reload
              * @property {sluice.v1.IDescribeResponse|null} [describe] Response describe
              * @property {sluice.v1.IExplainResponse|null} [explain] Response explain
              * @property {sluice.v1.IFlow|null} [flow] Response flow
              * @property {sluice.v1.IObserveLost|null} [lost] Response lost
+             * @property {sluice.v1.ICniStep|null} [cni] Response cni
              */
 
             /**
@@ -687,30 +614,6 @@ export const sluice = $root.sluice = (() => {
             Response.prototype.error = null;
 
             /**
-             * Response allocate.
-             * @member {sluice.v1.IAllocateResponse|null|undefined} allocate
-             * @memberof sluice.v1.Response
-             * @instance
-             */
-            Response.prototype.allocate = null;
-
-            /**
-             * Response endpoint_create.
-             * @member {sluice.v1.IEndpointCreateResponse|null|undefined} endpoint_create
-             * @memberof sluice.v1.Response
-             * @instance
-             */
-            Response.prototype.endpoint_create = null;
-
-            /**
-             * Response release.
-             * @member {sluice.v1.IReleaseResponse|null|undefined} release
-             * @memberof sluice.v1.Response
-             * @instance
-             */
-            Response.prototype.release = null;
-
-            /**
              * Response check.
              * @member {sluice.v1.ICheckResponse|null|undefined} check
              * @memberof sluice.v1.Response
@@ -725,14 +628,6 @@ export const sluice = $root.sluice = (() => {
              * @instance
              */
             Response.prototype.status = null;
-
-            /**
-             * Response gc.
-             * @member {sluice.v1.IGcResponse|null|undefined} gc
-             * @memberof sluice.v1.Response
-             * @instance
-             */
-            Response.prototype.gc = null;
 
             /**
              * Response reload.
@@ -774,17 +669,25 @@ export const sluice = $root.sluice = (() => {
              */
             Response.prototype.lost = null;
 
+            /**
+             * Response cni.
+             * @member {sluice.v1.ICniStep|null|undefined} cni
+             * @memberof sluice.v1.Response
+             * @instance
+             */
+            Response.prototype.cni = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Response body.
-             * @member {"allocate"|"endpoint_create"|"release"|"check"|"status"|"gc"|"reload"|"describe"|"explain"|"flow"|"lost"|undefined} body
+             * @member {"check"|"status"|"reload"|"describe"|"explain"|"flow"|"lost"|"cni"|undefined} body
              * @memberof sluice.v1.Response
              * @instance
              */
             Object.defineProperty(Response.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["allocate", "endpoint_create", "release", "check", "status", "gc", "reload", "describe", "explain", "flow", "lost"]),
+                get: $util.oneOfGetter($oneOfFields = ["check", "status", "reload", "describe", "explain", "flow", "lost", "cni"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -820,18 +723,10 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(8).uint32(m.version);
                 if (m.error != null && Object.hasOwnProperty.call(m, "error"))
                     $root.sluice.v1.Error.encode(m.error, w.uint32(18).fork(), q + 1).ldelim();
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate"))
-                    $root.sluice.v1.AllocateResponse.encode(m.allocate, w.uint32(82).fork(), q + 1).ldelim();
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create"))
-                    $root.sluice.v1.EndpointCreateResponse.encode(m.endpoint_create, w.uint32(90).fork(), q + 1).ldelim();
-                if (m.release != null && Object.hasOwnProperty.call(m, "release"))
-                    $root.sluice.v1.ReleaseResponse.encode(m.release, w.uint32(98).fork(), q + 1).ldelim();
                 if (m.check != null && Object.hasOwnProperty.call(m, "check"))
                     $root.sluice.v1.CheckResponse.encode(m.check, w.uint32(106).fork(), q + 1).ldelim();
                 if (m.status != null && Object.hasOwnProperty.call(m, "status"))
                     $root.sluice.v1.StatusResponse.encode(m.status, w.uint32(114).fork(), q + 1).ldelim();
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc"))
-                    $root.sluice.v1.GcResponse.encode(m.gc, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload"))
                     $root.sluice.v1.ReloadResponse.encode(m.reload, w.uint32(130).fork(), q + 1).ldelim();
                 if (m.describe != null && Object.hasOwnProperty.call(m, "describe"))
@@ -842,6 +737,8 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.Flow.encode(m.flow, w.uint32(154).fork(), q + 1).ldelim();
                 if (m.lost != null && Object.hasOwnProperty.call(m, "lost"))
                     $root.sluice.v1.ObserveLost.encode(m.lost, w.uint32(162).fork(), q + 1).ldelim();
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni"))
+                    $root.sluice.v1.CniStep.encode(m.cni, w.uint32(170).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -900,28 +797,12 @@ export const sluice = $root.sluice = (() => {
                             m.error = $root.sluice.v1.Error.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
-                    case 10: {
-                            m.allocate = $root.sluice.v1.AllocateResponse.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 11: {
-                            m.endpoint_create = $root.sluice.v1.EndpointCreateResponse.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 12: {
-                            m.release = $root.sluice.v1.ReleaseResponse.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
                     case 13: {
                             m.check = $root.sluice.v1.CheckResponse.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 14: {
                             m.status = $root.sluice.v1.StatusResponse.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 15: {
-                            m.gc = $root.sluice.v1.GcResponse.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 16: {
@@ -942,6 +823,10 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 20: {
                             m.lost = $root.sluice.v1.ObserveLost.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 21: {
+                            m.cni = $root.sluice.v1.CniStep.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1000,37 +885,7 @@ export const sluice = $root.sluice = (() => {
                             return "error." + e;
                     }
                 }
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.AllocateResponse.verify(m.allocate, n + 1);
-                        if (e)
-                            return "allocate." + e;
-                    }
-                }
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.EndpointCreateResponse.verify(m.endpoint_create, n + 1);
-                        if (e)
-                            return "endpoint_create." + e;
-                    }
-                }
-                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.ReleaseResponse.verify(m.release, n + 1);
-                        if (e)
-                            return "release." + e;
-                    }
-                }
                 if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
                     p.body = 1;
                     {
                         var e = $root.sluice.v1.CheckResponse.verify(m.check, n + 1);
@@ -1046,16 +901,6 @@ export const sluice = $root.sluice = (() => {
                         var e = $root.sluice.v1.StatusResponse.verify(m.status, n + 1);
                         if (e)
                             return "status." + e;
-                    }
-                }
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
-                    if (p.body === 1)
-                        return "body: multiple values";
-                    p.body = 1;
-                    {
-                        var e = $root.sluice.v1.GcResponse.verify(m.gc, n + 1);
-                        if (e)
-                            return "gc." + e;
                     }
                 }
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
@@ -1108,6 +953,16 @@ export const sluice = $root.sluice = (() => {
                             return "lost." + e;
                     }
                 }
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.sluice.v1.CniStep.verify(m.cni, n + 1);
+                        if (e)
+                            return "cni." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1137,21 +992,6 @@ export const sluice = $root.sluice = (() => {
                         throw TypeError(".sluice.v1.Response.error: object expected");
                     m.error = $root.sluice.v1.Error.fromObject(d.error, n + 1);
                 }
-                if (d.allocate != null) {
-                    if (!$util.isObject(d.allocate))
-                        throw TypeError(".sluice.v1.Response.allocate: object expected");
-                    m.allocate = $root.sluice.v1.AllocateResponse.fromObject(d.allocate, n + 1);
-                }
-                if (d.endpoint_create != null) {
-                    if (!$util.isObject(d.endpoint_create))
-                        throw TypeError(".sluice.v1.Response.endpoint_create: object expected");
-                    m.endpoint_create = $root.sluice.v1.EndpointCreateResponse.fromObject(d.endpoint_create, n + 1);
-                }
-                if (d.release != null) {
-                    if (!$util.isObject(d.release))
-                        throw TypeError(".sluice.v1.Response.release: object expected");
-                    m.release = $root.sluice.v1.ReleaseResponse.fromObject(d.release, n + 1);
-                }
                 if (d.check != null) {
                     if (!$util.isObject(d.check))
                         throw TypeError(".sluice.v1.Response.check: object expected");
@@ -1161,11 +1001,6 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.status))
                         throw TypeError(".sluice.v1.Response.status: object expected");
                     m.status = $root.sluice.v1.StatusResponse.fromObject(d.status, n + 1);
-                }
-                if (d.gc != null) {
-                    if (!$util.isObject(d.gc))
-                        throw TypeError(".sluice.v1.Response.gc: object expected");
-                    m.gc = $root.sluice.v1.GcResponse.fromObject(d.gc, n + 1);
                 }
                 if (d.reload != null) {
                     if (!$util.isObject(d.reload))
@@ -1191,6 +1026,11 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isObject(d.lost))
                         throw TypeError(".sluice.v1.Response.lost: object expected");
                     m.lost = $root.sluice.v1.ObserveLost.fromObject(d.lost, n + 1);
+                }
+                if (d.cni != null) {
+                    if (!$util.isObject(d.cni))
+                        throw TypeError(".sluice.v1.Response.cni: object expected");
+                    m.cni = $root.sluice.v1.CniStep.fromObject(d.cni, n + 1);
                 }
                 return m;
             };
@@ -1222,21 +1062,6 @@ export const sluice = $root.sluice = (() => {
                 if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
                     d.error = $root.sluice.v1.Error.toObject(m.error, o, q + 1);
                 }
-                if (m.allocate != null && Object.hasOwnProperty.call(m, "allocate")) {
-                    d.allocate = $root.sluice.v1.AllocateResponse.toObject(m.allocate, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "allocate";
-                }
-                if (m.endpoint_create != null && Object.hasOwnProperty.call(m, "endpoint_create")) {
-                    d.endpoint_create = $root.sluice.v1.EndpointCreateResponse.toObject(m.endpoint_create, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "endpoint_create";
-                }
-                if (m.release != null && Object.hasOwnProperty.call(m, "release")) {
-                    d.release = $root.sluice.v1.ReleaseResponse.toObject(m.release, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "release";
-                }
                 if (m.check != null && Object.hasOwnProperty.call(m, "check")) {
                     d.check = $root.sluice.v1.CheckResponse.toObject(m.check, o, q + 1);
                     if (o.oneofs)
@@ -1246,11 +1071,6 @@ export const sluice = $root.sluice = (() => {
                     d.status = $root.sluice.v1.StatusResponse.toObject(m.status, o, q + 1);
                     if (o.oneofs)
                         d.body = "status";
-                }
-                if (m.gc != null && Object.hasOwnProperty.call(m, "gc")) {
-                    d.gc = $root.sluice.v1.GcResponse.toObject(m.gc, o, q + 1);
-                    if (o.oneofs)
-                        d.body = "gc";
                 }
                 if (m.reload != null && Object.hasOwnProperty.call(m, "reload")) {
                     d.reload = $root.sluice.v1.ReloadResponse.toObject(m.reload, o, q + 1);
@@ -1276,6 +1096,11 @@ export const sluice = $root.sluice = (() => {
                     d.lost = $root.sluice.v1.ObserveLost.toObject(m.lost, o, q + 1);
                     if (o.oneofs)
                         d.body = "lost";
+                }
+                if (m.cni != null && Object.hasOwnProperty.call(m, "cni")) {
+                    d.cni = $root.sluice.v1.CniStep.toObject(m.cni, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "cni";
                 }
                 return d;
             };
@@ -1853,2341 +1678,6 @@ export const sluice = $root.sluice = (() => {
             return Attachment;
         })();
 
-        v1.PodRef = (function() {
-
-            /**
-             * Properties of a PodRef.
-             * @memberof sluice.v1
-             * @interface IPodRef
-             * @property {string|null} [namespace] PodRef namespace
-             * @property {string|null} [name] PodRef name
-             * @property {string|null} [uid] PodRef uid
-             */
-
-            /**
-             * Constructs a new PodRef.
-             * @memberof sluice.v1
-             * @classdesc Represents a PodRef.
-             * @implements IPodRef
-             * @constructor
-             * @param {sluice.v1.IPodRef=} [p] Properties to set
-             */
-            function PodRef(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * PodRef namespace.
-             * @member {string} namespace
-             * @memberof sluice.v1.PodRef
-             * @instance
-             */
-            PodRef.prototype.namespace = "";
-
-            /**
-             * PodRef name.
-             * @member {string} name
-             * @memberof sluice.v1.PodRef
-             * @instance
-             */
-            PodRef.prototype.name = "";
-
-            /**
-             * PodRef uid.
-             * @member {string} uid
-             * @memberof sluice.v1.PodRef
-             * @instance
-             */
-            PodRef.prototype.uid = "";
-
-            /**
-             * Creates a new PodRef instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {sluice.v1.IPodRef=} [properties] Properties to set
-             * @returns {sluice.v1.PodRef} PodRef instance
-             */
-            PodRef.create = function create(properties) {
-                return new PodRef(properties);
-            };
-
-            /**
-             * Encodes the specified PodRef message. Does not implicitly {@link sluice.v1.PodRef.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {sluice.v1.IPodRef} m PodRef message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            PodRef.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace"))
-                    w.uint32(10).string(m.namespace);
-                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
-                    w.uint32(18).string(m.name);
-                if (m.uid != null && Object.hasOwnProperty.call(m, "uid"))
-                    w.uint32(26).string(m.uid);
-                return w;
-            };
-
-            /**
-             * Encodes the specified PodRef message, length delimited. Does not implicitly {@link sluice.v1.PodRef.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {sluice.v1.IPodRef} message PodRef message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            PodRef.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes a PodRef message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.PodRef} PodRef
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            PodRef.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.PodRef();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.namespace = r.string();
-                            break;
-                        }
-                    case 2: {
-                            m.name = r.string();
-                            break;
-                        }
-                    case 3: {
-                            m.uid = r.string();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes a PodRef message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.PodRef} PodRef
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            PodRef.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies a PodRef message.
-             * @function verify
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            PodRef.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
-                    if (!$util.isString(m.namespace))
-                        return "namespace: string expected";
-                }
-                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
-                    if (!$util.isString(m.name))
-                        return "name: string expected";
-                }
-                if (m.uid != null && Object.hasOwnProperty.call(m, "uid")) {
-                    if (!$util.isString(m.uid))
-                        return "uid: string expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates a PodRef message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.PodRef} PodRef
-             */
-            PodRef.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.PodRef)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.PodRef: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.PodRef();
-                if (d.namespace != null) {
-                    m.namespace = String(d.namespace);
-                }
-                if (d.name != null) {
-                    m.name = String(d.name);
-                }
-                if (d.uid != null) {
-                    m.uid = String(d.uid);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a PodRef message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {sluice.v1.PodRef} m PodRef
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            PodRef.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.namespace = "";
-                    d.name = "";
-                    d.uid = "";
-                }
-                if (m.namespace != null && Object.hasOwnProperty.call(m, "namespace")) {
-                    d.namespace = m.namespace;
-                }
-                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
-                    d.name = m.name;
-                }
-                if (m.uid != null && Object.hasOwnProperty.call(m, "uid")) {
-                    d.uid = m.uid;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this PodRef to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.PodRef
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            PodRef.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for PodRef
-             * @function getTypeUrl
-             * @memberof sluice.v1.PodRef
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            PodRef.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.PodRef";
-            };
-
-            return PodRef;
-        })();
-
-        v1.AllocateRequest = (function() {
-
-            /**
-             * Properties of an AllocateRequest.
-             * @memberof sluice.v1
-             * @interface IAllocateRequest
-             * @property {sluice.v1.IAttachment|null} [attachment] AllocateRequest attachment
-             * @property {sluice.v1.IPodRef|null} [pod] AllocateRequest pod
-             * @property {string|null} [netns] AllocateRequest netns
-             */
-
-            /**
-             * Constructs a new AllocateRequest.
-             * @memberof sluice.v1
-             * @classdesc Represents an AllocateRequest.
-             * @implements IAllocateRequest
-             * @constructor
-             * @param {sluice.v1.IAllocateRequest=} [p] Properties to set
-             */
-            function AllocateRequest(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * AllocateRequest attachment.
-             * @member {sluice.v1.IAttachment|null|undefined} attachment
-             * @memberof sluice.v1.AllocateRequest
-             * @instance
-             */
-            AllocateRequest.prototype.attachment = null;
-
-            /**
-             * AllocateRequest pod.
-             * @member {sluice.v1.IPodRef|null|undefined} pod
-             * @memberof sluice.v1.AllocateRequest
-             * @instance
-             */
-            AllocateRequest.prototype.pod = null;
-
-            /**
-             * AllocateRequest netns.
-             * @member {string} netns
-             * @memberof sluice.v1.AllocateRequest
-             * @instance
-             */
-            AllocateRequest.prototype.netns = "";
-
-            /**
-             * Creates a new AllocateRequest instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {sluice.v1.IAllocateRequest=} [properties] Properties to set
-             * @returns {sluice.v1.AllocateRequest} AllocateRequest instance
-             */
-            AllocateRequest.create = function create(properties) {
-                return new AllocateRequest(properties);
-            };
-
-            /**
-             * Encodes the specified AllocateRequest message. Does not implicitly {@link sluice.v1.AllocateRequest.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {sluice.v1.IAllocateRequest} m AllocateRequest message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            AllocateRequest.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
-                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
-                    $root.sluice.v1.PodRef.encode(m.pod, w.uint32(18).fork(), q + 1).ldelim();
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns"))
-                    w.uint32(26).string(m.netns);
-                return w;
-            };
-
-            /**
-             * Encodes the specified AllocateRequest message, length delimited. Does not implicitly {@link sluice.v1.AllocateRequest.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {sluice.v1.IAllocateRequest} message AllocateRequest message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            AllocateRequest.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes an AllocateRequest message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.AllocateRequest} AllocateRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            AllocateRequest.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.AllocateRequest();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 2: {
-                            m.pod = $root.sluice.v1.PodRef.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 3: {
-                            m.netns = r.string();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes an AllocateRequest message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.AllocateRequest} AllocateRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            AllocateRequest.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies an AllocateRequest message.
-             * @function verify
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            AllocateRequest.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    {
-                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
-                        if (e)
-                            return "attachment." + e;
-                    }
-                }
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
-                    {
-                        var e = $root.sluice.v1.PodRef.verify(m.pod, n + 1);
-                        if (e)
-                            return "pod." + e;
-                    }
-                }
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
-                    if (!$util.isString(m.netns))
-                        return "netns: string expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates an AllocateRequest message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.AllocateRequest} AllocateRequest
-             */
-            AllocateRequest.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.AllocateRequest)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.AllocateRequest: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.AllocateRequest();
-                if (d.attachment != null) {
-                    if (!$util.isObject(d.attachment))
-                        throw TypeError(".sluice.v1.AllocateRequest.attachment: object expected");
-                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
-                }
-                if (d.pod != null) {
-                    if (!$util.isObject(d.pod))
-                        throw TypeError(".sluice.v1.AllocateRequest.pod: object expected");
-                    m.pod = $root.sluice.v1.PodRef.fromObject(d.pod, n + 1);
-                }
-                if (d.netns != null) {
-                    m.netns = String(d.netns);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from an AllocateRequest message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {sluice.v1.AllocateRequest} m AllocateRequest
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            AllocateRequest.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.attachment = null;
-                    d.pod = null;
-                    d.netns = "";
-                }
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
-                }
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
-                    d.pod = $root.sluice.v1.PodRef.toObject(m.pod, o, q + 1);
-                }
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
-                    d.netns = m.netns;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this AllocateRequest to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.AllocateRequest
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            AllocateRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for AllocateRequest
-             * @function getTypeUrl
-             * @memberof sluice.v1.AllocateRequest
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            AllocateRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.AllocateRequest";
-            };
-
-            return AllocateRequest;
-        })();
-
-        v1.AllocateResponse = (function() {
-
-            /**
-             * Properties of an AllocateResponse.
-             * @memberof sluice.v1
-             * @interface IAllocateResponse
-             * @property {string|null} [ip] AllocateResponse ip
-             * @property {number|null} [prefix_length] AllocateResponse prefix_length
-             * @property {string|null} [gateway] AllocateResponse gateway
-             * @property {string|null} [host_ifname] AllocateResponse host_ifname
-             * @property {string|null} [pin_root] AllocateResponse pin_root
-             * @property {string|null} [attach_mode] AllocateResponse attach_mode
-             * @property {number|null} [mtu] AllocateResponse mtu
-             * @property {string|null} [host_netns] AllocateResponse host_netns
-             * @property {number|Long|null} [host_netns_inode] AllocateResponse host_netns_inode
-             */
-
-            /**
-             * Constructs a new AllocateResponse.
-             * @memberof sluice.v1
-             * @classdesc Represents an AllocateResponse.
-             * @implements IAllocateResponse
-             * @constructor
-             * @param {sluice.v1.IAllocateResponse=} [p] Properties to set
-             */
-            function AllocateResponse(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * AllocateResponse ip.
-             * @member {string} ip
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.ip = "";
-
-            /**
-             * AllocateResponse prefix_length.
-             * @member {number} prefix_length
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.prefix_length = 0;
-
-            /**
-             * AllocateResponse gateway.
-             * @member {string} gateway
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.gateway = "";
-
-            /**
-             * AllocateResponse host_ifname.
-             * @member {string} host_ifname
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.host_ifname = "";
-
-            /**
-             * AllocateResponse pin_root.
-             * @member {string} pin_root
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.pin_root = "";
-
-            /**
-             * AllocateResponse attach_mode.
-             * @member {string} attach_mode
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.attach_mode = "";
-
-            /**
-             * AllocateResponse mtu.
-             * @member {number} mtu
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.mtu = 0;
-
-            /**
-             * AllocateResponse host_netns.
-             * @member {string} host_netns
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.host_netns = "";
-
-            /**
-             * AllocateResponse host_netns_inode.
-             * @member {number|Long} host_netns_inode
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             */
-            AllocateResponse.prototype.host_netns_inode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            /**
-             * Creates a new AllocateResponse instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {sluice.v1.IAllocateResponse=} [properties] Properties to set
-             * @returns {sluice.v1.AllocateResponse} AllocateResponse instance
-             */
-            AllocateResponse.create = function create(properties) {
-                return new AllocateResponse(properties);
-            };
-
-            /**
-             * Encodes the specified AllocateResponse message. Does not implicitly {@link sluice.v1.AllocateResponse.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {sluice.v1.IAllocateResponse} m AllocateResponse message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            AllocateResponse.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
-                    w.uint32(10).string(m.ip);
-                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length"))
-                    w.uint32(16).uint32(m.prefix_length);
-                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway"))
-                    w.uint32(26).string(m.gateway);
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
-                    w.uint32(34).string(m.host_ifname);
-                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root"))
-                    w.uint32(42).string(m.pin_root);
-                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode"))
-                    w.uint32(50).string(m.attach_mode);
-                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu"))
-                    w.uint32(56).uint32(m.mtu);
-                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns"))
-                    w.uint32(66).string(m.host_netns);
-                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode"))
-                    w.uint32(72).uint64(m.host_netns_inode);
-                return w;
-            };
-
-            /**
-             * Encodes the specified AllocateResponse message, length delimited. Does not implicitly {@link sluice.v1.AllocateResponse.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {sluice.v1.IAllocateResponse} message AllocateResponse message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            AllocateResponse.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes an AllocateResponse message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.AllocateResponse} AllocateResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            AllocateResponse.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.AllocateResponse();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.ip = r.string();
-                            break;
-                        }
-                    case 2: {
-                            m.prefix_length = r.uint32();
-                            break;
-                        }
-                    case 3: {
-                            m.gateway = r.string();
-                            break;
-                        }
-                    case 4: {
-                            m.host_ifname = r.string();
-                            break;
-                        }
-                    case 5: {
-                            m.pin_root = r.string();
-                            break;
-                        }
-                    case 6: {
-                            m.attach_mode = r.string();
-                            break;
-                        }
-                    case 7: {
-                            m.mtu = r.uint32();
-                            break;
-                        }
-                    case 8: {
-                            m.host_netns = r.string();
-                            break;
-                        }
-                    case 9: {
-                            m.host_netns_inode = r.uint64();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes an AllocateResponse message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.AllocateResponse} AllocateResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            AllocateResponse.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies an AllocateResponse message.
-             * @function verify
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            AllocateResponse.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
-                    if (!$util.isString(m.ip))
-                        return "ip: string expected";
-                }
-                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length")) {
-                    if (!$util.isInteger(m.prefix_length))
-                        return "prefix_length: integer expected";
-                }
-                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
-                    if (!$util.isString(m.gateway))
-                        return "gateway: string expected";
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    if (!$util.isString(m.host_ifname))
-                        return "host_ifname: string expected";
-                }
-                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root")) {
-                    if (!$util.isString(m.pin_root))
-                        return "pin_root: string expected";
-                }
-                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode")) {
-                    if (!$util.isString(m.attach_mode))
-                        return "attach_mode: string expected";
-                }
-                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
-                    if (!$util.isInteger(m.mtu))
-                        return "mtu: integer expected";
-                }
-                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
-                    if (!$util.isString(m.host_netns))
-                        return "host_netns: string expected";
-                }
-                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
-                    if (!$util.isInteger(m.host_netns_inode) && !(m.host_netns_inode && $util.isInteger(m.host_netns_inode.low) && $util.isInteger(m.host_netns_inode.high)))
-                        return "host_netns_inode: integer|Long expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates an AllocateResponse message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.AllocateResponse} AllocateResponse
-             */
-            AllocateResponse.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.AllocateResponse)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.AllocateResponse: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.AllocateResponse();
-                if (d.ip != null) {
-                    m.ip = String(d.ip);
-                }
-                if (d.prefix_length != null) {
-                    m.prefix_length = d.prefix_length >>> 0;
-                }
-                if (d.gateway != null) {
-                    m.gateway = String(d.gateway);
-                }
-                if (d.host_ifname != null) {
-                    m.host_ifname = String(d.host_ifname);
-                }
-                if (d.pin_root != null) {
-                    m.pin_root = String(d.pin_root);
-                }
-                if (d.attach_mode != null) {
-                    m.attach_mode = String(d.attach_mode);
-                }
-                if (d.mtu != null) {
-                    m.mtu = d.mtu >>> 0;
-                }
-                if (d.host_netns != null) {
-                    m.host_netns = String(d.host_netns);
-                }
-                if (d.host_netns_inode != null) {
-                    if ($util.Long)
-                        m.host_netns_inode = $util.Long.fromValue(d.host_netns_inode, true);
-                    else if (typeof d.host_netns_inode === "string")
-                        m.host_netns_inode = parseInt(d.host_netns_inode, 10);
-                    else if (typeof d.host_netns_inode === "number")
-                        m.host_netns_inode = d.host_netns_inode;
-                    else if (typeof d.host_netns_inode === "object")
-                        m.host_netns_inode = new $util.LongBits(d.host_netns_inode.low >>> 0, d.host_netns_inode.high >>> 0).toNumber(true);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from an AllocateResponse message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {sluice.v1.AllocateResponse} m AllocateResponse
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            AllocateResponse.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.ip = "";
-                    d.prefix_length = 0;
-                    d.gateway = "";
-                    d.host_ifname = "";
-                    d.pin_root = "";
-                    d.attach_mode = "";
-                    d.mtu = 0;
-                    d.host_netns = "";
-                    if ($util.Long) {
-                        var n = new $util.Long(0, 0, true);
-                        d.host_netns_inode = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
-                    } else
-                        d.host_netns_inode = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
-                }
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
-                    d.ip = m.ip;
-                }
-                if (m.prefix_length != null && Object.hasOwnProperty.call(m, "prefix_length")) {
-                    d.prefix_length = m.prefix_length;
-                }
-                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
-                    d.gateway = m.gateway;
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    d.host_ifname = m.host_ifname;
-                }
-                if (m.pin_root != null && Object.hasOwnProperty.call(m, "pin_root")) {
-                    d.pin_root = m.pin_root;
-                }
-                if (m.attach_mode != null && Object.hasOwnProperty.call(m, "attach_mode")) {
-                    d.attach_mode = m.attach_mode;
-                }
-                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
-                    d.mtu = m.mtu;
-                }
-                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
-                    d.host_netns = m.host_netns;
-                }
-                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
-                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
-                        d.host_netns_inode = typeof m.host_netns_inode === "number" ? BigInt(m.host_netns_inode) : $util.Long.fromBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0, true).toBigInt();
-                    else if (typeof m.host_netns_inode === "number")
-                        d.host_netns_inode = o.longs === String ? String(m.host_netns_inode) : m.host_netns_inode;
-                    else
-                        d.host_netns_inode = o.longs === String ? $util.Long.prototype.toString.call(m.host_netns_inode) : o.longs === Number ? new $util.LongBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0).toNumber(true) : m.host_netns_inode;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this AllocateResponse to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.AllocateResponse
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            AllocateResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for AllocateResponse
-             * @function getTypeUrl
-             * @memberof sluice.v1.AllocateResponse
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            AllocateResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.AllocateResponse";
-            };
-
-            return AllocateResponse;
-        })();
-
-        v1.EndpointCreateRequest = (function() {
-
-            /**
-             * Properties of an EndpointCreateRequest.
-             * @memberof sluice.v1
-             * @interface IEndpointCreateRequest
-             * @property {sluice.v1.IAttachment|null} [attachment] EndpointCreateRequest attachment
-             * @property {sluice.v1.IPodRef|null} [pod] EndpointCreateRequest pod
-             * @property {string|null} [ip] EndpointCreateRequest ip
-             * @property {string|null} [host_ifname] EndpointCreateRequest host_ifname
-             * @property {number|null} [host_ifindex] EndpointCreateRequest host_ifindex
-             * @property {string|null} [host_mac] EndpointCreateRequest host_mac
-             * @property {string|null} [pod_mac] EndpointCreateRequest pod_mac
-             * @property {string|null} [netns] EndpointCreateRequest netns
-             * @property {boolean|null} [new_interface] EndpointCreateRequest new_interface
-             */
-
-            /**
-             * Constructs a new EndpointCreateRequest.
-             * @memberof sluice.v1
-             * @classdesc Represents an EndpointCreateRequest.
-             * @implements IEndpointCreateRequest
-             * @constructor
-             * @param {sluice.v1.IEndpointCreateRequest=} [p] Properties to set
-             */
-            function EndpointCreateRequest(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * EndpointCreateRequest attachment.
-             * @member {sluice.v1.IAttachment|null|undefined} attachment
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.attachment = null;
-
-            /**
-             * EndpointCreateRequest pod.
-             * @member {sluice.v1.IPodRef|null|undefined} pod
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.pod = null;
-
-            /**
-             * EndpointCreateRequest ip.
-             * @member {string} ip
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.ip = "";
-
-            /**
-             * EndpointCreateRequest host_ifname.
-             * @member {string} host_ifname
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.host_ifname = "";
-
-            /**
-             * EndpointCreateRequest host_ifindex.
-             * @member {number} host_ifindex
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.host_ifindex = 0;
-
-            /**
-             * EndpointCreateRequest host_mac.
-             * @member {string} host_mac
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.host_mac = "";
-
-            /**
-             * EndpointCreateRequest pod_mac.
-             * @member {string} pod_mac
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.pod_mac = "";
-
-            /**
-             * EndpointCreateRequest netns.
-             * @member {string} netns
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.netns = "";
-
-            /**
-             * EndpointCreateRequest new_interface.
-             * @member {boolean} new_interface
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             */
-            EndpointCreateRequest.prototype.new_interface = false;
-
-            /**
-             * Creates a new EndpointCreateRequest instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {sluice.v1.IEndpointCreateRequest=} [properties] Properties to set
-             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest instance
-             */
-            EndpointCreateRequest.create = function create(properties) {
-                return new EndpointCreateRequest(properties);
-            };
-
-            /**
-             * Encodes the specified EndpointCreateRequest message. Does not implicitly {@link sluice.v1.EndpointCreateRequest.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {sluice.v1.IEndpointCreateRequest} m EndpointCreateRequest message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            EndpointCreateRequest.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
-                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
-                    $root.sluice.v1.PodRef.encode(m.pod, w.uint32(18).fork(), q + 1).ldelim();
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
-                    w.uint32(26).string(m.ip);
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
-                    w.uint32(34).string(m.host_ifname);
-                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex"))
-                    w.uint32(40).uint32(m.host_ifindex);
-                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac"))
-                    w.uint32(50).string(m.host_mac);
-                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac"))
-                    w.uint32(58).string(m.pod_mac);
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns"))
-                    w.uint32(66).string(m.netns);
-                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface"))
-                    w.uint32(72).bool(m.new_interface);
-                return w;
-            };
-
-            /**
-             * Encodes the specified EndpointCreateRequest message, length delimited. Does not implicitly {@link sluice.v1.EndpointCreateRequest.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {sluice.v1.IEndpointCreateRequest} message EndpointCreateRequest message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            EndpointCreateRequest.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes an EndpointCreateRequest message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            EndpointCreateRequest.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.EndpointCreateRequest();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 2: {
-                            m.pod = $root.sluice.v1.PodRef.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    case 3: {
-                            m.ip = r.string();
-                            break;
-                        }
-                    case 4: {
-                            m.host_ifname = r.string();
-                            break;
-                        }
-                    case 5: {
-                            m.host_ifindex = r.uint32();
-                            break;
-                        }
-                    case 6: {
-                            m.host_mac = r.string();
-                            break;
-                        }
-                    case 7: {
-                            m.pod_mac = r.string();
-                            break;
-                        }
-                    case 8: {
-                            m.netns = r.string();
-                            break;
-                        }
-                    case 9: {
-                            m.new_interface = r.bool();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes an EndpointCreateRequest message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            EndpointCreateRequest.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies an EndpointCreateRequest message.
-             * @function verify
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            EndpointCreateRequest.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    {
-                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
-                        if (e)
-                            return "attachment." + e;
-                    }
-                }
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
-                    {
-                        var e = $root.sluice.v1.PodRef.verify(m.pod, n + 1);
-                        if (e)
-                            return "pod." + e;
-                    }
-                }
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
-                    if (!$util.isString(m.ip))
-                        return "ip: string expected";
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    if (!$util.isString(m.host_ifname))
-                        return "host_ifname: string expected";
-                }
-                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
-                    if (!$util.isInteger(m.host_ifindex))
-                        return "host_ifindex: integer expected";
-                }
-                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
-                    if (!$util.isString(m.host_mac))
-                        return "host_mac: string expected";
-                }
-                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
-                    if (!$util.isString(m.pod_mac))
-                        return "pod_mac: string expected";
-                }
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
-                    if (!$util.isString(m.netns))
-                        return "netns: string expected";
-                }
-                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface")) {
-                    if (typeof m.new_interface !== "boolean")
-                        return "new_interface: boolean expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates an EndpointCreateRequest message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.EndpointCreateRequest} EndpointCreateRequest
-             */
-            EndpointCreateRequest.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.EndpointCreateRequest)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.EndpointCreateRequest: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.EndpointCreateRequest();
-                if (d.attachment != null) {
-                    if (!$util.isObject(d.attachment))
-                        throw TypeError(".sluice.v1.EndpointCreateRequest.attachment: object expected");
-                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
-                }
-                if (d.pod != null) {
-                    if (!$util.isObject(d.pod))
-                        throw TypeError(".sluice.v1.EndpointCreateRequest.pod: object expected");
-                    m.pod = $root.sluice.v1.PodRef.fromObject(d.pod, n + 1);
-                }
-                if (d.ip != null) {
-                    m.ip = String(d.ip);
-                }
-                if (d.host_ifname != null) {
-                    m.host_ifname = String(d.host_ifname);
-                }
-                if (d.host_ifindex != null) {
-                    m.host_ifindex = d.host_ifindex >>> 0;
-                }
-                if (d.host_mac != null) {
-                    m.host_mac = String(d.host_mac);
-                }
-                if (d.pod_mac != null) {
-                    m.pod_mac = String(d.pod_mac);
-                }
-                if (d.netns != null) {
-                    m.netns = String(d.netns);
-                }
-                if (d.new_interface != null) {
-                    m.new_interface = Boolean(d.new_interface);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from an EndpointCreateRequest message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {sluice.v1.EndpointCreateRequest} m EndpointCreateRequest
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            EndpointCreateRequest.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.attachment = null;
-                    d.pod = null;
-                    d.ip = "";
-                    d.host_ifname = "";
-                    d.host_ifindex = 0;
-                    d.host_mac = "";
-                    d.pod_mac = "";
-                    d.netns = "";
-                    d.new_interface = false;
-                }
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
-                }
-                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
-                    d.pod = $root.sluice.v1.PodRef.toObject(m.pod, o, q + 1);
-                }
-                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
-                    d.ip = m.ip;
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    d.host_ifname = m.host_ifname;
-                }
-                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
-                    d.host_ifindex = m.host_ifindex;
-                }
-                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
-                    d.host_mac = m.host_mac;
-                }
-                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
-                    d.pod_mac = m.pod_mac;
-                }
-                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
-                    d.netns = m.netns;
-                }
-                if (m.new_interface != null && Object.hasOwnProperty.call(m, "new_interface")) {
-                    d.new_interface = m.new_interface;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this EndpointCreateRequest to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            EndpointCreateRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for EndpointCreateRequest
-             * @function getTypeUrl
-             * @memberof sluice.v1.EndpointCreateRequest
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            EndpointCreateRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.EndpointCreateRequest";
-            };
-
-            return EndpointCreateRequest;
-        })();
-
-        v1.EndpointCreateResponse = (function() {
-
-            /**
-             * Properties of an EndpointCreateResponse.
-             * @memberof sluice.v1
-             * @interface IEndpointCreateResponse
-             * @property {number|null} [endpoint_id] EndpointCreateResponse endpoint_id
-             * @property {number|null} [identity] EndpointCreateResponse identity
-             */
-
-            /**
-             * Constructs a new EndpointCreateResponse.
-             * @memberof sluice.v1
-             * @classdesc Represents an EndpointCreateResponse.
-             * @implements IEndpointCreateResponse
-             * @constructor
-             * @param {sluice.v1.IEndpointCreateResponse=} [p] Properties to set
-             */
-            function EndpointCreateResponse(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * EndpointCreateResponse endpoint_id.
-             * @member {number} endpoint_id
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @instance
-             */
-            EndpointCreateResponse.prototype.endpoint_id = 0;
-
-            /**
-             * EndpointCreateResponse identity.
-             * @member {number} identity
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @instance
-             */
-            EndpointCreateResponse.prototype.identity = 0;
-
-            /**
-             * Creates a new EndpointCreateResponse instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {sluice.v1.IEndpointCreateResponse=} [properties] Properties to set
-             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse instance
-             */
-            EndpointCreateResponse.create = function create(properties) {
-                return new EndpointCreateResponse(properties);
-            };
-
-            /**
-             * Encodes the specified EndpointCreateResponse message. Does not implicitly {@link sluice.v1.EndpointCreateResponse.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {sluice.v1.IEndpointCreateResponse} m EndpointCreateResponse message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            EndpointCreateResponse.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id"))
-                    w.uint32(8).uint32(m.endpoint_id);
-                if (m.identity != null && Object.hasOwnProperty.call(m, "identity"))
-                    w.uint32(16).uint32(m.identity);
-                return w;
-            };
-
-            /**
-             * Encodes the specified EndpointCreateResponse message, length delimited. Does not implicitly {@link sluice.v1.EndpointCreateResponse.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {sluice.v1.IEndpointCreateResponse} message EndpointCreateResponse message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            EndpointCreateResponse.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes an EndpointCreateResponse message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            EndpointCreateResponse.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.EndpointCreateResponse();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.endpoint_id = r.uint32();
-                            break;
-                        }
-                    case 2: {
-                            m.identity = r.uint32();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes an EndpointCreateResponse message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            EndpointCreateResponse.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies an EndpointCreateResponse message.
-             * @function verify
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            EndpointCreateResponse.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
-                    if (!$util.isInteger(m.endpoint_id))
-                        return "endpoint_id: integer expected";
-                }
-                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
-                    if (!$util.isInteger(m.identity))
-                        return "identity: integer expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates an EndpointCreateResponse message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.EndpointCreateResponse} EndpointCreateResponse
-             */
-            EndpointCreateResponse.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.EndpointCreateResponse)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.EndpointCreateResponse: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.EndpointCreateResponse();
-                if (d.endpoint_id != null) {
-                    m.endpoint_id = d.endpoint_id >>> 0;
-                }
-                if (d.identity != null) {
-                    m.identity = d.identity >>> 0;
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from an EndpointCreateResponse message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {sluice.v1.EndpointCreateResponse} m EndpointCreateResponse
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            EndpointCreateResponse.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.endpoint_id = 0;
-                    d.identity = 0;
-                }
-                if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
-                    d.endpoint_id = m.endpoint_id;
-                }
-                if (m.identity != null && Object.hasOwnProperty.call(m, "identity")) {
-                    d.identity = m.identity;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this EndpointCreateResponse to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            EndpointCreateResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for EndpointCreateResponse
-             * @function getTypeUrl
-             * @memberof sluice.v1.EndpointCreateResponse
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            EndpointCreateResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.EndpointCreateResponse";
-            };
-
-            return EndpointCreateResponse;
-        })();
-
-        v1.ReleaseRequest = (function() {
-
-            /**
-             * Properties of a ReleaseRequest.
-             * @memberof sluice.v1
-             * @interface IReleaseRequest
-             * @property {sluice.v1.IAttachment|null} [attachment] ReleaseRequest attachment
-             */
-
-            /**
-             * Constructs a new ReleaseRequest.
-             * @memberof sluice.v1
-             * @classdesc Represents a ReleaseRequest.
-             * @implements IReleaseRequest
-             * @constructor
-             * @param {sluice.v1.IReleaseRequest=} [p] Properties to set
-             */
-            function ReleaseRequest(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * ReleaseRequest attachment.
-             * @member {sluice.v1.IAttachment|null|undefined} attachment
-             * @memberof sluice.v1.ReleaseRequest
-             * @instance
-             */
-            ReleaseRequest.prototype.attachment = null;
-
-            /**
-             * Creates a new ReleaseRequest instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {sluice.v1.IReleaseRequest=} [properties] Properties to set
-             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest instance
-             */
-            ReleaseRequest.create = function create(properties) {
-                return new ReleaseRequest(properties);
-            };
-
-            /**
-             * Encodes the specified ReleaseRequest message. Does not implicitly {@link sluice.v1.ReleaseRequest.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {sluice.v1.IReleaseRequest} m ReleaseRequest message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            ReleaseRequest.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
-                    $root.sluice.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
-                return w;
-            };
-
-            /**
-             * Encodes the specified ReleaseRequest message, length delimited. Does not implicitly {@link sluice.v1.ReleaseRequest.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {sluice.v1.IReleaseRequest} message ReleaseRequest message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            ReleaseRequest.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes a ReleaseRequest message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            ReleaseRequest.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.ReleaseRequest();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.attachment = $root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes a ReleaseRequest message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            ReleaseRequest.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies a ReleaseRequest message.
-             * @function verify
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            ReleaseRequest.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    {
-                        var e = $root.sluice.v1.Attachment.verify(m.attachment, n + 1);
-                        if (e)
-                            return "attachment." + e;
-                    }
-                }
-                return null;
-            };
-
-            /**
-             * Creates a ReleaseRequest message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.ReleaseRequest} ReleaseRequest
-             */
-            ReleaseRequest.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.ReleaseRequest)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.ReleaseRequest: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.ReleaseRequest();
-                if (d.attachment != null) {
-                    if (!$util.isObject(d.attachment))
-                        throw TypeError(".sluice.v1.ReleaseRequest.attachment: object expected");
-                    m.attachment = $root.sluice.v1.Attachment.fromObject(d.attachment, n + 1);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a ReleaseRequest message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {sluice.v1.ReleaseRequest} m ReleaseRequest
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            ReleaseRequest.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.attachment = null;
-                }
-                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
-                    d.attachment = $root.sluice.v1.Attachment.toObject(m.attachment, o, q + 1);
-                }
-                return d;
-            };
-
-            /**
-             * Converts this ReleaseRequest to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.ReleaseRequest
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            ReleaseRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for ReleaseRequest
-             * @function getTypeUrl
-             * @memberof sluice.v1.ReleaseRequest
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            ReleaseRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.ReleaseRequest";
-            };
-
-            return ReleaseRequest;
-        })();
-
-        v1.ReleaseResponse = (function() {
-
-            /**
-             * Properties of a ReleaseResponse.
-             * @memberof sluice.v1
-             * @interface IReleaseResponse
-             * @property {boolean|null} [found] ReleaseResponse found
-             * @property {string|null} [host_ifname] ReleaseResponse host_ifname
-             */
-
-            /**
-             * Constructs a new ReleaseResponse.
-             * @memberof sluice.v1
-             * @classdesc Represents a ReleaseResponse.
-             * @implements IReleaseResponse
-             * @constructor
-             * @param {sluice.v1.IReleaseResponse=} [p] Properties to set
-             */
-            function ReleaseResponse(p) {
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * ReleaseResponse found.
-             * @member {boolean} found
-             * @memberof sluice.v1.ReleaseResponse
-             * @instance
-             */
-            ReleaseResponse.prototype.found = false;
-
-            /**
-             * ReleaseResponse host_ifname.
-             * @member {string} host_ifname
-             * @memberof sluice.v1.ReleaseResponse
-             * @instance
-             */
-            ReleaseResponse.prototype.host_ifname = "";
-
-            /**
-             * Creates a new ReleaseResponse instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {sluice.v1.IReleaseResponse=} [properties] Properties to set
-             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse instance
-             */
-            ReleaseResponse.create = function create(properties) {
-                return new ReleaseResponse(properties);
-            };
-
-            /**
-             * Encodes the specified ReleaseResponse message. Does not implicitly {@link sluice.v1.ReleaseResponse.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {sluice.v1.IReleaseResponse} m ReleaseResponse message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            ReleaseResponse.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.found != null && Object.hasOwnProperty.call(m, "found"))
-                    w.uint32(8).bool(m.found);
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
-                    w.uint32(18).string(m.host_ifname);
-                return w;
-            };
-
-            /**
-             * Encodes the specified ReleaseResponse message, length delimited. Does not implicitly {@link sluice.v1.ReleaseResponse.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {sluice.v1.IReleaseResponse} message ReleaseResponse message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            ReleaseResponse.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes a ReleaseResponse message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            ReleaseResponse.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.ReleaseResponse();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            m.found = r.bool();
-                            break;
-                        }
-                    case 2: {
-                            m.host_ifname = r.string();
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes a ReleaseResponse message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            ReleaseResponse.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies a ReleaseResponse message.
-             * @function verify
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            ReleaseResponse.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
-                    if (typeof m.found !== "boolean")
-                        return "found: boolean expected";
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    if (!$util.isString(m.host_ifname))
-                        return "host_ifname: string expected";
-                }
-                return null;
-            };
-
-            /**
-             * Creates a ReleaseResponse message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.ReleaseResponse} ReleaseResponse
-             */
-            ReleaseResponse.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.ReleaseResponse)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.ReleaseResponse: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.ReleaseResponse();
-                if (d.found != null) {
-                    m.found = Boolean(d.found);
-                }
-                if (d.host_ifname != null) {
-                    m.host_ifname = String(d.host_ifname);
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a ReleaseResponse message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {sluice.v1.ReleaseResponse} m ReleaseResponse
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            ReleaseResponse.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.defaults) {
-                    d.found = false;
-                    d.host_ifname = "";
-                }
-                if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
-                    d.found = m.found;
-                }
-                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
-                    d.host_ifname = m.host_ifname;
-                }
-                return d;
-            };
-
-            /**
-             * Converts this ReleaseResponse to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.ReleaseResponse
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            ReleaseResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for ReleaseResponse
-             * @function getTypeUrl
-             * @memberof sluice.v1.ReleaseResponse
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            ReleaseResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.ReleaseResponse";
-            };
-
-            return ReleaseResponse;
-        })();
-
         v1.CheckRequest = (function() {
 
             /**
@@ -4449,7 +1939,6 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [ip] CheckResponse ip
              * @property {string|null} [host_ifname] CheckResponse host_ifname
              * @property {number|null} [endpoint_id] CheckResponse endpoint_id
-             * @property {boolean|null} [registered] CheckResponse registered
              * @property {string|null} [problem] CheckResponse problem
              */
 
@@ -4501,14 +1990,6 @@ export const sluice = $root.sluice = (() => {
             CheckResponse.prototype.endpoint_id = 0;
 
             /**
-             * CheckResponse registered.
-             * @member {boolean} registered
-             * @memberof sluice.v1.CheckResponse
-             * @instance
-             */
-            CheckResponse.prototype.registered = false;
-
-            /**
              * CheckResponse problem.
              * @member {string} problem
              * @memberof sluice.v1.CheckResponse
@@ -4552,8 +2033,6 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(26).string(m.host_ifname);
                 if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id"))
                     w.uint32(32).uint32(m.endpoint_id);
-                if (m.registered != null && Object.hasOwnProperty.call(m, "registered"))
-                    w.uint32(40).bool(m.registered);
                 if (m.problem != null && Object.hasOwnProperty.call(m, "problem"))
                     w.uint32(50).string(m.problem);
                 return w;
@@ -4622,10 +2101,6 @@ export const sluice = $root.sluice = (() => {
                             m.endpoint_id = r.uint32();
                             break;
                         }
-                    case 5: {
-                            m.registered = r.bool();
-                            break;
-                        }
                     case 6: {
                             m.problem = r.string();
                             break;
@@ -4690,10 +2165,6 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isInteger(m.endpoint_id))
                         return "endpoint_id: integer expected";
                 }
-                if (m.registered != null && Object.hasOwnProperty.call(m, "registered")) {
-                    if (typeof m.registered !== "boolean")
-                        return "registered: boolean expected";
-                }
                 if (m.problem != null && Object.hasOwnProperty.call(m, "problem")) {
                     if (!$util.isString(m.problem))
                         return "problem: string expected";
@@ -4731,9 +2202,6 @@ export const sluice = $root.sluice = (() => {
                 if (d.endpoint_id != null) {
                     m.endpoint_id = d.endpoint_id >>> 0;
                 }
-                if (d.registered != null) {
-                    m.registered = Boolean(d.registered);
-                }
                 if (d.problem != null) {
                     m.problem = String(d.problem);
                 }
@@ -4762,7 +2230,6 @@ export const sluice = $root.sluice = (() => {
                     d.ip = "";
                     d.host_ifname = "";
                     d.endpoint_id = 0;
-                    d.registered = false;
                     d.problem = "";
                 }
                 if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
@@ -4776,9 +2243,6 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.endpoint_id != null && Object.hasOwnProperty.call(m, "endpoint_id")) {
                     d.endpoint_id = m.endpoint_id;
-                }
-                if (m.registered != null && Object.hasOwnProperty.call(m, "registered")) {
-                    d.registered = m.registered;
                 }
                 if (m.problem != null && Object.hasOwnProperty.call(m, "problem")) {
                     d.problem = m.problem;
@@ -5289,585 +2753,6 @@ export const sluice = $root.sluice = (() => {
             };
 
             return StatusResponse;
-        })();
-
-        v1.GcRequest = (function() {
-
-            /**
-             * Properties of a GcRequest.
-             * @memberof sluice.v1
-             * @interface IGcRequest
-             * @property {Array.<sluice.v1.IAttachment>|null} [valid] GcRequest valid
-             */
-
-            /**
-             * Constructs a new GcRequest.
-             * @memberof sluice.v1
-             * @classdesc Represents a GcRequest.
-             * @implements IGcRequest
-             * @constructor
-             * @param {sluice.v1.IGcRequest=} [p] Properties to set
-             */
-            function GcRequest(p) {
-                this.valid = [];
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * GcRequest valid.
-             * @member {Array.<sluice.v1.IAttachment>} valid
-             * @memberof sluice.v1.GcRequest
-             * @instance
-             */
-            GcRequest.prototype.valid = $util.emptyArray;
-
-            /**
-             * Creates a new GcRequest instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {sluice.v1.IGcRequest=} [properties] Properties to set
-             * @returns {sluice.v1.GcRequest} GcRequest instance
-             */
-            GcRequest.create = function create(properties) {
-                return new GcRequest(properties);
-            };
-
-            /**
-             * Encodes the specified GcRequest message. Does not implicitly {@link sluice.v1.GcRequest.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {sluice.v1.IGcRequest} m GcRequest message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            GcRequest.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.valid != null && m.valid.length) {
-                    for (var i = 0; i < m.valid.length; ++i)
-                        $root.sluice.v1.Attachment.encode(m.valid[i], w.uint32(10).fork(), q + 1).ldelim();
-                }
-                return w;
-            };
-
-            /**
-             * Encodes the specified GcRequest message, length delimited. Does not implicitly {@link sluice.v1.GcRequest.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {sluice.v1.IGcRequest} message GcRequest message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            GcRequest.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes a GcRequest message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.GcRequest} GcRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            GcRequest.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.GcRequest();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            if (!(m.valid && m.valid.length))
-                                m.valid = [];
-                            m.valid.push($root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1));
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes a GcRequest message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.GcRequest} GcRequest
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            GcRequest.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies a GcRequest message.
-             * @function verify
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            GcRequest.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.valid != null && Object.hasOwnProperty.call(m, "valid")) {
-                    if (!Array.isArray(m.valid))
-                        return "valid: array expected";
-                    for (var i = 0; i < m.valid.length; ++i) {
-                        {
-                            var e = $root.sluice.v1.Attachment.verify(m.valid[i], n + 1);
-                            if (e)
-                                return "valid." + e;
-                        }
-                    }
-                }
-                return null;
-            };
-
-            /**
-             * Creates a GcRequest message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.GcRequest} GcRequest
-             */
-            GcRequest.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.GcRequest)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.GcRequest: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.GcRequest();
-                if (d.valid) {
-                    if (!Array.isArray(d.valid))
-                        throw TypeError(".sluice.v1.GcRequest.valid: array expected");
-                    m.valid = [];
-                    for (var i = 0; i < d.valid.length; ++i) {
-                        if (!$util.isObject(d.valid[i]))
-                            throw TypeError(".sluice.v1.GcRequest.valid: object expected");
-                        m.valid[i] = $root.sluice.v1.Attachment.fromObject(d.valid[i], n + 1);
-                    }
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a GcRequest message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {sluice.v1.GcRequest} m GcRequest
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            GcRequest.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.arrays || o.defaults) {
-                    d.valid = [];
-                }
-                if (m.valid && m.valid.length) {
-                    d.valid = [];
-                    for (var j = 0; j < m.valid.length; ++j) {
-                        d.valid[j] = $root.sluice.v1.Attachment.toObject(m.valid[j], o, q + 1);
-                    }
-                }
-                return d;
-            };
-
-            /**
-             * Converts this GcRequest to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.GcRequest
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            GcRequest.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for GcRequest
-             * @function getTypeUrl
-             * @memberof sluice.v1.GcRequest
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            GcRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.GcRequest";
-            };
-
-            return GcRequest;
-        })();
-
-        v1.GcResponse = (function() {
-
-            /**
-             * Properties of a GcResponse.
-             * @memberof sluice.v1
-             * @interface IGcResponse
-             * @property {Array.<sluice.v1.IAttachment>|null} [released] GcResponse released
-             * @property {Array.<string>|null} [host_ifnames] GcResponse host_ifnames
-             */
-
-            /**
-             * Constructs a new GcResponse.
-             * @memberof sluice.v1
-             * @classdesc Represents a GcResponse.
-             * @implements IGcResponse
-             * @constructor
-             * @param {sluice.v1.IGcResponse=} [p] Properties to set
-             */
-            function GcResponse(p) {
-                this.released = [];
-                this.host_ifnames = [];
-                if (p)
-                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
-                        if (p[ks[i]] != null && ks[i] !== "__proto__")
-                            this[ks[i]] = p[ks[i]];
-            }
-
-            /**
-             * GcResponse released.
-             * @member {Array.<sluice.v1.IAttachment>} released
-             * @memberof sluice.v1.GcResponse
-             * @instance
-             */
-            GcResponse.prototype.released = $util.emptyArray;
-
-            /**
-             * GcResponse host_ifnames.
-             * @member {Array.<string>} host_ifnames
-             * @memberof sluice.v1.GcResponse
-             * @instance
-             */
-            GcResponse.prototype.host_ifnames = $util.emptyArray;
-
-            /**
-             * Creates a new GcResponse instance using the specified properties.
-             * @function create
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {sluice.v1.IGcResponse=} [properties] Properties to set
-             * @returns {sluice.v1.GcResponse} GcResponse instance
-             */
-            GcResponse.create = function create(properties) {
-                return new GcResponse(properties);
-            };
-
-            /**
-             * Encodes the specified GcResponse message. Does not implicitly {@link sluice.v1.GcResponse.verify|verify} messages.
-             * @function encode
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {sluice.v1.IGcResponse} m GcResponse message or plain object to encode
-             * @param {$protobuf.Writer} [w] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            GcResponse.encode = function encode(m, w, q) {
-                if (!w)
-                    w = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (m.released != null && m.released.length) {
-                    for (var i = 0; i < m.released.length; ++i)
-                        $root.sluice.v1.Attachment.encode(m.released[i], w.uint32(10).fork(), q + 1).ldelim();
-                }
-                if (m.host_ifnames != null && m.host_ifnames.length) {
-                    for (var i = 0; i < m.host_ifnames.length; ++i)
-                        w.uint32(18).string(m.host_ifnames[i]);
-                }
-                return w;
-            };
-
-            /**
-             * Encodes the specified GcResponse message, length delimited. Does not implicitly {@link sluice.v1.GcResponse.verify|verify} messages.
-             * @function encodeDelimited
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {sluice.v1.IGcResponse} message GcResponse message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            GcResponse.encodeDelimited = function encodeDelimited(message, writer) {
-                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
-            };
-
-            /**
-             * Decodes a GcResponse message from the specified reader or buffer.
-             * @function decode
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
-             * @param {number} [l] Message length if known beforehand
-             * @returns {sluice.v1.GcResponse} GcResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            GcResponse.decode = function decode(r, l, e, n) {
-                if (!(r instanceof $Reader))
-                    r = $Reader.create(r);
-                if (n === undefined)
-                    n = 0;
-                if (n > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var c, m;
-                if (l === undefined)
-                    c = r.len;
-                else {
-                    c = r.pos + l;
-                    if (c > r.len)
-                        throw RangeError("index out of range");
-                    l = r.len;
-                    r.len = c;
-                }
-                m = new $root.sluice.v1.GcResponse();
-                while (r.pos < c) {
-                    var t = r.uint32();
-                    if (t === e)
-                        break;
-                    switch (t >>> 3) {
-                    case 1: {
-                            if (!(m.released && m.released.length))
-                                m.released = [];
-                            m.released.push($root.sluice.v1.Attachment.decode(r, r.uint32(), undefined, n + 1));
-                            break;
-                        }
-                    case 2: {
-                            if (!(m.host_ifnames && m.host_ifnames.length))
-                                m.host_ifnames = [];
-                            m.host_ifnames.push(r.string());
-                            break;
-                        }
-                    default:
-                        r.skipType(t & 7, n);
-                        break;
-                    }
-                }
-                if (l !== undefined) {
-                    if (r.pos !== c)
-                        throw RangeError("index out of range");
-                    r.len = l;
-                }
-                return m;
-            };
-
-            /**
-             * Decodes a GcResponse message from the specified reader or buffer, length delimited.
-             * @function decodeDelimited
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @returns {sluice.v1.GcResponse} GcResponse
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            GcResponse.decodeDelimited = function decodeDelimited(reader) {
-                if (!(reader instanceof $Reader))
-                    reader = new $Reader(reader);
-                return this.decode(reader, reader.uint32());
-            };
-
-            /**
-             * Verifies a GcResponse message.
-             * @function verify
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {Object.<string,*>} m Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            GcResponse.verify = function verify(m, n) {
-                if (typeof m !== "object" || m === null)
-                    return "object expected";
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (m.released != null && Object.hasOwnProperty.call(m, "released")) {
-                    if (!Array.isArray(m.released))
-                        return "released: array expected";
-                    for (var i = 0; i < m.released.length; ++i) {
-                        {
-                            var e = $root.sluice.v1.Attachment.verify(m.released[i], n + 1);
-                            if (e)
-                                return "released." + e;
-                        }
-                    }
-                }
-                if (m.host_ifnames != null && Object.hasOwnProperty.call(m, "host_ifnames")) {
-                    if (!Array.isArray(m.host_ifnames))
-                        return "host_ifnames: array expected";
-                    for (var i = 0; i < m.host_ifnames.length; ++i) {
-                        if (!$util.isString(m.host_ifnames[i]))
-                            return "host_ifnames: string[] expected";
-                    }
-                }
-                return null;
-            };
-
-            /**
-             * Creates a GcResponse message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {Object.<string,*>} d Plain object
-             * @returns {sluice.v1.GcResponse} GcResponse
-             */
-            GcResponse.fromObject = function fromObject(d, n) {
-                if (d instanceof $root.sluice.v1.GcResponse)
-                    return d;
-                if (!$util.isObject(d))
-                    throw TypeError(".sluice.v1.GcResponse: object expected");
-                if (n === undefined)
-                    n = 0;
-                if (n > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                var m = new $root.sluice.v1.GcResponse();
-                if (d.released) {
-                    if (!Array.isArray(d.released))
-                        throw TypeError(".sluice.v1.GcResponse.released: array expected");
-                    m.released = [];
-                    for (var i = 0; i < d.released.length; ++i) {
-                        if (!$util.isObject(d.released[i]))
-                            throw TypeError(".sluice.v1.GcResponse.released: object expected");
-                        m.released[i] = $root.sluice.v1.Attachment.fromObject(d.released[i], n + 1);
-                    }
-                }
-                if (d.host_ifnames) {
-                    if (!Array.isArray(d.host_ifnames))
-                        throw TypeError(".sluice.v1.GcResponse.host_ifnames: array expected");
-                    m.host_ifnames = [];
-                    for (var i = 0; i < d.host_ifnames.length; ++i) {
-                        m.host_ifnames[i] = String(d.host_ifnames[i]);
-                    }
-                }
-                return m;
-            };
-
-            /**
-             * Creates a plain object from a GcResponse message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {sluice.v1.GcResponse} m GcResponse
-             * @param {$protobuf.IConversionOptions} [o] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            GcResponse.toObject = function toObject(m, o, q) {
-                if (!o)
-                    o = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                var d = {};
-                if (o.arrays || o.defaults) {
-                    d.released = [];
-                    d.host_ifnames = [];
-                }
-                if (m.released && m.released.length) {
-                    d.released = [];
-                    for (var j = 0; j < m.released.length; ++j) {
-                        d.released[j] = $root.sluice.v1.Attachment.toObject(m.released[j], o, q + 1);
-                    }
-                }
-                if (m.host_ifnames && m.host_ifnames.length) {
-                    d.host_ifnames = [];
-                    for (var j = 0; j < m.host_ifnames.length; ++j) {
-                        d.host_ifnames[j] = m.host_ifnames[j];
-                    }
-                }
-                return d;
-            };
-
-            /**
-             * Converts this GcResponse to JSON.
-             * @function toJSON
-             * @memberof sluice.v1.GcResponse
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            GcResponse.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            /**
-             * Gets the default type url for GcResponse
-             * @function getTypeUrl
-             * @memberof sluice.v1.GcResponse
-             * @static
-             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
-             * @returns {string} The default type url
-             */
-            GcResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
-                if (typeUrlPrefix === undefined) {
-                    typeUrlPrefix = "type.googleapis.com";
-                }
-                return typeUrlPrefix + "/sluice.v1.GcResponse";
-            };
-
-            return GcResponse;
         })();
 
         v1.ReloadRequest = (function() {
@@ -10791,6 +7676,2129 @@ export const sluice = $root.sluice = (() => {
             };
 
             return Flow;
+        })();
+
+        v1.CniRequest = (function() {
+
+            /**
+             * Properties of a CniRequest.
+             * @memberof sluice.v1
+             * @interface ICniRequest
+             * @property {Array.<string>|null} [env] CniRequest env
+             * @property {Uint8Array|null} [stdin] CniRequest stdin
+             */
+
+            /**
+             * Constructs a new CniRequest.
+             * @memberof sluice.v1
+             * @classdesc Represents a CniRequest.
+             * @implements ICniRequest
+             * @constructor
+             * @param {sluice.v1.ICniRequest=} [p] Properties to set
+             */
+            function CniRequest(p) {
+                this.env = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CniRequest env.
+             * @member {Array.<string>} env
+             * @memberof sluice.v1.CniRequest
+             * @instance
+             */
+            CniRequest.prototype.env = $util.emptyArray;
+
+            /**
+             * CniRequest stdin.
+             * @member {Uint8Array} stdin
+             * @memberof sluice.v1.CniRequest
+             * @instance
+             */
+            CniRequest.prototype.stdin = $util.newBuffer([]);
+
+            /**
+             * Creates a new CniRequest instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {sluice.v1.ICniRequest=} [properties] Properties to set
+             * @returns {sluice.v1.CniRequest} CniRequest instance
+             */
+            CniRequest.create = function create(properties) {
+                return new CniRequest(properties);
+            };
+
+            /**
+             * Encodes the specified CniRequest message. Does not implicitly {@link sluice.v1.CniRequest.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {sluice.v1.ICniRequest} m CniRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniRequest.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.env != null && m.env.length) {
+                    for (var i = 0; i < m.env.length; ++i)
+                        w.uint32(10).string(m.env[i]);
+                }
+                if (m.stdin != null && Object.hasOwnProperty.call(m, "stdin"))
+                    w.uint32(18).bytes(m.stdin);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CniRequest message, length delimited. Does not implicitly {@link sluice.v1.CniRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {sluice.v1.ICniRequest} message CniRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CniRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CniRequest} CniRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniRequest.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CniRequest();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.env && m.env.length))
+                                m.env = [];
+                            m.env.push(r.string());
+                            break;
+                        }
+                    case 2: {
+                            m.stdin = r.bytes();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CniRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CniRequest} CniRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CniRequest message.
+             * @function verify
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CniRequest.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.env != null && Object.hasOwnProperty.call(m, "env")) {
+                    if (!Array.isArray(m.env))
+                        return "env: array expected";
+                    for (var i = 0; i < m.env.length; ++i) {
+                        if (!$util.isString(m.env[i]))
+                            return "env: string[] expected";
+                    }
+                }
+                if (m.stdin != null && Object.hasOwnProperty.call(m, "stdin")) {
+                    if (!(m.stdin && typeof m.stdin.length === "number" || $util.isString(m.stdin)))
+                        return "stdin: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CniRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CniRequest} CniRequest
+             */
+            CniRequest.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CniRequest)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CniRequest: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CniRequest();
+                if (d.env) {
+                    if (!Array.isArray(d.env))
+                        throw TypeError(".sluice.v1.CniRequest.env: array expected");
+                    m.env = [];
+                    for (var i = 0; i < d.env.length; ++i) {
+                        m.env[i] = String(d.env[i]);
+                    }
+                }
+                if (d.stdin != null) {
+                    if (typeof d.stdin === "string")
+                        $util.base64.decode(d.stdin, m.stdin = $util.newBuffer($util.base64.length(d.stdin)), 0);
+                    else if (d.stdin.length >= 0)
+                        m.stdin = d.stdin;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CniRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {sluice.v1.CniRequest} m CniRequest
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CniRequest.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.env = [];
+                }
+                if (o.defaults) {
+                    if (o.bytes === String)
+                        d.stdin = "";
+                    else {
+                        d.stdin = [];
+                        if (o.bytes !== Array)
+                            d.stdin = $util.newBuffer(d.stdin);
+                    }
+                }
+                if (m.env && m.env.length) {
+                    d.env = [];
+                    for (var j = 0; j < m.env.length; ++j) {
+                        d.env[j] = m.env[j];
+                    }
+                }
+                if (m.stdin != null && Object.hasOwnProperty.call(m, "stdin")) {
+                    d.stdin = o.bytes === String ? $util.base64.encode(m.stdin, 0, m.stdin.length) : o.bytes === Array ? Array.prototype.slice.call(m.stdin) : m.stdin;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CniRequest to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CniRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CniRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CniRequest
+             * @function getTypeUrl
+             * @memberof sluice.v1.CniRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CniRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CniRequest";
+            };
+
+            return CniRequest;
+        })();
+
+        v1.CniStep = (function() {
+
+            /**
+             * Properties of a CniStep.
+             * @memberof sluice.v1
+             * @interface ICniStep
+             * @property {sluice.v1.ICniDone|null} [done] CniStep done
+             * @property {sluice.v1.IWirePod|null} [wire] CniStep wire
+             * @property {sluice.v1.IProbePod|null} [probe] CniStep probe
+             */
+
+            /**
+             * Constructs a new CniStep.
+             * @memberof sluice.v1
+             * @classdesc Represents a CniStep.
+             * @implements ICniStep
+             * @constructor
+             * @param {sluice.v1.ICniStep=} [p] Properties to set
+             */
+            function CniStep(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CniStep done.
+             * @member {sluice.v1.ICniDone|null|undefined} done
+             * @memberof sluice.v1.CniStep
+             * @instance
+             */
+            CniStep.prototype.done = null;
+
+            /**
+             * CniStep wire.
+             * @member {sluice.v1.IWirePod|null|undefined} wire
+             * @memberof sluice.v1.CniStep
+             * @instance
+             */
+            CniStep.prototype.wire = null;
+
+            /**
+             * CniStep probe.
+             * @member {sluice.v1.IProbePod|null|undefined} probe
+             * @memberof sluice.v1.CniStep
+             * @instance
+             */
+            CniStep.prototype.probe = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * CniStep step.
+             * @member {"done"|"wire"|"probe"|undefined} step
+             * @memberof sluice.v1.CniStep
+             * @instance
+             */
+            Object.defineProperty(CniStep.prototype, "step", {
+                get: $util.oneOfGetter($oneOfFields = ["done", "wire", "probe"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new CniStep instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {sluice.v1.ICniStep=} [properties] Properties to set
+             * @returns {sluice.v1.CniStep} CniStep instance
+             */
+            CniStep.create = function create(properties) {
+                return new CniStep(properties);
+            };
+
+            /**
+             * Encodes the specified CniStep message. Does not implicitly {@link sluice.v1.CniStep.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {sluice.v1.ICniStep} m CniStep message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniStep.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.done != null && Object.hasOwnProperty.call(m, "done"))
+                    $root.sluice.v1.CniDone.encode(m.done, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.wire != null && Object.hasOwnProperty.call(m, "wire"))
+                    $root.sluice.v1.WirePod.encode(m.wire, w.uint32(18).fork(), q + 1).ldelim();
+                if (m.probe != null && Object.hasOwnProperty.call(m, "probe"))
+                    $root.sluice.v1.ProbePod.encode(m.probe, w.uint32(26).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified CniStep message, length delimited. Does not implicitly {@link sluice.v1.CniStep.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {sluice.v1.ICniStep} message CniStep message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniStep.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CniStep message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CniStep} CniStep
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniStep.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CniStep();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.done = $root.sluice.v1.CniDone.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.wire = $root.sluice.v1.WirePod.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 3: {
+                            m.probe = $root.sluice.v1.ProbePod.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CniStep message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CniStep} CniStep
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniStep.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CniStep message.
+             * @function verify
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CniStep.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.done != null && Object.hasOwnProperty.call(m, "done")) {
+                    p.step = 1;
+                    {
+                        var e = $root.sluice.v1.CniDone.verify(m.done, n + 1);
+                        if (e)
+                            return "done." + e;
+                    }
+                }
+                if (m.wire != null && Object.hasOwnProperty.call(m, "wire")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.sluice.v1.WirePod.verify(m.wire, n + 1);
+                        if (e)
+                            return "wire." + e;
+                    }
+                }
+                if (m.probe != null && Object.hasOwnProperty.call(m, "probe")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.sluice.v1.ProbePod.verify(m.probe, n + 1);
+                        if (e)
+                            return "probe." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CniStep message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CniStep} CniStep
+             */
+            CniStep.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CniStep)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CniStep: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CniStep();
+                if (d.done != null) {
+                    if (!$util.isObject(d.done))
+                        throw TypeError(".sluice.v1.CniStep.done: object expected");
+                    m.done = $root.sluice.v1.CniDone.fromObject(d.done, n + 1);
+                }
+                if (d.wire != null) {
+                    if (!$util.isObject(d.wire))
+                        throw TypeError(".sluice.v1.CniStep.wire: object expected");
+                    m.wire = $root.sluice.v1.WirePod.fromObject(d.wire, n + 1);
+                }
+                if (d.probe != null) {
+                    if (!$util.isObject(d.probe))
+                        throw TypeError(".sluice.v1.CniStep.probe: object expected");
+                    m.probe = $root.sluice.v1.ProbePod.fromObject(d.probe, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CniStep message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {sluice.v1.CniStep} m CniStep
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CniStep.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (m.done != null && Object.hasOwnProperty.call(m, "done")) {
+                    d.done = $root.sluice.v1.CniDone.toObject(m.done, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "done";
+                }
+                if (m.wire != null && Object.hasOwnProperty.call(m, "wire")) {
+                    d.wire = $root.sluice.v1.WirePod.toObject(m.wire, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "wire";
+                }
+                if (m.probe != null && Object.hasOwnProperty.call(m, "probe")) {
+                    d.probe = $root.sluice.v1.ProbePod.toObject(m.probe, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "probe";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CniStep to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CniStep
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CniStep.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CniStep
+             * @function getTypeUrl
+             * @memberof sluice.v1.CniStep
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CniStep.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CniStep";
+            };
+
+            return CniStep;
+        })();
+
+        v1.CniDone = (function() {
+
+            /**
+             * Properties of a CniDone.
+             * @memberof sluice.v1
+             * @interface ICniDone
+             * @property {Uint8Array|null} [stdout] CniDone stdout
+             * @property {number|null} [exit_code] CniDone exit_code
+             */
+
+            /**
+             * Constructs a new CniDone.
+             * @memberof sluice.v1
+             * @classdesc Represents a CniDone.
+             * @implements ICniDone
+             * @constructor
+             * @param {sluice.v1.ICniDone=} [p] Properties to set
+             */
+            function CniDone(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CniDone stdout.
+             * @member {Uint8Array} stdout
+             * @memberof sluice.v1.CniDone
+             * @instance
+             */
+            CniDone.prototype.stdout = $util.newBuffer([]);
+
+            /**
+             * CniDone exit_code.
+             * @member {number} exit_code
+             * @memberof sluice.v1.CniDone
+             * @instance
+             */
+            CniDone.prototype.exit_code = 0;
+
+            /**
+             * Creates a new CniDone instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {sluice.v1.ICniDone=} [properties] Properties to set
+             * @returns {sluice.v1.CniDone} CniDone instance
+             */
+            CniDone.create = function create(properties) {
+                return new CniDone(properties);
+            };
+
+            /**
+             * Encodes the specified CniDone message. Does not implicitly {@link sluice.v1.CniDone.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {sluice.v1.ICniDone} m CniDone message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniDone.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.stdout != null && Object.hasOwnProperty.call(m, "stdout"))
+                    w.uint32(10).bytes(m.stdout);
+                if (m.exit_code != null && Object.hasOwnProperty.call(m, "exit_code"))
+                    w.uint32(16).uint32(m.exit_code);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CniDone message, length delimited. Does not implicitly {@link sluice.v1.CniDone.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {sluice.v1.ICniDone} message CniDone message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniDone.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CniDone message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CniDone} CniDone
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniDone.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CniDone();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.stdout = r.bytes();
+                            break;
+                        }
+                    case 2: {
+                            m.exit_code = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CniDone message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CniDone} CniDone
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniDone.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CniDone message.
+             * @function verify
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CniDone.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.stdout != null && Object.hasOwnProperty.call(m, "stdout")) {
+                    if (!(m.stdout && typeof m.stdout.length === "number" || $util.isString(m.stdout)))
+                        return "stdout: buffer expected";
+                }
+                if (m.exit_code != null && Object.hasOwnProperty.call(m, "exit_code")) {
+                    if (!$util.isInteger(m.exit_code))
+                        return "exit_code: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CniDone message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CniDone} CniDone
+             */
+            CniDone.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CniDone)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CniDone: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CniDone();
+                if (d.stdout != null) {
+                    if (typeof d.stdout === "string")
+                        $util.base64.decode(d.stdout, m.stdout = $util.newBuffer($util.base64.length(d.stdout)), 0);
+                    else if (d.stdout.length >= 0)
+                        m.stdout = d.stdout;
+                }
+                if (d.exit_code != null) {
+                    m.exit_code = d.exit_code >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CniDone message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {sluice.v1.CniDone} m CniDone
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CniDone.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === String)
+                        d.stdout = "";
+                    else {
+                        d.stdout = [];
+                        if (o.bytes !== Array)
+                            d.stdout = $util.newBuffer(d.stdout);
+                    }
+                    d.exit_code = 0;
+                }
+                if (m.stdout != null && Object.hasOwnProperty.call(m, "stdout")) {
+                    d.stdout = o.bytes === String ? $util.base64.encode(m.stdout, 0, m.stdout.length) : o.bytes === Array ? Array.prototype.slice.call(m.stdout) : m.stdout;
+                }
+                if (m.exit_code != null && Object.hasOwnProperty.call(m, "exit_code")) {
+                    d.exit_code = m.exit_code;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CniDone to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CniDone
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CniDone.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CniDone
+             * @function getTypeUrl
+             * @memberof sluice.v1.CniDone
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CniDone.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CniDone";
+            };
+
+            return CniDone;
+        })();
+
+        v1.WirePod = (function() {
+
+            /**
+             * Properties of a WirePod.
+             * @memberof sluice.v1
+             * @interface IWirePod
+             * @property {string|null} [host_netns] WirePod host_netns
+             * @property {number|Long|null} [host_netns_inode] WirePod host_netns_inode
+             * @property {string|null} [pod_netns] WirePod pod_netns
+             * @property {string|null} [host_ifname] WirePod host_ifname
+             * @property {string|null} [pod_ifname] WirePod pod_ifname
+             * @property {string|null} [ip] WirePod ip
+             * @property {string|null} [gateway] WirePod gateway
+             * @property {string|null} [host_mac] WirePod host_mac
+             * @property {string|null} [pod_mac] WirePod pod_mac
+             * @property {number|null} [mtu] WirePod mtu
+             */
+
+            /**
+             * Constructs a new WirePod.
+             * @memberof sluice.v1
+             * @classdesc Represents a WirePod.
+             * @implements IWirePod
+             * @constructor
+             * @param {sluice.v1.IWirePod=} [p] Properties to set
+             */
+            function WirePod(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WirePod host_netns.
+             * @member {string} host_netns
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.host_netns = "";
+
+            /**
+             * WirePod host_netns_inode.
+             * @member {number|Long} host_netns_inode
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.host_netns_inode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * WirePod pod_netns.
+             * @member {string} pod_netns
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.pod_netns = "";
+
+            /**
+             * WirePod host_ifname.
+             * @member {string} host_ifname
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.host_ifname = "";
+
+            /**
+             * WirePod pod_ifname.
+             * @member {string} pod_ifname
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.pod_ifname = "";
+
+            /**
+             * WirePod ip.
+             * @member {string} ip
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.ip = "";
+
+            /**
+             * WirePod gateway.
+             * @member {string} gateway
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.gateway = "";
+
+            /**
+             * WirePod host_mac.
+             * @member {string} host_mac
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.host_mac = "";
+
+            /**
+             * WirePod pod_mac.
+             * @member {string} pod_mac
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.pod_mac = "";
+
+            /**
+             * WirePod mtu.
+             * @member {number} mtu
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.mtu = 0;
+
+            /**
+             * Creates a new WirePod instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {sluice.v1.IWirePod=} [properties] Properties to set
+             * @returns {sluice.v1.WirePod} WirePod instance
+             */
+            WirePod.create = function create(properties) {
+                return new WirePod(properties);
+            };
+
+            /**
+             * Encodes the specified WirePod message. Does not implicitly {@link sluice.v1.WirePod.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {sluice.v1.IWirePod} m WirePod message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WirePod.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns"))
+                    w.uint32(10).string(m.host_netns);
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode"))
+                    w.uint32(16).uint64(m.host_netns_inode);
+                if (m.pod_netns != null && Object.hasOwnProperty.call(m, "pod_netns"))
+                    w.uint32(26).string(m.pod_netns);
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname"))
+                    w.uint32(34).string(m.host_ifname);
+                if (m.pod_ifname != null && Object.hasOwnProperty.call(m, "pod_ifname"))
+                    w.uint32(42).string(m.pod_ifname);
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip"))
+                    w.uint32(50).string(m.ip);
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway"))
+                    w.uint32(58).string(m.gateway);
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac"))
+                    w.uint32(66).string(m.host_mac);
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac"))
+                    w.uint32(74).string(m.pod_mac);
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu"))
+                    w.uint32(80).uint32(m.mtu);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WirePod message, length delimited. Does not implicitly {@link sluice.v1.WirePod.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {sluice.v1.IWirePod} message WirePod message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WirePod.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WirePod message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.WirePod} WirePod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WirePod.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.WirePod();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.host_netns = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.host_netns_inode = r.uint64();
+                            break;
+                        }
+                    case 3: {
+                            m.pod_netns = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.host_ifname = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.pod_ifname = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.ip = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.gateway = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.host_mac = r.string();
+                            break;
+                        }
+                    case 9: {
+                            m.pod_mac = r.string();
+                            break;
+                        }
+                    case 10: {
+                            m.mtu = r.uint32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WirePod message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.WirePod} WirePod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WirePod.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WirePod message.
+             * @function verify
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WirePod.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
+                    if (!$util.isString(m.host_netns))
+                        return "host_netns: string expected";
+                }
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
+                    if (!$util.isInteger(m.host_netns_inode) && !(m.host_netns_inode && $util.isInteger(m.host_netns_inode.low) && $util.isInteger(m.host_netns_inode.high)))
+                        return "host_netns_inode: integer|Long expected";
+                }
+                if (m.pod_netns != null && Object.hasOwnProperty.call(m, "pod_netns")) {
+                    if (!$util.isString(m.pod_netns))
+                        return "pod_netns: string expected";
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    if (!$util.isString(m.host_ifname))
+                        return "host_ifname: string expected";
+                }
+                if (m.pod_ifname != null && Object.hasOwnProperty.call(m, "pod_ifname")) {
+                    if (!$util.isString(m.pod_ifname))
+                        return "pod_ifname: string expected";
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    if (!$util.isString(m.ip))
+                        return "ip: string expected";
+                }
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
+                    if (!$util.isString(m.gateway))
+                        return "gateway: string expected";
+                }
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
+                    if (!$util.isString(m.host_mac))
+                        return "host_mac: string expected";
+                }
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
+                    if (!$util.isString(m.pod_mac))
+                        return "pod_mac: string expected";
+                }
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
+                    if (!$util.isInteger(m.mtu))
+                        return "mtu: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WirePod message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.WirePod} WirePod
+             */
+            WirePod.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.WirePod)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.WirePod: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.WirePod();
+                if (d.host_netns != null) {
+                    m.host_netns = String(d.host_netns);
+                }
+                if (d.host_netns_inode != null) {
+                    if ($util.Long)
+                        m.host_netns_inode = $util.Long.fromValue(d.host_netns_inode, true);
+                    else if (typeof d.host_netns_inode === "string")
+                        m.host_netns_inode = parseInt(d.host_netns_inode, 10);
+                    else if (typeof d.host_netns_inode === "number")
+                        m.host_netns_inode = d.host_netns_inode;
+                    else if (typeof d.host_netns_inode === "object")
+                        m.host_netns_inode = new $util.LongBits(d.host_netns_inode.low >>> 0, d.host_netns_inode.high >>> 0).toNumber(true);
+                }
+                if (d.pod_netns != null) {
+                    m.pod_netns = String(d.pod_netns);
+                }
+                if (d.host_ifname != null) {
+                    m.host_ifname = String(d.host_ifname);
+                }
+                if (d.pod_ifname != null) {
+                    m.pod_ifname = String(d.pod_ifname);
+                }
+                if (d.ip != null) {
+                    m.ip = String(d.ip);
+                }
+                if (d.gateway != null) {
+                    m.gateway = String(d.gateway);
+                }
+                if (d.host_mac != null) {
+                    m.host_mac = String(d.host_mac);
+                }
+                if (d.pod_mac != null) {
+                    m.pod_mac = String(d.pod_mac);
+                }
+                if (d.mtu != null) {
+                    m.mtu = d.mtu >>> 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WirePod message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {sluice.v1.WirePod} m WirePod
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WirePod.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.host_netns = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.host_netns_inode = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.host_netns_inode = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.pod_netns = "";
+                    d.host_ifname = "";
+                    d.pod_ifname = "";
+                    d.ip = "";
+                    d.gateway = "";
+                    d.host_mac = "";
+                    d.pod_mac = "";
+                    d.mtu = 0;
+                }
+                if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
+                    d.host_netns = m.host_netns;
+                }
+                if (m.host_netns_inode != null && Object.hasOwnProperty.call(m, "host_netns_inode")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.host_netns_inode = typeof m.host_netns_inode === "number" ? BigInt(m.host_netns_inode) : $util.Long.fromBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0, true).toBigInt();
+                    else if (typeof m.host_netns_inode === "number")
+                        d.host_netns_inode = o.longs === String ? String(m.host_netns_inode) : m.host_netns_inode;
+                    else
+                        d.host_netns_inode = o.longs === String ? $util.Long.prototype.toString.call(m.host_netns_inode) : o.longs === Number ? new $util.LongBits(m.host_netns_inode.low >>> 0, m.host_netns_inode.high >>> 0).toNumber(true) : m.host_netns_inode;
+                }
+                if (m.pod_netns != null && Object.hasOwnProperty.call(m, "pod_netns")) {
+                    d.pod_netns = m.pod_netns;
+                }
+                if (m.host_ifname != null && Object.hasOwnProperty.call(m, "host_ifname")) {
+                    d.host_ifname = m.host_ifname;
+                }
+                if (m.pod_ifname != null && Object.hasOwnProperty.call(m, "pod_ifname")) {
+                    d.pod_ifname = m.pod_ifname;
+                }
+                if (m.ip != null && Object.hasOwnProperty.call(m, "ip")) {
+                    d.ip = m.ip;
+                }
+                if (m.gateway != null && Object.hasOwnProperty.call(m, "gateway")) {
+                    d.gateway = m.gateway;
+                }
+                if (m.host_mac != null && Object.hasOwnProperty.call(m, "host_mac")) {
+                    d.host_mac = m.host_mac;
+                }
+                if (m.pod_mac != null && Object.hasOwnProperty.call(m, "pod_mac")) {
+                    d.pod_mac = m.pod_mac;
+                }
+                if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
+                    d.mtu = m.mtu;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WirePod to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.WirePod
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WirePod.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WirePod
+             * @function getTypeUrl
+             * @memberof sluice.v1.WirePod
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WirePod.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.WirePod";
+            };
+
+            return WirePod;
+        })();
+
+        v1.ProbePod = (function() {
+
+            /**
+             * Properties of a ProbePod.
+             * @memberof sluice.v1
+             * @interface IProbePod
+             * @property {string|null} [netns] ProbePod netns
+             * @property {string|null} [ifname] ProbePod ifname
+             */
+
+            /**
+             * Constructs a new ProbePod.
+             * @memberof sluice.v1
+             * @classdesc Represents a ProbePod.
+             * @implements IProbePod
+             * @constructor
+             * @param {sluice.v1.IProbePod=} [p] Properties to set
+             */
+            function ProbePod(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ProbePod netns.
+             * @member {string} netns
+             * @memberof sluice.v1.ProbePod
+             * @instance
+             */
+            ProbePod.prototype.netns = "";
+
+            /**
+             * ProbePod ifname.
+             * @member {string} ifname
+             * @memberof sluice.v1.ProbePod
+             * @instance
+             */
+            ProbePod.prototype.ifname = "";
+
+            /**
+             * Creates a new ProbePod instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {sluice.v1.IProbePod=} [properties] Properties to set
+             * @returns {sluice.v1.ProbePod} ProbePod instance
+             */
+            ProbePod.create = function create(properties) {
+                return new ProbePod(properties);
+            };
+
+            /**
+             * Encodes the specified ProbePod message. Does not implicitly {@link sluice.v1.ProbePod.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {sluice.v1.IProbePod} m ProbePod message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProbePod.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns"))
+                    w.uint32(10).string(m.netns);
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname"))
+                    w.uint32(18).string(m.ifname);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ProbePod message, length delimited. Does not implicitly {@link sluice.v1.ProbePod.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {sluice.v1.IProbePod} message ProbePod message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ProbePod.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ProbePod message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ProbePod} ProbePod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProbePod.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ProbePod();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.netns = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.ifname = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ProbePod message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ProbePod} ProbePod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ProbePod.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ProbePod message.
+             * @function verify
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ProbePod.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    if (!$util.isString(m.netns))
+                        return "netns: string expected";
+                }
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname")) {
+                    if (!$util.isString(m.ifname))
+                        return "ifname: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ProbePod message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ProbePod} ProbePod
+             */
+            ProbePod.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ProbePod)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ProbePod: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ProbePod();
+                if (d.netns != null) {
+                    m.netns = String(d.netns);
+                }
+                if (d.ifname != null) {
+                    m.ifname = String(d.ifname);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ProbePod message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {sluice.v1.ProbePod} m ProbePod
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ProbePod.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.netns = "";
+                    d.ifname = "";
+                }
+                if (m.netns != null && Object.hasOwnProperty.call(m, "netns")) {
+                    d.netns = m.netns;
+                }
+                if (m.ifname != null && Object.hasOwnProperty.call(m, "ifname")) {
+                    d.ifname = m.ifname;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ProbePod to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ProbePod
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ProbePod.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ProbePod
+             * @function getTypeUrl
+             * @memberof sluice.v1.ProbePod
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ProbePod.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ProbePod";
+            };
+
+            return ProbePod;
+        })();
+
+        v1.CniStepResult = (function() {
+
+            /**
+             * Properties of a CniStepResult.
+             * @memberof sluice.v1
+             * @interface ICniStepResult
+             * @property {number|null} [errno] CniStepResult errno
+             * @property {string|null} [error] CniStepResult error
+             * @property {number|null} [host_ifindex] CniStepResult host_ifindex
+             * @property {boolean|null} [link_found] CniStepResult link_found
+             * @property {string|null} [mac] CniStepResult mac
+             * @property {Array.<string>|null} [addresses] CniStepResult addresses
+             * @property {Array.<string>|null} [default_gateways] CniStepResult default_gateways
+             */
+
+            /**
+             * Constructs a new CniStepResult.
+             * @memberof sluice.v1
+             * @classdesc Represents a CniStepResult.
+             * @implements ICniStepResult
+             * @constructor
+             * @param {sluice.v1.ICniStepResult=} [p] Properties to set
+             */
+            function CniStepResult(p) {
+                this.addresses = [];
+                this.default_gateways = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CniStepResult errno.
+             * @member {number} errno
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.errno = 0;
+
+            /**
+             * CniStepResult error.
+             * @member {string} error
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.error = "";
+
+            /**
+             * CniStepResult host_ifindex.
+             * @member {number} host_ifindex
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.host_ifindex = 0;
+
+            /**
+             * CniStepResult link_found.
+             * @member {boolean} link_found
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.link_found = false;
+
+            /**
+             * CniStepResult mac.
+             * @member {string} mac
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.mac = "";
+
+            /**
+             * CniStepResult addresses.
+             * @member {Array.<string>} addresses
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.addresses = $util.emptyArray;
+
+            /**
+             * CniStepResult default_gateways.
+             * @member {Array.<string>} default_gateways
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.default_gateways = $util.emptyArray;
+
+            /**
+             * Creates a new CniStepResult instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {sluice.v1.ICniStepResult=} [properties] Properties to set
+             * @returns {sluice.v1.CniStepResult} CniStepResult instance
+             */
+            CniStepResult.create = function create(properties) {
+                return new CniStepResult(properties);
+            };
+
+            /**
+             * Encodes the specified CniStepResult message. Does not implicitly {@link sluice.v1.CniStepResult.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {sluice.v1.ICniStepResult} m CniStepResult message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniStepResult.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.errno != null && Object.hasOwnProperty.call(m, "errno"))
+                    w.uint32(8).uint32(m.errno);
+                if (m.error != null && Object.hasOwnProperty.call(m, "error"))
+                    w.uint32(18).string(m.error);
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex"))
+                    w.uint32(24).uint32(m.host_ifindex);
+                if (m.link_found != null && Object.hasOwnProperty.call(m, "link_found"))
+                    w.uint32(32).bool(m.link_found);
+                if (m.mac != null && Object.hasOwnProperty.call(m, "mac"))
+                    w.uint32(42).string(m.mac);
+                if (m.addresses != null && m.addresses.length) {
+                    for (var i = 0; i < m.addresses.length; ++i)
+                        w.uint32(50).string(m.addresses[i]);
+                }
+                if (m.default_gateways != null && m.default_gateways.length) {
+                    for (var i = 0; i < m.default_gateways.length; ++i)
+                        w.uint32(58).string(m.default_gateways[i]);
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified CniStepResult message, length delimited. Does not implicitly {@link sluice.v1.CniStepResult.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {sluice.v1.ICniStepResult} message CniStepResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CniStepResult.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CniStepResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.CniStepResult} CniStepResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniStepResult.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.CniStepResult();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.errno = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.error = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.host_ifindex = r.uint32();
+                            break;
+                        }
+                    case 4: {
+                            m.link_found = r.bool();
+                            break;
+                        }
+                    case 5: {
+                            m.mac = r.string();
+                            break;
+                        }
+                    case 6: {
+                            if (!(m.addresses && m.addresses.length))
+                                m.addresses = [];
+                            m.addresses.push(r.string());
+                            break;
+                        }
+                    case 7: {
+                            if (!(m.default_gateways && m.default_gateways.length))
+                                m.default_gateways = [];
+                            m.default_gateways.push(r.string());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CniStepResult message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.CniStepResult} CniStepResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CniStepResult.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CniStepResult message.
+             * @function verify
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CniStepResult.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.errno != null && Object.hasOwnProperty.call(m, "errno")) {
+                    if (!$util.isInteger(m.errno))
+                        return "errno: integer expected";
+                }
+                if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
+                    if (!$util.isString(m.error))
+                        return "error: string expected";
+                }
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
+                    if (!$util.isInteger(m.host_ifindex))
+                        return "host_ifindex: integer expected";
+                }
+                if (m.link_found != null && Object.hasOwnProperty.call(m, "link_found")) {
+                    if (typeof m.link_found !== "boolean")
+                        return "link_found: boolean expected";
+                }
+                if (m.mac != null && Object.hasOwnProperty.call(m, "mac")) {
+                    if (!$util.isString(m.mac))
+                        return "mac: string expected";
+                }
+                if (m.addresses != null && Object.hasOwnProperty.call(m, "addresses")) {
+                    if (!Array.isArray(m.addresses))
+                        return "addresses: array expected";
+                    for (var i = 0; i < m.addresses.length; ++i) {
+                        if (!$util.isString(m.addresses[i]))
+                            return "addresses: string[] expected";
+                    }
+                }
+                if (m.default_gateways != null && Object.hasOwnProperty.call(m, "default_gateways")) {
+                    if (!Array.isArray(m.default_gateways))
+                        return "default_gateways: array expected";
+                    for (var i = 0; i < m.default_gateways.length; ++i) {
+                        if (!$util.isString(m.default_gateways[i]))
+                            return "default_gateways: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CniStepResult message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.CniStepResult} CniStepResult
+             */
+            CniStepResult.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.CniStepResult)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.CniStepResult: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.CniStepResult();
+                if (d.errno != null) {
+                    m.errno = d.errno >>> 0;
+                }
+                if (d.error != null) {
+                    m.error = String(d.error);
+                }
+                if (d.host_ifindex != null) {
+                    m.host_ifindex = d.host_ifindex >>> 0;
+                }
+                if (d.link_found != null) {
+                    m.link_found = Boolean(d.link_found);
+                }
+                if (d.mac != null) {
+                    m.mac = String(d.mac);
+                }
+                if (d.addresses) {
+                    if (!Array.isArray(d.addresses))
+                        throw TypeError(".sluice.v1.CniStepResult.addresses: array expected");
+                    m.addresses = [];
+                    for (var i = 0; i < d.addresses.length; ++i) {
+                        m.addresses[i] = String(d.addresses[i]);
+                    }
+                }
+                if (d.default_gateways) {
+                    if (!Array.isArray(d.default_gateways))
+                        throw TypeError(".sluice.v1.CniStepResult.default_gateways: array expected");
+                    m.default_gateways = [];
+                    for (var i = 0; i < d.default_gateways.length; ++i) {
+                        m.default_gateways[i] = String(d.default_gateways[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CniStepResult message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {sluice.v1.CniStepResult} m CniStepResult
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CniStepResult.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.addresses = [];
+                    d.default_gateways = [];
+                }
+                if (o.defaults) {
+                    d.errno = 0;
+                    d.error = "";
+                    d.host_ifindex = 0;
+                    d.link_found = false;
+                    d.mac = "";
+                }
+                if (m.errno != null && Object.hasOwnProperty.call(m, "errno")) {
+                    d.errno = m.errno;
+                }
+                if (m.error != null && Object.hasOwnProperty.call(m, "error")) {
+                    d.error = m.error;
+                }
+                if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
+                    d.host_ifindex = m.host_ifindex;
+                }
+                if (m.link_found != null && Object.hasOwnProperty.call(m, "link_found")) {
+                    d.link_found = m.link_found;
+                }
+                if (m.mac != null && Object.hasOwnProperty.call(m, "mac")) {
+                    d.mac = m.mac;
+                }
+                if (m.addresses && m.addresses.length) {
+                    d.addresses = [];
+                    for (var j = 0; j < m.addresses.length; ++j) {
+                        d.addresses[j] = m.addresses[j];
+                    }
+                }
+                if (m.default_gateways && m.default_gateways.length) {
+                    d.default_gateways = [];
+                    for (var j = 0; j < m.default_gateways.length; ++j) {
+                        d.default_gateways[j] = m.default_gateways[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CniStepResult to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CniStepResult.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CniStepResult
+             * @function getTypeUrl
+             * @memberof sluice.v1.CniStepResult
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CniStepResult.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.CniStepResult";
+            };
+
+            return CniStepResult;
         })();
 
         return v1;
