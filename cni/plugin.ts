@@ -48,15 +48,15 @@ export class StepError extends Error {
   constructor(
     readonly errno: number,
     message: string,
+    /** wire: an interface by one of the names exists already; nothing was made. */
+    readonly linkExists = false,
   ) {
     super(message);
   }
 }
 
-const EEXIST = 17;
-
 export interface PluginSteps {
-  /** Resolves with the host-side ifindex; a StepError with EEXIST when the interface exists. */
+  /** Resolves with the host-side ifindex; a StepError with linkExists when a name is taken. */
   wire(plan: WirePlan): Promise<{ hostIfindex: number }>;
   probe(netns: string, ifname: string): Promise<PodProbe>;
 }
@@ -118,7 +118,7 @@ export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
       // The common case first, without looking: a new attachment.
       ({ hostIfindex } = await steps.wire(plan));
     } catch (err) {
-      if (!(err instanceof StepError) || err.errno !== EEXIST) throw err;
+      if (!(err instanceof StepError) || !err.linkExists) throw err;
       const host = await linkInfo(hostIfName, hostNetns);
       if (!host)
         throw new CniError(

@@ -23,6 +23,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ extern char **environ;
 #define SUPPORTED_VERSIONS "[\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]"
 #define ERR_IO 5
 #define ERR_DECODING 6
+#define ERR_INVALID_NETCONF 7
 #define ERR_TRY_AGAIN 11
 #define ERR_NOT_AVAILABLE 50
 #define ERR_INTERNAL 999
@@ -206,11 +208,27 @@ static struct pb_reader pb_sub(const struct pb_field *f)
 	return (struct pb_reader){f->data, f->data + f->len};
 }
 
-// A length-delimited field as a NUL-terminated string (truncated to cap-1 bytes).
-static void pb_copy(const struct pb_field *f, char *dst, size_t cap)
+// A length-delimited field as a NUL-terminated string: 0, or -1 when it is not a string that fits
+// (dst is then left empty, which every step refuses as malformed).
+static int pb_copy(const struct pb_field *f, char *dst, size_t cap)
+{
+	dst[0] = 0;
+	if (!f->data || f->len >= cap || memchr(f->data, 0, f->len))
+		return -1;
+	memcpy(dst, f->data, f->len);
+	dst[f->len] = 0;
+	return 0;
+}
+
+// As much of a length-delimited field as fits, cut on a UTF-8 character boundary (for messages).
+static void pb_copy_prefix(const struct pb_field *f, char *dst, size_t cap)
 {
 	size_t n = f->len < cap - 1 ? f->len : cap - 1;
-	memcpy(dst, f->data, n);
+	if (n < f->len)
+		while (n > 0 && (f->data[n] & 0xc0) == 0x80)
+			n--;
+	if (n)
+		memcpy(dst, f->data, n);
 	dst[n] = 0;
 }
 
@@ -240,7 +258,7 @@ static const char *json_skip_string(const char *p, const char *end)
 static const char *json_skip_value(const char *p, const char *end, int depth)
 {
 	p = json_ws(p, end);
-	if (p >= end || depth > 64)
+	if (p >= end || depth > 256)
 		return NULL;
 	if (*p == '"')
 		return json_skip_string(p, end);
@@ -273,48 +291,59 @@ static const char *json_skip_value(const char *p, const char *end, int depth)
 	return p;
 }
 
-// The top-level string `key` of the object in [p, end), unescaped (\" \\ \/ only) into out.
-// 0 when found; -1 when absent, not a string, or not representable.
+#define JSON_ABSENT (-1)
+#define JSON_UNUSABLE (-2)
+
+// The top-level string `key` of the object in [p, end) into out (the last one, as JSON.parse
+// takes it). 0 when found; JSON_ABSENT; JSON_UNUSABLE when it is not a string, holds escapes
+// other than \" \\ \/ or NUL, or does not fit.
 static int json_top_string(const char *p, const char *end, const char *key, char *out, size_t cap)
 {
 	p = json_ws(p, end);
 	if (p >= end || *p != '{')
-		return -1;
+		return JSON_ABSENT;
 	p = json_ws(p + 1, end);
 	size_t klen = strlen(key);
+	int found = JSON_ABSENT;
 	while (p < end && *p == '"') {
 		const char *k = p + 1;
 		const char *kend = json_skip_string(p, end);
 		if (!kend)
-			return -1;
+			return found;
 		int match = (size_t)(kend - 1 - k) == klen && !memcmp(k, key, klen);
 		p = json_ws(kend, end);
 		if (p >= end || *p != ':')
-			return -1;
+			return found;
 		p = json_ws(p + 1, end);
-		if (match && p < end && *p == '"') {
-			size_t n = 0;
-			for (p++; p < end && *p != '"'; p++) {
-				char c = *p;
-				if (c == '\\') {
-					if (++p >= end || !strchr("\"\\/", *p))
-						return -1;
-					c = *p;
+		if (match) {
+			found = JSON_UNUSABLE;
+			if (p < end && *p == '"') {
+				size_t n = 0;
+				const char *q = p + 1;
+				for (; q < end && *q != '"'; q++) {
+					char c = *q;
+					if (c == '\\') {
+						if (++q >= end || !strchr("\"\\/", *q))
+							break;
+						c = *q;
+					}
+					if (n + 1 >= cap || c == 0)
+						break;
+					out[n++] = c;
 				}
-				if (n + 1 >= cap)
-					return -1;
-				out[n++] = c;
+				if (q < end && *q == '"') {
+					out[n] = 0;
+					found = 0;
+				}
 			}
-			out[n] = 0;
-			return p < end ? 0 : -1;
 		}
 		if (!(p = json_skip_value(p, end, 1)))
-			return -1;
+			return found;
 		p = json_ws(p, end);
 		if (p < end && *p == ',')
 			p = json_ws(p + 1, end);
 	}
-	return -1;
+	return found;
 }
 
 static void json_quote(struct buf *b, const char *s)
@@ -367,6 +396,7 @@ static int write_all(int fd, const void *data, size_t n)
 	return 0;
 }
 
+// -1 with errno set; errno 0 for the end of the stream.
 static int read_full(int fd, void *data, size_t n)
 {
 	uint8_t *p = data;
@@ -374,6 +404,8 @@ static int read_full(int fd, void *data, size_t n)
 		ssize_t r = read(fd, p, n);
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r == 0)
+			errno = 0;
 		if (r <= 0)
 			return -1;
 		p += r;
@@ -429,7 +461,25 @@ static int nl_open(struct nl *nl)
 {
 	nl->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	nl->seq = 1;
-	return nl->fd < 0 ? -1 : 0;
+	if (nl->fd < 0)
+		return -1;
+	// The kernel answers at once; a lost answer must not hang the plugin.
+	struct timeval tv = {.tv_sec = 5};
+	setsockopt(nl->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	return 0;
+}
+
+// One datagram of answers into rx: its length, or -errno (EMSGSIZE when it did not fit).
+static ssize_t nl_recv(struct nl *nl, uint8_t *rx, size_t cap)
+{
+	for (;;) {
+		ssize_t n = recv(nl->fd, rx, cap, MSG_TRUNC);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		return (size_t)n > cap ? -EMSGSIZE : n;
+	}
 }
 
 static void nl_init(struct nlmsg *m, uint16_t type, uint16_t flags, const void *hdr, size_t hlen)
@@ -474,15 +524,13 @@ static int nl_do(struct nl *nl, struct nlmsg *m)
 	m->h.nlmsg_seq = ++nl->seq;
 	if (send(nl->fd, m, m->h.nlmsg_len, 0) < 0)
 		return -errno;
-	uint8_t rx[8192];
+	static uint8_t rx[8192];
 	for (;;) {
-		ssize_t n = recv(nl->fd, rx, sizeof(rx), 0);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		for (struct nlmsghdr *h = (struct nlmsghdr *)rx; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		ssize_t got = nl_recv(nl, rx, sizeof(rx));
+		if (got < 0)
+			return (int)got;
+		int n = (int)got;
+		for (struct nlmsghdr *h = (struct nlmsghdr *)rx; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
 			if (h->nlmsg_seq != nl->seq || h->nlmsg_type != NLMSG_ERROR)
 				continue;
 			return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
@@ -499,19 +547,23 @@ static int nl_dump(struct nl *nl, struct nlmsg *m, nl_each_fn fn, void *ctx)
 	m->h.nlmsg_seq = ++nl->seq;
 	if (send(nl->fd, m, m->h.nlmsg_len, 0) < 0)
 		return -errno;
-	static uint8_t rx[32768];
+	static uint8_t rx[65536];
+	int interrupted = 0;
 	for (;;) {
-		ssize_t n = recv(nl->fd, rx, sizeof(rx), 0);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		for (struct nlmsghdr *h = (struct nlmsghdr *)rx; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		ssize_t got = nl_recv(nl, rx, sizeof(rx));
+		if (got < 0)
+			return (int)got;
+		int n = (int)got;
+		for (struct nlmsghdr *h = (struct nlmsghdr *)rx; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
 			if (h->nlmsg_seq != nl->seq)
 				continue;
-			if (h->nlmsg_type == NLMSG_DONE)
-				return 0;
+			if (h->nlmsg_flags & NLM_F_DUMP_INTR)
+				interrupted = 1;
+			if (h->nlmsg_type == NLMSG_DONE) {
+				int err = h->nlmsg_len >= NLMSG_LENGTH(sizeof(int)) ? *(int *)NLMSG_DATA(h) : 0;
+				// A dump that changed under us is inconsistent: the caller may ask again.
+				return err < 0 ? err : interrupted ? -EAGAIN : 0;
+			}
 			if (h->nlmsg_type == NLMSG_ERROR)
 				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
 			fn(h, ctx);
@@ -539,7 +591,8 @@ static int link_addrgenmode_none(struct nl *nl, int ifindex)
 	nl_attr(&m, IFLA_INET6_ADDR_GEN_MODE, &mode, 1);
 	nl_nest_end(&m, inet6);
 	nl_nest_end(&m, spec);
-	return nl_do(nl, &m);
+	int rc = nl_do(nl, &m);
+	return rc == -EAFNOSUPPORT ? 0 : rc; // IPv6 disabled at boot: no link-local to suppress
 }
 
 static int addr_add(struct nl *nl, int ifindex, struct in_addr ip)
@@ -552,8 +605,10 @@ static int addr_add(struct nl *nl, int ifindex, struct in_addr ip)
 	return nl_do(nl, &m);
 }
 
-// A route in the main table: dst/dst_len through ifindex, via gw when gw is not NULL (onlink).
-static int route_set(struct nl *nl, int ifindex, struct in_addr dst, uint8_t dst_len, const struct in_addr *gw)
+// Adds a route to the main table: dst/dst_len through ifindex, via gw when gw is not NULL
+// (onlink). Like `ip route add`, it fails on an existing route to dst (a default route someone
+// else set in the pod, or another route to the pod's address on the host) rather than take it over.
+static int route_add(struct nl *nl, int ifindex, struct in_addr dst, uint8_t dst_len, const struct in_addr *gw)
 {
 	struct rtmsg rt = {
 		.rtm_family = AF_INET,
@@ -565,7 +620,7 @@ static int route_set(struct nl *nl, int ifindex, struct in_addr dst, uint8_t dst
 		.rtm_flags = gw ? RTNH_F_ONLINK : 0,
 	};
 	struct nlmsg m;
-	nl_init(&m, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, &rt, sizeof(rt));
+	nl_init(&m, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &rt, sizeof(rt));
 	if (dst_len)
 		nl_attr(&m, RTA_DST, &dst, 4);
 	if (gw)
@@ -584,11 +639,14 @@ static int neigh_set(struct nl *nl, int ifindex, struct in_addr ip, const uint8_
 	return nl_do(nl, &m);
 }
 
-static int link_del(struct nl *nl, int ifindex)
+// Deletes a link by index, or by name when the index is not known.
+static int link_del(struct nl *nl, int ifindex, const char *name)
 {
 	struct ifinfomsg ifi = {.ifi_family = AF_UNSPEC, .ifi_index = ifindex};
 	struct nlmsg m;
 	nl_init(&m, RTM_DELLINK, 0, &ifi, sizeof(ifi));
+	if (!ifindex)
+		nl_attr(&m, IFLA_IFNAME, name, strlen(name) + 1);
 	return nl_do(nl, &m);
 }
 
@@ -600,6 +658,7 @@ struct step_result {
 	char error[512];
 	uint32_t host_ifindex;
 	int link_found;
+	int link_exists; // wire: the veth could not be created, a name is taken
 	char mac[18];
 	struct buf lists; // the repeated fields (addresses, default_gateways), pb-encoded
 };
@@ -647,6 +706,7 @@ struct wire_req {
 	char host_ifname[IFNAMSIZ], pod_ifname[IFNAMSIZ];
 	char ip[16], gateway[16], host_mac[18], pod_mac[18];
 	uint32_t mtu;
+	int bad; // a field that did not fit
 };
 
 static void wire_fields(struct pb_reader *rd, struct wire_req *w)
@@ -654,15 +714,15 @@ static void wire_fields(struct pb_reader *rd, struct wire_req *w)
 	struct pb_field f;
 	while (pb_next(rd, &f) == 1) {
 		switch (f.num) {
-		case 1: pb_copy(&f, w->host_netns, sizeof(w->host_netns)); break;
+		case 1: w->bad |= pb_copy(&f, w->host_netns, sizeof(w->host_netns)); break;
 		case 2: w->host_netns_inode = f.v; break;
-		case 3: pb_copy(&f, w->pod_netns, sizeof(w->pod_netns)); break;
-		case 4: pb_copy(&f, w->host_ifname, sizeof(w->host_ifname)); break;
-		case 5: pb_copy(&f, w->pod_ifname, sizeof(w->pod_ifname)); break;
-		case 6: pb_copy(&f, w->ip, sizeof(w->ip)); break;
-		case 7: pb_copy(&f, w->gateway, sizeof(w->gateway)); break;
-		case 8: pb_copy(&f, w->host_mac, sizeof(w->host_mac)); break;
-		case 9: pb_copy(&f, w->pod_mac, sizeof(w->pod_mac)); break;
+		case 3: w->bad |= pb_copy(&f, w->pod_netns, sizeof(w->pod_netns)); break;
+		case 4: w->bad |= pb_copy(&f, w->host_ifname, sizeof(w->host_ifname)); break;
+		case 5: w->bad |= pb_copy(&f, w->pod_ifname, sizeof(w->pod_ifname)); break;
+		case 6: w->bad |= pb_copy(&f, w->ip, sizeof(w->ip)); break;
+		case 7: w->bad |= pb_copy(&f, w->gateway, sizeof(w->gateway)); break;
+		case 8: w->bad |= pb_copy(&f, w->host_mac, sizeof(w->host_mac)); break;
+		case 9: w->bad |= pb_copy(&f, w->pod_mac, sizeof(w->pod_mac)); break;
 		case 10: w->mtu = (uint32_t)f.v; break;
 		}
 	}
@@ -685,9 +745,9 @@ static int wire_pod_side(struct nl *nl, const struct wire_req *w, struct in_addr
 		return fail(r, -rc, "set %s up", w->pod_ifname);
 	if ((rc = addr_add(nl, pod, ip)) < 0)
 		return fail(r, -rc, "add %s/32 to %s", w->ip, w->pod_ifname);
-	if ((rc = route_set(nl, pod, gw, 32, NULL)) < 0)
+	if ((rc = route_add(nl, pod, gw, 32, NULL)) < 0)
 		return fail(r, -rc, "add the route to %s on %s", w->gateway, w->pod_ifname);
-	if ((rc = route_set(nl, pod, (struct in_addr){0}, 0, &gw)) < 0)
+	if ((rc = route_add(nl, pod, (struct in_addr){0}, 0, &gw)) < 0)
 		return fail(r, -rc, "add the default route via %s on %s", w->gateway, w->pod_ifname);
 	if ((rc = neigh_set(nl, pod, gw, host_mac)) < 0)
 		return fail(r, -rc, "add the neighbour %s on %s", w->gateway, w->pod_ifname);
@@ -698,7 +758,7 @@ static int wire(const struct wire_req *w, struct step_result *r)
 {
 	struct in_addr ip, gw;
 	uint8_t host_mac[6], pod_mac[6];
-	if (inet_pton(AF_INET, w->ip, &ip) != 1 || inet_pton(AF_INET, w->gateway, &gw) != 1 ||
+	if (w->bad || inet_pton(AF_INET, w->ip, &ip) != 1 || inet_pton(AF_INET, w->gateway, &gw) != 1 ||
 	    parse_mac(w->host_mac, host_mac) < 0 || parse_mac(w->pod_mac, pod_mac) < 0 || !w->host_ifname[0] ||
 	    !w->pod_ifname[0] || !w->pod_netns[0])
 		return fail(r, EINVAL, "malformed wiring request from the agent");
@@ -710,12 +770,16 @@ static int wire(const struct wire_req *w, struct step_result *r)
 				return -1;
 		}
 	}
-	struct nl host;
-	if (nl_open(&host) < 0)
-		return fail(r, errno, "open rtnetlink");
-	int podns = open(w->pod_netns, O_RDONLY | O_CLOEXEC);
-	if (podns < 0)
-		return fail(r, errno, "open network namespace %s", w->pod_netns);
+	struct nl host = {.fd = -1};
+	int podns = -1, created = 0, hidx = 0, rc;
+	if (nl_open(&host) < 0) {
+		fail(r, errno, "open rtnetlink");
+		goto out;
+	}
+	if ((podns = open(w->pod_netns, O_RDONLY | O_CLOEXEC)) < 0) {
+		fail(r, errno, "open network namespace %s", w->pod_netns);
+		goto out;
+	}
 
 	struct ifinfomsg ifi = {.ifi_family = AF_UNSPEC};
 	struct nlmsg m;
@@ -737,22 +801,20 @@ static int wire(const struct wire_req *w, struct step_result *r)
 	nl_nest_end(&m, peer);
 	nl_nest_end(&m, data);
 	nl_nest_end(&m, info);
-	int rc = nl_do(&host, &m);
-	if (rc < 0) {
-		close(podns);
-		return fail(r, -rc, "create veth %s with peer %s in %s", w->host_ifname, w->pod_ifname, w->pod_netns);
+	if ((rc = nl_do(&host, &m)) < 0) {
+		fail(r, -rc, "create veth %s with peer %s in %s", w->host_ifname, w->pod_ifname, w->pod_netns);
+		r->link_exists = rc == -EEXIST;
+		goto out;
 	}
+	created = 1;
 
-	int hidx = (int)if_nametoindex(w->host_ifname);
-	if (!hidx) {
-		close(podns);
-		return fail(r, errno, "find %s after creating it", w->host_ifname);
-	}
-	if ((rc = link_addrgenmode_none(&host, hidx)) < 0)
+	if (!(hidx = (int)if_nametoindex(w->host_ifname)))
+		fail(r, errno, "find %s after creating it", w->host_ifname);
+	else if ((rc = link_addrgenmode_none(&host, hidx)) < 0)
 		fail(r, -rc, "set addrgenmode none on %s", w->host_ifname);
 	else if ((rc = link_up(&host, hidx)) < 0)
 		fail(r, -rc, "set %s up", w->host_ifname);
-	else if ((rc = route_set(&host, hidx, ip, 32, NULL)) < 0)
+	else if ((rc = route_add(&host, hidx, ip, 32, NULL)) < 0)
 		fail(r, -rc, "add the host route to %s via %s", w->ip, w->host_ifname);
 	else if ((rc = neigh_set(&host, hidx, ip, pod_mac)) < 0)
 		fail(r, -rc, "add the neighbour %s on %s", w->ip, w->host_ifname);
@@ -767,13 +829,15 @@ static int wire(const struct wire_req *w, struct step_result *r)
 			close(pod.fd);
 		}
 	}
-	close(podns);
-	if (r->err) {
-		link_del(&host, hidx); // the pod's end goes with it
+out:
+	if (r->err && created)
+		link_del(&host, hidx, w->host_ifname); // the pod's end goes with it
+	if (podns >= 0)
+		close(podns);
+	if (host.fd >= 0)
 		close(host.fd);
+	if (r->err)
 		return -1;
-	}
-	close(host.fd);
 	r->host_ifindex = (uint32_t)hidx;
 	return 0;
 }
@@ -891,6 +955,7 @@ static void encode_step_result(struct buf *req, const struct step_result *r)
 	pb_uint(&inner, 3, r->host_ifindex);
 	pb_uint(&inner, 4, (uint64_t)r->link_found);
 	pb_string(&inner, 5, r->mac);
+	pb_uint(&inner, 8, (uint64_t)r->link_exists);
 	if (r->lists.len)
 		buf_put(&inner, r->lists.p, r->lists.len);
 	req->len = 0;
@@ -932,6 +997,8 @@ static int version_chars(const char *s)
 
 int main(void)
 {
+	// An agent that goes away mid-call must not kill the plugin before it prints an error.
+	signal(SIGPIPE, SIG_IGN);
 	struct buf in = {0};
 	if (read_stdin(&in) < 0) {
 		char msg[128];
@@ -964,8 +1031,14 @@ int main(void)
 	}
 
 	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	if (json_top_string(json, json_end, "agentSocket", socket_path, sizeof(socket_path)) < 0)
+	int sock_at = json_top_string(json, json_end, "agentSocket", socket_path, sizeof(socket_path));
+	if (sock_at == JSON_ABSENT) {
 		strcpy(socket_path, DEFAULT_SOCKET);
+	} else if (sock_at == JSON_UNUSABLE || socket_path[0] != '/') {
+		print_error(ERR_INVALID_NETCONF,
+			    "agentSocket: not an absolute path of at most 107 bytes written without JSON escapes");
+		return 1;
+	}
 	unsigned unavailable = command && !strcmp(command, "STATUS") ? ERR_NOT_AVAILABLE : ERR_TRY_AGAIN;
 
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -980,6 +1053,12 @@ int main(void)
 		return 1;
 	}
 	own_netns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (own_netns < 0) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "cannot open the plugin's own network namespace: %s", strerror(errno));
+		print_error(ERR_INTERNAL, msg);
+		return 1;
+	}
 	struct timeval tv = {.tv_sec = AGENT_TIMEOUT_S};
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 
@@ -1016,7 +1095,7 @@ int main(void)
 				if (f.num == 1)
 					code = (uint32_t)f.v;
 				else if (f.num == 2 && f.data)
-					pb_copy(&f, message, sizeof(message));
+					pb_copy_prefix(&f, message, sizeof(message));
 			}
 			print_error(code, message);
 			return 1;
@@ -1028,7 +1107,7 @@ int main(void)
 		struct pb_reader sr = pb_sub(&step);
 		struct step_result r = {0};
 		int kind = 0;
-		if (own_netns >= 0 && setns(own_netns, CLONE_NEWNET) < 0) {
+		if (setns(own_netns, CLONE_NEWNET) < 0) {
 			print_error(ERR_INTERNAL, "cannot return to the plugin's own network namespace");
 			return 1;
 		}
@@ -1057,13 +1136,17 @@ int main(void)
 				kind = 2;
 			} else if (f.num == 3) {
 				char netns[4096] = "", ifname[IFNAMSIZ] = "";
+				int bad = 0;
 				while (pb_next(&body, &f) == 1) {
-					if (f.num == 1 && f.data)
-						pb_copy(&f, netns, sizeof(netns));
-					else if (f.num == 2 && f.data)
-						pb_copy(&f, ifname, sizeof(ifname));
+					if (f.num == 1)
+						bad |= pb_copy(&f, netns, sizeof(netns));
+					else if (f.num == 2)
+						bad |= pb_copy(&f, ifname, sizeof(ifname));
 				}
-				probe(netns, ifname, &r);
+				if (bad || !netns[0] || !ifname[0])
+					fail(&r, EINVAL, "malformed probe request from the agent");
+				else
+					probe(netns, ifname, &r);
 				kind = 3;
 			}
 		}

@@ -58,7 +58,8 @@ export async function cniConversation(
     if (r.body !== 'cni_step' || !r.cni_step)
       throw new Error('sluice-cni answered a step with something else');
     const res = r.cni_step;
-    if (res.errno || res.error) throw new StepError(res.errno ?? 0, res.error || `errno ${res.errno}`);
+    if (res.errno || res.error)
+      throw new StepError(res.errno ?? 0, res.error || `errno ${res.errno}`, res.link_exists ?? false);
     return res;
   };
   const steps: PluginSteps = {

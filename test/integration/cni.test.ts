@@ -2,8 +2,9 @@
 // repeated ADD, CHECK, DEL idempotence, STATUS and GC, every error case with its code, rollback of
 // failed ADDs, and 50 parallel ADD/DEL cycles without collisions or leaks.
 
-import { readFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
@@ -279,6 +280,60 @@ describe('a plugin that goes away mid-call', () => {
       (await callAgent(node.socket, { check: { attachment: { container_id: 'gone', ifname: 'eth0' } } }))
         .check!.found,
     ).toBe(false);
+  });
+});
+
+describe('an agent that goes away mid-call', () => {
+  it('gets a try-again error from the plugin, not a silent death', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sluice-cni-gone-'));
+    const socketPath = path.join(dir, 'agent.sock');
+    // Asks for a probe, then hangs up before the answer.
+    const server = createServer((sock) =>
+      readFrames(
+        sock,
+        () => {
+          const step = { probe: { netns: '/proc/self/ns/net', ifname: 'lo' } };
+          sock.end(frame(sluice.v1.Response.encode({ version: 1, cni: step }).finish()));
+          sock.destroy();
+        },
+        () => undefined,
+      ),
+    );
+    try {
+      await new Promise<void>((r) => server.listen(socketPath, r));
+      const r = await node.cni(
+        { command: 'CHECK', containerId: 'x', netns: '/proc/self/ns/net', ifname: 'lo' },
+        { cniVersion: '1.1.0', name: 'n', type: 'sluice-cni', agentSocket: socketPath },
+      );
+      expect(r.code).toBe(1);
+      expect(r.json).toMatchObject({ cniVersion: '1.1.0', code: 11 });
+      expect(String(r.json!['msg'])).toContain(socketPath);
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a pod namespace that already has a default route', () => {
+  it('fails the ADD instead of taking the route over, and leaves nothing behind', async () => {
+    const netns = await node.podNetns('routed');
+    await run(['ip', '-batch', '-'], {
+      netns,
+      input:
+        'link add other type veth peer name other-peer\nlink set other up\nroute add default dev other\n',
+    });
+    const r = await node.cni(
+      { command: 'ADD', containerId: 'routed', netns, ifname: 'eth0' },
+      node.conf('1.1.0'),
+    );
+    expect(r.code).toBe(1);
+    expect(String(r.json!['msg'])).toMatch(/default route via 169\.254\.1\.1 on eth0: File exists/);
+    expect(await node.hostVeths()).toEqual([]);
+    const { stdout } = await run(['ip', '-j', 'route', 'show', 'default'], { netns });
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ dev: 'other' })]);
+    const ipam = JSON.parse(await readFile(path.join(node.dir, 'state', 'ipam.json'), 'utf8'));
+    expect(JSON.stringify(ipam)).not.toContain('"routed"');
   });
 });
 

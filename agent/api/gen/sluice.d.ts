@@ -687,6 +687,7 @@ export namespace sluice {
         interface ICniStepResult {
             errno?: (number|null);
             error?: (string|null);
+            link_exists?: (boolean|null);
             host_ifindex?: (number|null);
             link_found?: (boolean|null);
             mac?: (string|null);
@@ -698,6 +699,7 @@ export namespace sluice {
             constructor(p?: sluice.v1.ICniStepResult);
             public errno: number;
             public error: string;
+            public link_exists: boolean;
             public host_ifindex: number;
             public link_found: boolean;
             public mac: string;

@@ -9371,6 +9371,7 @@ export const sluice = $root.sluice = (() => {
              * @interface ICniStepResult
              * @property {number|null} [errno] CniStepResult errno
              * @property {string|null} [error] CniStepResult error
+             * @property {boolean|null} [link_exists] CniStepResult link_exists
              * @property {number|null} [host_ifindex] CniStepResult host_ifindex
              * @property {boolean|null} [link_found] CniStepResult link_found
              * @property {string|null} [mac] CniStepResult mac
@@ -9410,6 +9411,14 @@ export const sluice = $root.sluice = (() => {
              * @instance
              */
             CniStepResult.prototype.error = "";
+
+            /**
+             * CniStepResult link_exists.
+             * @member {boolean} link_exists
+             * @memberof sluice.v1.CniStepResult
+             * @instance
+             */
+            CniStepResult.prototype.link_exists = false;
 
             /**
              * CniStepResult host_ifindex.
@@ -9497,6 +9506,8 @@ export const sluice = $root.sluice = (() => {
                     for (var i = 0; i < m.default_gateways.length; ++i)
                         w.uint32(58).string(m.default_gateways[i]);
                 }
+                if (m.link_exists != null && Object.hasOwnProperty.call(m, "link_exists"))
+                    w.uint32(64).bool(m.link_exists);
                 return w;
             };
 
@@ -9553,6 +9564,10 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 2: {
                             m.error = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.link_exists = r.bool();
                             break;
                         }
                     case 3: {
@@ -9631,6 +9646,10 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.error))
                         return "error: string expected";
                 }
+                if (m.link_exists != null && Object.hasOwnProperty.call(m, "link_exists")) {
+                    if (typeof m.link_exists !== "boolean")
+                        return "link_exists: boolean expected";
+                }
                 if (m.host_ifindex != null && Object.hasOwnProperty.call(m, "host_ifindex")) {
                     if (!$util.isInteger(m.host_ifindex))
                         return "host_ifindex: integer expected";
@@ -9685,6 +9704,9 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (d.error != null) {
                     m.error = String(d.error);
+                }
+                if (d.link_exists != null) {
+                    m.link_exists = Boolean(d.link_exists);
                 }
                 if (d.host_ifindex != null) {
                     m.host_ifindex = d.host_ifindex >>> 0;
@@ -9741,6 +9763,7 @@ export const sluice = $root.sluice = (() => {
                     d.host_ifindex = 0;
                     d.link_found = false;
                     d.mac = "";
+                    d.link_exists = false;
                 }
                 if (m.errno != null && Object.hasOwnProperty.call(m, "errno")) {
                     d.errno = m.errno;
@@ -9768,6 +9791,9 @@ export const sluice = $root.sluice = (() => {
                     for (var j = 0; j < m.default_gateways.length; ++j) {
                         d.default_gateways[j] = m.default_gateways[j];
                     }
+                }
+                if (m.link_exists != null && Object.hasOwnProperty.call(m, "link_exists")) {
+                    d.link_exists = m.link_exists;
                 }
                 return d;
             };
