@@ -131,13 +131,9 @@ export class Agent {
       metrics: this.metrics,
     });
     // Re-attach every known endpoint's device (a no-op where attached): programs may be new.
-    for (const ep of this.endpoints.list()) {
-      await this.loader
-        .attach(ep.hostIfName)
-        .catch((err: Error) =>
-          log.warn({ device: ep.hostIfName, err: err.message }, 'endpoint device not attachable'),
-        );
-    }
+    const unattached = await this.loader.attachAll(this.endpoints.list().map((ep) => ep.hostIfName));
+    for (const { device, error } of unattached)
+      log.warn({ device, err: error }, 'endpoint device not attachable');
     await this.startFlows().catch((err: Error) => log.warn({ err: err.message }, 'flow events unavailable'));
     this.notReadyReason = 'waiting for the cluster state (the maps keep their last contents)';
   }

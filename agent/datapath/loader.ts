@@ -145,29 +145,62 @@ export class Loader {
    * the device was just created, so there is nothing to look at first (one process, not three).
    */
   async attach(device: string, opts: { fresh?: boolean } = {}): Promise<void> {
-    const netns = this.cfg.hostNetns;
     const current = opts.fresh ? [] : await this.attachments(device);
-    const ids = opts.fresh ? undefined : await this.entryProgIds();
-    const missing = (['ingress', 'egress'] as const).filter(
-      (hook) => !current.some((a) => a.hook === hook && a.progId === ids?.[hook]),
-    );
-    if (missing.length === 0) return;
+    await this.attachMissing([device], current, opts.fresh ? undefined : await this.entryProgIds());
+  }
+
+  /**
+   * Attaches both entry programs wherever they are missing on the given devices: one look at
+   * every device and one batch (an agent start re-attaching all its endpoints). If the batch
+   * fails (a device vanished meanwhile), each device is tried alone; returns those that failed.
+   */
+  async attachAll(devices: readonly string[]): Promise<{ device: string; error: string }[]> {
+    if (devices.length === 0) return [];
+    const current = await this.attachments();
+    const ids = await this.entryProgIds();
+    try {
+      await this.attachMissing(devices, current, ids);
+      return [];
+    } catch {
+      const failed: { device: string; error: string }[] = [];
+      for (const device of devices) {
+        await this.attach(device).catch((err: Error) => failed.push({ device, error: err.message }));
+      }
+      return failed;
+    }
+  }
+
+  private async attachMissing(
+    devices: readonly string[],
+    current: readonly Attachment[],
+    ids: { ingress: number; egress: number } | undefined,
+  ): Promise<void> {
     const pin = (hook: 'ingress' | 'egress') =>
       this.progPath(hook === 'ingress' ? PROGRAMS.entryIngress : PROGRAMS.entryEgress);
+    const todo = devices.flatMap((device) =>
+      (['ingress', 'egress'] as const)
+        .filter(
+          (hook) => !current.some((a) => a.device === device && a.hook === hook && a.progId === ids?.[hook]),
+        )
+        .map((hook) => ({ device, hook })),
+    );
+    if (todo.length === 0) return;
+    const netns = this.cfg.hostNetns;
     if (this.mode === 'tcx') {
       await bpftoolBatch(
-        missing.map((hook) => `net attach tcx_${hook} pinned ${pin(hook)} dev ${device}`),
+        todo.map(({ device, hook }) => `net attach tcx_${hook} pinned ${pin(hook)} dev ${device}`),
         netns,
       );
-    } else {
-      const lines = [`qdisc replace dev ${device} clsact`];
-      for (const hook of missing) {
-        lines.push(
-          `filter replace dev ${device} ${hook} pref ${TC_PREF} handle ${TC_HANDLE} bpf direct-action object-pinned ${pin(hook)}`,
-        );
-      }
-      await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
+      return;
     }
+    const lines: string[] = [];
+    for (const device of new Set(todo.map((t) => t.device))) lines.push(`qdisc replace dev ${device} clsact`);
+    for (const { device, hook } of todo) {
+      lines.push(
+        `filter replace dev ${device} ${hook} pref ${TC_PREF} handle ${TC_HANDLE} bpf direct-action object-pinned ${pin(hook)}`,
+      );
+    }
+    await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
   }
 
   private entryIds: { ingress: number; egress: number } | undefined;
