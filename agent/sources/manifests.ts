@@ -48,7 +48,7 @@ function labelsOf(v: unknown, where: string): Record<string, string> {
   return out;
 }
 
-function parseObject(doc: Obj, where: string, into: Manifests): void {
+export function parseObject(doc: Obj, where: string, into: Manifests): void {
   const kind = doc['kind'];
   const meta = isObj(doc['metadata']) ? doc['metadata'] : undefined;
   if (!meta || typeof meta['name'] !== 'string' || meta['name'] === '')
@@ -126,6 +126,8 @@ export function parseManifests(
   text: string,
   file: string,
   into: Manifests = { namespaces: [], pods: [], policies: [] },
+  /** Called with every object as written (a List's items one by one) and its document. */
+  onObject?: (raw: Record<string, unknown>, where: string) => void,
 ): Manifests {
   const docs = parseAllDocuments(text);
   docs.forEach((doc, i) => {
@@ -138,28 +140,40 @@ export function parseManifests(
       value['items'].forEach((item, j) => {
         if (!isObj(item)) throw new ManifestError(`${where}: items[${j}] is not an object`);
         parseObject(item, `${where} items[${j}]`, into);
+        onObject?.(item, where);
       });
       return;
     }
     parseObject(value, where, into);
+    onObject?.(value, where);
   });
   return into;
+}
+
+/** The files behind paths: files as given, and the .yaml/.yml/.json files directly in directories. */
+export async function manifestFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const st = await stat(p).catch(() => undefined);
+    if (!st) throw new ManifestError(`${p}: no such file or directory`);
+    if (!st.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const files = (await readdir(p))
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort()
+      .map((f) => path.join(p, f));
+    if (files.length === 0) throw new ManifestError(`${p}: no .yaml, .yml or .json files`);
+    out.push(...files);
+  }
+  return out;
 }
 
 /** Files (and .yaml/.yml/.json files directly in directories) into manifests. */
 export async function loadManifests(paths: readonly string[]): Promise<Manifests> {
   const out: Manifests = { namespaces: [], pods: [], policies: [] };
-  for (const p of paths) {
-    const st = await stat(p).catch(() => undefined);
-    if (!st) throw new ManifestError(`${p}: no such file or directory`);
-    const files = st.isDirectory()
-      ? (await readdir(p))
-          .filter((f) => /\.(ya?ml|json)$/.test(f))
-          .sort()
-          .map((f) => path.join(p, f))
-      : [p];
-    for (const f of files) parseManifests(await readFile(f, 'utf8'), f, out);
-  }
+  for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);
   checkManifests(out);
   return out;
 }

@@ -8,13 +8,19 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseAllDocuments, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
 import { run } from '../../agent/exec.js';
 import { type MatrixVerdict, matrixCases } from '../../agent/policy/matrix.js';
-import { checkManifests, type Manifests, parseManifests } from '../../agent/sources/manifests.js';
+import {
+  checkManifests,
+  type Manifests,
+  manifestFiles,
+  parseManifests,
+  parseObject,
+} from '../../agent/sources/manifests.js';
 import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file.js';
 import type { Pod, Protocol } from '../../agent/state/types.js';
 import { invokePlugin } from '../../cni/invoke.js';
@@ -93,54 +99,14 @@ async function readDocs(files: readonly string[]): Promise<Doc[]> {
     const text = await readFile(file, 'utf8').catch(() => {
       throw new UserError(`${file}: no such file (or not readable)`);
     });
-    parseManifests(text, file); // schema and field checks, with the file's own document numbers
-    parseAllDocuments(text).forEach((d, i) => {
-      const raw = d.toJS() as Record<string, unknown> | null;
-      if (!raw) return;
-      const list =
-        raw['kind'] === 'List' && Array.isArray(raw['items'])
-          ? (raw['items'] as Record<string, unknown>[])
-          : [raw];
-      for (const item of list)
-        docs.push({ key: docKey(item), raw: item, where: `${file}: document ${i + 1}` });
-    });
+    parseManifests(text, file, undefined, (raw, where) => docs.push({ key: docKey(raw), raw, where }));
   }
   return docs;
 }
 
-async function expandPaths(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const { stdout } = await run([
-      'find',
-      p,
-      '-maxdepth',
-      '1',
-      '-type',
-      'f',
-      '(',
-      '-name',
-      '*.yaml',
-      '-o',
-      '-name',
-      '*.yml',
-      '-o',
-      '-name',
-      '*.json',
-      ')',
-    ]).catch(() => {
-      throw new UserError(`${p}: no such file or directory`);
-    });
-    const files = stdout.split('\n').filter(Boolean).sort();
-    if (files.length === 0) throw new UserError(`${p}: no .yaml, .yml or .json files`);
-    out.push(...files);
-  }
-  return out;
-}
-
 function manifestsOf(docs: readonly Doc[]): Manifests {
   const m: Manifests = { namespaces: [], pods: [], policies: [] };
-  for (const d of docs) parseManifests(stringify(d.raw), d.where, m);
+  for (const d of docs) parseObject(d.raw, d.where, m);
   checkManifests(m);
   return m;
 }
@@ -171,7 +137,7 @@ export class Lab {
         `lab ${name} is already up: use 'sluice lab apply' to change it or 'sluice lab down' first`,
       );
     }
-    const docs = dedupe(await readDocs(await expandPaths(files)));
+    const docs = dedupe(await readDocs(await manifestFiles(files)));
     const manifests = manifestsOf(docs);
     const lab = new Lab(paths, { version: 1, agentPid: 0, pods: {} }, docs);
     try {
@@ -356,7 +322,7 @@ export class Lab {
 
   /** Adds or replaces objects; returns once the change is in force. The lab keeps its state on error. */
   async apply(files: readonly string[]): Promise<{ changed: string[] }> {
-    const incoming = dedupe(await readDocs(await expandPaths(files)));
+    const incoming = dedupe(await readDocs(await manifestFiles(files)));
     const byKey = new Map(this.docs.map((d) => [d.key, d]));
     for (const d of incoming) byKey.set(d.key, d);
     return this.replaceDocs(
@@ -367,7 +333,7 @@ export class Lab {
 
   /** Removes the objects the files name; unknown ones are an error (nothing changes then). */
   async delete(files: readonly string[]): Promise<{ changed: string[] }> {
-    const named = await readDocs(await expandPaths(files));
+    const named = await readDocs(await manifestFiles(files));
     const keys = new Set(this.docs.map((d) => d.key));
     const unknown = named.filter((d) => !keys.has(d.key)).map((d) => `${d.key} (${d.where})`);
     if (unknown.length > 0) throw new UserError(`not in the lab: ${unknown.join(', ')}`);
