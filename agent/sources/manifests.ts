@@ -150,8 +150,11 @@ export function parseManifests(
   return into;
 }
 
-/** The files behind paths: files as given, and the .yaml/.yml/.json files directly in directories. */
-export async function manifestFiles(paths: readonly string[]): Promise<string[]> {
+/**
+ * The files behind paths: files as given, and the .yaml/.yml/.json files directly in directories.
+ * `nonEmpty`: a directory without any is an error (the lab); the agent may start from an empty one.
+ */
+export async function manifestFiles(paths: readonly string[], nonEmpty = false): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
@@ -164,7 +167,7 @@ export async function manifestFiles(paths: readonly string[]): Promise<string[]>
       .filter((f) => /\.(ya?ml|json)$/.test(f))
       .sort()
       .map((f) => path.join(p, f));
-    if (files.length === 0) throw new ManifestError(`${p}: no .yaml, .yml or .json files`);
+    if (nonEmpty && files.length === 0) throw new ManifestError(`${p}: no .yaml, .yml or .json files`);
     out.push(...files);
   }
   return out;

@@ -137,7 +137,7 @@ export class Lab {
         `lab ${name} is already up: use 'sluice lab apply' to change it or 'sluice lab down' first`,
       );
     }
-    const docs = dedupe(await readDocs(await manifestFiles(files)));
+    const docs = dedupe(await readDocs(await manifestFiles(files, true)));
     const manifests = manifestsOf(docs);
     const lab = new Lab(paths, { version: 1, agentPid: 0, pods: {} }, docs);
     try {
@@ -322,7 +322,7 @@ export class Lab {
 
   /** Adds or replaces objects; returns once the change is in force. The lab keeps its state on error. */
   async apply(files: readonly string[]): Promise<{ changed: string[] }> {
-    const incoming = dedupe(await readDocs(await manifestFiles(files)));
+    const incoming = dedupe(await readDocs(await manifestFiles(files, true)));
     const byKey = new Map(this.docs.map((d) => [d.key, d]));
     for (const d of incoming) byKey.set(d.key, d);
     return this.replaceDocs(
@@ -333,7 +333,7 @@ export class Lab {
 
   /** Removes the objects the files name; unknown ones are an error (nothing changes then). */
   async delete(files: readonly string[]): Promise<{ changed: string[] }> {
-    const named = await readDocs(await manifestFiles(files));
+    const named = await readDocs(await manifestFiles(files, true));
     const keys = new Set(this.docs.map((d) => d.key));
     const unknown = named.filter((d) => !keys.has(d.key)).map((d) => `${d.key} (${d.where})`);
     if (unknown.length > 0) throw new UserError(`not in the lab: ${unknown.join(', ')}`);
