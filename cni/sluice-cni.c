@@ -517,33 +517,15 @@ static void nl_nest_end(struct nlmsg *m, struct rtattr *nest)
 	nest->rta_len = (uint16_t)((uint8_t *)m + m->h.nlmsg_len - (uint8_t *)nest);
 }
 
-// Sends m and waits for its acknowledgement: 0, or -errno.
-static int nl_do(struct nl *nl, struct nlmsg *m)
-{
-	m->h.nlmsg_flags |= NLM_F_ACK;
-	m->h.nlmsg_seq = ++nl->seq;
-	if (send(nl->fd, m, m->h.nlmsg_len, 0) < 0)
-		return -errno;
-	static uint8_t rx[8192];
-	for (;;) {
-		ssize_t got = nl_recv(nl, rx, sizeof(rx));
-		if (got < 0)
-			return (int)got;
-		int n = (int)got;
-		for (struct nlmsghdr *h = (struct nlmsghdr *)rx; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_seq != nl->seq || h->nlmsg_type != NLMSG_ERROR)
-				continue;
-			return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
-		}
-	}
-}
-
 typedef void (*nl_each_fn)(struct nlmsghdr *h, void *ctx);
 
-// Sends a dump request and calls fn for every answer: 0, or -errno.
-static int nl_dump(struct nl *nl, struct nlmsg *m, nl_each_fn fn, void *ctx)
+// Sends m and reads the answers up to its acknowledgement (or, for a dump, its end), calling fn
+// (when given) with every other answer: 0, or -errno.
+static int nl_talk(struct nl *nl, struct nlmsg *m, nl_each_fn fn, void *ctx)
 {
-	m->h.nlmsg_flags |= NLM_F_DUMP;
+	int dump = (m->h.nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+	if (!dump)
+		m->h.nlmsg_flags |= NLM_F_ACK;
 	m->h.nlmsg_seq = ++nl->seq;
 	if (send(nl->fd, m, m->h.nlmsg_len, 0) < 0)
 		return -errno;
@@ -566,9 +548,21 @@ static int nl_dump(struct nl *nl, struct nlmsg *m, nl_each_fn fn, void *ctx)
 			}
 			if (h->nlmsg_type == NLMSG_ERROR)
 				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
-			fn(h, ctx);
+			if (fn)
+				fn(h, ctx);
 		}
 	}
+}
+
+static int nl_do(struct nl *nl, struct nlmsg *m)
+{
+	return nl_talk(nl, m, NULL, NULL);
+}
+
+static int nl_dump(struct nl *nl, struct nlmsg *m, nl_each_fn fn, void *ctx)
+{
+	m->h.nlmsg_flags |= NLM_F_DUMP;
+	return nl_talk(nl, m, fn, ctx);
 }
 
 static int link_up(struct nl *nl, int ifindex)
@@ -847,6 +841,24 @@ struct probe_ctx {
 	struct step_result *r;
 };
 
+static void probe_link(struct nlmsghdr *h, void *vctx)
+{
+	struct probe_ctx *ctx = vctx;
+	if (h->nlmsg_type != RTM_NEWLINK)
+		return;
+	struct ifinfomsg *got = NLMSG_DATA(h);
+	int len = (int)IFLA_PAYLOAD(h);
+	for (struct rtattr *a = IFLA_RTA(got); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+		if (a->rta_type == IFLA_ADDRESS && RTA_PAYLOAD(a) == 6) {
+			const uint8_t *p = RTA_DATA(a);
+			snprintf(ctx->r->mac, sizeof(ctx->r->mac), "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3],
+				 p[4], p[5]);
+		}
+	}
+	ctx->ifindex = got->ifi_index;
+	ctx->r->link_found = 1;
+}
+
 static void probe_addr(struct nlmsghdr *h, void *vctx)
 {
 	struct probe_ctx *ctx = vctx;
@@ -903,40 +915,20 @@ static int probe(const char *netns, const char *ifname, struct step_result *r)
 	struct nlmsg m;
 	nl_init(&m, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	nl_attr(&m, IFLA_IFNAME, ifname, strlen(ifname) + 1);
-	m.h.nlmsg_seq = ++nl.seq;
-	if (send(nl.fd, &m, m.h.nlmsg_len, 0) < 0) {
+	struct probe_ctx ctx = {.r = r};
+	int rc = nl_talk(&nl, &m, probe_link, &ctx);
+	if (rc == -ENODEV || (rc == 0 && !r->link_found)) {
 		close(nl.fd);
-		return fail(r, errno, "ask for %s in %s", ifname, netns);
+		return 0; // no such interface: link_found stays 0
 	}
-	static uint8_t rx[16384];
-	ssize_t n = recv(nl.fd, rx, sizeof(rx), 0);
-	struct nlmsghdr *h = (struct nlmsghdr *)rx;
-	if (n < 0 || !NLMSG_OK(h, (size_t)n)) {
-		int err = n < 0 ? errno : EIO;
+	if (rc < 0) {
 		close(nl.fd);
-		return fail(r, err, "ask for %s in %s", ifname, netns);
+		return fail(r, -rc, "ask for %s in %s", ifname, netns);
 	}
-	if (h->nlmsg_type == NLMSG_ERROR) {
-		int err = -((struct nlmsgerr *)NLMSG_DATA(h))->error;
-		close(nl.fd);
-		if (err == ENODEV)
-			return 0; // no such interface: link_found stays 0
-		return fail(r, err, "ask for %s in %s", ifname, netns);
-	}
-	struct ifinfomsg *got = NLMSG_DATA(h);
-	int len = (int)IFLA_PAYLOAD(h);
-	for (struct rtattr *a = IFLA_RTA(got); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
-		if (a->rta_type == IFLA_ADDRESS && RTA_PAYLOAD(a) == 6) {
-			const uint8_t *p = RTA_DATA(a);
-			snprintf(r->mac, sizeof(r->mac), "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
-		}
-	}
-	r->link_found = 1;
-	struct probe_ctx ctx = {.ifindex = got->ifi_index, .r = r};
 
 	struct ifaddrmsg ifa = {.ifa_family = AF_INET};
 	nl_init(&m, RTM_GETADDR, 0, &ifa, sizeof(ifa));
-	int rc = nl_dump(&nl, &m, probe_addr, &ctx);
+	rc = nl_dump(&nl, &m, probe_addr, &ctx);
 	if (rc == 0) {
 		struct rtmsg rt = {.rtm_family = AF_INET};
 		nl_init(&m, RTM_GETROUTE, 0, &rt, sizeof(rt));

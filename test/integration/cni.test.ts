@@ -72,6 +72,10 @@ describe.each(VERSIONS)('cniVersion %s', (version) => {
     );
     expect(r.stderr).toBe('');
     expect(r.code, r.stdout).toBe(0);
+    // stdout is the one result document; the log is in the config's logFile.
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const log = await readFile(path.join(node.dir, 'cni.log'), 'utf8');
+    expect(log).toMatch(new RegExp(`"containerId":"${id}".*"msg":"ADD"`));
     const result = r.json!;
     expect(result['cniVersion']).toBe(version);
     const ips = result['ips'] as { address: string; version?: string; gateway: string; interface: number }[];
