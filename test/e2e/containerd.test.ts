@@ -8,13 +8,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
 import { CNI_BIN, NODE_IP, TestNode } from '../harness/agent.js';
 import { TestContainerd } from '../harness/containerd.js';
+import { startResponder } from '../harness/responder.js';
 
 const POD_CIDR = '10.247.0.0/24';
 let node: TestNode;
@@ -177,26 +177,7 @@ describe('chained with portmap', () => {
     const added = JSON.parse(await cnitool('add')) as { ips: { address: string }[] };
     try {
       expect(added.ips[0]!.address).toMatch(/^10\.247\.0\.\d+\/32$/);
-      const server = spawn(
-        'nsenter',
-        [
-          `--net=${netns}`,
-          '--',
-          process.execPath,
-          path.join(REPO_ROOT, 'build/js/tools/net/responder.js'),
-          '--name',
-          'shop/pm',
-          '--tcp',
-          '80',
-        ],
-        {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      servers.push(server);
-      await new Promise<void>((resolve) =>
-        createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()),
-      );
+      await startResponder(netns, 'shop/pm', { tcp: [80] }, (s) => servers.push(s));
       const probe = await run(
         [
           process.execPath,

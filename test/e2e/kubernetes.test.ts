@@ -8,13 +8,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { TestNode } from '../harness/agent.js';
 import { TestApiServer } from '../harness/apiserver.js';
+import { startResponder } from '../harness/responder.js';
 
 const NODE = 'node-1';
 let api: TestApiServer;
@@ -78,24 +78,7 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
     JSON.stringify({ status: { podIP: ip, podIPs: [{ ip }] } }),
   ]);
   pods[`${ns}/${name}`] = { netns, ip };
-  const server = spawn(
-    'nsenter',
-    [
-      `--net=${netns}`,
-      '--',
-      process.execPath,
-      path.join(REPO_ROOT, 'build/js/tools/net/responder.js'),
-      '--name',
-      `${ns}/${name}`,
-      '--tcp',
-      '80',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  servers.push(server);
-  await new Promise<void>((resolve) =>
-    createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()),
-  );
+  await startResponder(netns, `${ns}/${name}`, { tcp: [80] }, (s) => servers.push(s));
 }
 
 beforeAll(async () => {

@@ -2,11 +2,10 @@
 // wires them, running the real datapath. Everything it makes it removes in destroy(), which tests
 // call from afterAll/afterEach; global.ts sweeps after a crash.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   type AttachMode,
   type MapSizes,
@@ -23,8 +22,9 @@ import { run } from '../../agent/exec.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
 import { unwirePod, wirePod } from '../../cni/wiring.js';
-import { type ProbeResult, probeFrom, RESPONDER_JS, SCTP_TOOL } from '../../tools/net/probes.js';
+import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
+import { startInNetns, startResponder } from './responder.js';
 import { deleteNetns } from './sweep.js';
 
 export const NODE_IP = '10.250.0.1';
@@ -153,33 +153,17 @@ export class TestCluster {
 
   /** Starts the responder in the pod and waits until it listens. */
   async serve(pod: TestPod, tcp: number[], udp: number[], echo: number[] = []): Promise<void> {
-    const args = [
-      '--name',
-      pod.endpoint.podKey,
-      ...tcp.flatMap((p) => ['--tcp', String(p)]),
-      ...udp.flatMap((p) => ['--udp', String(p)]),
-      ...echo.flatMap((p) => ['--echo', String(p)]),
-    ];
-    await this.startServer(pod, [NODE, RESPONDER_JS, ...args]);
+    await startResponder(pod.netns, pod.endpoint.podKey, { tcp, udp, echo }, (c) => this.processes.push(c));
   }
 
   /** SCTP over raw sockets (tools/net/sctp.c): this kernel may lack SCTP sockets. */
   async serveSctp(pod: TestPod, ports: number[]): Promise<void> {
-    await this.startServer(pod, [SCTP_TOOL, 'serve', pod.endpoint.podKey, ...ports.map(String)]);
-  }
-
-  private async startServer(pod: TestPod, argv: string[]): Promise<void> {
-    const child = spawn('nsenter', [`--net=${pod.netns}`, '--', ...argv], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    this.processes.push(child);
-    await new Promise<void>((resolve, reject) => {
-      const rl = createInterface({ input: child.stdout! });
-      rl.on('line', (l) => {
-        if (l === 'ready') resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`responder in ${pod.name} exited with ${code}`)));
-    });
+    await startInNetns(
+      pod.netns,
+      [SCTP_TOOL, 'serve', pod.endpoint.podKey, ...ports.map(String)],
+      `SCTP server in ${pod.name}`,
+      (c) => this.processes.push(c),
+    );
   }
 
   /** Pushes endpoints, ipcache (pods, node) and compiled policy to the maps. */

@@ -2,9 +2,8 @@
 // follow the last policy while it is gone, and the restarted agent converges without a flush —
 // conntrack entries, counters and policy entries survive, nothing is rewritten.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../agent/config.js';
 import { dumpMap, dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
@@ -12,6 +11,7 @@ import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
 import { run } from '../../agent/exec.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { TestNode, writeManifests } from '../harness/agent.js';
+import { startResponder } from '../harness/responder.js';
 
 let node: TestNode;
 const pods: Record<string, { netns: string; ip: string }> = {};
@@ -60,28 +60,7 @@ beforeAll(async () => {
     expect(r.code, r.stdout).toBe(0);
     pods[name] = { netns, ip: (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]! };
   }
-  const server = spawn(
-    'nsenter',
-    [
-      `--net=${pods['b']!.netns}`,
-      '--',
-      process.execPath,
-      path.join(REPO_ROOT, 'build/js/tools/net/responder.js'),
-      '--name',
-      'app/b',
-      '--tcp',
-      '80',
-      '--echo',
-      '7',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  servers.push(server);
-  await new Promise<void>((resolve) =>
-    createInterface({ input: server.stdout! }).on('line', (l) => l === 'ready' && resolve()),
-  );
+  await startResponder(pods['b']!.netns, 'app/b', { tcp: [80], echo: [7] }, (s) => servers.push(s));
 }, 120_000);
 
 afterAll(async () => {
