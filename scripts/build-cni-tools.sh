@@ -14,55 +14,13 @@ CNI_VERSION="${CNI_CNITOOL_VERSION:-v1.3.0}"
 PLUGINS=(main/ptp main/bridge ipam/host-local main/loopback meta/portmap meta/bandwidth)
 BINARIES=(ptp bridge host-local loopback portmap bandwidth cnitool)
 
-die() { echo "build-cni-tools: $*" >&2; exit 1; }
-
-CACHE="${SLUICE_CACHE:-/var/cache/sluice}"
+TOOL_NAME=build-cni-tools
+TOOLS_DIR=cni-tools
 KEY="plugins-${PLUGINS_VERSION}_cni-${CNI_VERSION}"
-TOOLS="$CACHE/cni-tools"
-BIN="$TOOLS/$KEY/bin"
-
-have_all() {
-  local b
-  for b in "${BINARIES[@]}"; do [ -x "$BIN/$b" ] || return 1; done
-}
-
-if have_all; then
-  echo "$BIN"
-  exit 0
-fi
-
-GO="${GO:-}"
-if [ -z "$GO" ]; then
-  if command -v go >/dev/null 2>&1; then GO="$(command -v go)"
-  elif [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go
-  else die "the Go toolchain is missing: install Go (>= 1.22) or set GO=/path/to/go"
-  fi
-fi
-"$GO" version >/dev/null 2>&1 || die "$GO does not run"
-
-mkdir -p "$TOOLS/$KEY"
-# One builder at a time (parallel test workers may all call this script).
-exec 9>"$TOOLS/$KEY/.lock"
-flock 9
-if have_all; then
-  echo "$BIN"
-  exit 0
-fi
-
-start=$(date +%s)
-STAGE="$TOOLS/$KEY/bin.tmp.$$"
-rm -rf "$STAGE"
-mkdir -p "$STAGE"
-trap 'rm -rf "$STAGE"' EXIT
-
-export GOPATH="$TOOLS/go"
-export GOMODCACHE="$TOOLS/go/mod"
-export GOCACHE="$TOOLS/go/build-cache"
+# shellcheck source=lib/go-tools.sh
+. "$(dirname "$0")/lib/go-tools.sh"
+go_tools_begin
 export GOBIN="$STAGE"
-export CGO_ENABLED=0
-export GOFLAGS="-modcacherw -buildvcs=false -trimpath"
-export GOTOOLCHAIN=local
-export GOPROXY="${GOPROXY:-$("$GO" env GOPROXY)}"
 
 echo "build-cni-tools: building plugins $PLUGINS_VERSION and cnitool $CNI_VERSION with $("$GO" version)" >&2
 pkgs=()
@@ -72,9 +30,4 @@ for p in "${PLUGINS[@]}"; do pkgs+=("github.com/containernetworking/plugins/plug
 "$GO" install -ldflags='-s -w' "github.com/containernetworking/cni/cnitool@$CNI_VERSION" >&2 ||
   die "go install of github.com/containernetworking/cni/cnitool@$CNI_VERSION failed"
 
-for b in "${BINARIES[@]}"; do [ -x "$STAGE/$b" ] || die "expected $b in $STAGE after the build"; done
-rm -rf "$BIN"
-mv "$STAGE" "$BIN"
-trap - EXIT
-echo "build-cni-tools: built ${BINARIES[*]} in $(($(date +%s) - start))s" >&2
-echo "$BIN"
+go_tools_finish

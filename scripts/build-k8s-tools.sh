@@ -27,60 +27,21 @@ K8S_VERSION="${K8S_VERSION:-v1.36.3}"
 ETCD_VERSION="${ETCD_VERSION:-v3.6.8}"
 BINARIES=(kube-apiserver kubectl etcd)
 
-die() { echo "build-k8s-tools: $*" >&2; exit 1; }
+TOOL_NAME=build-k8s-tools
+# shellcheck source=lib/go-tools.sh
+. "$(dirname "$0")/lib/go-tools.sh"
 
 [[ "$K8S_VERSION" =~ ^v1\.([0-9]+)\.([0-9]+)$ ]] || die "K8S_VERSION must look like v1.Y.Z, not $K8S_VERSION"
 K8S_MINOR="${BASH_REMATCH[1]}"
 STAGING_VERSION="v0.${BASH_REMATCH[1]}.${BASH_REMATCH[2]}"
 [[ "$ETCD_VERSION" =~ ^v3\.[0-9]+\.[0-9]+$ ]] || die "ETCD_VERSION must look like v3.Y.Z, not $ETCD_VERSION"
 
-CACHE="${SLUICE_CACHE:-/var/cache/sluice}"
+TOOLS_DIR=k8s-tools
 KEY="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}"
-TOOLS="$CACHE/k8s-tools"
-BIN="$TOOLS/$KEY/bin"
-
-have_all() {
-  local b
-  for b in "${BINARIES[@]}"; do [ -x "$BIN/$b" ] || return 1; done
-}
-
-if have_all; then
-  echo "$BIN"
-  exit 0
-fi
-
-GO="${GO:-}"
-if [ -z "$GO" ]; then
-  if command -v go >/dev/null 2>&1; then GO="$(command -v go)"
-  elif [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go
-  else die "the Go toolchain is missing: install Go or set GO=/path/to/go"
-  fi
-fi
-"$GO" version >/dev/null 2>&1 || die "$GO does not run"
-
-mkdir -p "$TOOLS/$KEY"
-# One builder at a time (parallel test workers may all call this script).
-exec 9>"$TOOLS/$KEY/.lock"
-flock 9
-if have_all; then
-  echo "$BIN"
-  exit 0
-fi
-
-start=$(date +%s)
-STAGE="$TOOLS/$KEY/bin.tmp.$$"
+GO_TOOLS_GOFLAGS=-p=2
+go_tools_begin
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sluice-k8s-tools.XXXXXX")"
-rm -rf "$STAGE"
-mkdir -p "$STAGE"
-trap 'rm -rf "$STAGE" "$WORK"' EXIT
-
-export GOPATH="$TOOLS/go"
-export GOMODCACHE="$TOOLS/go/mod"
-export GOCACHE="$TOOLS/go/build-cache"
-export CGO_ENABLED=0
-export GOFLAGS="-p=2 -modcacherw -buildvcs=false -trimpath"
-export GOTOOLCHAIN=local
-export GOPROXY="${GOPROXY:-$("$GO" env GOPROXY)}"
+GO_TOOLS_CLEANUP="$WORK"
 GO_LOCAL="$("$GO" env GOVERSION)"
 GO_LOCAL="${GO_LOCAL#go}"
 
@@ -204,10 +165,6 @@ echo "build-k8s-tools: go build etcd" >&2
 echo "build-k8s-tools: etcd built in $(($(date +%s) - t))s" >&2
 cd /
 
-for b in "${BINARIES[@]}"; do [ -x "$STAGE/$b" ] || die "expected $b in $STAGE after the build"; done
 "$STAGE/kube-apiserver" --version >&2 || die "the built kube-apiserver does not run"
 "$STAGE/etcd" --version >&2 || die "the built etcd does not run"
-rm -rf "$BIN"
-mv "$STAGE" "$BIN"
-echo "build-k8s-tools: built ${BINARIES[*]} in $(($(date +%s) - start))s" >&2
-echo "$BIN"
+go_tools_finish
