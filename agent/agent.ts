@@ -200,6 +200,29 @@ export class Agent {
     });
   }
 
+  private readonly busy = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs fn when no other operation holds the attachment: a CNI command (ADD, DEL, CHECK), GC, or
+   * the release of a pod that left the cluster. A runtime that gives up on a slow ADD and sends
+   * DEL must not have the DEL run while the ADD is still registering the endpoint.
+   */
+  async exclusive<T>(att: AttachmentRef, fn: () => Promise<T>): Promise<T> {
+    const key = attachmentKey(att);
+    const before = this.busy.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.busy.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.busy.get(key) === settled) this.busy.delete(key);
+    }
+  }
+
   /** Reserves the attachment's address (the same one again for the same attachment). */
   async allocate(att: AttachmentRef, pod: PodRef | undefined): Promise<{ ip: string; hostIfName: string }> {
     try {
@@ -310,7 +333,10 @@ export class Agent {
   async releasePod(namespace: string, name: string): Promise<number> {
     const key = `${namespace}/${name}`;
     const gone = this.endpoints.list().filter((e) => e.podKey === key);
-    for (const e of gone) await this.release({ containerId: e.containerId ?? '', ifname: e.ifName ?? '' });
+    for (const e of gone) {
+      const att = { containerId: e.containerId ?? '', ifname: e.ifName ?? '' };
+      await this.exclusive(att, () => this.release(att));
+    }
     if (gone.length)
       this.log.info({ pod: key, endpoints: gone.length }, 'pod deleted from the cluster: endpoints released');
     return gone.length;
@@ -330,7 +356,7 @@ export class Agent {
     const hostIfNames: string[] = [];
     for (const [key, a] of owners) {
       if (keep.has(key)) continue;
-      const r = await this.release(a);
+      const r = await this.exclusive(a, () => this.release(a));
       released.push(a);
       hostIfNames.push(r.hostIfName);
     }

@@ -3,6 +3,8 @@
 // (one JSON document: the result or a CNI error) and its exit code. Logs go to the config's
 // logFile, never to the plugin's stdout.
 
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { pino } from 'pino';
 import { type Agent, AgentOpError } from '../agent/agent.js';
 import type { Logger } from '../agent/log.js';
@@ -41,22 +43,26 @@ export function envOf(pairs: readonly string[]): Record<string, string> {
   return env;
 }
 
-const fileLoggers = new Map<string, Logger>();
-
-/** One logger per (file, level), kept open: every invocation of a network logs to the same file. */
+/**
+ * The invocation's log. Each line is appended on its own (a rotated or removed file is simply
+ * created again, no descriptor stays open), and a failed write is ignored: a full or unwritable
+ * log disk must not fail, or half-apply, a CNI call.
+ */
 function cniLogger(conf: NetConf): Logger {
   const file = conf.logFile ?? DEFAULT_CNI_LOG_FILE;
-  const level = conf.logLevel ?? 'info';
-  const key = `${level}\0${file}`;
-  let log = fileLoggers.get(key);
-  if (!log) {
-    log = pino(
-      { level, base: { plugin: 'sluice-cni' } },
-      pino.destination({ dest: file, mkdir: true, sync: true }),
-    );
-    fileLoggers.set(key, log);
-  }
-  return log;
+  const write = (line: string) => {
+    try {
+      appendFileSync(file, line);
+    } catch {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        appendFileSync(file, line);
+      } catch {
+        // nowhere to log: the call goes on
+      }
+    }
+  };
+  return pino({ level: conf.logLevel ?? 'info', base: { plugin: 'sluice-cni' } }, { write });
 }
 
 const json = (doc: unknown) => `${JSON.stringify(doc)}\n`;

@@ -52,6 +52,16 @@ export function invokePlugin(
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
+    child.on('error', (err) => {
+      // Not started at all (a missing binary): 'close' never comes.
+      resolve({
+        code: -1,
+        stdout,
+        stderr: `${stderr}${err.message}`,
+        json: undefined,
+        ms: performance.now() - start,
+      });
+    });
     child.on('close', (code) => {
       let json: Record<string, unknown> | undefined;
       try {

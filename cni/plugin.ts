@@ -59,6 +59,8 @@ export interface PluginSteps {
   /** Resolves with the host-side ifindex; a StepError with linkExists when a name is taken. */
   wire(plan: WirePlan): Promise<{ hostIfindex: number }>;
   probe(netns: string, ifname: string): Promise<PodProbe>;
+  /** Whether the plugin is still there to print the result (the runtime may have killed it). */
+  connected(): boolean;
 }
 
 export interface Ctx {
@@ -89,29 +91,32 @@ function resultOf(env: AddCheckEnv, ip: string, plan: WirePlan): CniResult {
   };
 }
 
-export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
-  const { agent, steps } = ctx;
-  agent.requireReady();
+export function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
+  ctx.agent.requireReady();
   const att = attachmentOf(env);
+  return ctx.agent.exclusive(att, () => add(ctx, env, att));
+}
+
+async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unknown> {
+  const { agent, steps } = ctx;
   const pod = podRef(env);
   const { ip, hostIfName } = await agent.allocate(att, pod);
-  const hostNetns = agent.cfg.hostNetns;
-  const plan: WirePlan = {
-    hostNetns,
-    hostNetnsInode: agent.hostNetnsInode,
-    podNetns: env.netns,
-    hostIfName,
-    podIfName: env.ifName,
-    ip,
-    gateway: GATEWAY_IP,
-    // Derived from the name: stable across re-wiring, nothing to read back from the pod's side.
-    hostMac: macFor(`host/${hostIfName}`),
-    podMac: macFor(`pod/${hostIfName}`),
-    mtu: ctx.conf.mtu ?? agent.cfg.mtu ?? 1500,
-  };
-  ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
-
   try {
+    const hostNetns = agent.cfg.hostNetns;
+    const plan: WirePlan = {
+      hostNetns,
+      hostNetnsInode: agent.hostNetnsInode,
+      podNetns: env.netns,
+      hostIfName,
+      podIfName: env.ifName,
+      ip,
+      gateway: GATEWAY_IP,
+      // Derived from the name: stable across re-wiring, nothing to read back from the pod's side.
+      hostMac: macFor(`host/${hostIfName}`),
+      podMac: macFor(`pod/${hostIfName}`),
+      mtu: ctx.conf.mtu ?? agent.cfg.mtu ?? 1500,
+    };
+    ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
     let hostIfindex: number;
     let created = true;
     try {
@@ -143,11 +148,14 @@ export async function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
       podMac: plan.podMac,
       newInterface: created,
     });
+    // A runtime that gave up (and killed the plugin) takes the ADD as failed: so must we.
+    if (!steps.connected()) throw new Error('sluice-cni went away before the result could be reported');
     return formatResult(resultOf(env, ip, plan), ctx.conf.cniVersion);
   } catch (err) {
-    ctx.log.warn({ err: (err as Error).message, containerId: env.containerId }, 'ADD failed: rolling back');
-    // Maps, the host interface (its pod end goes with it) and the address.
+    // Maps, the host interface (its pod end goes with it) and the address; a failed ADD leaves
+    // nothing (the runtime sends DEL for it anyway, which then finds nothing).
     await agent.release(att).catch(() => undefined);
+    ctx.log.warn({ err: (err as Error).message, containerId: env.containerId }, 'ADD failed: rolled back');
     throw err;
   }
 }
@@ -156,13 +164,19 @@ export async function cmdDel(ctx: Ctx, env: DelEnv): Promise<void> {
   // The agent removes the endpoint, the host-side interface (the pod end goes with it) and the
   // address; an empty or vanished netns changes nothing about that.
   ctx.agent.requireReady();
-  const r = await ctx.agent.release(attachmentOf(env));
+  const att = attachmentOf(env);
+  const r = await ctx.agent.exclusive(att, () => ctx.agent.release(att));
   ctx.log.info({ containerId: env.containerId, ifname: env.ifName, found: r.found }, 'DEL');
 }
 
-export async function cmdCheck(ctx: Ctx, env: AddCheckEnv): Promise<void> {
+export function cmdCheck(ctx: Ctx, env: AddCheckEnv): Promise<void> {
   ctx.agent.requireReady();
-  const c = await ctx.agent.check(attachmentOf(env));
+  const att = attachmentOf(env);
+  return ctx.agent.exclusive(att, () => check(ctx, env, att));
+}
+
+async function check(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<void> {
+  const c = await ctx.agent.check(att);
   if (!c.found)
     throw new CniError(
       ERR_UNKNOWN_CONTAINER,

@@ -75,10 +75,12 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
   const { hostNetns, podNetns, hostIfName, podIfName, ip } = req;
   const hostMac = macFor(`host/${hostIfName}`);
   const podMac = macFor(`pod/${hostIfName}`);
+  const hostNetnsInode = hostNetns ? statSync(hostNetns).ino : 0;
   const dir = await mkdtemp(path.join(tmpdir(), 'sluice-wire-'));
   const socketPath = path.join(dir, 'agent.sock');
   let result: sluice.v1.ICniStepResult | undefined;
   const server = createServer((sock) => {
+    sock.on('error', () => undefined);
     let frames = 0;
     const send = (cni: sluice.v1.ICniStep) =>
       sock.write(frame(sluice.v1.Response.encode({ version: API_VERSION, cni }).finish()));
@@ -89,7 +91,7 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
           send({
             wire: {
               host_netns: hostNetns ?? '',
-              host_netns_inode: hostNetns ? statSync(hostNetns).ino : 0,
+              host_netns_inode: hostNetnsInode,
               pod_netns: podNetns,
               host_ifname: hostIfName,
               pod_ifname: podIfName,
@@ -102,8 +104,12 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
           });
           return;
         }
-        result = sluice.v1.Request.decode(payload).cni_step ?? undefined;
-        send({ done: { exit_code: result?.errno || result?.error ? 1 : 0 } });
+        try {
+          result = sluice.v1.Request.decode(payload).cni_step ?? undefined;
+        } catch {
+          result = undefined;
+        }
+        send({ done: { exit_code: result && !result.errno && !result.error ? 0 : 1 } });
         sock.end();
       },
       () => sock.destroy(),

@@ -13,6 +13,11 @@ import { API_VERSION } from './client.js';
 import { frame } from './framing.js';
 import { sluice } from './gen/sluice.js';
 
+/** A plugin answers each step with one frame: more than this unasked is not a plugin. */
+const MAX_QUEUED = 4;
+/** How long a step may take: longer, and the plugin is taken to be stuck (the call rolls back). */
+export const STEP_TIMEOUT_MS = 60_000;
+
 /** Frames that arrive after the first request of a connection, handed out in order. */
 export class Inbox {
   private queue: Buffer[] = [];
@@ -23,7 +28,12 @@ export class Inbox {
     if (this.waiting) {
       this.waiting.resolve(payload);
       this.waiting = undefined;
-    } else this.queue.push(payload);
+    } else if (this.queue.length < MAX_QUEUED) this.queue.push(payload);
+    else this.close(new Error('sluice-cni sent frames nobody asked for'));
+  }
+
+  get isClosed(): boolean {
+    return this.closed !== undefined;
   }
 
   close(reason: Error): void {
@@ -32,10 +42,12 @@ export class Inbox {
     this.waiting = undefined;
   }
 
+  /** The next frame; one caller at a time (steps are sequential). */
   next(): Promise<Buffer> {
     const head = this.queue.shift();
     if (head) return Promise.resolve(head);
     if (this.closed) return Promise.reject(this.closed);
+    if (this.waiting) return Promise.reject(new Error('Inbox: next() while another call waits'));
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
@@ -53,7 +65,13 @@ export async function cniConversation(
     sock.write(frame(sluice.v1.Response.encode({ version: API_VERSION, cni }).finish()));
   const ask = async (cni: sluice.v1.ICniStep): Promise<sluice.v1.ICniStepResult> => {
     send(cni);
-    const payload = await inbox.next();
+    const timer = setTimeout(() => {
+      inbox.close(
+        new Error(`sluice-cni did not answer a ${cni.wire ? 'wire' : 'probe'} step in ${STEP_TIMEOUT_MS} ms`),
+      );
+      sock.destroy();
+    }, STEP_TIMEOUT_MS);
+    const payload = await inbox.next().finally(() => clearTimeout(timer));
     const r = sluice.v1.Request.decode(payload);
     if (r.body !== 'cni_step' || !r.cni_step)
       throw new Error('sluice-cni answered a step with something else');
@@ -89,6 +107,7 @@ export async function cniConversation(
         defaultGateways: r.default_gateways ?? [],
       };
     },
+    connected: () => !inbox.isClosed && !sock.destroyed,
   };
   const outcome = await invoke(
     agent,

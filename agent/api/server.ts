@@ -177,7 +177,7 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
           );
           return;
         }
-        if (req.body === 'cni') {
+        if (req.body === 'cni' && req.version === API_VERSION) {
           inbox = new Inbox();
           cniConversation(agent, sock, inbox, req.cni ?? {}, log).catch((err: Error) => {
             log.warn({ err: err.message }, 'CNI call failed');

@@ -156,10 +156,8 @@ export class Loader {
    */
   async attachAll(devices: readonly string[]): Promise<{ device: string; error: string }[]> {
     if (devices.length === 0) return [];
-    const current = await this.attachments();
-    const ids = await this.entryProgIds();
     try {
-      await this.attachMissing(devices, current, ids);
+      await this.attachMissing(devices, await this.attachments(), await this.entryProgIds());
       return [];
     } catch {
       const failed: { device: string; error: string }[] = [];

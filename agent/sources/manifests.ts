@@ -163,10 +163,11 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
       out.push(p);
       continue;
     }
-    const files = (await readdir(p))
-      .filter((f) => /\.(ya?ml|json)$/.test(f))
-      .sort()
-      .map((f) => path.join(p, f));
+    const files: string[] = [];
+    for (const f of (await readdir(p)).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
+      // Links count (a ConfigMap volume is links into ..data); directories named *.yaml do not.
+      if ((await stat(path.join(p, f)).catch(() => undefined))?.isFile()) files.push(path.join(p, f));
+    }
     if (nonEmpty && files.length === 0) throw new ManifestError(`${p}: no .yaml, .yml or .json files`);
     out.push(...files);
   }

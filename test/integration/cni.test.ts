@@ -13,6 +13,7 @@ import { sluice } from '../../agent/api/gen/sluice.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import { run } from '../../agent/exec.js';
 import { SUPPORTED_VERSIONS, versionResult } from '../../cni/spec/index.js';
+import { wirePod } from '../../cni/wiring.js';
 import { TestNode } from '../harness/agent.js';
 
 const VERSIONS = ['0.3.1', '0.4.0', '1.0.0', '1.1.0'];
@@ -255,15 +256,12 @@ describe('errors: the spec code, a message that says what to fix, and nothing le
 });
 
 describe('a plugin that goes away mid-call', () => {
-  it('is rolled back by the agent: no address, no endpoint, no interface', async () => {
-    const netns = await node.podNetns('gone');
-    // Speak sluice-cni's side of the conversation, and hang up when asked to wire.
+  /** Speaks sluice-cni's side of an ADD by hand: sends the invocation, returns the first step. */
+  async function startAdd(containerId: string, netns: string) {
     const sock = connect(node.socket);
     await new Promise((r) => sock.once('connect', r));
-    const env = ['ADD', 'gone', netns, 'eth0', '', '/opt/cni/bin'].map(
-      (v, i) =>
-        `${['CNI_COMMAND', 'CNI_CONTAINERID', 'CNI_NETNS', 'CNI_IFNAME', 'CNI_ARGS', 'CNI_PATH'][i]}=${v}`,
-    );
+    const vars = { CNI_COMMAND: 'ADD', CNI_CONTAINERID: containerId, CNI_NETNS: netns, CNI_IFNAME: 'eth0' };
+    const env = [...Object.entries(vars).map(([k, v]) => `${k}=${v}`), 'CNI_ARGS=', 'CNI_PATH=/opt/cni/bin'];
     const stdin = Buffer.from(JSON.stringify(node.conf('1.1.0')));
     sock.write(frame(sluice.v1.Request.encode({ version: 1, cni: { env, stdin } }).finish()));
     const step = await new Promise<sluice.v1.Response>((resolve) =>
@@ -273,17 +271,45 @@ describe('a plugin that goes away mid-call', () => {
         () => undefined,
       ),
     );
-    expect(step.cni?.wire?.pod_netns).toBe(netns);
-    const ipamFile = path.join(node.dir, 'state', 'ipam.json');
-    const owners = async () => JSON.stringify(JSON.parse(await readFile(ipamFile, 'utf8')));
-    expect(await owners()).toContain('"gone"');
+    return { sock, wire: step.cni!.wire! };
+  }
+  const ipamOwners = async () =>
+    JSON.stringify(JSON.parse(await readFile(path.join(node.dir, 'state', 'ipam.json'), 'utf8')));
+  const registered = async (id: string) =>
+    (await callAgent(node.socket, { check: { attachment: { container_id: id, ifname: 'eth0' } } })).check!
+      .found;
+
+  it('before wiring: the agent rolls back (no address, no endpoint, no interface)', async () => {
+    const netns = await node.podNetns('gone');
+    const { sock, wire } = await startAdd('gone', netns);
+    expect(wire.pod_netns).toBe(netns);
+    expect(await ipamOwners()).toContain('"gone"');
     sock.destroy();
-    await expect.poll(owners, { timeout: 5000 }).not.toContain('"gone"');
+    await expect.poll(ipamOwners, { timeout: 5000 }).not.toContain('"gone"');
     expect(await node.hostVeths()).toEqual([]);
-    expect(
-      (await callAgent(node.socket, { check: { attachment: { container_id: 'gone', ifname: 'eth0' } } }))
-        .check!.found,
-    ).toBe(false);
+    expect(await registered('gone')).toBe(false);
+  });
+
+  it('after wiring, while the agent registers the endpoint: rolled back too', async () => {
+    const netns = await node.podNetns('late');
+    const { sock, wire } = await startAdd('late', netns);
+    // Wire as asked (with the real plugin's wiring), answer, and hang up at once: the runtime
+    // that killed its plugin takes the ADD as failed, so the agent must not keep it.
+    const wired = await wirePod({
+      hostNetns: wire.host_netns || undefined,
+      podNetns: wire.pod_netns!,
+      hostIfName: wire.host_ifname!,
+      podIfName: wire.pod_ifname!,
+      ip: wire.ip!,
+    });
+    sock.end(
+      frame(sluice.v1.Request.encode({ version: 1, cni_step: { host_ifindex: wired.hostIfindex } }).finish()),
+    );
+    sock.destroy();
+    await expect.poll(ipamOwners, { timeout: 10_000 }).not.toContain('"late"');
+    await expect.poll(() => node.hostVeths(), { timeout: 5000 }).toEqual([]);
+    expect(await registered('late')).toBe(false);
+    expect(await dumpMap(`${node.pinRoot}/maps/sluice_endpoints`)).toEqual([]);
   });
 });
 

@@ -37,14 +37,14 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
   const dir = await mkdtemp(path.join(tmpdir(), 'sluice-bench-cni-'));
   const nodeNs = `sluice-bench-${id}-node`;
   const created: string[] = [];
+  let down: Promise<void> | undefined;
   const netns = async (name: string) => {
     const full = `sluice-bench-${id}-${name}`;
+    if (down) throw new Error('interrupted');
+    created.push(full); // before it exists: a teardown running meanwhile deletes it too
     await run(['ip', 'netns', 'add', full]);
-    created.push(full);
     return `/run/netns/${full}`;
   };
-  await run(['ip', 'netns', 'add', nodeNs]);
-  created.push(nodeNs);
   const cfg = withConfig({
     pinRoot: `/sys/fs/bpf/sluice-bench-${id}`,
     stateDir: path.join(dir, 'state'),
@@ -64,7 +64,6 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
     logFile: path.join(dir, 'cni.log'),
   };
   let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
-  let down: Promise<void> | undefined;
   // One teardown, whether the run ends or is interrupted: namespaces (their interfaces go with
   // them), the event reader, pins, the temporary directory.
   const teardown = () =>
@@ -75,16 +74,18 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
       await agent.loader.removePins();
       await rm(dir, { recursive: true, force: true });
     })());
-  const stop = () =>
+  const stop = (signal: NodeJS.Signals) =>
     void teardown().finally(() => {
       // Calls still in flight may have written state meanwhile: remove it again, and exit in
       // the same tick so that nothing else runs in between.
       rmSync(dir, { recursive: true, force: true });
-      process.exit(130);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
     });
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Kept through the final teardown too: a second signal then waits for the same teardown.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
+    await netns('node');
     await run(['ip', 'link', 'set', 'lo', 'up'], { netns: cfg.hostNetns });
     await agent.start();
     server = await startApiServer(agent, cfg.socketPath, silentLogger);
@@ -126,8 +127,8 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
       add_vs_exec: Math.round((pct(add, 50) / pct(exec, 50)) * 100) / 100,
     };
   } finally {
+    await teardown();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await teardown();
   }
 }
