@@ -226,6 +226,13 @@ describe('errors: the spec code, a message that says what to fix, and nothing le
       msg: /9\.9\.9/,
     },
     {
+      name: 'agentSocket not an absolute path',
+      call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'eth0' },
+      conf: { cniVersion: '1.0.0', name: 'n', type: 'sluice-cni', agentSocket: 'agent.sock' },
+      code: 7,
+      msg: /agentSocket/,
+    },
+    {
       name: 'malformed CNI_ARGS',
       call: { command: 'ADD', containerId: 'e1', netns: '/x', ifname: 'eth0', args: 'K8S_POD_NAME' },
       code: 4,
