@@ -1,16 +1,19 @@
 // Agent configuration: file, then environment, then flags; every bad value names its source and
 // key; the ConfigMap shipped in deploy/ is a valid config.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../../agent/config.js';
 import { loadConfig } from '../../agent/config-load.js';
 
+const dir = mkdtempSync(path.join(tmpdir(), 'sluice-cfg-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
 const file = (text: string) => {
-  const f = path.join(mkdtempSync(path.join(tmpdir(), 'sluice-cfg-')), 'agent.yaml');
+  const f = path.join(dir, `agent-${files++}.yaml`);
   writeFileSync(f, text);
   return f;
 };
