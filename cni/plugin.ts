@@ -3,6 +3,7 @@
 // step the plugin performs (PluginSteps). Every failure after an address was reserved rolls back
 // what this call did.
 
+import { performance } from 'node:perf_hooks';
 import type { Agent, AttachmentRef } from '../agent/agent.js';
 import type { Logger } from '../agent/log.js';
 import {
@@ -100,7 +101,9 @@ export function cmdAdd(ctx: Ctx, env: AddCheckEnv): Promise<unknown> {
 async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unknown> {
   const { agent, steps } = ctx;
   const pod = podRef(env);
+  const t0 = performance.now();
   const { ip, hostIfName } = await agent.allocate(att, pod);
+  const t1 = performance.now();
   try {
     const hostNetns = agent.cfg.hostNetns;
     const plan: WirePlan = {
@@ -140,6 +143,7 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
         ({ hostIfindex } = await steps.wire(plan));
       }
     }
+    const t2 = performance.now();
     await agent.createEndpoint(att, pod, {
       ip,
       hostIfName,
@@ -150,6 +154,13 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
     });
     // A runtime that gave up (and killed the plugin) takes the ADD as failed: so must we.
     if (!steps.connected()) throw new Error('sluice-cni went away before the result could be reported');
+    const t3 = performance.now();
+    // Where the ADD's time went: the address, the plugin's wiring, programs + endpoint + policy.
+    const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+    ctx.log.info(
+      { containerId: env.containerId, ms: { allocate: ms(t0, t1), wire: ms(t1, t2), endpoint: ms(t2, t3) } },
+      'ADD done',
+    );
     return formatResult(resultOf(env, ip, plan), ctx.conf.cniVersion);
   } catch (err) {
     // Maps, the host interface (its pod end goes with it) and the address; a failed ADD leaves

@@ -3,7 +3,7 @@
 // cost of merely starting the executable (VERSION), measured in the same run.
 
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,12 +24,26 @@ export interface CniBenchResult {
   concurrent20_add_p99_ms: number;
   pods100_s: number;
   add_vs_exec: number;
+  /** p50 of each part of the sequential ADDs, from the agent's CNI log. */
+  add_phases_p50_ms: { allocate: number; wire: number; endpoint: number };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
 function pct(samples: number[], p: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+}
+
+/** The agent's "ADD done" lines (cni/plugin.ts) of the containers matching `ids`, by phase. */
+async function addPhases(logFile: string, ids: RegExp) {
+  const out = { allocate: [] as number[], wire: [] as number[], endpoint: [] as number[] };
+  for (const line of (await readFile(logFile, 'utf8')).split('\n')) {
+    if (!line.includes('"ADD done"')) continue;
+    const entry = JSON.parse(line) as { containerId: string; ms: Record<keyof typeof out, number> };
+    if (!ids.test(entry.containerId)) continue;
+    for (const k of Object.keys(out) as (keyof typeof out)[]) out[k].push(entry.ms[k]);
+  }
+  return out;
 }
 
 export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promise<CniBenchResult> {
@@ -103,6 +117,7 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
     const add: number[] = [];
     const del: number[] = [];
     for (let i = 0; i < opts.runs; i++) add.push(await call('ADD', `seq-${i}`, seqNs[i]!));
+    const phases = await addPhases(conf.logFile, /^seq-/);
     for (let i = 0; i < opts.runs; i++) del.push(await call('DEL', `seq-${i}`, seqNs[i]!));
 
     const c20Ns = await Promise.all(Array.from({ length: 20 }, (_, i) => netns(`c${i}`)));
@@ -125,6 +140,11 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
       concurrent20_add_p99_ms: round(pct(c20, 99)),
       pods100_s: Math.round(pods100 * 100) / 100,
       add_vs_exec: Math.round((pct(add, 50) / pct(exec, 50)) * 100) / 100,
+      add_phases_p50_ms: {
+        allocate: round(pct(phases.allocate, 50)),
+        wire: round(pct(phases.wire, 50)),
+        endpoint: round(pct(phases.endpoint, 50)),
+      },
     };
   } finally {
     await teardown();

@@ -18,17 +18,15 @@ function positive(name: string, value: string): number {
   return n;
 }
 
-/** A benchmark's flat result: METRIC/VALUE table, or the object as JSON/YAML. */
+/** A benchmark's result: METRIC/VALUE table (nested figures as `outer.inner`), or the object as JSON/YAML. */
 function printFigures(format: ReturnType<typeof parseOutput>, result: object): void {
-  print(
-    format,
-    () =>
-      formatTable(
-        ['metric', 'value'],
-        Object.entries(result).map(([k, v]) => [k, v]),
-      ),
-    result,
-  );
+  const rows = (o: object, prefix = ''): [string, string | number][] =>
+    Object.entries(o).flatMap(([k, v]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? rows(v as object, `${prefix}${k}.`)
+        : [[`${prefix}${k}`, v as string | number]],
+    );
+  print(format, () => formatTable(['metric', 'value'], rows(result)), result);
 }
 
 export function registerBenchCommands(program: Command): void {
