@@ -93,12 +93,23 @@ function check(source: string, key: string, value: unknown): unknown {
   }
 }
 
+/** The merged config, and the keys a source set (the rest are defaults). */
+export interface LoadedConfig {
+  config: SluiceConfig;
+  explicit: ReadonlySet<string>;
+}
+
 export function loadConfig(opts: {
   file?: string | undefined;
   env?: NodeJS.ProcessEnv;
   flags?: Partial<Record<keyof SluiceConfig, unknown>>;
-}): SluiceConfig {
+}): LoadedConfig {
   const cfg: Record<string, unknown> = { ...defaultConfig() };
+  const explicit = new Set<string>();
+  const set = (k: string, v: unknown) => {
+    cfg[k] = v;
+    explicit.add(k);
+  };
   if (opts.file) {
     let doc: unknown;
     try {
@@ -109,15 +120,15 @@ export function loadConfig(opts: {
     if (doc !== null && doc !== undefined) {
       if (typeof doc !== 'object' || Array.isArray(doc))
         throw new UserError(`config ${opts.file}: must be a mapping`);
-      for (const [k, v] of Object.entries(doc)) cfg[k] = check(`config ${opts.file}`, k, v);
+      for (const [k, v] of Object.entries(doc)) set(k, check(`config ${opts.file}`, k, v));
     }
   }
   for (const [name, key] of Object.entries(ENV)) {
     const v = opts.env?.[name];
-    if (v !== undefined && v !== '') cfg[key] = check(`environment ${name}`, key, v);
+    if (v !== undefined && v !== '') set(key, check(`environment ${name}`, key, v));
   }
   for (const [k, v] of Object.entries(opts.flags ?? {})) {
-    if (v !== undefined) cfg[k] = check('flag', k, v);
+    if (v !== undefined) set(k, check('flag', k, v));
   }
-  return cfg as unknown as SluiceConfig;
+  return { config: cfg as unknown as SluiceConfig, explicit };
 }

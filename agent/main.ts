@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       'cni-conf-dir': { type: 'string' },
     },
   });
-  const cfg = loadConfig({
+  const { config: cfg, explicit } = loadConfig({
     file: values.config,
     env: process.env,
     flags: {
@@ -73,15 +73,26 @@ async function main(): Promise<void> {
     const store = new Store();
     const metrics = new AgentMetrics();
     source = new KubernetesSource(kc, store, log.child({ subsystem: 'kubernetes' }), metrics);
-    if (!values['pod-cidr'] && !process.env['SLUICE_POD_CIDR'] && !values.config) {
+    // The pool is the node's spec.podCIDR unless a flag, the environment or the config file names one.
+    if (!explicit.has('podCidr')) {
       for (let attempt = 0; ; attempt++) {
-        const cidr = await source.nodePodCidr(nodeName).catch((err: Error) => {
-          log.warn(
-            { node: nodeName, err: err.message, attempt },
-            'cannot read this node from the API server: retrying',
-          );
-          return undefined;
-        });
+        const cidr = await source.nodePodCidr(nodeName).then(
+          (c) => {
+            if (!c)
+              log.warn(
+                { node: nodeName, attempt },
+                `node ${nodeName} has no spec.podCIDR: set podCidr in the agent config (or SLUICE_POD_CIDR), or let the controller manager allocate node CIDRs (--allocate-node-cidrs); retrying`,
+              );
+            return c;
+          },
+          (err: Error) => {
+            log.warn(
+              { node: nodeName, err: err.message, attempt },
+              'cannot read this node from the API server: retrying',
+            );
+            return undefined;
+          },
+        );
         if (cidr) {
           cfg.podCidr = cidr;
           break;

@@ -65,6 +65,8 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
   );
   expect(r.code, r.stdout).toBe(0);
   const ip = (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]!;
+  // From the Node's spec.podCIDR, although the agent runs with the DaemonSet's config file.
+  expect(ip).toMatch(/^10\.243\.0\.\d+$/);
   // What the kubelet would report: the pod's IP in its status.
   await kubectl([
     'patch',

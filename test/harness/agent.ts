@@ -4,9 +4,10 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
@@ -84,7 +85,17 @@ export class TestNode {
       extraArgs?: string[];
     } = {},
   ): Promise<void> {
+    // Kubernetes mode runs with the DaemonSet's own config file (deploy/configmap.yaml), as deployed.
+    let config: string[] = [];
+    if (opts.kubernetes) {
+      const cm = parse(await readFile(path.join(REPO_ROOT, 'deploy', 'configmap.yaml'), 'utf8')) as {
+        data: Record<string, string>;
+      };
+      await writeFile(path.join(this.dir, 'agent.yaml'), cm.data['agent.yaml']!);
+      config = ['--config', path.join(this.dir, 'agent.yaml')];
+    }
     const args = [
+      ...config,
       '--pin-root',
       this.pinRoot,
       '--state-dir',

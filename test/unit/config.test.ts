@@ -23,22 +23,26 @@ describe('loadConfig', () => {
     const cm = parse(readFileSync(path.join(REPO_ROOT, 'deploy', 'configmap.yaml'), 'utf8')) as {
       data: Record<string, string>;
     };
-    const cfg = loadConfig({ file: file(cm.data['agent.yaml']!) });
+    const { config: cfg, explicit } = loadConfig({ file: file(cm.data['agent.yaml']!) });
     expect(cfg).toMatchObject({
       pinRoot: '/sys/fs/bpf/sluice',
       metricsPort: 9962,
       mapSizes: { policy: 1048576 },
     });
+    // The DaemonSet's config leaves the pool to the Node (spec.podCIDR): it must not count as set.
+    expect(explicit.has('podCidr')).toBe(false);
+    expect(explicit.has('pinRoot')).toBe(true);
   });
 
   it('lets the environment override the file and flags override both', () => {
-    const cfg = loadConfig({
+    const { config: cfg, explicit } = loadConfig({
       file: file('podCidr: 10.1.0.0/24\nmetricsPort: 1000\n'),
       env: { SLUICE_POD_CIDR: '10.2.0.0/24', SLUICE_METRICS_PORT: '2000' },
       flags: { metricsPort: '3000' },
     });
     expect(cfg.podCidr).toBe('10.2.0.0/24');
     expect(cfg.metricsPort).toBe(3000);
+    expect([...explicit].sort()).toEqual(['metricsPort', 'podCidr']);
   });
 
   it.each([
