@@ -116,7 +116,12 @@ export class Agent {
       { pinRoot: this.cfg.pinRoot, attachMode: this.loader.mode, createdMaps, migrated },
       'datapath loaded',
     );
-    await this.ipam.load();
+    const outside = await this.ipam.load();
+    if (outside.length > 0)
+      log.warn(
+        { podCidr: this.cfg.podCidr, attachments: outside.map(attachmentKey) },
+        'the pod CIDR changed: addresses outside it were forgotten (their pods need a new address)',
+      );
     await this.endpoints.load();
     await this.syncer.refresh();
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : await hostAddresses(this.cfg.hostNetns);

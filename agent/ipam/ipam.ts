@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { readJsonIfExists, writeFileAtomic } from '../state/atomic-file.js';
-import { type Allocation, allocate, emptyPool, type PoolState, release } from './pool.js';
+import { type Allocation, allocate, emptyPool, inPool, type PoolState, release } from './pool.js';
 
 export class Ipam {
   private state: PoolState;
@@ -15,11 +15,25 @@ export class Ipam {
     this.state = emptyPool(cidr);
   }
 
-  /** Loads persisted allocations; a pool CIDR change keeps only the allocations inside it. */
-  async load(): Promise<void> {
+  /**
+   * Loads persisted allocations. After a pool CIDR change the allocations inside the new pool are
+   * kept (running pods keep their addresses, never handed out twice); the others are returned.
+   */
+  async load(): Promise<Allocation[]> {
     const saved = await readJsonIfExists<PoolState>(this.file);
-    if (!saved) return;
-    if (saved.cidr === this.state.cidr) this.state = saved;
+    if (!saved) return [];
+    if (saved.cidr === this.state.cidr) {
+      this.state = saved;
+      return [];
+    }
+    const dropped: Allocation[] = [];
+    const allocations: PoolState['allocations'] = {};
+    for (const [ip, owner] of Object.entries(saved.allocations)) {
+      if (inPool(this.state, ip)) allocations[ip] = owner;
+      else dropped.push(owner);
+    }
+    this.state = { ...this.state, allocations };
+    return dropped;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
 // capability), a hostPort on the node reaches a pod.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,7 @@ describe('chained with portmap', () => {
           code === 0 ? resolve(out) : reject(new Error(`cnitool ${cmd} failed (${code}): ${out}`)),
         );
       });
+    const vethsBefore = await node.hostVeths();
     const added = JSON.parse(await cnitool('add')) as { ips: { address: string }[] };
     try {
       expect(added.ips[0]!.address).toMatch(/^10\.247\.0\.\d+\/32$/);
@@ -196,6 +197,9 @@ describe('chained with portmap', () => {
     } finally {
       await cnitool('del');
     }
-    expect(await node.hostVeths()).not.toContain(added.ips[0]!.address);
+    // The chained DEL went through Sluice too: interface and address are gone.
+    expect(await node.hostVeths()).toEqual(vethsBefore);
+    const ipam = JSON.parse(await readFile(path.join(node.dir, 'state', 'ipam.json'), 'utf8'));
+    expect(Object.keys(ipam.allocations)).not.toContain(added.ips[0]!.address.split('/')[0]!);
   }, 60_000);
 });
