@@ -186,6 +186,7 @@ export class Agent {
       this.cfg.pinRoot,
       (e) => this.flows.push(toFlow(e, names)),
       (n) => this.flows.lost(n),
+      (why) => this.log.error({ err: why }, 'flow events stopped: restart the agent to see flows again'),
     );
     await this.events.start();
     await setEventFlags(this.cfg.pinRoot, CFG_F_EVENTS_DROP | CFG_F_EVENTS_VERDICT);

@@ -23,9 +23,16 @@ export class CommandError extends SystemError {
     readonly code: number | string | null,
     readonly stdout: string,
     readonly stderr: string,
+    timedOutAfterMs?: number,
   ) {
     const detail = (stderr.trim() || stdout.trim()).split('\n').slice(-3).join('; ');
-    super(`${argv.join(' ')} failed (exit ${code ?? 'signal'}): ${detail || 'no output'}`);
+    super(
+      code === 'ENOENT'
+        ? `${argv[0]} not found (running ${argv.join(' ')}): install it or put it on PATH`
+        : timedOutAfterMs !== undefined
+          ? `${argv.join(' ')} did not finish in ${timedOutAfterMs / 1000} s and was stopped`
+          : `${argv.join(' ')} failed (exit ${code ?? 'signal'}): ${detail || 'no output'}`,
+    );
   }
 }
 
@@ -36,15 +43,16 @@ export function netnsArgv(argv: readonly string[], netns?: string): string[] {
 export function run(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const full = netnsArgv(argv, opts.netns);
   const [file, ...args] = full;
+  const timeout = opts.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
     const child = execFile(
       file!,
       args,
-      { maxBuffer: 512 * 1024 * 1024, timeout: opts.timeoutMs ?? 120_000, encoding: 'utf8' },
+      { maxBuffer: 512 * 1024 * 1024, timeout, encoding: 'utf8' },
       (err, stdout, stderr) => {
         if (err) {
-          const code = (err as NodeJS.ErrnoException & { code?: number | string }).code ?? null;
-          reject(new CommandError(full, code, stdout, stderr));
+          const e = err as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
+          reject(new CommandError(full, e.code ?? null, stdout, stderr, e.killed ? timeout : undefined));
         } else {
           resolve({ stdout, stderr });
         }

@@ -60,6 +60,8 @@ export class EventReader {
     private readonly onEvent: (e: FlowEvent) => void,
     /** Called when the kernel reports samples it could not write (the ring was full). */
     private readonly onLost: (n: number) => void = () => undefined,
+    /** Called if the reader dies after it started: flows stop until the agent restarts. */
+    private readonly onDied: (why: string) => void = () => undefined,
   ) {}
 
   /** Resolves once the reader has every CPU's ring open. */
@@ -85,11 +87,21 @@ export class EventReader {
     );
     await new Promise<void>((resolve, reject) => {
       let err = '';
+      let ready = false;
       child.stderr!.on('data', (d: Buffer) => {
         err += d.toString();
-        if (err.includes('ready')) resolve();
+        if (!ready && err.includes('ready')) {
+          ready = true;
+          resolve();
+        }
       });
-      child.once('exit', (code) => reject(new Error(`sluice-events exited with ${code}: ${err.trim()}`)));
+      // A missing reader must not take the agent down: the caller logs "flow events unavailable".
+      child.once('error', (e) => reject(new Error(`${EVENT_READER}: ${e.message}; run 'make build'`)));
+      child.once('exit', (code) => {
+        const why = `sluice-events exited with ${code}: ${err.trim().split('\n').slice(-3).join('; ')}`;
+        if (ready && this.child === child) this.onDied(why);
+        reject(new Error(why));
+      });
     });
   }
 

@@ -28,7 +28,7 @@ go_tools_begin() {
   if [ -z "$GO" ]; then
     if command -v go >/dev/null 2>&1; then GO="$(command -v go)"
     elif [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go
-    else die "the Go toolchain is missing: install Go (>= 1.22) or set GO=/path/to/go"
+    else die "the Go toolchain is missing: install Go (the pinned modules say which version they need) or set GO=/path/to/go"
     fi
   fi
   "$GO" version >/dev/null 2>&1 || die "$GO does not run"

@@ -1,4 +1,4 @@
-// `sluice bench lab`: how long a 27-pod lab takes to come up, and a 27 x 27 x 2-port TCP matrix,
+// `sluice bench lab`: how long a 27-pod lab takes to come up, and a 27 x 26 x 2-port TCP matrix,
 // all through the same code the CLI runs.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -73,7 +73,7 @@ export function registerBenchCommands(program: Command): void {
 
   bench
     .command('lab')
-    .description('a 27-pod lab: time to come up, a 27 x 27 x 2-port TCP matrix, time to go down')
+    .description('a 27-pod lab: time to come up, a 27 x 26 x 2-port TCP matrix, time to go down')
     .option('-o, --output <format>', 'table, json or yaml', 'table')
     .action(async (opts: Record<string, string>) => {
       const format = parseOutput(opts['output']);

@@ -4,7 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AgentUnavailableError, callAgent } from '../../agent/api/client.js';
+import { CNI_INVALID_CONFIG } from '../../agent/agent.js';
+import { AgentError, AgentUnavailableError, callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
 import type { SluiceConfig } from '../../agent/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
@@ -372,6 +373,8 @@ export function registerInspectCommands(
     .option('--protocol <protocol>', 'TCP, UDP or SCTP', 'TCP')
     .option('-o, --output <format>', 'text, json or yaml', 'text')
     .action(async (from: string, to: string, o: { port: string; protocol: string; output: string }) => {
+      // Checked before asking the agent: text (the default), json or yaml.
+      const format = o.output === 'text' ? 'text' : parseOutput(o.output, ['text', 'json', 'yaml']);
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new UserError(`--port ${o.port}: expected a port number`);
@@ -389,8 +392,9 @@ export function registerInspectCommands(
         e = (await callAgent(socket(), { explain: { from, to, port, protocol: o.protocol.toUpperCase() } }))
           .explain!;
       } catch (err) {
-        if (err instanceof Error && 'code' in err && !(err instanceof AgentUnavailableError))
-          throw new UserError(err.message);
+        // A pod the agent does not know is bad input (exit 2); "not ready yet" and the like keep
+        // the agent's own exit code, which scripts can retry on.
+        if (err instanceof AgentError && err.code === CNI_INVALID_CONFIG) throw new UserError(err.message);
         throw err;
       }
       const data = {
@@ -402,8 +406,8 @@ export function registerInspectCommands(
         source: e.source,
         destination: e.destination,
       };
-      if (o.output !== 'text') {
-        print(parseOutput(o.output), () => '', data);
+      if (format !== 'text') {
+        print(format, () => '', data);
       } else {
         const line = (s: sluice.v1.IExplainSide | null | undefined, what: string) => {
           if (!s) return '';

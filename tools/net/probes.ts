@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import { REPO_ROOT } from '../../agent/config.js';
+import { EnvironmentError } from '../../agent/errors.js';
 import { run } from '../../agent/exec.js';
 
 export interface ProbeResult {
@@ -24,10 +25,16 @@ export async function probeFrom(
   targets: readonly string[],
   timeoutMs: number,
 ): Promise<ProbeResult[]> {
+  // A tool may exit non-zero for "not connected" and still print its results; a tool that failed
+  // without printing any (missing, no permission for raw sockets) is a broken probe, not a
+  // denied connection.
   const output = (argv: string[]) =>
     run(argv, { netns, timeoutMs: timeoutMs + 30_000 }).then(
       (r) => r.stdout,
-      (err: { stdout?: string }) => err.stdout ?? '',
+      (err: Error & { stdout?: string }) => {
+        if (err.stdout?.trim()) return err.stdout;
+        throw new EnvironmentError(`probe tool failed, no connection was tried: ${err.message}`);
+      },
     );
   const sctp = targets.filter((t) => t.endsWith('/SCTP'));
   const other = targets.filter((t) => !t.endsWith('/SCTP'));
