@@ -128,25 +128,3 @@ export function lookupPolicy(
   if (!v) return { allowed: false, ruleId: 0, via: 'denied' };
   return { allowed: true, ruleId: v.ruleId, via };
 }
-
-export function lookupAllows(
-  output: CompileOutput,
-  endpointId: number,
-  direction: Direction,
-  peerIdentity: number,
-  peerIp: string,
-  protocol: number,
-  port: number,
-  peerNamespaceIdentity = 0,
-): boolean {
-  return lookupPolicy(
-    output,
-    endpointId,
-    direction,
-    peerIdentity,
-    peerIp,
-    protocol,
-    port,
-    peerNamespaceIdentity,
-  ).allowed;
-}

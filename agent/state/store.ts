@@ -9,11 +9,18 @@ import { type Namespace, type NetworkPolicy, type Pod, podKey, policyKey, type S
 
 export type StoreListener = () => void;
 
+/** Stores value under key unless an equal value is there already; whether it stored. */
+function setIfDifferent<T>(map: Map<string, T>, key: string, value: T): boolean {
+  const old = map.get(key);
+  if (old !== undefined && JSON.stringify(old) === JSON.stringify(value)) return false;
+  map.set(key, value);
+  return true;
+}
+
 export class Store {
   private readonly namespaces = new Map<string, Namespace>();
   private readonly pods = new Map<string, Pod>();
   private readonly policies = new Map<string, NetworkPolicy>();
-  private readonly rejected = new Map<string, PolicyError[]>();
   private readonly listeners = new Set<StoreListener>();
   private cached: Snapshot | undefined;
   // Per-kind arrays survive changes to the other kinds, so consumers can memoise on them.
@@ -40,17 +47,16 @@ export class Store {
   upsertNamespace(ns: Namespace): void {
     // The API server sets this label on every namespace; selectors rely on it.
     const labels = { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
-    this.namespaces.set(ns.name, { name: ns.name, labels });
-    this.changed('namespace');
+    if (setIfDifferent(this.namespaces, ns.name, { name: ns.name, labels })) this.changed('namespace');
   }
 
   deleteNamespace(name: string): void {
     if (this.namespaces.delete(name)) this.changed('namespace');
   }
 
+  /** An update that changes nothing the store holds (a pod's readiness, say) is not a change. */
   upsertPod(pod: Pod): void {
-    this.pods.set(podKey(pod), pod);
-    this.changed('pod');
+    if (setIfDifferent(this.pods, podKey(pod), pod)) this.changed('pod');
   }
 
   deletePod(namespace: string, name: string): void {
@@ -64,25 +70,13 @@ export class Store {
   upsertPolicy(policy: NetworkPolicy): PolicyError[] {
     const key = policyKey(policy);
     const problems = validatePolicy(policy);
-    if (refusing(problems).length > 0) {
-      this.rejected.set(key, problems);
-      return problems;
-    }
-    this.rejected.delete(key);
-    this.policies.set(key, policy);
-    this.changed('policy');
+    if (refusing(problems).length > 0) return problems;
+    if (setIfDifferent(this.policies, key, policy)) this.changed('policy');
     return problems;
   }
 
   deletePolicy(namespace: string, name: string): void {
-    const key = policyKey({ namespace, name });
-    this.rejected.delete(key);
-    if (this.policies.delete(key)) this.changed('policy');
-  }
-
-  /** Policies whose latest version was refused, with why. */
-  rejectedPolicies(): ReadonlyMap<string, PolicyError[]> {
-    return this.rejected;
+    if (this.policies.delete(policyKey({ namespace, name }))) this.changed('policy');
   }
 
   getPod(key: string): Pod | undefined {
@@ -91,10 +85,6 @@ export class Store {
 
   getNamespace(name: string): Namespace | undefined {
     return this.namespaces.get(name);
-  }
-
-  namespaceMap(): ReadonlyMap<string, Namespace> {
-    return this.namespaces;
   }
 
   snapshot(): Snapshot {

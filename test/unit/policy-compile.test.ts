@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicies, ruleIdFor } from '../../agent/policy/compile.js';
-import { lookupAllows, lookupPolicy } from '../../agent/policy/simulate.js';
+import { lookupPolicy } from '../../agent/policy/simulate.js';
 import {
   type CompileOutput,
   DIR_EGRESS,
@@ -629,7 +629,7 @@ describe('compilePolicies', () => {
         const identity = pod ? identities.get(peer)! : ID_WORLD;
         const ip = pod ? pod.ip! : peer;
         expect(
-          lookupAllows(output, ep, dir, identity, ip, proto, port),
+          lookupPolicy(output, ep, dir, identity, ip, proto, port).allowed,
           `${dir} ${peer} ${proto}/${port}`,
         ).toBe(allowed);
       }

@@ -467,7 +467,7 @@ export async function runDatapathBench(opts: {
         const ratio = LOWER_IS_BETTER.has(x.metric) ? b / x.median : x.median / b;
         return { config: x.config, metric: x.metric, vs: 'baseline', ratio: round(ratio) };
       });
-    for (const n of opts.quick ? [10000] : [10000]) {
+    for (const n of [10000]) {
       for (const metric of METRICS) {
         const s = base('sluice', metric);
         const r = base(`sluice-rules-${n}`, metric);
