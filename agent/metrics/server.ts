@@ -4,15 +4,12 @@
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge } from 'prom-client';
 import type { Agent } from '../agent.js';
-import { dumpMap } from '../datapath/bpftool.js';
-import { policyValueCodec } from '../datapath/codecs.js';
 import { MAPS } from '../datapath/maps.js';
 import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
 
 export function registerDatapathMetrics(agent: Agent): void {
   const registry = agent.metrics.registry;
-  const pinned = (name: string) => `${agent.cfg.pinRoot}/maps/${name}`;
   const packets = new Counter({
     name: 'sluice_datapath_packets_total',
     help: 'Packets seen by the datapath, by verdict, reason and direction (from sluice_metrics)',
@@ -20,7 +17,13 @@ export function registerDatapathMetrics(agent: Agent): void {
     registers: [registry],
     async collect() {
       const totals = new Map<string, { labels: Record<string, string>; packets: number; bytes: number }>();
-      for (const m of await readMetrics(agent.cfg.pinRoot).catch(() => [])) {
+      // Unreadable map: keep the last values (a reset to zero would look like a counter reset).
+      const read = await readMetrics(agent.cfg.pinRoot).catch((err: Error) => {
+        agent.log.warn({ err: err.message }, 'cannot read sluice_metrics for /metrics');
+        return undefined;
+      });
+      if (!read) return;
+      for (const m of read) {
         const labels = {
           verdict: m.reason === 0 ? 'forwarded' : 'dropped',
           reason: REASONS[m.reason]?.name.toLowerCase() ?? String(m.reason),
@@ -45,18 +48,6 @@ export function registerDatapathMetrics(agent: Agent): void {
     help: 'Bytes seen by the datapath, by verdict, reason and direction',
     labelNames: ['verdict', 'reason', 'direction'],
     registers: [registry],
-  });
-  new Counter({
-    name: 'sluice_policy_verdicts_total',
-    help: 'New connections admitted by policy entries (sum of sluice_policy counters)',
-    registers: [registry],
-    async collect() {
-      let n = 0;
-      for (const e of await dumpMap(pinned(MAPS.policy.name)).catch(() => []))
-        n += policyValueCodec.decode(e.value).packets;
-      this.reset();
-      this.inc(n);
-    },
   });
   new Gauge({
     name: 'sluice_map_pressure',
