@@ -8,6 +8,8 @@ export default function setup(): () => Promise<void> {
   const id = randomBytes(3).toString('hex');
   process.env['SLUICE_TEST_RUN'] = id;
   return async () => {
-    await sweepRun(id);
+    // Every test cleans up after itself: anything found here is a test's leak, said out loud.
+    const left = await sweepRun(id);
+    if (left.length > 0) console.error(`test: removed what tests left behind: ${left.join(', ')}`);
   };
 }
