@@ -4,7 +4,7 @@
 // swapped through sluice_calls, so devices keep their attachment across upgrades.
 
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, statfs } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AttachMode, SluiceConfig } from '../config.js';
@@ -44,6 +44,14 @@ interface NetShowEntry {
   tc?: { devname: string; ifindex: number; kind: string; name: string; prog_id?: number; id?: number }[];
 }
 
+export const BPFFS = '/sys/fs/bpf';
+const BPF_FS_MAGIC = 0xcafe4a11;
+
+/** Whether path is on a bpf filesystem (without starting a process). */
+export async function isBpffs(p: string): Promise<boolean> {
+  return (await statfs(p).catch(() => undefined))?.type === BPF_FS_MAGIC;
+}
+
 export class Loader {
   readonly mode: ConcreteAttachMode;
 
@@ -61,9 +69,8 @@ export class Loader {
 
   /** Mounts bpffs at the parent of pinRoot's bpffs when it is missing. */
   async ensureBpffs(): Promise<void> {
-    const mountPoint = '/sys/fs/bpf';
-    const { stdout } = await run(['stat', '-f', '-c', '%T', mountPoint]).catch(() => ({ stdout: '' }));
-    if (stdout.trim() === 'bpf_fs') return;
+    const mountPoint = BPFFS;
+    if (await isBpffs(mountPoint)) return;
     if (!existsSync(mountPoint))
       throw new EnvironmentError(`${mountPoint} does not exist: is sysfs mounted?`);
     await run(['mount', '-t', 'bpf', 'bpf', mountPoint]);
@@ -125,7 +132,7 @@ export class Loader {
         const isEntry = name === PROGRAMS.entryIngress || name === PROGRAMS.entryEgress;
         if (isEntry && existsSync(path.join(progsDir, name))) continue;
         await rm(path.join(progsDir, name), { force: true });
-        await run(['mv', path.join(stage, 'progs', name), path.join(progsDir, name)]);
+        await rename(path.join(stage, 'progs', name), path.join(progsDir, name));
       }
       await bpftoolBatch(
         PROGRAMS.calls.map(

@@ -6,10 +6,9 @@ import type { Command } from 'commander';
 import { callAgent } from '../../agent/api/client.js';
 import type { SluiceConfig } from '../../agent/config.js';
 import { bpftoolJson } from '../../agent/datapath/bpftool.js';
-import { kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
+import { BPFFS, isBpffs, kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
 import { ALL_MAPS } from '../../agent/datapath/maps.js';
 import { EnvironmentError } from '../../agent/errors.js';
-import { run } from '../../agent/exec.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
 interface MapRow {
@@ -60,7 +59,7 @@ async function kernelFeatures(): Promise<Record<string, boolean>> {
   return {
     btf: existsSync('/sys/kernel/btf/vmlinux'),
     tcx: kernelSupportsTcx(),
-    bpffs: (await run(['stat', '-f', '-c', '%T', '/sys/fs/bpf']).then((r) => r.stdout.trim())) === 'bpf_fs',
+    bpffs: await isBpffs(BPFFS),
   };
 }
 
@@ -112,7 +111,7 @@ export function registerDatapathCommands(
             .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
             .join(
               ', ',
-            )})\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${attachments.length / 2} devices\nPrograms:     ${programs.map((p) => `${p.name} (id ${p.id})`).join(', ') || '-'}\n\n` +
+            )})\nAttach mode:  ${data.attachMode}\nPin root:     ${data.pinRoot}${loaded ? '' : ' (not loaded)'}\nAttached:     ${new Set(attachments.map((a) => a.device)).size} devices\nPrograms:     ${programs.map((p) => `${p.name} (id ${p.id})`).join(', ') || '-'}\n\n` +
           formatTable(
             ['map', 'entries', 'max', 'pressure'],
             maps.map((m) => [
