@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
+import { startResponder } from '../../tools/net/servers.js';
 import { CNI_BIN, NODE_IP, TestNode } from '../harness/agent.js';
 import { TestContainerd } from '../harness/containerd.js';
-import { startResponder } from '../harness/responder.js';
 
 const POD_CIDR = '10.247.0.0/24';
 let node: TestNode;
@@ -178,7 +178,7 @@ describe('chained with portmap', () => {
     const added = JSON.parse(await cnitool('add')) as { ips: { address: string }[] };
     try {
       expect(added.ips[0]!.address).toMatch(/^10\.247\.0\.\d+\/32$/);
-      await startResponder(netns, 'shop/pm', { tcp: [80] }, (s) => servers.push(s));
+      await startResponder(netns, 'shop/pm', { tcp: [80] }, { track: (s) => servers.push(s) });
       const probe = await run(
         [
           process.execPath,

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { probeFrom } from '../../tools/net/probes.js';
+import { startResponder } from '../../tools/net/servers.js';
 import { TestNode } from '../harness/agent.js';
 import { TestApiServer } from '../harness/apiserver.js';
-import { startResponder } from '../harness/responder.js';
 
 const NODE = 'node-1';
 let api: TestApiServer;
@@ -80,7 +80,7 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
     JSON.stringify({ status: { podIP: ip, podIPs: [{ ip }] } }),
   ]);
   pods[`${ns}/${name}`] = { netns, ip };
-  await startResponder(netns, `${ns}/${name}`, { tcp: [80] }, (s) => servers.push(s));
+  await startResponder(netns, `${ns}/${name}`, { tcp: [80] }, { track: (s) => servers.push(s) });
 }
 
 beforeAll(async () => {

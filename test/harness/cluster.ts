@@ -23,8 +23,8 @@ import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
 import { unwirePod, wirePod } from '../../cni/wiring.js';
 import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
+import { startInNetns, startResponder } from '../../tools/net/servers.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
-import { startInNetns, startResponder } from './responder.js';
 import { deleteNetns } from './sweep.js';
 
 export const NODE_IP = '10.250.0.1';
@@ -153,7 +153,14 @@ export class TestCluster {
 
   /** Starts the responder in the pod and waits until it listens. */
   async serve(pod: TestPod, tcp: number[], udp: number[], echo: number[] = []): Promise<void> {
-    await startResponder(pod.netns, pod.endpoint.podKey, { tcp, udp, echo }, (c) => this.processes.push(c));
+    await startResponder(
+      pod.netns,
+      pod.endpoint.podKey,
+      { tcp, udp, echo },
+      {
+        track: (c) => this.processes.push(c),
+      },
+    );
   }
 
   /** SCTP over raw sockets (tools/net/sctp.c): this kernel may lack SCTP sockets. */
@@ -162,7 +169,7 @@ export class TestCluster {
       pod.netns,
       [SCTP_TOOL, 'serve', pod.endpoint.podKey, ...ports.map(String)],
       `SCTP server in ${pod.name}`,
-      (c) => this.processes.push(c),
+      { track: (c) => this.processes.push(c) },
     );
   }
 

@@ -10,8 +10,8 @@ import { dumpMap, dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
 import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
 import { run } from '../../agent/exec.js';
 import { probeFrom } from '../../tools/net/probes.js';
+import { startResponder } from '../../tools/net/servers.js';
 import { TestNode, writeManifests } from '../harness/agent.js';
-import { startResponder } from '../harness/responder.js';
 
 let node: TestNode;
 const pods: Record<string, { netns: string; ip: string }> = {};
@@ -60,7 +60,12 @@ beforeAll(async () => {
     expect(r.code, r.stdout).toBe(0);
     pods[name] = { netns, ip: (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]! };
   }
-  await startResponder(pods['b']!.netns, 'app/b', { tcp: [80], echo: [7] }, (s) => servers.push(s));
+  await startResponder(
+    pods['b']!.netns,
+    'app/b',
+    { tcp: [80], echo: [7] },
+    { track: (s) => servers.push(s) },
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
@@ -25,7 +24,8 @@ import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file
 import type { Pod, Protocol } from '../../agent/state/types.js';
 import { invokePlugin } from '../../cni/invoke.js';
 import { CNI_BINARY as CNI_BIN } from '../../cni/wiring.js';
-import { type ProbeResult, probeFrom, RESPONDER_JS, SCTP_TOOL } from '../net/probes.js';
+import { type ProbeResult, probeFrom, SCTP_TOOL } from '../net/probes.js';
+import { startInNetns, startResponder } from '../net/servers.js';
 
 export const LAB_NODE_IP = '10.239.0.1';
 const LAB_POD_CIDR = '10.240.0.0/16';
@@ -274,18 +274,18 @@ export class Lab {
     entry.pids = [];
     entry.ports = servedPorts(pod);
     const netns = `/run/netns/${entry.netns}`;
-    const tcp = pod.ports.filter((p) => p.protocol === 'TCP').map((p) => String(p.containerPort));
-    const udp = pod.ports.filter((p) => p.protocol === 'UDP').map((p) => String(p.containerPort));
-    const sctp = pod.ports.filter((p) => p.protocol === 'SCTP').map((p) => String(p.containerPort));
-    if (tcp.length + udp.length > 0) {
-      const args = ['--name', key, ...tcp.flatMap((p) => ['--tcp', p]), ...udp.flatMap((p) => ['--udp', p])];
-      entry.pids.push(
-        await startDaemon(['nsenter', `--net=${netns}`, '--', process.execPath, RESPONDER_JS, ...args]),
-      );
-    }
-    if (sctp.length > 0)
-      entry.pids.push(
-        await startDaemon(['nsenter', `--net=${netns}`, '--', SCTP_TOOL, 'serve', key, ...sctp]),
+    const ports = (proto: Protocol) =>
+      pod.ports.filter((p) => p.protocol === proto).map((p) => p.containerPort);
+    // Detached: they outlive this command; `lab down` ends them by the pids recorded here.
+    const opts = { detached: true, track: (c: ChildProcess) => c.pid && entry.pids.push(c.pid) };
+    if (ports('TCP').length + ports('UDP').length > 0)
+      await startResponder(netns, key, { tcp: ports('TCP'), udp: ports('UDP') }, opts);
+    if (ports('SCTP').length > 0)
+      await startInNetns(
+        netns,
+        [SCTP_TOOL, 'serve', key, ...ports('SCTP').map(String)],
+        `SCTP server of ${key}`,
+        opts,
       );
   }
 
@@ -484,26 +484,4 @@ async function killAndWait(pid: number): Promise<void> {
   } catch {
     // gone
   }
-}
-
-/** Starts a long-lived process detached from the CLI; resolves with its pid once it says "ready". */
-function startDaemon(argv: string[]): Promise<number> {
-  const [file, ...args] = argv;
-  const child: ChildProcess = spawn(file!, args, { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`${argv.join(' ')} did not get ready`)), 10_000);
-    lines.on('line', (l) => {
-      if (l !== 'ready') return;
-      clearTimeout(timer);
-      lines.close();
-      child.stdout!.destroy();
-      child.unref();
-      resolve(child.pid!);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${argv.join(' ')} exited with ${code}`));
-    });
-  });
 }
