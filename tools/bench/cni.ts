@@ -13,6 +13,7 @@ import { REPO_ROOT, withConfig } from '../../agent/config.js';
 import { run } from '../../agent/exec.js';
 import { silentLogger } from '../../agent/log.js';
 import { invokePlugin } from '../../cni/invoke.js';
+import { percentile, round } from './stats.js';
 
 export interface CniBenchResult {
   runs: number;
@@ -26,12 +27,6 @@ export interface CniBenchResult {
   add_vs_exec: number;
   /** p50 of each part of the sequential ADDs, from the agent's CNI log. */
   add_phases_p50_ms: { allocate: number; wire: number; endpoint: number };
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-function pct(samples: number[], p: number): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 }
 
 /** The agent's "ADD done" lines (cni/plugin.ts) of the containers matching `ids`, by phase. */
@@ -132,18 +127,18 @@ export async function runCniBench(opts: { runs: number } = { runs: 30 }): Promis
 
     return {
       runs: opts.runs,
-      exec_p50_ms: round(pct(exec, 50)),
-      add_p50_ms: round(pct(add, 50)),
-      add_p99_ms: round(pct(add, 99)),
-      del_p50_ms: round(pct(del, 50)),
-      del_p99_ms: round(pct(del, 99)),
-      concurrent20_add_p99_ms: round(pct(c20, 99)),
-      pods100_s: Math.round(pods100 * 100) / 100,
-      add_vs_exec: Math.round((pct(add, 50) / pct(exec, 50)) * 100) / 100,
+      exec_p50_ms: round(percentile(exec, 50)),
+      add_p50_ms: round(percentile(add, 50)),
+      add_p99_ms: round(percentile(add, 99)),
+      del_p50_ms: round(percentile(del, 50)),
+      del_p99_ms: round(percentile(del, 99)),
+      concurrent20_add_p99_ms: round(percentile(c20, 99)),
+      pods100_s: round(pods100, 2),
+      add_vs_exec: round(percentile(add, 50) / percentile(exec, 50), 2),
       add_phases_p50_ms: {
-        allocate: round(pct(phases.allocate, 50)),
-        wire: round(pct(phases.wire, 50)),
-        endpoint: round(pct(phases.endpoint, 50)),
+        allocate: round(percentile(phases.allocate, 50)),
+        wire: round(percentile(phases.wire, 50)),
+        endpoint: round(percentile(phases.endpoint, 50)),
       },
     };
   } finally {

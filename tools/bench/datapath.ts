@@ -25,6 +25,7 @@ import {
   type PolicyEntry,
 } from '../../agent/policy/types.js';
 import { wirePod } from '../../cni/wiring.js';
+import { median, round as roundTo } from './stats.js';
 
 export const RULE_COUNTS = [100, 1000, 10000];
 export const METRICS = [
@@ -363,13 +364,7 @@ class Topology {
   }
 }
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
+const round = (n: number) => roundTo(n, 3);
 
 /** Namespaces and pins of an earlier run whose process is gone (killed before it could clean up). */
 async function removeLeftovers(log?: (line: string) => void): Promise<void> {

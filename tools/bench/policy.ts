@@ -14,6 +14,7 @@ import { silentLogger } from '../../agent/log.js';
 import { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import { podKey } from '../../agent/state/types.js';
+import { percentile, round } from './stats.js';
 import { kindOf, policyOfKind, syntheticCluster } from './synthetic.js';
 
 export interface PolicyBenchOptions {
@@ -44,12 +45,6 @@ export const POLICY_BENCH_DEFAULTS: PolicyBenchOptions = {
   localPods: 110,
   changes: 100,
 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBenchResult> {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'sluice-bench-'));
@@ -110,7 +105,6 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
         );
       }
     }
-    samples.sort((a, b) => a - b);
     return {
       pods: opts.pods,
       namespaces: opts.namespaces,

@@ -1,0 +1,20 @@
+// Figures of the benchmarks: nearest-rank percentiles, medians, rounding for reports.
+
+/** Nearest-rank percentile p (0–100) of samples (any order); 0 for none. */
+export function percentile(samples: readonly number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+}
+
+/** Median (the mean of the two middle values for an even count). */
+export function median(samples: readonly number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** n rounded to `digits` decimals. */
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
