@@ -11,7 +11,7 @@ import type { AttachMode, SluiceConfig } from '../config.js';
 import { EnvironmentError, SystemError } from '../errors.js';
 import { run } from '../exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
-import { ALL_MAPS, MAPS, type MapId, PROGRAMS } from './maps.js';
+import { ALL_MAPS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
@@ -60,7 +60,7 @@ export class Loader {
   }
 
   mapPath(id: MapId): string {
-    return path.join(this.cfg.pinRoot, 'maps', MAPS[id].name);
+    return mapPin(this.cfg.pinRoot, id);
   }
 
   progPath(name: string): string {
@@ -78,11 +78,11 @@ export class Loader {
 
   /** Creates the maps that are not pinned yet; returns the names it created. */
   async ensureMaps(): Promise<string[]> {
-    await mkdir(path.join(this.cfg.pinRoot, 'maps'), { recursive: true });
+    await mkdir(mapsDir(this.cfg.pinRoot), { recursive: true });
     const created: string[] = [];
     const lines: string[] = [];
     for (const spec of ALL_MAPS) {
-      const pin = path.join(this.cfg.pinRoot, 'maps', spec.name);
+      const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
       if (existsSync(pin)) continue;
       created.push(spec.name);
       lines.push(
@@ -113,7 +113,7 @@ export class Loader {
     await this.ensureBpffs();
     const createdMaps = await this.ensureMaps();
     // Entries of maps whose layout changed move to their successors before the programs swap.
-    const migrated = await migrateMaps(path.join(this.cfg.pinRoot, 'maps'));
+    const migrated = await migrateMaps(mapsDir(this.cfg.pinRoot));
     const stage = path.join(this.cfg.pinRoot, `load_${process.pid}_${Date.now()}`);
     const progsDir = path.join(this.cfg.pinRoot, 'progs');
     await mkdir(progsDir, { recursive: true });
@@ -124,7 +124,7 @@ export class Loader {
         'name',
         m.name,
         'pinned',
-        path.join(this.cfg.pinRoot, 'maps', m.name),
+        `${mapsDir(this.cfg.pinRoot)}/${m.name}`,
       ]);
       await bpftool(['prog', 'loadall', this.cfg.bpfObject, path.join(stage, 'progs'), ...reuse]);
       const staged = await readdir(path.join(stage, 'progs'));
@@ -143,7 +143,7 @@ export class Loader {
     } finally {
       await rm(stage, { recursive: true, force: true });
     }
-    await dropOldMaps(path.join(this.cfg.pinRoot, 'maps'));
+    await dropOldMaps(mapsDir(this.cfg.pinRoot));
     return { createdMaps, migrated };
   }
 

@@ -7,7 +7,7 @@ import type { SluiceConfig } from '../config.js';
 import { EXIT_SYSTEM, SluiceError } from '../errors.js';
 import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
 import { type DesiredMaps, hexKey, type MapContents, type Partitioned } from './desired.js';
-import { MAPS, type MapSpec } from './maps.js';
+import { MAPS, type MapSpec, mapPin } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
 const ADD_ORDER: readonly SyncedMap[] = ['ipcache', 'cidr', 'policy', 'endpoints'];
@@ -79,7 +79,7 @@ export class MapSyncer {
   }
 
   private pin(id: SyncedMap): string {
-    return `${this.cfg.pinRoot}/maps/${this.spec(id).name}`;
+    return mapPin(this.cfg.pinRoot, id);
   }
 
   /** Reads what the pinned maps hold now: a restarted agent reconciles instead of flushing. */

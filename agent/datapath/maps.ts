@@ -45,68 +45,57 @@ export function possibleCpus(): number {
 }
 
 const as = <T>(c: StructCodec<T>) => c as StructCodec<unknown>;
+/** A map's key and value: their codecs and the sizes the map is created with (one source). */
+const codecs = <K, V>(key: StructCodec<K>, value: StructCodec<V>) => ({
+  keySize: key.size,
+  valueSize: value.size,
+  key: as(key),
+  value: as(value),
+});
 
 export const MAPS = {
   endpoints: {
     name: 'sluice_endpoints',
     type: 'hash',
-    keySize: 4,
-    valueSize: 32,
     entries: (s) => s.endpoints,
     flags: 0,
-    key: as(endpointKeyCodec),
-    value: as(endpointInfoCodec),
+    ...codecs(endpointKeyCodec, endpointInfoCodec),
   },
   ipcache: {
     name: 'sluice_ipcache',
     type: 'lpm_trie',
-    keySize: 8,
-    valueSize: 8,
     entries: (s) => s.ipcache,
     flags: BPF_F_NO_PREALLOC,
-    key: as(ipcacheKeyCodec),
-    value: as(ipcacheValueCodec),
+    ...codecs(ipcacheKeyCodec, ipcacheValueCodec),
   },
   policy: {
     name: 'sluice_policy',
     type: 'lpm_trie',
-    keySize: 16,
-    valueSize: 24,
     entries: (s) => s.policy,
     flags: BPF_F_NO_PREALLOC,
-    key: as(policyKeyCodec),
-    value: as(policyValueCodec),
+    ...codecs(policyKeyCodec, policyValueCodec),
     ownedValueBytes: 8,
   },
   cidr: {
     name: 'sluice_cidr',
     type: 'lpm_trie',
-    keySize: 16,
-    valueSize: 8,
     entries: (s) => s.cidr,
     flags: BPF_F_NO_PREALLOC,
-    key: as(cidrKeyCodec),
-    value: as(cidrValueCodec),
+    ...codecs(cidrKeyCodec, cidrValueCodec),
   },
   ct: {
     name: 'sluice_ct',
     type: 'lru_hash',
-    keySize: 16,
-    valueSize: 56,
     entries: (s) => s.ct,
     flags: 0,
-    key: as(ctKeyCodec),
-    value: as(ctValueCodec),
+    ...codecs(ctKeyCodec, ctValueCodec),
   },
   metrics: {
     name: 'sluice_metrics',
     type: 'percpu_hash',
-    keySize: 8,
-    valueSize: 16,
     entries: (s) => s.metrics,
     flags: 0,
-    key: as(metricsKeyCodec),
-    value: as(metricsValueCodec),
+    ...codecs(metricsKeyCodec, metricsValueCodec),
   },
   events: {
     name: 'sluice_events',
@@ -119,12 +108,9 @@ export const MAPS = {
   config: {
     name: 'sluice_config',
     type: 'array',
-    keySize: 4,
-    valueSize: 8,
     entries: () => 1,
     flags: 0,
-    key: as(u32Codec),
-    value: as(dpConfigCodec),
+    ...codecs(u32Codec, dpConfigCodec),
   },
   calls: {
     name: 'sluice_calls',
@@ -148,3 +134,12 @@ export const PROGRAMS = {
     { slot: 1, name: 'to_pod' },
   ],
 } as const;
+
+/** Where a map is pinned under an instance's pin root (its `maps/` directory). */
+export function mapsDir(pinRoot: string): string {
+  return `${pinRoot}/maps`;
+}
+
+export function mapPin(pinRoot: string, id: MapId): string {
+  return `${mapsDir(pinRoot)}/${MAPS[id].name}`;
+}

@@ -3,7 +3,7 @@
 
 import { dumpPerCpuMap } from './bpftool.js';
 import { metricsKeyCodec, metricsValueCodec } from './codecs.js';
-import { MAPS } from './maps.js';
+import { mapPin } from './maps.js';
 
 export interface MetricRow {
   endpointId: number;
@@ -14,7 +14,7 @@ export interface MetricRow {
 }
 
 export async function readMetrics(pinRoot: string): Promise<MetricRow[]> {
-  const entries = await dumpPerCpuMap(`${pinRoot}/maps/${MAPS.metrics.name}`);
+  const entries = await dumpPerCpuMap(mapPin(pinRoot, 'metrics'));
   return entries.map((e) => {
     const k = metricsKeyCodec.decode(e.key);
     let packets = 0;

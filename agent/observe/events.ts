@@ -7,6 +7,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../config.js';
 import { bpftool } from '../datapath/bpftool.js';
 import { type DecodedOf, dpConfigCodec, flowEventCodec, u32Codec } from '../datapath/codecs.js';
+import { mapPin } from '../datapath/maps.js';
 
 export type FlowEvent = DecodedOf<typeof flowEventCodec>;
 
@@ -36,16 +37,7 @@ export class RecordStream {
 export async function setEventFlags(pinRoot: string, flags: number): Promise<void> {
   const key = [...u32Codec.encode({ value: 0 })].map(String);
   const value = [...dpConfigCodec.encode({ flags, host_identity_check: 0 })].map(String);
-  await bpftool([
-    'map',
-    'update',
-    'pinned',
-    `${pinRoot}/maps/sluice_config`,
-    'key',
-    ...key,
-    'value',
-    ...value,
-  ]);
+  await bpftool(['map', 'update', 'pinned', mapPin(pinRoot, 'config'), 'key', ...key, 'value', ...value]);
 }
 
 export const EVENT_READER = path.join(REPO_ROOT, 'build', 'sluice-events');
@@ -68,7 +60,7 @@ export class EventReader {
   async start(): Promise<void> {
     // build/sluice-events (agent/observe/sluice-events.c): a 1 MiB ring per CPU and binary output;
     // it dies with this process.
-    const child = spawn(EVENT_READER, [`${this.pinRoot}/maps/sluice_events`], {
+    const child = spawn(EVENT_READER, [mapPin(this.pinRoot, 'events')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

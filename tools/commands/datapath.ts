@@ -7,7 +7,7 @@ import { callAgent } from '../../agent/api/client.js';
 import type { SluiceConfig } from '../../agent/config.js';
 import { bpftoolJson } from '../../agent/datapath/bpftool.js';
 import { BPFFS, isBpffs, kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
-import { ALL_MAPS } from '../../agent/datapath/maps.js';
+import { ALL_MAPS, mapsDir } from '../../agent/datapath/maps.js';
 import { EnvironmentError } from '../../agent/errors.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
@@ -22,7 +22,7 @@ interface MapRow {
 async function mapRows(cfg: SluiceConfig): Promise<MapRow[]> {
   const rows: MapRow[] = [];
   for (const spec of ALL_MAPS) {
-    const pin = `${cfg.pinRoot}/maps/${spec.name}`;
+    const pin = `${mapsDir(cfg.pinRoot)}/${spec.name}`;
     if (!existsSync(pin)) continue;
     const info = await bpftoolJson<{ max_entries: number; type: string }>(['map', 'show', 'pinned', pin]);
     const countable = ['hash', 'lru_hash', 'percpu_hash', 'lpm_trie'].includes(spec.type);

@@ -21,7 +21,7 @@ import {
   policyKeyCodec,
   policyValueCodec,
 } from '../../agent/datapath/codecs.js';
-import { MAPS, type MapId } from '../../agent/datapath/maps.js';
+import { type MapId, mapPin } from '../../agent/datapath/maps.js';
 import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { REASONS } from '../../agent/datapath/reasons.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
@@ -98,7 +98,7 @@ export function portText(
 }
 
 function pin(cfg: SluiceConfig, id: MapId): string {
-  const p = `${cfg.pinRoot}/maps/${MAPS[id].name}`;
+  const p = mapPin(cfg.pinRoot, id);
   if (!existsSync(p)) {
     throw new EnvironmentError(
       `${p} does not exist: is the agent running (or the datapath loaded) with pin root ${cfg.pinRoot}?`,
