@@ -191,8 +191,6 @@ export interface ReconcilerDeps {
   syncer: MapSyncer;
   nodeIps: readonly string[];
   log: Logger;
-  /** Called with the policies the compiler refused (logged already). */
-  onPolicyErrors?: (errors: PolicyError[]) => void;
   metrics?: AgentMetrics;
 }
 
@@ -211,6 +209,7 @@ export class Reconciler {
   private pending: Promise<ReconcileResult> | undefined;
   last: ReconcileResult | undefined;
   private readonly cache = newPlanCache();
+  private reported = new Set<string>();
   private lastKeys: Map<string, string> | undefined;
   private identityOfKey: ReadonlyMap<string, number> = new Map();
   private lastNamespaces: Snapshot['namespaces'] | undefined;
@@ -281,14 +280,15 @@ export class Reconciler {
       },
       this.cache,
     );
-    if (plan.errors.length > 0) {
-      for (const e of plan.errors)
-        log.warn(
-          { policy: e.policy, field: e.field },
-          `${e.warning ? 'policy partly ignored' : 'policy rejected'}: ${e.message}`,
-        );
-      this.deps.onPolicyErrors?.(plan.errors);
+    // Each problem is logged once, when it appears, not again on every later reconcile.
+    const problems = new Set<string>();
+    for (const e of plan.errors) {
+      const text = `${e.warning ? 'policy partly ignored' : 'policy rejected'}: ${e.message}`;
+      const key = `${e.policy}\0${e.field}\0${text}`;
+      problems.add(key);
+      if (!this.reported.has(key)) log.warn({ policy: e.policy, field: e.field }, text);
     }
+    this.reported = problems;
     const metrics = this.deps.metrics;
     const tSync = performance.now();
     let stats: SyncStats;
