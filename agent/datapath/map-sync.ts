@@ -23,7 +23,7 @@ export class MapFullError extends SluiceError {
     readonly notApplied: [string, Buffer][],
   ) {
     super(
-      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${mapId} in the agent config`,
+      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${mapId} in the agent config and remove the pinned map (a pinned map keeps its size across restarts)`,
       EXIT_SYSTEM,
     );
   }
