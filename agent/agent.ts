@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { linkExists, unwirePod } from '../cni/wiring.js';
 import type { SluiceConfig } from './config.js';
+import { lbFrontendCodec, lbFrontendKeyCodec } from './datapath/codecs.js';
 import { Loader } from './datapath/loader.js';
 import { MapSyncer } from './datapath/map-sync.js';
 import { EndpointRegistry, hostIfName } from './endpoints/registry.js';
@@ -20,7 +21,7 @@ import { AgentMetrics } from './metrics/registry.js';
 import { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT, EventReader, setEventFlags } from './observe/events.js';
 import { type FlowNames, FlowRing, toFlow } from './observe/flows.js';
 import { selectingPolicies } from './policy/compile.js';
-import { protocolNumber } from './policy/ports.js';
+import { protocolName, protocolNumber } from './policy/ports.js';
 import { lookupPolicy } from './policy/simulate.js';
 import { DIR_EGRESS, DIR_INGRESS, type Direction } from './policy/types.js';
 import { Reconciler } from './reconciler.js';
@@ -69,6 +70,29 @@ async function hostAddresses(netns: string | undefined): Promise<string[]> {
   return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.scope !== 'host').map((a) => a.local));
 }
 
+/** The devices holding the node's addresses (not lo, not pod veths): where NodePort clients come in. */
+async function nodeDevices(
+  netns: string | undefined,
+  nodeIps: readonly string[],
+  podPrefix: string,
+): Promise<string[]> {
+  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show'], { netns });
+  const links = JSON.parse(stdout) as { ifname: string; addr_info?: { local: string }[] }[];
+  return links
+    .filter((l) => l.ifname !== 'lo' && !l.ifname.startsWith(podPrefix))
+    .filter((l) => (l.addr_info ?? []).some((a) => nodeIps.includes(a.local)))
+    .map((l) => l.ifname);
+}
+
+/** Frontend key -> id of what the pinned sluice_lb_frontends map holds. */
+function frontendIdsIn(entries: [string, Buffer][]): [string, number][] {
+  return entries.map(([k, v]) => {
+    const key = lbFrontendKeyCodec.decode(Buffer.from(k, 'hex'));
+    const proto = protocolName(key.protocol);
+    return [`${key.addr}:${key.port}/${proto}`, lbFrontendCodec.decode(v).id];
+  });
+}
+
 export class Agent {
   readonly store: Store;
   readonly loader: Loader;
@@ -82,6 +106,8 @@ export class Agent {
   private pending: Promise<unknown> | undefined;
   /** Local mode: the manifest files the store mirrors. */
   manifestPaths: string[] = [];
+  /** No endpoint-slice controller (local mode): Services' selectors are resolved by the agent. */
+  deriveEndpointSlices = true;
   readonly flows = new FlowRing();
   private events: EventReader | undefined;
 
@@ -125,6 +151,7 @@ export class Agent {
     await this.endpoints.load();
     await this.syncer.refresh();
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : await hostAddresses(this.cfg.hostNetns);
+    const nodeName = process.env['K8S_NODE_NAME'];
     this.reconciler = new Reconciler({
       store: this.store,
       endpoints: () => this.endpoints.list(),
@@ -132,9 +159,19 @@ export class Agent {
       namespaceIdentities: new IdentityAllocator(this.cfg.stateDir, 'namespaces'),
       syncer: this.syncer,
       nodeIps,
+      ...(nodeName ? { nodeName } : {}),
+      deriveEndpointSlices: this.deriveEndpointSlices,
       log: this.log.child({ subsystem: 'policy' }),
       metrics: this.metrics,
     });
+    // Frontend ids stay with their frontends: conntrack entries of live connections carry them.
+    this.reconciler.seedFrontendIds(frontendIdsIn(this.syncer.appliedEntries('lbFrontends')));
+    const devices =
+      this.cfg.nodePortDevices.length > 0
+        ? this.cfg.nodePortDevices
+        : await nodeDevices(this.cfg.hostNetns, nodeIps, this.cfg.interfacePrefix);
+    await this.loader.attachNetdev(devices);
+    log.info({ devices }, 'NodePort program attached to the node devices');
     // Re-attach every known endpoint's device (a no-op where attached): programs may be new.
     const unattached = await this.loader.attachAll(this.endpoints.list().map((ep) => ep.hostIfName));
     for (const { device, error } of unattached)

@@ -14,6 +14,14 @@ export interface MapSizes {
   cidr: number;
   ct: number;
   metrics: number;
+  /** Service frontends (and their reverse-NAT entries): one per Service port and address. */
+  lbFrontends: number;
+  /** Backends of all frontends together (and as many slots). */
+  lbBackends: number;
+  /** Connections through a Service (the backend each was given). */
+  lbConns: number;
+  /** sessionAffinity ClientIP: one per client and frontend. */
+  lbAffinity: number;
 }
 
 export interface SluiceConfig {
@@ -37,6 +45,11 @@ export interface SluiceConfig {
   /** Addresses of this node (identity host); empty = read from the host namespace at start. */
   nodeIps: string[];
   mtu: number;
+  /** The node's own devices where clients from outside reach NodePorts (from_netdev is attached);
+   * empty = those holding a node address. */
+  nodePortDevices: string[];
+  /** Where manifests' Services without a clusterIP get one (local mode). */
+  serviceCidr: string;
   /** How long CNI ADD waits for the pod object to reach the store before it proceeds (ms). */
   podWaitMs: number;
 }
@@ -61,6 +74,10 @@ export const DEFAULT_MAP_SIZES: MapSizes = {
   cidr: 262144,
   ct: 524288,
   metrics: 65536,
+  lbFrontends: 65536,
+  lbBackends: 262144,
+  lbConns: 262144,
+  lbAffinity: 65536,
 };
 
 export function defaultConfig(): SluiceConfig {
@@ -77,6 +94,8 @@ export function defaultConfig(): SluiceConfig {
     podCidr: '10.244.0.0/24',
     nodeIps: [],
     mtu: 1500,
+    nodePortDevices: [],
+    serviceCidr: '10.96.0.0/16',
     podWaitMs: 5000,
   };
 }

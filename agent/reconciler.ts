@@ -19,6 +19,11 @@ import type { Logger } from './log.js';
 import type { AgentMetrics } from './metrics/registry.js';
 import { type CompileCache, compilePolicies, newCompileCache } from './policy/compile.js';
 import { type CompileOutput, ID_HOST, ID_INIT, type PolicyError } from './policy/types.js';
+import { compileServices, type Frontend } from './services/compile.js';
+import { deriveEndpointSlices } from './services/derive.js';
+import { encodeLb, type LbCache } from './services/encode.js';
+import { FrontendIds } from './services/frontend-ids.js';
+import type { ServiceProblem } from './services/validate.js';
 import type { Store } from './state/store.js';
 import { type Namespace, podKey, type Snapshot } from './state/types.js';
 
@@ -28,6 +33,10 @@ export interface DatapathPlan {
   errors: PolicyError[];
   /** podKey -> identity */
   podIdentities: Map<string, number>;
+  /** The Service frontends this node serves, and their ids. */
+  frontends: readonly Frontend[];
+  frontendIds: ReadonlyMap<string, number>;
+  serviceProblems: ServiceProblem[];
 }
 
 /** Identity keys of every pod that takes part in policy (hostNetwork pods do not). */
@@ -65,10 +74,26 @@ export interface PlanCache {
     nodeIps: readonly string[];
     value: IpcacheEntry[];
   };
+  services?: {
+    pods: Snapshot['pods'];
+    services: Snapshot['services'];
+    slices: Snapshot['endpointSlices'];
+    endpoints: readonly Endpoint[];
+    nodeIps: readonly string[];
+    value: ReturnType<typeof compileServices>;
+  };
+  lb: LbCache;
+  /** Frontend ids in use; a caller that restarts over pinned maps seeds it from them. */
+  frontendIds: FrontendIds;
 }
 
 export function newPlanCache(): PlanCache {
-  return { compile: newCompileCache(), desired: newDesiredCache() };
+  return {
+    compile: newCompileCache(),
+    desired: newDesiredCache(),
+    lb: new Map(),
+    frontendIds: new FrontendIds(),
+  };
 }
 
 /** podIdentityKeys, memoised on the store's pod and namespace arrays. */
@@ -95,6 +120,10 @@ export function planDatapath(
     /** Namespace name -> namespace identity; without it namespace peers enumerate pods. */
     namespaceIdentities?: ReadonlyMap<string, number> | undefined;
     nodeIps: readonly string[];
+    /** This node's name: Services with a traffic policy Local keep its endpoints. */
+    nodeName?: string | undefined;
+    /** Local mode: no endpoint-slice controller runs, so Services' selectors are resolved here. */
+    deriveEndpointSlices?: boolean | undefined;
   },
   cache: PlanCache = newPlanCache(),
 ): DatapathPlan {
@@ -159,6 +188,38 @@ export function planDatapath(
       value: ipcache,
     };
   }
+  const sc = cache.services;
+  let services: ReturnType<typeof compileServices>;
+  if (
+    sc &&
+    sc.services === snapshot.services &&
+    sc.slices === snapshot.endpointSlices &&
+    sc.endpoints === endpoints &&
+    sc.nodeIps === nodeIps &&
+    (!input.deriveEndpointSlices || sc.pods === snapshot.pods)
+  ) {
+    services = sc.value;
+  } else {
+    const given = snapshot.endpointSlices ?? [];
+    services = compileServices({
+      services: snapshot.services ?? [],
+      endpointSlices: input.deriveEndpointSlices
+        ? [...given, ...deriveEndpointSlices(snapshot.services ?? [], snapshot.pods)]
+        : given,
+      nodeIps,
+      ...(input.nodeName ? { nodeName: input.nodeName } : {}),
+      localAddresses: new Set(endpoints.map((e) => e.ip)),
+    });
+    cache.services = {
+      pods: snapshot.pods,
+      services: snapshot.services,
+      slices: snapshot.endpointSlices,
+      endpoints,
+      nodeIps,
+      value: services,
+    };
+  }
+  const frontendIds = cache.frontendIds.assign(services.frontends.map((f) => f.key));
   const desired = desiredMaps(
     {
       endpoints,
@@ -166,10 +227,19 @@ export function planDatapath(
       ipcache,
       compiled,
       ...(namespaceIdentities ? { namespaceIdentities } : {}),
+      lb: encodeLb(services.frontends, frontendIds, cache.lb),
     },
     cache.desired,
   );
-  return { desired, compiled, errors, podIdentities };
+  return {
+    desired,
+    compiled,
+    errors,
+    podIdentities,
+    frontends: services.frontends,
+    frontendIds,
+    serviceProblems: services.problems,
+  };
 }
 
 export interface ReconcileResult {
@@ -190,6 +260,8 @@ export interface ReconcilerDeps {
   namespaceIdentities?: IdentityAllocator;
   syncer: MapSyncer;
   nodeIps: readonly string[];
+  nodeName?: string;
+  deriveEndpointSlices?: boolean;
   log: Logger;
   metrics?: AgentMetrics;
 }
@@ -217,6 +289,11 @@ export class Reconciler {
   private namespaceIdentityOf: ReadonlyMap<string, number> | undefined;
 
   constructor(private readonly deps: ReconcilerDeps) {}
+
+  /** Frontend ids the pinned maps hold (a restarted agent keeps them: conntrack refers to them). */
+  seedFrontendIds(entries: Iterable<[string, number]>): void {
+    this.cache.frontendIds.seed(entries);
+  }
 
   /** Label identities in use: canonical label key -> id. */
   identityTable(): ReadonlyMap<string, number> {
@@ -277,6 +354,8 @@ export class Reconciler {
         identityOfKey,
         namespaceIdentities: this.namespaceIdentityOf,
         nodeIps: this.deps.nodeIps,
+        nodeName: this.deps.nodeName,
+        deriveEndpointSlices: this.deps.deriveEndpointSlices,
       },
       this.cache,
     );
@@ -287,6 +366,11 @@ export class Reconciler {
       const key = `${e.policy}\0${e.field}\0${text}`;
       problems.add(key);
       if (!this.reported.has(key)) log.warn({ policy: e.policy, field: e.field }, text);
+    }
+    for (const p of plan.serviceProblems) {
+      const key = `${p.object}\0${p.field}\0${p.message}`;
+      problems.add(key);
+      if (!this.reported.has(key)) log.warn({ object: p.object, field: p.field }, p.message);
     }
     this.reported = problems;
     const metrics = this.deps.metrics;

@@ -6,7 +6,11 @@
  *
  * from_pod checks the source's egress policy and, for a destination on this node, the
  * destination's ingress policy too, then delivers with bpf_redirect_peer (which skips to_pod).
+ *   from_netdev  tcx ingress of the node's own devices: Services reached from outside the node.
+ *
  * Conntrack decides on the first packet of a connection; later packets and replies only count.
+ * A new connection to a Service frontend is translated to its backend first (lb.h), so policy
+ * decides on the backend; its replies are translated back in from_pod or to_pod.
  */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -20,6 +24,7 @@
 #include "lib/ipcache.h"
 #include "lib/policy.h"
 #include "lib/ct.h"
+#include "lib/lb.h"
 #include "lib/metrics.h"
 #include "lib/events.h"
 
@@ -35,24 +40,98 @@ static __always_inline int drop(struct __sk_buff *skb, __u32 endpoint_id, __u8 r
 	return TC_ACT_SHOT;
 }
 
-/* Deliver into a local pod: become its gateway (MACs, TTL), then jump into its namespace. */
-static __always_inline int deliver_local(struct __sk_buff *skb, const struct endpoint_info *dst)
+/* Act as the router for one hop: 1 when the TTL was decremented, 0 when it is spent (the host
+ * stack must send time-exceeded), -1 for a truncated packet. */
+static __always_inline int forward_hop(struct __sk_buff *skb)
 {
 	void *data = (void *)(long)skb->data;
 	void *data_end = (void *)(long)skb->data_end;
 	__u8 *ttl = data + IP_TTL_OFF;
 
 	if ((void *)(ttl + 2) > data_end)
-		return TC_ACT_SHOT;
+		return -1;
 	if (*ttl <= 1)
-		return TC_ACT_OK; /* let the host stack send time-exceeded */
+		return 0;
 	__u16 old = *(__u16 *)ttl;
 	*ttl -= 1;
 	__u16 new = *(__u16 *)ttl;
 	bpf_l3_csum_replace(skb, IP_CSUM_OFF, old, new, sizeof(__u16));
+	return 1;
+}
+
+/* Deliver into a local pod: become its gateway (MACs, TTL), then jump into its namespace. */
+static __always_inline int deliver_local(struct __sk_buff *skb, const struct endpoint_info *dst)
+{
+	int hop = forward_hop(skb);
+
+	if (hop < 0)
+		return TC_ACT_SHOT;
+	if (hop == 0)
+		return TC_ACT_OK; /* let the host stack send time-exceeded */
 	bpf_skb_store_bytes(skb, 0, dst->pod_mac, 6, 0);
 	bpf_skb_store_bytes(skb, 6, dst->host_mac, 6, 0);
 	return bpf_redirect_peer(dst->ifindex, 0);
+}
+
+/* Route a translated reply out of the node ourselves: its source is now a node address (a
+ * NodePort), which the host stack would drop as martian on input. */
+static __always_inline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt)
+{
+	struct bpf_fib_lookup fib = {
+		.family = 2, /* AF_INET */
+		.l4_protocol = pkt->protocol,
+		.sport = pkt->sport,
+		.dport = pkt->dport,
+		.ipv4_src = pkt->saddr,
+		.ipv4_dst = pkt->daddr,
+		.ifindex = skb->ifindex,
+	};
+	int r = bpf_fib_lookup(skb, &fib, sizeof(fib), 0);
+
+	if (r != BPF_FIB_LKUP_RET_SUCCESS && r != BPF_FIB_LKUP_RET_NO_NEIGH)
+		return TC_ACT_OK;
+	int hop = forward_hop(skb);
+	if (hop <= 0)
+		return hop < 0 ? TC_ACT_SHOT : TC_ACT_OK;
+	if (r == BPF_FIB_LKUP_RET_NO_NEIGH)
+		return bpf_redirect_neigh(fib.ifindex, 0, 0, 0);
+	bpf_skb_store_bytes(skb, 0, fib.dmac, 6, 0);
+	bpf_skb_store_bytes(skb, 6, fib.smac, 6, 0);
+	return bpf_redirect(fib.ifindex, 0);
+}
+
+/* The Service step of a packet conntrack did not recognise: a new connection to a frontend gets
+ * its backend (DNAT; hairpin also SNAT) and is looked up again as the connection it now is.
+ * Returns a TC verdict to stop with, or -1 to go on. */
+static __always_inline int service_step(struct __sk_buff *skb, struct packet *pkt, __u32 now, int *ct,
+					struct ct_found *found, struct verdict *v, __u32 charge_ep, __u8 direction,
+					int from_pod_side, __u8 *ct_flags)
+{
+	struct lb_frontend *fe = lb_frontend_of(pkt);
+	struct lb_target backend;
+	int fresh;
+
+	if (!fe)
+		return -1;
+	v->frontend_id = fe->id;
+	if (!lb_pick(pkt, fe, now, &backend, &fresh)) {
+		lb_count(fe->id, 1);
+		metrics_add(charge_ep, DROP_NO_SERVICE_BACKEND, direction, skb->len);
+		emit_event(skb, EVENT_DROP, DROP_NO_SERVICE_BACKEND, direction, pkt, v, 0);
+		if (fe->flags & LB_F_LOCAL_ONLY || lb_reject(skb, pkt) < 0)
+			return TC_ACT_SHOT;
+		/* Back where it came from: into the pod, or out of the node's device. */
+		return from_pod_side ? bpf_redirect_peer(skb->ifindex, 0) : bpf_redirect(skb->ifindex, 0);
+	}
+	if (fresh)
+		lb_count(fe->id, 0);
+	int hairpin = backend.addr == pkt->saddr;
+	if (lb_dnat(skb, pkt, &backend, hairpin) < 0)
+		return drop(skb, charge_ep, DROP_INVALID_PACKET, direction, pkt, v);
+	if (hairpin)
+		*ct_flags |= CT_F_HAIRPIN;
+	*ct = ct_lookup(pkt, now, found);
+	return -1;
 }
 
 SEC("tc")
@@ -75,12 +154,24 @@ int from_pod(struct __sk_buff *skb)
 	if (src->ifindex != skb->ifindex)
 		return drop(skb, 0, DROP_SOURCE_SPOOFED, DIR_EGRESS, &pkt, &v);
 
-	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
+	__u32 client = pkt.saddr; /* the pod itself, also after a hairpin SNAT */
 	__u32 now = ct_now();
-	int ct = ct_lookup(&pkt, now);
+	struct ct_found found;
+	__u8 ct_flags = 0;
+	int ct = ct_lookup(&pkt, now, &found);
 
 	v.src_endpoint = src->endpoint_id;
 	v.src_identity = src->identity;
+	if (ct == CT_REPLY && found.rev_nat_id) {
+		if (lb_rev_nat(skb, &pkt, &found) < 0)
+			return drop(skb, src->endpoint_id, DROP_INVALID_PACKET, DIR_EGRESS, &pkt, &v);
+	} else if (ct == CT_NEW && !pkt.icmp_error) {
+		int ret = service_step(skb, &pkt, now, &ct, &found, &v, src->endpoint_id, DIR_EGRESS, 1, &ct_flags);
+		if (ret >= 0)
+			return ret;
+	}
+
+	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
 	struct ipcache_value peer = dst ? (struct ipcache_value){ dst->identity, dst->namespace_identity }
 					: ipcache_lookup(pkt.daddr);
 	v.dst_endpoint = dst ? dst->endpoint_id : 0;
@@ -88,7 +179,7 @@ int from_pod(struct __sk_buff *skb)
 
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
-		/* Traffic to and from the pod's own node is always allowed. */
+		/* Traffic to and from the pod's own node is always allowed. Policy sees the backend. */
 		if (v.dst_identity != SLUICE_ID_HOST) {
 			if (!policy_allows(src, DIR_EGRESS, peer.identity, peer.namespace_identity, pkt.daddr, &pkt, &rule)) {
 				v.rule_id = 0;
@@ -97,20 +188,20 @@ int from_pod(struct __sk_buff *skb)
 			v.rule_id = rule;
 			if (dst) {
 				__u32 in_rule = 0;
-				if (!policy_allows(dst, DIR_INGRESS, src->identity, src->namespace_identity, pkt.saddr, &pkt,
+				if (!policy_allows(dst, DIR_INGRESS, src->identity, src->namespace_identity, client, &pkt,
 						   &in_rule))
 					return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 				if (!rule)
 					v.rule_id = in_rule;
 			}
 		}
-		ct_create(&pkt, now, v.src_endpoint, v.dst_endpoint, v.rule_id);
+		ct_create(&pkt, now, v.src_endpoint, v.dst_endpoint, v.rule_id, (__u16)v.frontend_id, ct_flags);
 		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_EGRESS, &pkt, &v, 0);
 	}
 
 	metrics_add(src->endpoint_id, REASON_FORWARDED, DIR_EGRESS, skb->len);
 	if (!dst)
-		return TC_ACT_OK;
+		return ct == CT_REPLY && found.rev_nat_id ? deliver_routed(skb, &pkt) : TC_ACT_OK;
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
 	int ret = deliver_local(skb, dst);
 	if (ret == TC_ACT_SHOT)
@@ -137,12 +228,17 @@ int to_pod(struct __sk_buff *skb)
 		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
 
 	__u32 now = ct_now();
-	int ct = ct_lookup(&pkt, now);
+	struct ct_found found;
+	int ct = ct_lookup(&pkt, now, &found);
 
 	struct ipcache_value peer = ipcache_lookup(pkt.saddr);
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
 	v.src_identity = peer.identity;
+
+	/* A reply from a backend the host stack delivered (another node, the node itself). */
+	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
+		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
 
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
@@ -150,11 +246,56 @@ int to_pod(struct __sk_buff *skb)
 		    !policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, pkt.saddr, &pkt, &rule))
 			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 		v.rule_id = rule;
-		ct_create(&pkt, now, 0, dst->endpoint_id, rule);
+		ct_create(&pkt, now, 0, dst->endpoint_id, rule, 0, 0);
 		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
 	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
 	return TC_ACT_OK;
+}
+
+/* The node's own devices, ingress: clients outside the node reaching a NodePort (or a ClusterIP
+ * routed to this node). Everything that addresses no frontend passes untouched: this program
+ * must never get in the way of the node's own traffic. */
+SEC("tc")
+int from_netdev(struct __sk_buff *skb)
+{
+	struct packet pkt = {};
+	struct verdict v = {};
+
+	if (parse_packet(skb, &pkt) != PARSE_IPV4 || pkt.icmp_error)
+		return TC_ACT_OK;
+	if (!lb_frontend_of(&pkt))
+		return TC_ACT_OK;
+
+	__u32 client = pkt.saddr;
+	__u32 now = ct_now();
+	struct ct_found found;
+	__u8 ct_flags = 0;
+	int ct = CT_NEW;
+	struct ipcache_value peer = ipcache_lookup(pkt.saddr);
+	v.src_identity = peer.identity;
+	int ret = service_step(skb, &pkt, now, &ct, &found, &v, 0, DIR_INGRESS, 0, &ct_flags);
+	if (ret >= 0)
+		return ret;
+
+	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
+	if (!dst)
+		return TC_ACT_OK; /* a backend elsewhere: the node routes it */
+	v.dst_endpoint = dst->endpoint_id;
+	v.dst_identity = dst->identity;
+	if (ct == CT_NEW) {
+		__u32 rule = 0;
+		if (!policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, client, &pkt, &rule))
+			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
+		v.rule_id = rule;
+		ct_create(&pkt, now, 0, dst->endpoint_id, rule, (__u16)v.frontend_id, ct_flags);
+		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
+	}
+	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
+	int r = deliver_local(skb, dst);
+	if (r == TC_ACT_SHOT)
+		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v);
+	return r;
 }
 
 /* Entry points attached to devices. They never change, so they stay attached across upgrades;
@@ -171,6 +312,14 @@ int entry_to_pod(struct __sk_buff *skb)
 {
 	bpf_tail_call(skb, &sluice_calls, CALL_TO_POD);
 	return TC_ACT_SHOT;
+}
+
+/* On the node's own devices an empty slot must not cut the node off: it passes. */
+SEC("tc")
+int entry_from_netdev(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &sluice_netdev_calls, CALL_FROM_NETDEV);
+	return TC_ACT_OK;
 }
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

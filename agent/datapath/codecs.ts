@@ -220,6 +220,7 @@ export const ctValueCodec = defineStruct('ct_value', 56, [
   { name: 'rule_id', type: 'u32', offset: 48 },
   { name: 'flags', type: 'u8', offset: 52 },
   { name: 'tcp_flags_seen', type: 'u8', offset: 53 },
+  { name: 'rev_nat_id', type: 'u16', offset: 54 },
 ] as const);
 
 export const metricsKeyCodec = defineStruct('metrics_key', 8, [
@@ -251,11 +252,73 @@ export const flowEventCodec = defineStruct('flow_event', 56, [
   { name: 'length', type: 'u32', offset: 44 },
   { name: 'tcp_flags', type: 'u8', offset: 48 },
   { name: 'is_reply', type: 'u8', offset: 49 },
+  { name: 'frontend_id', type: 'u32', offset: 52 },
 ] as const);
 
 export const dpConfigCodec = defineStruct('dp_config', 8, [
   { name: 'flags', type: 'u32', offset: 0 },
   { name: 'host_identity_check', type: 'u32', offset: 4 },
+] as const);
+
+export const lbFrontendKeyCodec = defineStruct('lb_frontend_key', 8, [
+  { name: 'addr', type: 'ipv4', offset: 0 },
+  { name: 'port', type: 'be16', offset: 4 },
+  { name: 'protocol', type: 'u8', offset: 6 },
+] as const);
+
+export const lbFrontendCodec = defineStruct('lb_frontend', 16, [
+  { name: 'id', type: 'u32', offset: 0 },
+  { name: 'count', type: 'u32', offset: 4 },
+  { name: 'flags', type: 'u32', offset: 8 },
+  { name: 'affinity_timeout', type: 'u32', offset: 12 },
+] as const);
+
+export const lbSlotKeyCodec = defineStruct('lb_slot_key', 8, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'slot', type: 'u32', offset: 4 },
+] as const);
+
+export const lbSlotCodec = defineStruct('lb_slot', 8, [
+  { name: 'addr', type: 'ipv4', offset: 0 },
+  { name: 'port', type: 'be16', offset: 4 },
+] as const);
+
+export const lbBackendKeyCodec = defineStruct('lb_backend_key', 12, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'addr', type: 'ipv4', offset: 4 },
+  { name: 'port', type: 'be16', offset: 8 },
+] as const);
+
+export const lbBackendCodec = defineStruct('lb_backend', 4, [
+  { name: 'flags', type: 'u32', offset: 0 },
+] as const);
+
+export const lbRevnatCodec = defineStruct('lb_revnat', 8, [
+  { name: 'addr', type: 'ipv4', offset: 0 },
+  { name: 'port', type: 'be16', offset: 4 },
+] as const);
+
+export const lbAffinityKeyCodec = defineStruct('lb_affinity_key', 8, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'client', type: 'ipv4', offset: 4 },
+] as const);
+
+export const lbAffinityCodec = defineStruct('lb_affinity', 16, [
+  { name: 'addr', type: 'ipv4', offset: 0 },
+  { name: 'port', type: 'be16', offset: 4 },
+  { name: 'last_used', type: 'u32', offset: 8 },
+] as const);
+
+export const lbConnCodec = defineStruct('lb_conn', 16, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'addr', type: 'ipv4', offset: 4 },
+  { name: 'port', type: 'be16', offset: 8 },
+  { name: 'expires', type: 'u32', offset: 12 },
+] as const);
+
+export const lbStatsCodec = defineStruct('lb_stats', 16, [
+  { name: 'translations', type: 'u64', offset: 0 },
+  { name: 'no_backend', type: 'u64', offset: 8 },
 ] as const);
 
 /** Every codec that mirrors a struct of bpf/lib/common.h, for the BTF layout test. */
@@ -273,4 +336,15 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   metricsValueCodec,
   flowEventCodec,
   dpConfigCodec,
+  lbFrontendKeyCodec,
+  lbFrontendCodec,
+  lbSlotKeyCodec,
+  lbSlotCodec,
+  lbBackendKeyCodec,
+  lbBackendCodec,
+  lbRevnatCodec,
+  lbAffinityKeyCodec,
+  lbAffinityCodec,
+  lbConnCodec,
+  lbStatsCodec,
 ] as StructCodec<unknown>[];

@@ -30,6 +30,11 @@ export interface DesiredMaps {
   ipcache: MapContents;
   policy: Partitioned;
   cidr: Partitioned;
+  /** Services (agent/services/encode.ts): frontends whole, the rest per frontend id. */
+  lbFrontends: MapContents;
+  lbRevnat: Partitioned;
+  lbBackends: Partitioned;
+  lbSlots: Partitioned;
 }
 
 export interface IpcacheEntry {
@@ -48,6 +53,8 @@ export interface DesiredInput {
   namespaceIdentities?: ReadonlyMap<string, number>;
   ipcache: readonly IpcacheEntry[];
   compiled?: CompileOutput;
+  /** Encoded Service maps; omitted = no Services. */
+  lb?: Pick<DesiredMaps, 'lbFrontends' | 'lbRevnat' | 'lbBackends' | 'lbSlots'>;
 }
 
 export function hexKey(buf: Buffer): string {
@@ -136,7 +143,16 @@ function encodeIpcache(entries: readonly IpcacheEntry[]): [string, Buffer][] {
 }
 
 export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesiredCache()): DesiredMaps {
-  const out: DesiredMaps = { endpoints: new Map(), ipcache: new Map(), policy: new Map(), cidr: new Map() };
+  const out: DesiredMaps = {
+    endpoints: new Map(),
+    ipcache: new Map(),
+    policy: new Map(),
+    cidr: new Map(),
+    lbFrontends: input.lb?.lbFrontends ?? new Map(),
+    lbRevnat: input.lb?.lbRevnat ?? new Map(),
+    lbBackends: input.lb?.lbBackends ?? new Map(),
+    lbSlots: input.lb?.lbSlots ?? new Map(),
+  };
   const flags = input.compiled?.endpointFlags;
   for (const ep of input.endpoints) {
     put(

@@ -129,17 +129,22 @@ export class Loader {
       await bpftool(['prog', 'loadall', this.cfg.bpfObject, path.join(stage, 'progs'), ...reuse]);
       const staged = await readdir(path.join(stage, 'progs'));
       for (const name of staged) {
-        const isEntry = name === PROGRAMS.entryIngress || name === PROGRAMS.entryEgress;
+        const isEntry =
+          name === PROGRAMS.entryIngress || name === PROGRAMS.entryEgress || name === PROGRAMS.entryNetdev;
         if (isEntry && existsSync(path.join(progsDir, name))) continue;
         await rm(path.join(progsDir, name), { force: true });
         await rename(path.join(stage, 'progs', name), path.join(progsDir, name));
       }
-      await bpftoolBatch(
-        PROGRAMS.calls.map(
+      await bpftoolBatch([
+        ...PROGRAMS.calls.map(
           (c) =>
             `map update pinned ${this.mapPath('calls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
         ),
-      );
+        ...PROGRAMS.netdevCalls.map(
+          (c) =>
+            `map update pinned ${this.mapPath('netdevCalls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
+        ),
+      ]);
     } finally {
       await rm(stage, { recursive: true, force: true });
     }
@@ -219,6 +224,39 @@ export class Loader {
     return this.entryIds;
   }
 
+  /**
+   * Attaches from_netdev (its entry stub) at tcx ingress of the node's own devices, where clients
+   * from outside reach NodePorts; a no-op where it is attached. tc mode: clsact ingress.
+   */
+  async attachNetdev(devices: readonly string[]): Promise<void> {
+    if (devices.length === 0) return;
+    const pin = this.progPath(PROGRAMS.entryNetdev);
+    const id = await this.progId(pin);
+    const shown = (await bpftoolJson<NetShowEntry[]>(['net', 'show'], this.cfg.hostNetns)) ?? [];
+    const attached = new Set(
+      shown.flatMap((e) =>
+        (e.tc ?? [])
+          .filter((t) => (t.prog_id ?? t.id) === id && t.kind.endsWith('ingress'))
+          .map((t) => t.devname),
+      ),
+    );
+    const todo = devices.filter((d) => !attached.has(d));
+    if (todo.length === 0) return;
+    const netns = this.cfg.hostNetns;
+    if (this.mode === 'tcx') {
+      await bpftoolBatch(
+        todo.map((d) => `net attach tcx_ingress pinned ${pin} dev ${d}`),
+        netns,
+      );
+      return;
+    }
+    const lines = todo.flatMap((d) => [
+      `qdisc replace dev ${d} clsact`,
+      `filter replace dev ${d} ingress pref ${TC_PREF} handle ${TC_HANDLE} bpf direct-action object-pinned ${pin}`,
+    ]);
+    await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
+  }
+
   /** Removes Sluice's programs from a device (and nothing else). A vanished device is fine. */
   async detach(device: string): Promise<void> {
     const netns = this.cfg.hostNetns;
@@ -243,7 +281,12 @@ export class Loader {
     for (const entry of shown) {
       for (const t of entry.tc ?? []) {
         const progName = t.name.replace(/:\[.*$/, '');
-        if (progName !== PROGRAMS.entryIngress && progName !== PROGRAMS.entryEgress) continue;
+        if (
+          progName !== PROGRAMS.entryIngress &&
+          progName !== PROGRAMS.entryEgress &&
+          progName !== PROGRAMS.entryNetdev
+        )
+          continue;
         out.push({
           device: t.devname,
           ifindex: t.ifindex,

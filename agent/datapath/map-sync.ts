@@ -1,6 +1,7 @@
 // Keeps desired and applied contents per map and writes only the difference, in one bpftool
 // batch per sync, ordered so that no moment in between denies what both old and new state allow:
-// new entries first, then endpoints (whose flags switch enforcement on), then removals.
+// new entries first, then endpoints (whose flags switch enforcement on), then removals. Service
+// maps go backends before frontends: a frontend never counts a slot that is not there yet.
 // A sync that would overflow a map writes nothing and says which map and how far over.
 
 import type { SluiceConfig } from '../config.js';
@@ -10,8 +11,17 @@ import { type DesiredMaps, hexKey, type MapContents, type Partitioned } from './
 import { MAPS, type MapSpec, mapPin } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
-const ADD_ORDER: readonly SyncedMap[] = ['ipcache', 'cidr', 'policy', 'endpoints'];
-const REMOVE_ORDER: readonly SyncedMap[] = ['endpoints', 'policy', 'cidr', 'ipcache'];
+const ADD_ORDER: readonly SyncedMap[] = [
+  'ipcache',
+  'cidr',
+  'policy',
+  'lbRevnat',
+  'lbBackends',
+  'lbSlots',
+  'lbFrontends',
+  'endpoints',
+];
+const REMOVE_ORDER: readonly SyncedMap[] = [...ADD_ORDER].reverse();
 
 export class MapFullError extends SluiceError {
   constructor(
@@ -54,10 +64,14 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
   return { updates, deletes };
 }
 
-/** Which part (endpoint) an entry belongs to, for maps whose keys start with one: policy and
- * cidr keys carry the endpoint id in bytes 4..8. Other maps are one part. */
+/** Which part an entry belongs to: policy and cidr keys carry the endpoint id in bytes 4..8 (big
+ * endian); Service slot, backend and reverse-NAT keys start with the frontend id (host order).
+ * Other maps are one part. */
 function partOf(id: SyncedMap, keyHex: string): number {
-  return id === 'policy' || id === 'cidr' ? Number.parseInt(keyHex.slice(8, 16), 16) : 0;
+  if (id === 'policy' || id === 'cidr') return Number.parseInt(keyHex.slice(8, 16), 16);
+  if (id === 'lbRevnat' || id === 'lbBackends' || id === 'lbSlots')
+    return Buffer.from(keyHex.slice(0, 8), 'hex').readUInt32LE(0);
+  return 0;
 }
 
 function sizeOf(contents: Partitioned): number {
@@ -97,6 +111,11 @@ export class MapSyncer {
       this.applied.set(id, parts);
       this.synced.set(id, new Map());
     }
+  }
+
+  /** What one map holds, as far as the agent knows: hex key -> value. */
+  appliedEntries(id: SyncedMap): [string, Buffer][] {
+    return [...(this.applied.get(id)?.values() ?? [])].flatMap((part) => [...part]);
   }
 
   appliedSize(id: SyncedMap): number {

@@ -13,6 +13,17 @@ import {
   endpointKeyCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
+  lbAffinityCodec,
+  lbAffinityKeyCodec,
+  lbBackendCodec,
+  lbBackendKeyCodec,
+  lbConnCodec,
+  lbFrontendCodec,
+  lbFrontendKeyCodec,
+  lbRevnatCodec,
+  lbSlotCodec,
+  lbSlotKeyCodec,
+  lbStatsCodec,
   metricsKeyCodec,
   metricsValueCodec,
   policyKeyCodec,
@@ -120,6 +131,63 @@ export const MAPS = {
     entries: () => 2,
     flags: 0,
   },
+  netdevCalls: {
+    name: 'sluice_netdev_calls',
+    type: 'prog_array',
+    keySize: 4,
+    valueSize: 4,
+    entries: () => 1,
+    flags: 0,
+  },
+  lbFrontends: {
+    name: 'sluice_lb_frontends',
+    type: 'hash',
+    entries: (s) => s.lbFrontends,
+    flags: 0,
+    ...codecs(lbFrontendKeyCodec, lbFrontendCodec),
+  },
+  lbSlots: {
+    name: 'sluice_lb_slots',
+    type: 'hash',
+    entries: (s) => s.lbBackends,
+    flags: 0,
+    ...codecs(lbSlotKeyCodec, lbSlotCodec),
+  },
+  lbBackends: {
+    name: 'sluice_lb_backends',
+    type: 'hash',
+    entries: (s) => s.lbBackends,
+    flags: 0,
+    ...codecs(lbBackendKeyCodec, lbBackendCodec),
+  },
+  lbRevnat: {
+    name: 'sluice_lb_revnat',
+    type: 'hash',
+    entries: (s) => s.lbFrontends,
+    flags: 0,
+    ...codecs(u32Codec, lbRevnatCodec),
+  },
+  lbAffinity: {
+    name: 'sluice_lb_affinity',
+    type: 'lru_hash',
+    entries: (s) => s.lbAffinity,
+    flags: 0,
+    ...codecs(lbAffinityKeyCodec, lbAffinityCodec),
+  },
+  lbConns: {
+    name: 'sluice_lb_conns',
+    type: 'lru_hash',
+    entries: (s) => s.lbConns,
+    flags: 0,
+    ...codecs(ctKeyCodec, lbConnCodec),
+  },
+  lbStats: {
+    name: 'sluice_lb_stats',
+    type: 'percpu_hash',
+    entries: () => 65536,
+    flags: 0,
+    ...codecs(u32Codec, lbStatsCodec),
+  },
 } as const satisfies Record<string, MapSpec>;
 
 export type MapId = keyof typeof MAPS;
@@ -133,6 +201,9 @@ export const PROGRAMS = {
     { slot: 0, name: 'from_pod' },
     { slot: 1, name: 'to_pod' },
   ],
+  /** On the node's own devices (tcx ingress): tail-calls from_netdev through sluice_netdev_calls. */
+  entryNetdev: 'entry_from_netdev',
+  netdevCalls: [{ slot: 0, name: 'from_netdev' }],
 } as const;
 
 /** Where a map is pinned under an instance's pin root (its `maps/` directory). */

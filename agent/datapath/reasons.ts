@@ -12,6 +12,7 @@ export const REASONS: Readonly<Record<number, { name: string; text: string }>> =
   5: { name: 'FRAGMENT', text: 'IPv4 fragment without L4 header' },
   6: { name: 'REDIRECT_FAILED', text: 'redirect to pod failed' },
   7: { name: 'UNKNOWN_ENDPOINT', text: 'no endpoint for this device' },
+  8: { name: 'NO_SERVICE_BACKEND', text: 'service has no backend' },
 };
 
 export function reasonText(reason: number): string {

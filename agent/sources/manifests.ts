@@ -6,20 +6,34 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
 import { refusing, validatePolicy } from '../policy/validate.js';
+import { assignServiceAddresses } from '../services/derive.js';
+import { describeProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
 import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
+  type EndpointSlice,
   type Namespace,
   type NetworkPolicy,
   type Pod,
   PROTOCOLS,
   type Protocol,
+  SERVICE_NAME_LABEL,
+  type Service,
+  type ServicePort,
+  type SliceEndpoint,
+  type SlicePort,
 } from '../state/types.js';
 
 export interface Manifests {
   namespaces: Namespace[];
   pods: Pod[];
   policies: NetworkPolicy[];
+  services: Service[];
+  endpointSlices: EndpointSlice[];
+}
+
+export function emptyManifests(): Manifests {
+  return { namespaces: [], pods: [], policies: [], services: [], endpointSlices: [] };
 }
 
 export class ManifestError extends UserError {}
@@ -115,17 +129,110 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
       into.policies.push(policy);
       return;
     }
+    case 'Service': {
+      const svc = parseService(doc, ns, name, at);
+      const errors = refused(validateService(svc));
+      if (errors.length > 0) throw new ManifestError(`${where}: ${describeProblems(errors)}`);
+      into.services.push(svc);
+      return;
+    }
+    case 'EndpointSlice': {
+      if (doc['apiVersion'] !== 'discovery.k8s.io/v1')
+        throw new ManifestError(`${at}: apiVersion must be discovery.k8s.io/v1`);
+      const slice = parseEndpointSlice(doc, meta, ns, name);
+      const errors = refused(validateEndpointSlice(slice));
+      if (errors.length > 0) throw new ManifestError(`${where}: ${describeProblems(errors)}`);
+      into.endpointSlices.push(slice);
+      return;
+    }
     default:
       throw new ManifestError(
-        `${at}: unsupported kind ${JSON.stringify(kind)} (expected Namespace, Pod or NetworkPolicy)`,
+        `${at}: unsupported kind ${JSON.stringify(kind)} (expected Namespace, Pod, NetworkPolicy, Service or EndpointSlice)`,
       );
   }
+}
+
+/** A v1 Service manifest (or API object) in the shape load balancing reads. Types are checked by
+ * validateService; this only picks the fields. */
+export function parseService(doc: Obj, namespace: string, name: string, at: string): Service {
+  const spec = isObj(doc['spec']) ? doc['spec'] : undefined;
+  if (!spec) throw new ManifestError(`${at}: spec is required`);
+  const ports = Array.isArray(spec['ports']) ? spec['ports'] : [];
+  const affinity = isObj(spec['sessionAffinityConfig']) ? spec['sessionAffinityConfig'] : {};
+  const clientIP = isObj(affinity['clientIP']) ? affinity['clientIP'] : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const opt = <K extends string, V>(k: K, v: V | undefined) =>
+    v === undefined ? {} : ({ [k]: v } as Record<K, V>);
+  return {
+    namespace,
+    name,
+    type: (str(spec['type']) ?? 'ClusterIP') as Service['type'],
+    ...opt('clusterIP', str(spec['clusterIP'])),
+    ...opt(
+      'selector',
+      isObj(spec['selector']) ? labelsOf(spec['selector'], `${at}: spec.selector`) : undefined,
+    ),
+    ports: ports.map((p, i): ServicePort => {
+      if (!isObj(p)) throw new ManifestError(`${at}: spec.ports[${i}]: must be a mapping`);
+      const target = p['targetPort'];
+      return {
+        ...opt('name', str(p['name'])),
+        protocol: (p['protocol'] ?? 'TCP') as Protocol,
+        port: p['port'] as number,
+        ...opt('targetPort', typeof target === 'number' || typeof target === 'string' ? target : undefined),
+        ...opt('nodePort', typeof p['nodePort'] === 'number' ? p['nodePort'] : undefined),
+      };
+    }),
+    ...opt('sessionAffinity', str(spec['sessionAffinity']) as Service['sessionAffinity']),
+    ...opt('affinityTimeoutSeconds', clientIP['timeoutSeconds'] as number | undefined),
+    ...opt('internalTrafficPolicy', str(spec['internalTrafficPolicy']) as Service['internalTrafficPolicy']),
+    ...opt('externalTrafficPolicy', str(spec['externalTrafficPolicy']) as Service['externalTrafficPolicy']),
+    ...opt('publishNotReadyAddresses', spec['publishNotReadyAddresses'] === true ? true : undefined),
+  };
+}
+
+/** A discovery.k8s.io/v1 EndpointSlice manifest (or API object). */
+export function parseEndpointSlice(doc: Obj, meta: Obj, namespace: string, name: string): EndpointSlice {
+  const labels = isObj(meta['labels']) ? meta['labels'] : {};
+  const endpoints = Array.isArray(doc['endpoints']) ? doc['endpoints'] : [];
+  const ports = Array.isArray(doc['ports']) ? doc['ports'] : [];
+  return {
+    namespace,
+    name,
+    serviceName: typeof labels[SERVICE_NAME_LABEL] === 'string' ? (labels[SERVICE_NAME_LABEL] as string) : '',
+    addressType: doc['addressType'] as EndpointSlice['addressType'],
+    endpoints: endpoints.filter(isObj).map((e): SliceEndpoint => {
+      const c = isObj(e['conditions']) ? e['conditions'] : {};
+      const ref = isObj(e['targetRef']) ? e['targetRef'] : undefined;
+      const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+      const conditions = Object.fromEntries(
+        (['ready', 'serving', 'terminating'] as const).flatMap((k) =>
+          bool(c[k]) === undefined ? [] : [[k, c[k]]],
+        ),
+      );
+      return {
+        addresses: Array.isArray(e['addresses']) ? e['addresses'].map(String) : [],
+        conditions,
+        ...(typeof e['nodeName'] === 'string' ? { nodeName: e['nodeName'] } : {}),
+        ...(ref && ref['kind'] === 'Pod' && typeof ref['name'] === 'string'
+          ? { pod: `${typeof ref['namespace'] === 'string' ? ref['namespace'] : namespace}/${ref['name']}` }
+          : {}),
+      };
+    }),
+    ports: ports.filter(isObj).map(
+      (p): SlicePort => ({
+        ...(typeof p['name'] === 'string' && p['name'] !== '' ? { name: p['name'] } : {}),
+        protocol: (p['protocol'] ?? 'TCP') as Protocol,
+        ...(typeof p['port'] === 'number' ? { port: p['port'] } : {}),
+      }),
+    ),
+  };
 }
 
 export function parseManifests(
   text: string,
   file: string,
-  into: Manifests = { namespaces: [], pods: [], policies: [] },
+  into: Manifests = emptyManifests(),
   /** Called with every object as written (a List's items one by one) and its document. */
   onObject?: (raw: Record<string, unknown>, where: string) => void,
 ): Manifests {
@@ -176,9 +283,10 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
 
 /** Files (and .yaml/.yml/.json files directly in directories) into manifests. */
 export async function loadManifests(paths: readonly string[]): Promise<Manifests> {
-  const out: Manifests = { namespaces: [], pods: [], policies: [] };
+  const out = emptyManifests();
   for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);
   checkManifests(out);
+  out.services = assignServiceAddresses(out.services);
   return out;
 }
 
@@ -189,17 +297,43 @@ export function checkManifests(out: Manifests): void {
     ...out.namespaces.map((n) => `Namespace ${n.name}`),
     ...out.pods.map((p) => `Pod ${p.namespace}/${p.name}`),
     ...out.policies.map((p) => `NetworkPolicy ${p.namespace}/${p.name}`),
+    ...out.services.map((p) => `Service ${p.namespace}/${p.name}`),
+    ...out.endpointSlices.map((p) => `EndpointSlice ${p.namespace}/${p.name}`),
   ]) {
     if (seen.has(o)) throw new ManifestError(`${o} is defined twice`);
     seen.add(o);
   }
   const known = new Set(out.namespaces.map((n) => n.name));
-  for (const o of [...out.pods, ...out.policies]) {
+  const objects: [string, { namespace: string; name: string }][] = [
+    ...out.pods.map((o) => ['Pod', o] as [string, Pod]),
+    ...out.policies.map((o) => ['NetworkPolicy', o] as [string, NetworkPolicy]),
+    ...out.services.map((o) => ['Service', o] as [string, Service]),
+    ...out.endpointSlices.map((o) => ['EndpointSlice', o] as [string, EndpointSlice]),
+  ];
+  for (const [kind, o] of objects) {
     if (!known.has(o.namespace)) {
       throw new ManifestError(
-        `${'ports' in o ? 'Pod' : 'NetworkPolicy'} ${o.namespace}/${o.name}: namespace ${o.namespace} does not exist (add a Namespace manifest)`,
+        `${kind} ${o.namespace}/${o.name}: namespace ${o.namespace} does not exist (add a Namespace manifest)`,
       );
     }
+  }
+  // Frontends are the cluster's: two Services cannot share one (the API server refuses it too).
+  const frontends = new Map<string, string>();
+  for (const svc of out.services) {
+    svc.ports.forEach((p, i) => {
+      const claims: [string, string][] = [];
+      if (svc.clusterIP && svc.clusterIP !== 'None')
+        claims.push([`${svc.clusterIP}:${p.port}/${p.protocol}`, `spec.ports[${i}].port`]);
+      if (p.nodePort) claims.push([`nodePort ${p.nodePort}/${p.protocol}`, `spec.ports[${i}].nodePort`]);
+      for (const [claim, field] of claims) {
+        const owner = frontends.get(claim);
+        if (owner)
+          throw new ManifestError(
+            `Service ${svc.namespace}/${svc.name}: ${field}: duplicate frontend ${claim}: ${owner} has it already`,
+          );
+        frontends.set(claim, `Service ${svc.namespace}/${svc.name}`);
+      }
+    });
   }
 }
 
@@ -218,6 +352,14 @@ export function applyManifests(store: Store, m: Manifests): void {
     store.upsertPod(p.ip || !current?.ip ? p : { ...p, ip: current.ip });
   }
   for (const p of m.policies) store.upsertPolicy(p);
+  for (const s of m.services) store.upsertService(s);
+  for (const s of m.endpointSlices) store.upsertEndpointSlice(s);
+  const wantSvc = new Set(m.services.map((s) => `${s.namespace}/${s.name}`));
+  const wantSlice = new Set(m.endpointSlices.map((s) => `${s.namespace}/${s.name}`));
+  for (const s of snap.services ?? [])
+    if (!wantSvc.has(`${s.namespace}/${s.name}`)) store.deleteService(s.namespace, s.name);
+  for (const s of snap.endpointSlices ?? [])
+    if (!wantSlice.has(`${s.namespace}/${s.name}`)) store.deleteEndpointSlice(s.namespace, s.name);
   for (const p of snap.policies)
     if (!want.pol.has(`${p.namespace}/${p.name}`)) store.deletePolicy(p.namespace, p.name);
   for (const p of snap.pods)

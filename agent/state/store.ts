@@ -5,7 +5,23 @@
 import { NAMESPACE_NAME_LABEL } from '../identity/labels.js';
 import type { PolicyError } from '../policy/types.js';
 import { refusing, validatePolicy } from '../policy/validate.js';
-import { type Namespace, type NetworkPolicy, type Pod, podKey, policyKey, type Snapshot } from './types.js';
+import {
+  refused,
+  type ServiceProblem,
+  validateEndpointSlice,
+  validateService,
+} from '../services/validate.js';
+import {
+  type EndpointSlice,
+  type Namespace,
+  type NetworkPolicy,
+  type Pod,
+  podKey,
+  policyKey,
+  type Service,
+  type Snapshot,
+  serviceKey,
+} from './types.js';
 
 export type StoreListener = () => void;
 
@@ -21,12 +37,16 @@ export class Store {
   private readonly namespaces = new Map<string, Namespace>();
   private readonly pods = new Map<string, Pod>();
   private readonly policies = new Map<string, NetworkPolicy>();
+  private readonly services = new Map<string, Service>();
+  private readonly slices = new Map<string, EndpointSlice>();
   private readonly listeners = new Set<StoreListener>();
   private cached: Snapshot | undefined;
   // Per-kind arrays survive changes to the other kinds, so consumers can memoise on them.
   private namespaceList: Namespace[] | undefined;
   private podList: Pod[] | undefined;
   private policyList: NetworkPolicy[] | undefined;
+  private serviceList: Service[] | undefined;
+  private sliceList: EndpointSlice[] | undefined;
   /** Increments on every change. */
   version = 0;
 
@@ -35,12 +55,14 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(kind: 'namespace' | 'pod' | 'policy'): void {
+  private changed(kind: 'namespace' | 'pod' | 'policy' | 'service' | 'slice'): void {
     this.version += 1;
     this.cached = undefined;
     if (kind === 'namespace') this.namespaceList = undefined;
     if (kind === 'pod') this.podList = undefined;
     if (kind === 'policy') this.policyList = undefined;
+    if (kind === 'service') this.serviceList = undefined;
+    if (kind === 'slice') this.sliceList = undefined;
     for (const l of this.listeners) l();
   }
 
@@ -79,6 +101,29 @@ export class Store {
     if (this.policies.delete(policyKey({ namespace, name }))) this.changed('policy');
   }
 
+  /** Like upsertPolicy: a Service with an error is refused (the last valid version stays). */
+  upsertService(svc: Service): ServiceProblem[] {
+    const problems = validateService(svc);
+    if (refused(problems).length > 0) return problems;
+    if (setIfDifferent(this.services, serviceKey(svc), svc)) this.changed('service');
+    return problems;
+  }
+
+  deleteService(namespace: string, name: string): void {
+    if (this.services.delete(serviceKey({ namespace, name }))) this.changed('service');
+  }
+
+  upsertEndpointSlice(slice: EndpointSlice): ServiceProblem[] {
+    const problems = validateEndpointSlice(slice);
+    if (refused(problems).length > 0) return problems;
+    if (setIfDifferent(this.slices, `${slice.namespace}/${slice.name}`, slice)) this.changed('slice');
+    return problems;
+  }
+
+  deleteEndpointSlice(namespace: string, name: string): void {
+    if (this.slices.delete(`${namespace}/${name}`)) this.changed('slice');
+  }
+
   getPod(key: string): Pod | undefined {
     return this.pods.get(key);
   }
@@ -91,7 +136,15 @@ export class Store {
     this.namespaceList ??= [...this.namespaces.values()];
     this.podList ??= [...this.pods.values()];
     this.policyList ??= [...this.policies.values()];
-    this.cached ??= { namespaces: this.namespaceList, pods: this.podList, policies: this.policyList };
+    this.serviceList ??= [...this.services.values()];
+    this.sliceList ??= [...this.slices.values()];
+    this.cached ??= {
+      namespaces: this.namespaceList,
+      pods: this.podList,
+      policies: this.policyList,
+      services: this.serviceList,
+      endpointSlices: this.sliceList,
+    };
     return this.cached;
   }
 }

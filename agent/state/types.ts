@@ -85,11 +85,83 @@ export interface NetworkPolicy {
   egress?: NetworkPolicyEgressRule[];
 }
 
+export interface ServicePort {
+  /** Required when a Service has more than one port; the key EndpointSlice ports match on. */
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  /** Number, or the name of a containerPort of the backends; omitted = port. */
+  targetPort?: number | string;
+  /** NodePort and LoadBalancer Services (30000-32767). */
+  nodePort?: number;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+export type TrafficPolicy = 'Cluster' | 'Local';
+
+/** The fields of a v1 Service that load balancing needs. */
+export interface Service {
+  namespace: string;
+  name: string;
+  type: ServiceType;
+  /** IPv4 address, or "None" for a headless Service (no frontend). */
+  clusterIP?: string;
+  /** Without a selector the Service's EndpointSlices are managed by someone else. */
+  selector?: Record<string, string>;
+  ports: ServicePort[];
+  sessionAffinity?: 'None' | 'ClientIP';
+  /** sessionAffinityConfig.clientIP.timeoutSeconds; default 10800. */
+  affinityTimeoutSeconds?: number;
+  internalTrafficPolicy?: TrafficPolicy;
+  externalTrafficPolicy?: TrafficPolicy;
+  publishNotReadyAddresses?: boolean;
+}
+
+export interface EndpointConditions {
+  ready?: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+}
+
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions?: EndpointConditions;
+  nodeName?: string;
+  /** namespace/name of the pod behind it, when known (targetRef). */
+  pod?: string;
+}
+
+export interface SlicePort {
+  name?: string;
+  protocol?: Protocol;
+  port?: number;
+}
+
+/** The fields of a discovery.k8s.io/v1 EndpointSlice that load balancing needs. */
+export interface EndpointSlice {
+  namespace: string;
+  name: string;
+  /** The label kubernetes.io/service-name. */
+  serviceName: string;
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: SliceEndpoint[];
+  ports: SlicePort[];
+}
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
 /** Everything the compiler reads, at one instant. */
 export interface Snapshot {
   namespaces: readonly Namespace[];
   pods: readonly Pod[];
   policies: readonly NetworkPolicy[];
+  /** Omitted where only policy matters (the compiler's callers, older fixtures): none. */
+  services?: readonly Service[];
+  endpointSlices?: readonly EndpointSlice[];
+}
+
+export function serviceKey(svc: { namespace: string; name: string }): string {
+  return `${svc.namespace}/${svc.name}`;
 }
 
 export function podKey(pod: { namespace: string; name: string }): string {

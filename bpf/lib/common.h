@@ -6,7 +6,9 @@
  * every struct has a _Static_assert on its size. A changed layout gets a new map name (…_v2).
  *
  * API: struct endpoint_info, ipcache_key/value, policy_key/value, cidr_key/value, ct_key/value,
- *      metrics_key/value, flow_event, dp_config; SLUICE_ID_*, DIR_*, EP_F_*, CT_*, CFG_F_*.
+ *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
+ *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
+ *      SLUICE_ID_*, DIR_*, EP_F_*, CT_*, CFG_F_*, LB_F_*, LB_BACKEND_F_*.
  */
 #ifndef SLUICE_COMMON_H
 #define SLUICE_COMMON_H
@@ -117,6 +119,7 @@ _Static_assert(sizeof(struct cidr_value) == 8, "cidr_value size");
 #define CT_F_FIN_REV (1u << 2)
 #define CT_F_RST (1u << 3)
 #define CT_F_SYN_ONLY (1u << 4) /* TCP connection that has not seen its SYN-ACK yet */
+#define CT_F_HAIRPIN (1u << 5)  /* a pod reaching itself through a Service: source NATed to the frontend */
 
 /* Lifetimes in seconds, per state. */
 #define CT_LIFETIME_SYN 60
@@ -149,7 +152,7 @@ struct ct_value {
 	__u32 rule_id;       /* rule that admitted it (egress, else ingress); 0 = not enforced */
 	__u8 flags;          /* CT_F_* */
 	__u8 tcp_flags_seen; /* union of TCP flags in both directions */
-	__u8 pad[2];
+	__u16 rev_nat_id;    /* Service frontend the client addressed (replies are translated back); 0 none */
 };
 _Static_assert(sizeof(struct ct_value) == 56, "ct_value size");
 
@@ -190,7 +193,7 @@ struct flow_event {
 	__u8 tcp_flags;
 	__u8 is_reply;
 	__u8 pad[2];
-	__u32 pad2;
+	__u32 frontend_id; /* Service frontend the source addressed (daddr is then the backend); 0 none */
 };
 _Static_assert(sizeof(struct flow_event) == 56, "flow_event size");
 
@@ -202,5 +205,102 @@ struct dp_config {
 	__u32 host_identity_check; /* reserved, 0 */
 };
 _Static_assert(sizeof(struct dp_config) == 8, "dp_config size");
+
+/* Services (lb.h). A frontend is one (address, port, protocol) of a Service: its ClusterIP, or a
+ * node address with its NodePort. Its id (1..65535) keys its slots, backends, reverse NAT, affinity
+ * and stats, and is what conntrack records for replies. */
+#define LB_F_AFFINITY (1u << 0)   /* sessionAffinity: ClientIP */
+#define LB_F_LOCAL_ONLY (1u << 1) /* a traffic policy Local: without backends drop, do not reject */
+#define LB_F_NODEPORT (1u << 2)   /* a node address and NodePort (clients from outside too) */
+#define LB_FRONTEND_ID_MAX 65535
+
+/* sluice_lb_frontends (hash) */
+struct lb_frontend_key {
+	__u32 addr; /* network order */
+	__u16 port; /* network order */
+	__u8 protocol;
+	__u8 pad;
+};
+_Static_assert(sizeof(struct lb_frontend_key) == 8, "lb_frontend_key size");
+
+struct lb_frontend {
+	__u32 id;               /* 1..LB_FRONTEND_ID_MAX */
+	__u32 count;            /* backends new connections may take: slots 1..count */
+	__u32 flags;            /* LB_F_* */
+	__u32 affinity_timeout; /* seconds, with LB_F_AFFINITY */
+};
+_Static_assert(sizeof(struct lb_frontend) == 16, "lb_frontend size");
+
+/* sluice_lb_slots (hash): the backends new connections are spread over. */
+struct lb_slot_key {
+	__u32 frontend_id;
+	__u32 slot; /* 1..count */
+};
+_Static_assert(sizeof(struct lb_slot_key) == 8, "lb_slot_key size");
+
+struct lb_slot {
+	__u32 addr; /* network order */
+	__u16 port; /* network order */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct lb_slot) == 8, "lb_slot size");
+
+/* sluice_lb_backends (hash): every backend of a frontend, terminating ones too. A connection whose
+ * backend is gone from here is steered anew. */
+#define LB_BACKEND_F_TERMINATING (1u << 0) /* keeps its connections, takes no new ones */
+struct lb_backend_key {
+	__u32 frontend_id;
+	__u32 addr; /* network order */
+	__u16 port; /* network order */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct lb_backend_key) == 12, "lb_backend_key size");
+
+struct lb_backend {
+	__u32 flags; /* LB_BACKEND_F_* */
+};
+_Static_assert(sizeof(struct lb_backend) == 4, "lb_backend size");
+
+/* sluice_lb_revnat (hash): frontend id -> the address and port replies must come from. */
+struct lb_revnat {
+	__u32 addr; /* network order */
+	__u16 port; /* network order */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct lb_revnat) == 8, "lb_revnat size");
+
+/* sluice_lb_affinity (LRU hash): sessionAffinity ClientIP. */
+struct lb_affinity_key {
+	__u32 frontend_id;
+	__u32 client; /* network order */
+};
+_Static_assert(sizeof(struct lb_affinity_key) == 8, "lb_affinity_key size");
+
+struct lb_affinity {
+	__u32 addr; /* backend, network order */
+	__u16 port; /* network order */
+	__u16 pad;
+	__u32 last_used; /* seconds of bpf_ktime_get_ns() */
+	__u32 pad2;
+};
+_Static_assert(sizeof(struct lb_affinity) == 16, "lb_affinity size");
+
+/* sluice_lb_conns (LRU hash): ct_key of a connection as the client sent it (to the frontend) ->
+ * the backend it was given. */
+struct lb_conn {
+	__u32 frontend_id;
+	__u32 addr; /* backend, network order */
+	__u16 port; /* network order */
+	__u16 pad;
+	__u32 expires; /* seconds of bpf_ktime_get_ns() */
+};
+_Static_assert(sizeof(struct lb_conn) == 16, "lb_conn size");
+
+/* sluice_lb_stats (per-CPU hash): frontend id -> counters */
+struct lb_stats {
+	__u64 translations; /* new connections given a backend */
+	__u64 no_backend;   /* new connections dropped or rejected: no backend */
+};
+_Static_assert(sizeof(struct lb_stats) == 16, "lb_stats size");
 
 #endif

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* Connection tracking: one LRU entry per connection, keyed by its first packet's tuple.
  *
- * API: ct_lookup(pkt, now) -> CT_NEW | CT_ESTABLISHED | CT_REPLY | CT_RELATED (and updates state,
- *      counters and expiry of the entry it found); ct_create(pkt, now, src_ep, dst_ep, rule_id)
+ * API: ct_lookup(pkt, now, &found) -> CT_NEW | CT_ESTABLISHED | CT_REPLY | CT_RELATED (and updates
+ *      state, counters and expiry of the entry it found; found: its rev_nat_id and flags);
+ *      ct_create(pkt, now, src_ep, dst_ep, rule_id, rev_nat_id, flags)
  */
 #ifndef SLUICE_CT_H
 #define SLUICE_CT_H
 
 #include "maps.h"
 #include "parse.h"
+
+/* What a lookup tells beyond its status: the entry's Service translation. */
+struct ct_found {
+	__u16 rev_nat_id;
+	__u8 flags;
+};
 
 enum ct_status {
 	CT_NEW = 0,
@@ -93,10 +100,12 @@ static __always_inline void ct_forget(__u32 saddr, __u32 daddr, __u16 sport, __u
 	bpf_map_delete_elem(&sluice_ct, &key);
 }
 
-static __always_inline int ct_lookup(const struct packet *pkt, __u32 now)
+static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct ct_found *found)
 {
 	struct ct_value *v;
 
+	found->rev_nat_id = 0;
+	found->flags = 0;
 	if (pkt->icmp_error) {
 		/* The inner packet is one the receiver of this error sent: either direction of a tracked
 		 * connection makes the error related. */
@@ -121,12 +130,15 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now)
 			return CT_NEW;
 		}
 		ct_touch(v, pkt, 1, now);
+		found->rev_nat_id = v->rev_nat_id;
+		found->flags = v->flags;
 		return CT_REPLY;
 	}
 	return CT_NEW;
 }
 
-static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32 src_ep, __u32 dst_ep, __u32 rule_id)
+static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32 src_ep, __u32 dst_ep, __u32 rule_id,
+				      __u16 rev_nat_id, __u8 extra_flags)
 {
 	struct ct_key key = {
 		.saddr = pkt->saddr, .daddr = pkt->daddr, .sport = pkt->sport, .dport = pkt->dport, .protocol = pkt->protocol,
@@ -135,6 +147,7 @@ static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32
 
 	if (pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
 		flags = CT_F_SYN_ONLY;
+	flags |= extra_flags;
 	struct ct_value v = {
 		.packets_fwd = 1,
 		.bytes_fwd = pkt->length,
@@ -145,6 +158,7 @@ static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32
 		.rule_id = rule_id,
 		.flags = flags,
 		.tcp_flags_seen = pkt->tcp_flags,
+		.rev_nat_id = rev_nat_id,
 	};
 	bpf_map_update_elem(&sluice_ct, &key, &v, BPF_ANY);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* Why a packet was forwarded or dropped. One enum, stable numbers, shared by:
- *   bpf/lib/drop_reasons.h (here), agent/datapath/reasons.ts, agent/api/flow.proto.
+ *   bpf/lib/drop_reasons.h (here) and agent/datapath/reasons.ts; Flow.drop_reason in
+ *   agent/api/sluice.proto carries the number.
  * test/unit/reasons.test.ts checks that the three agree. Never reuse or renumber a value: a retired
  * reason becomes REASON_UNUSEDn.
  */
@@ -16,7 +17,8 @@ enum sluice_reason {
 	DROP_FRAGMENT = 5,           /* IPv4 fragment without an L4 header */
 	DROP_REDIRECT_FAILED = 6,    /* bpf_redirect_peer refused the destination */
 	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
-	REASON_MAX = 8,
+	DROP_NO_SERVICE_BACKEND = 8, /* a Service frontend without a backend (rejected, or dropped when Local) */
+	REASON_MAX = 9,
 };
 
 #endif

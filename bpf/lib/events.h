@@ -16,6 +16,7 @@ struct verdict {
 	__u32 src_endpoint;
 	__u32 dst_endpoint;
 	__u32 rule_id;
+	__u32 frontend_id; /* Service frontend the connection addressed; 0 none */
 };
 
 static __always_inline __u32 config_flags(void)
@@ -56,6 +57,7 @@ static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 re
 		.length = pkt->length,
 		.tcp_flags = pkt->tcp_flags,
 		.is_reply = is_reply,
+		.frontend_id = v->frontend_id,
 	};
 	events_output(skb, &ev);
 }

@@ -67,6 +67,55 @@ struct {
 	__type(value, struct dp_config);
 } sluice_config SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct lb_frontend_key);
+	__type(value, struct lb_frontend);
+} sluice_lb_frontends SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct lb_slot_key);
+	__type(value, struct lb_slot);
+} sluice_lb_slots SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct lb_backend_key);
+	__type(value, struct lb_backend);
+} sluice_lb_backends SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct lb_revnat);
+} sluice_lb_revnat SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct lb_affinity_key);
+	__type(value, struct lb_affinity);
+} sluice_lb_affinity SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct ct_key);
+	__type(value, struct lb_conn);
+} sluice_lb_conns SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, LB_FRONTEND_ID_MAX + 1);
+	__type(key, __u32);
+	__type(value, struct lb_stats);
+} sluice_lb_stats SEC(".maps");
+
 /* The attached programs are stubs that tail-call through this array, so an upgrade swaps the
  * programs with one map update: no moment without a program, no packet unenforced. */
 #define CALL_FROM_POD 0
@@ -77,5 +126,15 @@ struct {
 	__uint(key_size, sizeof(__u32));
 	__uint(value_size, sizeof(__u32));
 } sluice_calls SEC(".maps");
+
+/* The same for the node's own devices (NodePort, Services from outside): slot 0 from_netdev. A
+ * map of its own, so sluice_calls keeps its layout across the upgrade that added it. */
+#define CALL_FROM_NETDEV 0
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 1);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} sluice_netdev_calls SEC(".maps");
 
 #endif

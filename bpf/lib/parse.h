@@ -46,6 +46,7 @@ struct packet {
 	__u16 inner_sport;
 	__u16 inner_dport;
 	__u8 inner_protocol;
+	__u8 l4_off; /* offset of the L4 header in the frame */
 };
 
 /* The part of an ICMP header we read (linux/icmp.h drags in libc headers). */
@@ -104,6 +105,7 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 		return -DROP_FRAGMENT;
 
 	void *l4 = (void *)ip + ihl;
+	pkt->l4_off = sizeof(*eth) + ihl;
 	switch (ip->protocol) {
 	case IPPROTO_TCP: {
 		struct tcphdr *tcp = l4;

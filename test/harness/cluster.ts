@@ -138,6 +138,38 @@ export class TestCluster {
     return pod;
   }
 
+  /**
+   * A host outside the node: its own namespace behind a veth (`device` on the node's side, with
+   * nodeAddr/24), default route via the node. Returns its netns path.
+   */
+  async addExternalHost(name: string, device: string, nodeAddr: string, hostAddr: string): Promise<string> {
+    const netns = await this.addNetns(`${this.prefix}-${name}`);
+    await run(['ip', 'link', 'add', device, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', netns], {
+      netns: this.cfg.hostNetns,
+    });
+    await run(['ip', '-batch', '-'], {
+      netns: this.cfg.hostNetns,
+      input: `addr add ${nodeAddr}/24 dev ${device}\nlink set ${device} up\n`,
+    });
+    await run(['ip', '-batch', '-'], {
+      netns,
+      input: `link set lo up\naddr add ${hostAddr}/24 dev eth0\nlink set eth0 up\nroute add default via ${nodeAddr}\n`,
+    });
+    return netns;
+  }
+
+  /** A TCP responder in the node's own namespace (a hostNetwork server), answering `name`. */
+  async serveOnNode(name: string, tcp: number[]): Promise<void> {
+    await startResponder(
+      this.cfg.hostNetns!,
+      name,
+      { tcp, udp: [], echo: [] },
+      {
+        track: (c) => this.processes.push(c),
+      },
+    );
+  }
+
   /** Removes a pod's wiring (veth, routes) and forgets its endpoint; sync() then clears its maps. */
   async removePod(name: string): Promise<void> {
     const pod = this.pod(name);
@@ -210,11 +242,12 @@ export class TestCluster {
 
   /** Many concurrent attempts from one pod (or the node); targets "ip:port/PROTO". */
   async probeMany(
-    from: TestPod | undefined,
+    from: TestPod | string | undefined,
     targets: string[],
     timeoutMs = 700,
   ): Promise<(ProbeResult & { target: string })[]> {
-    return probeFrom(from ? from.netns : this.cfg.hostNetns, targets, timeoutMs);
+    const netns = typeof from === 'string' ? from : from ? from.netns : this.cfg.hostNetns;
+    return probeFrom(netns, targets, timeoutMs);
   }
 
   /** Starts a long-lived echo conversation from a pod; resolves with its counts when it ends. */

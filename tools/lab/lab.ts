@@ -13,8 +13,10 @@ import { REPO_ROOT } from '../../agent/config.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
 import { run } from '../../agent/exec.js';
 import { type MatrixVerdict, matrixCases } from '../../agent/policy/matrix.js';
+import { assignServiceAddresses } from '../../agent/services/derive.js';
 import {
   checkManifests,
+  emptyManifests,
   type Manifests,
   manifestFiles,
   parseManifests,
@@ -105,9 +107,10 @@ async function readDocs(files: readonly string[]): Promise<Doc[]> {
 }
 
 function manifestsOf(docs: readonly Doc[]): Manifests {
-  const m: Manifests = { namespaces: [], pods: [], policies: [] };
+  const m = emptyManifests();
   for (const d of docs) parseObject(d.raw, d.where, m);
   checkManifests(m);
+  m.services = assignServiceAddresses(m.services);
   return m;
 }
 

@@ -1,0 +1,193 @@
+// Pure: Services and EndpointSlices in, the frontends this node serves out, each with the
+// backends new connections may take and every backend that keeps its connections. kube-proxy's
+// semantics: ready endpoints serve; with none ready, serving-and-terminating ones do; a traffic
+// policy Local keeps this node's endpoints only (and drops instead of rejecting without any).
+
+import {
+  type EndpointSlice,
+  type Protocol,
+  type Service,
+  type ServicePort,
+  serviceKey,
+} from '../state/types.js';
+import { DEFAULT_AFFINITY_TIMEOUT, isIPv4, type ServiceProblem } from './validate.js';
+
+export const LB_F_AFFINITY = 1 << 0;
+export const LB_F_LOCAL_ONLY = 1 << 1;
+export const LB_F_NODEPORT = 1 << 2;
+export const LB_BACKEND_F_TERMINATING = 1 << 0;
+
+export type BackendState = 'active' | 'terminating' | 'not-ready';
+
+export interface Backend {
+  addr: string;
+  port: number;
+  state: BackendState;
+  nodeName?: string;
+  pod?: string;
+}
+
+export interface Frontend {
+  /** "addr:port/PROTO": what the frontend id is allocated for. */
+  key: string;
+  service: string;
+  /** The Service port's name ('' when unnamed). */
+  portName: string;
+  kind: 'ClusterIP' | 'NodePort';
+  addr: string;
+  port: number;
+  protocol: Protocol;
+  flags: number;
+  affinityTimeout: number;
+  /** Every backend: active ones (in slot order) take new connections, the rest keep theirs. */
+  backends: Backend[];
+}
+
+export interface ServicesInput {
+  services: readonly Service[];
+  endpointSlices: readonly EndpointSlice[];
+  /** This node's addresses: a NodePort is served on each. */
+  nodeIps: readonly string[];
+  /** This node's name, for traffic policy Local (slices name each endpoint's node). */
+  nodeName?: string;
+  /** Addresses of pods on this node: local too when a slice names no node. */
+  localAddresses: ReadonlySet<string>;
+}
+
+export interface ServicesOutput {
+  frontends: Frontend[];
+  problems: ServiceProblem[];
+}
+
+export function frontendKey(addr: string, port: number, protocol: Protocol): string {
+  return `${addr}:${port}/${protocol}`;
+}
+
+/** The backends of one Service port from its slices (every slice port with the same name and protocol). */
+function backendsOf(svc: Service, sp: ServicePort, slices: readonly EndpointSlice[]): Backend[] {
+  const name = sp.name ?? '';
+  const seen = new Map<string, Backend>();
+  for (const slice of slices) {
+    if (slice.addressType !== 'IPv4') continue;
+    for (const p of slice.ports) {
+      if ((p.name ?? '') !== name || (p.protocol ?? 'TCP') !== sp.protocol || p.port === undefined) continue;
+      for (const e of slice.endpoints) {
+        const c = e.conditions ?? {};
+        // Unset ready means ready (the API's own default), unless terminating.
+        const ready = svc.publishNotReadyAddresses || (c.ready ?? !c.terminating);
+        const serving = c.serving ?? ready;
+        const state: BackendState = ready ? 'active' : serving && c.terminating ? 'terminating' : 'not-ready';
+        for (const addr of e.addresses) {
+          if (!isIPv4(addr)) continue;
+          const k = `${addr}:${p.port}`;
+          const b: Backend = {
+            addr,
+            port: p.port,
+            state,
+            ...(e.nodeName ? { nodeName: e.nodeName } : {}),
+            ...(e.pod ? { pod: e.pod } : {}),
+          };
+          const old = seen.get(k);
+          if (!old || (old.state !== 'active' && state === 'active')) seen.set(k, b);
+        }
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => (a.addr === b.addr ? a.port - b.port : a.addr < b.addr ? -1 : 1));
+}
+
+/** Which backends take new connections: the ready ones, else the serving terminating ones. */
+function withSlots(backends: Backend[]): Backend[] {
+  if (backends.some((b) => b.state === 'active')) return backends;
+  return backends.map((b) => (b.state === 'terminating' ? { ...b, state: 'active' as const } : b));
+}
+
+export function compileServices(input: ServicesInput): ServicesOutput {
+  const problems: ServiceProblem[] = [];
+  const frontends: Frontend[] = [];
+  const taken = new Map<string, string>();
+  const slicesOf = new Map<string, EndpointSlice[]>();
+  for (const s of input.endpointSlices) {
+    const k = `${s.namespace}/${s.serviceName}`;
+    const list = slicesOf.get(k) ?? [];
+    list.push(s);
+    slicesOf.set(k, list);
+  }
+  const isLocal = (b: Backend) =>
+    b.nodeName !== undefined && input.nodeName !== undefined
+      ? b.nodeName === input.nodeName
+      : input.localAddresses.has(b.addr);
+  const services = [...input.services].sort((a, b) => serviceKey(a).localeCompare(serviceKey(b)));
+  for (const svc of services) {
+    if (svc.type === 'ExternalName') continue;
+    const object = `Service ${serviceKey(svc)}`;
+    const slices = slicesOf.get(serviceKey(svc)) ?? [];
+    const affinity = svc.sessionAffinity === 'ClientIP';
+    const timeout = affinity ? (svc.affinityTimeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT) : 0;
+    svc.ports.forEach((sp, i) => {
+      const all = backendsOf(svc, sp, slices);
+      if (
+        svc.selector &&
+        Object.keys(svc.selector).length > 0 &&
+        typeof sp.targetPort === 'string' &&
+        all.length === 0
+      ) {
+        problems.push({
+          object,
+          field: `spec.ports[${i}].targetPort`,
+          message: `no backend serves a port named "${sp.targetPort}" (${sp.protocol}): connections to this port are rejected`,
+          warning: true,
+        });
+      }
+      const add = (kind: Frontend['kind'], addr: string, port: number, local: boolean, field: string) => {
+        const key = frontendKey(addr, port, sp.protocol);
+        const owner = taken.get(key);
+        if (owner) {
+          problems.push({
+            object,
+            field,
+            message: `duplicate frontend ${key}: ${owner} has it already (this port is not served)`,
+            warning: true,
+          });
+          return;
+        }
+        taken.set(key, `${object} ${field}`);
+        const chosen = withSlots(local ? all.filter(isLocal) : all);
+        frontends.push({
+          key,
+          service: serviceKey(svc),
+          portName: sp.name ?? '',
+          kind,
+          addr,
+          port,
+          protocol: sp.protocol,
+          flags:
+            (affinity ? LB_F_AFFINITY : 0) |
+            (local ? LB_F_LOCAL_ONLY : 0) |
+            (kind === 'NodePort' ? LB_F_NODEPORT : 0),
+          affinityTimeout: timeout,
+          backends: chosen,
+        });
+      };
+      if (svc.clusterIP && svc.clusterIP !== 'None' && isIPv4(svc.clusterIP))
+        add(
+          'ClusterIP',
+          svc.clusterIP,
+          sp.port,
+          svc.internalTrafficPolicy === 'Local',
+          `spec.ports[${i}].port`,
+        );
+      if ((svc.type === 'NodePort' || svc.type === 'LoadBalancer') && sp.nodePort) {
+        for (const ip of input.nodeIps)
+          add(
+            'NodePort',
+            ip,
+            sp.nodePort,
+            svc.externalTrafficPolicy === 'Local',
+            `spec.ports[${i}].nodePort`,
+          );
+      }
+    });
+  }
+  return { frontends, problems };
+}

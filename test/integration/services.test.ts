@@ -1,0 +1,414 @@
+// Services in the datapath, with real packets: ClusterIP and NodePort translated on the first
+// packet, replies translated back (local delivery and through the host stack), policy decided on
+// the backend, and what kube-proxy users rely on — named targetPorts, one port number for TCP, UDP
+// and SCTP, session affinity, traffic policy Local, publishNotReadyAddresses, hairpin, an
+// immediate reject without backends, and re-steering when a backend goes.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
+import { mapPin } from '../../agent/datapath/maps.js';
+import { run } from '../../agent/exec.js';
+import { IdentityAllocator } from '../../agent/identity/allocator.js';
+import { silentLogger } from '../../agent/log.js';
+import { Reconciler } from '../../agent/reconciler.js';
+import { readLbStats } from '../../agent/services/stats.js';
+import { Store } from '../../agent/state/store.js';
+import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/state/types.js';
+import { NODE_IP, TestCluster } from '../harness/cluster.js';
+
+const NODE_NAME = 'node-a';
+const EXT_NODE_IP = '10.253.0.1';
+const EXT_CLIENT_IP = '10.253.0.2';
+
+interface P {
+  key: string;
+  ip: string;
+  labels: Record<string, string>;
+  tcp?: number[];
+  udp?: number[];
+  sctp?: number[];
+}
+const PODS: P[] = [
+  { key: 'x/client', ip: '10.252.1.1', labels: { app: 'client' } },
+  { key: 'x/web-1', ip: '10.252.1.2', labels: { app: 'web' }, tcp: [8080], udp: [8080], sctp: [80] },
+  { key: 'x/web-2', ip: '10.252.1.3', labels: { app: 'web' }, tcp: [8080], udp: [8080], sctp: [80] },
+  { key: 'x/self', ip: '10.252.1.4', labels: { app: 'self' }, tcp: [8080] },
+  { key: 'x/frontend', ip: '10.252.1.5', labels: { app: 'client', role: 'frontend' } },
+  { key: 'y/api-1', ip: '10.252.2.1', labels: { app: 'api' }, tcp: [9000] },
+  { key: 'kube-system/dns', ip: '10.252.3.1', labels: { 'k8s-app': 'kube-dns' }, tcp: [53], udp: [53] },
+];
+
+function podObject(p: P): Pod {
+  const [namespace, name] = p.key.split('/') as [string, string];
+  return {
+    namespace,
+    name,
+    labels: p.labels,
+    ip: p.ip,
+    ports: [
+      ...(p.tcp ?? []).map((port) => ({ name: 'http', containerPort: port, protocol: 'TCP' as const })),
+      ...(p.udp ?? []).map((port) => ({ name: 'dns-or-udp', containerPort: port, protocol: 'UDP' as const })),
+      ...(p.sctp ?? []).map((port) => ({ containerPort: port, protocol: 'SCTP' as const })),
+    ],
+  };
+}
+
+const svc = (
+  namespace: string,
+  name: string,
+  spec: Omit<Service, 'namespace' | 'name' | 'type'> & { type?: Service['type'] },
+): Service => ({
+  namespace,
+  name,
+  type: 'ClusterIP',
+  ...spec,
+});
+
+const SERVICES: Service[] = [
+  svc('x', 'web', {
+    clusterIP: '10.96.0.10',
+    selector: { app: 'web' },
+    ports: [
+      { name: 'http', port: 80, protocol: 'TCP', targetPort: 'http' },
+      { name: 'udp', port: 80, protocol: 'UDP', targetPort: 8080 },
+      { name: 'sctp', port: 80, protocol: 'SCTP', targetPort: 80 },
+    ],
+  }),
+  svc('x', 'web-np', {
+    type: 'NodePort',
+    clusterIP: '10.96.0.11',
+    selector: { app: 'web' },
+    externalTrafficPolicy: 'Local',
+    ports: [{ port: 80, protocol: 'TCP', targetPort: 8080, nodePort: 30080 }],
+  }),
+  svc('x', 'empty', {
+    clusterIP: '10.96.0.20',
+    selector: { app: 'nothing' },
+    ports: [
+      { name: 'tcp', port: 80, protocol: 'TCP' },
+      { name: 'udp', port: 81, protocol: 'UDP' },
+    ],
+  }),
+  svc('x', 'sticky', {
+    clusterIP: '10.96.0.30',
+    selector: { app: 'web' },
+    sessionAffinity: 'ClientIP',
+    affinityTimeoutSeconds: 600,
+    ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
+  }),
+  svc('x', 'self', {
+    clusterIP: '10.96.0.40',
+    selector: { app: 'self' },
+    ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
+  }),
+  svc('y', 'api', {
+    clusterIP: '10.96.0.50',
+    selector: { app: 'api' },
+    ports: [{ port: 80, protocol: 'TCP', targetPort: 9000 }],
+  }),
+  svc('x', 'on-node', { clusterIP: '10.96.0.60', ports: [{ port: 80, protocol: 'TCP' }] }),
+  svc('x', 'elsewhere', {
+    clusterIP: '10.96.0.70',
+    internalTrafficPolicy: 'Local',
+    ports: [{ port: 80, protocol: 'TCP' }],
+  }),
+  svc('x', 'not-ready', { clusterIP: '10.96.0.80', ports: [{ port: 80, protocol: 'TCP' }] }),
+  svc('x', 'not-ready-published', {
+    clusterIP: '10.96.0.81',
+    publishNotReadyAddresses: true,
+    ports: [{ port: 80, protocol: 'TCP' }],
+  }),
+  svc('kube-system', 'kube-dns', {
+    clusterIP: '10.96.0.53',
+    selector: { 'k8s-app': 'kube-dns' },
+    ports: [
+      { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+    ],
+  }),
+];
+
+const slice = (
+  namespace: string,
+  service: string,
+  endpoints: EndpointSlice['endpoints'],
+  port: number,
+): EndpointSlice => ({
+  namespace,
+  name: `${service}-manual`,
+  serviceName: service,
+  addressType: 'IPv4',
+  endpoints,
+  ports: [{ protocol: 'TCP', port }],
+});
+
+const SLICES: EndpointSlice[] = [
+  // A backend in the node's own namespace: its replies reach the client through the host stack.
+  slice('x', 'on-node', [{ addresses: [NODE_IP], conditions: { ready: true } }], 9090),
+  // Another node's endpoint only: with internalTrafficPolicy Local this node has none.
+  slice(
+    'x',
+    'elsewhere',
+    [{ addresses: ['10.252.1.2'], nodeName: 'node-b', conditions: { ready: true } }],
+    8080,
+  ),
+  slice('x', 'not-ready', [{ addresses: ['10.252.1.2'], conditions: { ready: false } }], 8080),
+  slice('x', 'not-ready-published', [{ addresses: ['10.252.1.2'], conditions: { ready: false } }], 8080),
+];
+
+let cluster: TestCluster;
+let store: Store;
+let reconciler: Reconciler;
+let extNs = '';
+
+const pod = (key: string) => cluster.pod(key);
+
+async function apply(...policies: NetworkPolicy[]): Promise<void> {
+  for (const p of policies) expect(store.upsertPolicy(p)).toEqual([]);
+  await reconciler.reconcile();
+}
+
+async function clearPolicies(): Promise<void> {
+  for (const p of store.snapshot().policies) store.deletePolicy(p.namespace, p.name);
+  await reconciler.reconcile();
+}
+
+/** Sends one datagram from a fixed source port and prints who answered (or "refused"/"timeout"). */
+async function udpFrom(netns: string, to: string, port: number, sport: number): Promise<string> {
+  const script = `
+const s = require('node:dgram').createSocket('udp4');
+const t = setTimeout(() => { console.log('timeout'); process.exit(0); }, 1000);
+s.on('error', (e) => { console.log(e.code === 'ECONNREFUSED' ? 'refused' : e.code); process.exit(0); });
+s.on('message', (m) => { console.log(String(m).trim()); clearTimeout(t); process.exit(0); });
+s.bind(${sport}, () => { s.connect(${port}, '${to}', () => s.send('hi')); });`;
+  const r = await run([process.execPath, '-e', script], { netns, timeoutMs: 10_000 });
+  return r.stdout.trim();
+}
+
+/** `count` separate TCP connections (each a new socket and source port); who answered each. */
+async function tcpMany(netns: string, to: string, port: number, count: number): Promise<string[]> {
+  const script = `
+const net = require('node:net');
+const one = () => new Promise((resolve) => {
+  const s = net.connect({ host: '${to}', port: ${port}, timeout: 1000 });
+  let data = '';
+  s.on('data', (d) => { data += d; });
+  s.on('end', () => resolve(data.trim()));
+  s.on('error', (e) => resolve(e.code));
+  s.on('timeout', () => { s.destroy(); resolve('timeout'); });
+});
+(async () => { const out = []; for (let i = 0; i < ${count}; i++) out.push(await one()); console.log(JSON.stringify(out)); })();`;
+  const r = await run([process.execPath, '-e', script], { netns, timeoutMs: 30_000 });
+  return JSON.parse(r.stdout) as string[];
+}
+
+beforeAll(async () => {
+  cluster = await TestCluster.start();
+  for (const p of PODS)
+    await cluster.addPod(p.key, p.ip, { tcp: p.tcp ?? [], udp: p.udp ?? [], sctp: p.sctp ?? [] });
+  // A backend in the node's own namespace (a hostNetwork server, the API server's kind).
+  await cluster.serveOnNode('node', [9090]);
+  // A client outside the node, routed to the node's second address.
+  extNs = await cluster.addExternalHost('ext', 'ext0', EXT_NODE_IP, EXT_CLIENT_IP);
+  await cluster.loader.attachNetdev(['ext0']);
+
+  store = new Store();
+  for (const ns of ['x', 'y', 'kube-system']) store.upsertNamespace({ name: ns, labels: {} });
+  for (const p of PODS) store.upsertPod(podObject(p));
+  for (const s of SERVICES) expect(store.upsertService(s)).toEqual([]);
+  for (const s of SLICES) expect(store.upsertEndpointSlice(s)).toEqual([]);
+  reconciler = new Reconciler({
+    store,
+    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
+    identities: new IdentityAllocator(cluster.cfg.stateDir),
+    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
+    syncer: cluster.syncer,
+    nodeIps: [NODE_IP, EXT_NODE_IP],
+    nodeName: NODE_NAME,
+    deriveEndpointSlices: true,
+    log: silentLogger,
+  });
+  await reconciler.reconcile();
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.destroy();
+});
+
+describe('ClusterIP', () => {
+  it('translates TCP, UDP and SCTP on one port number to the backends, named targetPort included', async () => {
+    const targets = ['10.96.0.10:80/TCP', '10.96.0.10:80/UDP', '10.96.0.10:80/SCTP'];
+    const results = await cluster.probeMany(pod('x/client'), targets);
+    for (const r of results) {
+      expect(r.connected, `${r.target}: ${JSON.stringify(r)}`).toBe(true);
+      expect(['x/web-1', 'x/web-2']).toContain(r.reply);
+    }
+  });
+
+  it('spreads new connections over every backend', async () => {
+    const replies = await tcpMany(pod('x/client').netns, '10.96.0.10', 80, 24);
+    expect([...new Set(replies)].sort()).toEqual(['x/web-1', 'x/web-2']);
+  });
+
+  it('sessionAffinity ClientIP sends every connection of a client to one backend', async () => {
+    const replies = await tcpMany(pod('x/client').netns, '10.96.0.30', 80, 16);
+    expect(
+      replies.every((r) => r === 'x/web-1' || r === 'x/web-2'),
+      replies.join(','),
+    ).toBe(true);
+    expect(new Set(replies).size).toBe(1);
+  });
+
+  it('reaches a backend in another namespace', async () => {
+    const r = await cluster.probe(pod('x/client'), '10.96.0.50', 80);
+    expect(r).toMatchObject({ connected: true, reply: 'y/api-1' });
+  });
+
+  it('hairpin: a pod reaches itself through its Service', async () => {
+    const r = await cluster.probe(pod('x/self'), '10.96.0.40', 80);
+    expect(r).toMatchObject({ connected: true, reply: 'x/self' });
+  });
+
+  it('replies from a backend behind the host stack are translated back too', async () => {
+    const r = await cluster.probe(pod('x/client'), '10.96.0.60', 80);
+    expect(r).toMatchObject({ connected: true, reply: 'node' });
+  });
+
+  it('a Service without backends rejects at once: TCP and UDP see "connection refused"', async () => {
+    const [tcp, udp] = await cluster.probeMany(
+      pod('x/client'),
+      ['10.96.0.20:80/TCP', '10.96.0.20:81/UDP'],
+      3000,
+    );
+    expect(tcp).toMatchObject({ connected: false, refused: true });
+    expect(tcp!.ms).toBeLessThan(1000);
+    expect(udp).toMatchObject({ connected: false, refused: true });
+    const stats = await readLbStats(cluster.cfg.pinRoot);
+    const id = reconciler.last!.plan.frontendIds.get('10.96.0.20:80/TCP')!;
+    expect(stats.find((s) => s.frontendId === id)?.noBackend).toBeGreaterThan(0);
+    const webId = reconciler.last!.plan.frontendIds.get('10.96.0.10:80/TCP')!;
+    expect(stats.find((s) => s.frontendId === webId)?.translations).toBeGreaterThan(0);
+  });
+
+  it('internalTrafficPolicy Local without a local endpoint drops (no reject, no remote backend)', async () => {
+    const r = await cluster.probe(pod('x/client'), '10.96.0.70', 80, 'TCP', 800);
+    expect(r).toMatchObject({ connected: false });
+    expect(r.refused).toBeFalsy();
+  });
+
+  it('not-ready endpoints take no traffic unless publishNotReadyAddresses', async () => {
+    const [hidden, published] = await cluster.probeMany(pod('x/client'), [
+      '10.96.0.80:80/TCP',
+      '10.96.0.81:80/TCP',
+    ]);
+    expect(hidden).toMatchObject({ connected: false, refused: true });
+    expect(published).toMatchObject({ connected: true, reply: 'x/web-1' });
+  });
+});
+
+describe('NodePort', () => {
+  it('serves clients outside the node on every node address and keeps their source address', async () => {
+    const [r] = await cluster.probeMany(extNs, [`${EXT_NODE_IP}:30080/TCP`], 1500);
+    expect(r).toMatchObject({ connected: true });
+    expect(['x/web-1', 'x/web-2']).toContain(r!.reply);
+    // The backend saw the client's own address: conntrack holds client -> backend, not node -> backend.
+    const ct = (await dumpMap(mapPin(cluster.cfg.pinRoot, 'ct'))).map((e) => ({
+      key: ctKeyCodec.decode(e.key),
+      value: ctValueCodec.decode(e.value),
+    }));
+    const entry = ct.find((e) => e.key.saddr === EXT_CLIENT_IP && e.key.dport === 8080);
+    expect(entry, 'a conntrack entry from the outside client to a backend').toBeDefined();
+    expect(entry!.value.rev_nat_id).toBe(reconciler.last!.plan.frontendIds.get(`${EXT_NODE_IP}:30080/TCP`));
+  });
+
+  it('a pod reaches a NodePort on the node address too', async () => {
+    const r = await cluster.probe(pod('x/client'), NODE_IP, 30080);
+    expect(r).toMatchObject({ connected: true });
+    expect(['x/web-1', 'x/web-2']).toContain(r.reply);
+  });
+});
+
+describe('policy after translation', () => {
+  it('kube-dns through its ClusterIP from a pod whose egress is allowed only to kube-system', async () => {
+    await apply({
+      namespace: 'x',
+      name: 'client-egress-dns-only',
+      podSelector: { matchLabels: { app: 'client' } },
+      policyTypes: ['Egress'],
+      egress: [
+        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }] },
+      ],
+    });
+    try {
+      expect(await udpFrom(pod('x/client').netns, '10.96.0.53', 53, 40053)).toBe('kube-system/dns');
+      const [dnsTcp, web] = await cluster.probeMany(pod('x/client'), [
+        '10.96.0.53:53/TCP',
+        '10.96.0.10:80/TCP',
+      ]);
+      expect(dnsTcp).toMatchObject({ connected: true, reply: 'kube-system/dns' });
+      expect(web).toMatchObject({ connected: false });
+    } finally {
+      await clearPolicies();
+    }
+  });
+
+  it('ingress policy on the backends sees the client pod, through the ClusterIP', async () => {
+    await apply({
+      namespace: 'x',
+      name: 'web-from-frontend',
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ podSelector: { matchLabels: { role: 'frontend' } } }] }],
+    });
+    try {
+      const [denied] = await cluster.probeMany(pod('x/client'), ['10.96.0.10:80/TCP']);
+      const [allowed] = await cluster.probeMany(pod('x/frontend'), ['10.96.0.10:80/TCP']);
+      expect(denied).toMatchObject({ connected: false });
+      expect(allowed).toMatchObject({ connected: true });
+    } finally {
+      await clearPolicies();
+    }
+  });
+
+  it('egress policy by backend labels denies through the ClusterIP', async () => {
+    await apply({
+      namespace: 'x',
+      name: 'client-not-to-web',
+      podSelector: { matchLabels: { app: 'client' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: { matchLabels: { app: 'self' } } }] }],
+    });
+    try {
+      const [web, self] = await cluster.probeMany(pod('x/client'), [
+        '10.96.0.10:80/TCP',
+        '10.96.0.40:80/TCP',
+      ]);
+      expect(web).toMatchObject({ connected: false });
+      expect(self).toMatchObject({ connected: true, reply: 'x/self' });
+    } finally {
+      await clearPolicies();
+    }
+  });
+});
+
+describe('backend changes', () => {
+  it('a removed backend: new connections go elsewhere and a UDP flow pinned to it moves', async () => {
+    // Find a source port whose flow lands on web-2, then remove web-2.
+    let sport = 41000;
+    let first = '';
+    for (; sport < 41040; sport++) {
+      first = await udpFrom(pod('x/client').netns, '10.96.0.10', 80, sport);
+      if (first === 'x/web-2') break;
+    }
+    expect(first).toBe('x/web-2');
+    expect(await udpFrom(pod('x/client').netns, '10.96.0.10', 80, sport)).toBe('x/web-2'); // pinned
+    store.deletePod('x', 'web-2');
+    await reconciler.reconcile();
+    expect(await udpFrom(pod('x/client').netns, '10.96.0.10', 80, sport)).toBe('x/web-1');
+    const replies = await tcpMany(pod('x/client').netns, '10.96.0.10', 80, 12);
+    expect([...new Set(replies)]).toEqual(['x/web-1']);
+    store.upsertPod(podObject(PODS.find((p) => p.key === 'x/web-2')!));
+    await reconciler.reconcile();
+  });
+});
