@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { linkExists, unwirePod } from '../cni/wiring.js';
+import type { sluice } from './api/gen/sluice.js';
 import type { SluiceConfig } from './config.js';
 import { lbFrontendCodec, lbFrontendKeyCodec } from './datapath/codecs.js';
 import { Loader } from './datapath/loader.js';
@@ -24,7 +25,8 @@ import { selectingPolicies } from './policy/compile.js';
 import { protocolName, protocolNumber } from './policy/ports.js';
 import { lookupPolicy } from './policy/simulate.js';
 import { DIR_EGRESS, DIR_INGRESS, type Direction } from './policy/types.js';
-import { Reconciler } from './reconciler.js';
+import { type DatapathPlan, Reconciler } from './reconciler.js';
+import { type Frontend, LB_F_AFFINITY, LB_F_LOCAL_ONLY } from './services/compile.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
 import type { Pod } from './state/types.js';
@@ -196,6 +198,8 @@ export class Agent {
     let epById = new Map<number, Endpoint>();
     let idSource: ReadonlyMap<string, number> | undefined;
     let keyById = new Map<number, string>();
+    let feSource: DatapathPlan | undefined;
+    let feById = new Map<number, Frontend>();
     const names: FlowNames = {
       endpoint: (id) => {
         const list = this.endpoints.list();
@@ -217,6 +221,15 @@ export class Agent {
       rule: (id) => {
         const r = this.reconciler.last?.plan.compiled.rules.get(id);
         return r ? `${r.policy} ${r.direction === 1 ? 'ingress' : 'egress'}[${r.index}]` : undefined;
+      },
+      frontend: (id) => {
+        const plan = this.reconciler.last?.plan;
+        if (plan !== feSource) {
+          feSource = plan;
+          feById = new Map((plan?.frontends ?? []).map((f) => [plan?.frontendIds.get(f.key) ?? 0, f]));
+        }
+        const f = feById.get(id);
+        return f ? { service: `${f.service}:${f.portName || f.port}`, frontend: f.key } : undefined;
       },
     };
     this.events = new EventReader(
@@ -440,6 +453,8 @@ export class Agent {
       pods: string[];
     }[];
     rules: { ruleId: number; policy: string; direction: string; index: number }[];
+    frontends: sluice.v1.IFrontendName[];
+    serviceProblems: sluice.v1.IServiceProblem[];
   } {
     const plan = this.reconciler.last?.plan;
     const podIds = plan?.podIdentities ?? new Map<string, number>();
@@ -482,6 +497,26 @@ export class Agent {
         direction: r.direction === 1 ? 'ingress' : 'egress',
         index: r.index,
       })),
+      frontends: (plan?.frontends ?? []).map((f) => ({
+        id: plan?.frontendIds.get(f.key) ?? 0,
+        service: f.service,
+        port_name: f.portName,
+        kind: f.kind,
+        address: f.addr,
+        port: f.port,
+        protocol: f.protocol,
+        affinity: (f.flags & LB_F_AFFINITY) !== 0,
+        affinity_timeout: f.affinityTimeout,
+        local_only: (f.flags & LB_F_LOCAL_ONLY) !== 0,
+        backends: f.backends.map((b) => ({
+          address: b.addr,
+          port: b.port,
+          state: b.state,
+          pod: b.pod ?? '',
+          node: b.nodeName ?? '',
+        })),
+      })),
+      serviceProblems: (plan?.serviceProblems ?? []).map((p) => ({ ...p, warning: p.warning === true })),
     };
   }
 

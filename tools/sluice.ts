@@ -10,6 +10,7 @@ import { registerDatapathCommands } from './commands/datapath.js';
 import { registerInspectCommands } from './commands/inspect.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerObserveCommand } from './commands/observe.js';
+import { registerServiceCommands } from './commands/services.js';
 import { labPaths } from './lab/lab.js';
 
 const VERSION = '0.1.0';
@@ -56,6 +57,7 @@ function main(argv: string[]): Promise<void> {
   registerDatapathCommands(program, config, socket);
   registerInspectCommands(program, config, socket);
   registerObserveCommand(program, socket);
+  registerServiceCommands(program, config, socket);
   return program.parseAsync(argv).then(() => undefined);
 }
 

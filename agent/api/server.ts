@@ -72,6 +72,8 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
             direction: r.direction,
             index: r.index,
           })),
+          frontends: d.frontends,
+          service_problems: d.serviceProblems,
         },
       };
     }

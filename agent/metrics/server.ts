@@ -7,6 +7,7 @@ import type { Agent } from '../agent.js';
 import { MAPS } from '../datapath/maps.js';
 import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
+import { readLbStats } from '../services/stats.js';
 
 export function registerDatapathMetrics(agent: Agent): void {
   const registry = agent.metrics.registry;
@@ -55,12 +56,50 @@ export function registerDatapathMetrics(agent: Agent): void {
     labelNames: ['map'],
     registers: [registry],
     collect() {
-      for (const id of ['endpoints', 'ipcache', 'policy', 'cidr'] as const) {
+      for (const id of ['endpoints', 'ipcache', 'policy', 'cidr', 'lbFrontends', 'lbBackends'] as const) {
         this.set({ map: MAPS[id].name }, agent.syncer.appliedSize(id) / MAPS[id].entries(agent.cfg.mapSizes));
       }
     },
   });
   void packets;
+  const frontendNames = () => {
+    const plan = agent.reconciler?.last?.plan;
+    const out = new Map<number, { service: string; frontend: string }>();
+    for (const f of plan?.frontends ?? [])
+      out.set(plan?.frontendIds.get(f.key) ?? 0, {
+        service: `${f.service}:${f.portName || f.port}`,
+        frontend: f.key,
+      });
+    return out;
+  };
+  const translations = new Counter({
+    name: 'sluice_service_translations_total',
+    help: 'New connections to a Service frontend given a backend (from sluice_lb_stats)',
+    labelNames: ['service', 'frontend'],
+    registers: [registry],
+    async collect() {
+      const read = await readLbStats(agent.cfg.pinRoot).catch((err: Error) => {
+        agent.log.warn({ err: err.message }, 'cannot read sluice_lb_stats for /metrics');
+        return undefined;
+      });
+      if (!read) return;
+      this.reset();
+      noBackend.reset();
+      const names = frontendNames();
+      for (const s of read) {
+        const labels = names.get(s.frontendId) ?? { service: '', frontend: `id ${s.frontendId}` };
+        if (s.translations) this.inc(labels, s.translations);
+        if (s.noBackend) noBackend.inc(labels, s.noBackend);
+      }
+    },
+  });
+  const noBackend = new Counter({
+    name: 'sluice_service_no_backend_total',
+    help: 'New connections to a Service frontend dropped or rejected because it had no backend',
+    labelNames: ['service', 'frontend'],
+    registers: [registry],
+  });
+  void translations;
 }
 
 export function startMetricsServer(agent: Agent, host: string, port: number): Promise<Server> {

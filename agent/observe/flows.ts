@@ -13,6 +13,8 @@ export interface FlowNames {
   /** canonical label key of a label identity */
   identityKey(id: number): string | undefined;
   rule(id: number): string | undefined;
+  /** Service frontend id -> "namespace/name:port" and "address:port/PROTO". */
+  frontend(id: number): { service: string; frontend: string } | undefined;
 }
 
 const TCP_FLAGS = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
@@ -50,7 +52,13 @@ export function toFlow(e: FlowEvent, names: FlowNames): sluice.v1.IFlow {
     direction: e.direction === 1 ? 'ingress' : 'egress',
     is_reply: e.is_reply === 1,
     policy: e.rule_id ? (names.rule(e.rule_id) ?? String(e.rule_id)) : '',
+    ...serviceOf(e.frontend_id, names),
   };
+}
+
+function serviceOf(id: number, names: FlowNames): { service: string; frontend: string } {
+  if (!id) return { service: '', frontend: '' };
+  return names.frontend(id) ?? { service: '', frontend: `frontend ${id}` };
 }
 
 export type FlowSink = (item: { flow: sluice.v1.IFlow } | { lost: number }) => void;

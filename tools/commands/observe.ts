@@ -12,6 +12,8 @@ interface Filters {
   verdict?: string;
   port?: number;
   protocol?: string;
+  /** namespace/name of a Service */
+  service?: string;
 }
 
 const who = (e: sluice.v1.IEndpoint | null | undefined, ip: string) =>
@@ -32,6 +34,7 @@ export function flowMatches(f: sluice.v1.IFlow, by: Filters): boolean {
   if (by.verdict && f.verdict !== by.verdict) return false;
   if (by.port !== undefined && f.destination_port !== by.port && f.source_port !== by.port) return false;
   if (by.protocol && f.protocol !== by.protocol) return false;
+  if (by.service && f.service?.replace(/:[^:]*$/, '') !== by.service) return false;
   return true;
 }
 
@@ -45,7 +48,9 @@ export function compact(f: sluice.v1.IFlow): string {
       ? `DROPPED (${f.drop_reason_text})`
       : `FORWARDED${f.policy ? ` (${f.policy})` : ''}`;
   const flags = f.tcp_flags?.length ? ` ${f.tcp_flags.join(',')}` : '';
-  return `${time(f)}: ${who(f.source, f.source_ip ?? '')} ${f.source_ip}:${f.source_port} -> ${who(f.destination, f.destination_ip ?? '')} ${f.destination_ip}:${f.destination_port} ${f.protocol}${flags} ${f.direction} ${verdict}`;
+  // Through a Service: the frontend the client addressed, then the backend it was given.
+  const via = f.frontend ? `${f.service ? `svc/${f.service}` : ''} ${f.frontend} => ` : '';
+  return `${time(f)}: ${who(f.source, f.source_ip ?? '')} ${f.source_ip}:${f.source_port} -> ${via}${who(f.destination, f.destination_ip ?? '')} ${f.destination_ip}:${f.destination_port} ${f.protocol}${flags} ${f.direction} ${verdict}`;
 }
 
 export function registerObserveCommand(program: Command, socket: () => string): void {
@@ -59,6 +64,7 @@ export function registerObserveCommand(program: Command, socket: () => string): 
     .option('--verdict <verdict>', 'DROPPED or FORWARDED')
     .option('--port <port>', 'only this port (either side)')
     .option('--protocol <protocol>', 'TCP, UDP, SCTP or ICMP')
+    .option('--service <service>', 'only connections made through this Service (namespace/name)')
     .option('-o, --output <format>', 'compact, json or table', 'compact')
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const output = String(o['output']);
@@ -75,6 +81,8 @@ export function registerObserveCommand(program: Command, socket: () => string): 
         throw new UserError(`--port ${o['port']}: expected a port number`);
       if (o['pod'] && !/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(String(o['pod'])))
         throw new UserError(`--pod ${o['pod']}: expected namespace/name`);
+      if (o['service'] && !/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(String(o['service'])))
+        throw new UserError(`--service ${o['service']}: expected namespace/name`);
       const last = o['last'] === undefined ? (o['follow'] ? 0 : 20) : Number(o['last']);
       if (!Number.isInteger(last) || last < 0) throw new UserError(`--last ${o['last']}: expected a count`);
       const filters: Filters = {
@@ -83,6 +91,7 @@ export function registerObserveCommand(program: Command, socket: () => string): 
         ...(verdict ? { verdict } : {}),
         ...(port !== undefined ? { port } : {}),
         ...(protocol ? { protocol } : {}),
+        ...(o['service'] ? { service: String(o['service']) } : {}),
       };
       const rows: sluice.v1.IFlow[] = [];
       const stream = streamAgent(socket(), { observe: { last, follow: Boolean(o['follow']) } }, (res) => {
@@ -105,10 +114,11 @@ export function registerObserveCommand(program: Command, socket: () => string): 
       if (output === 'table' && !o['follow']) {
         process.stdout.write(
           formatTable(
-            ['time', 'source', 'destination', 'proto', 'port', 'verdict', 'reason', 'policy'],
+            ['time', 'source', 'service', 'destination', 'proto', 'port', 'verdict', 'reason', 'policy'],
             rows.map((f) => [
               time(f),
               who(f.source, f.source_ip ?? ''),
+              f.service || '-',
               who(f.destination, f.destination_ip ?? ''),
               f.protocol ?? '',
               f.destination_port ?? 0,

@@ -265,6 +265,8 @@ export namespace sluice {
             endpoints?: (sluice.v1.IEndpointName[]|null);
             identities?: (sluice.v1.IIdentityName[]|null);
             rules?: (sluice.v1.IRuleName[]|null);
+            frontends?: (sluice.v1.IFrontendName[]|null);
+            service_problems?: (sluice.v1.IServiceProblem[]|null);
         }
 
         class DescribeResponse implements IDescribeResponse {
@@ -272,6 +274,8 @@ export namespace sluice {
             public endpoints: sluice.v1.IEndpointName[];
             public identities: sluice.v1.IIdentityName[];
             public rules: sluice.v1.IRuleName[];
+            public frontends: sluice.v1.IFrontendName[];
+            public service_problems: sluice.v1.IServiceProblem[];
             public static create(properties?: sluice.v1.IDescribeResponse): sluice.v1.DescribeResponse;
             public static encode(m: sluice.v1.IDescribeResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IDescribeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -280,6 +284,97 @@ export namespace sluice {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): sluice.v1.DescribeResponse;
             public static toObject(m: sluice.v1.DescribeResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IFrontendName {
+            id?: (number|null);
+            service?: (string|null);
+            port_name?: (string|null);
+            kind?: (string|null);
+            address?: (string|null);
+            port?: (number|null);
+            protocol?: (string|null);
+            affinity?: (boolean|null);
+            affinity_timeout?: (number|null);
+            local_only?: (boolean|null);
+            backends?: (sluice.v1.IBackendName[]|null);
+        }
+
+        class FrontendName implements IFrontendName {
+            constructor(p?: sluice.v1.IFrontendName);
+            public id: number;
+            public service: string;
+            public port_name: string;
+            public kind: string;
+            public address: string;
+            public port: number;
+            public protocol: string;
+            public affinity: boolean;
+            public affinity_timeout: number;
+            public local_only: boolean;
+            public backends: sluice.v1.IBackendName[];
+            public static create(properties?: sluice.v1.IFrontendName): sluice.v1.FrontendName;
+            public static encode(m: sluice.v1.IFrontendName, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IFrontendName, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.FrontendName;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.FrontendName;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.FrontendName;
+            public static toObject(m: sluice.v1.FrontendName, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IBackendName {
+            address?: (string|null);
+            port?: (number|null);
+            state?: (string|null);
+            pod?: (string|null);
+            node?: (string|null);
+        }
+
+        class BackendName implements IBackendName {
+            constructor(p?: sluice.v1.IBackendName);
+            public address: string;
+            public port: number;
+            public state: string;
+            public pod: string;
+            public node: string;
+            public static create(properties?: sluice.v1.IBackendName): sluice.v1.BackendName;
+            public static encode(m: sluice.v1.IBackendName, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IBackendName, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.BackendName;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.BackendName;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.BackendName;
+            public static toObject(m: sluice.v1.BackendName, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IServiceProblem {
+            object?: (string|null);
+            field?: (string|null);
+            message?: (string|null);
+            warning?: (boolean|null);
+        }
+
+        class ServiceProblem implements IServiceProblem {
+            constructor(p?: sluice.v1.IServiceProblem);
+            public object: string;
+            public field: string;
+            public message: string;
+            public warning: boolean;
+            public static create(properties?: sluice.v1.IServiceProblem): sluice.v1.ServiceProblem;
+            public static encode(m: sluice.v1.IServiceProblem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: sluice.v1.IServiceProblem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): sluice.v1.ServiceProblem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): sluice.v1.ServiceProblem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): sluice.v1.ServiceProblem;
+            public static toObject(m: sluice.v1.ServiceProblem, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -529,6 +624,8 @@ export namespace sluice {
             direction?: (string|null);
             is_reply?: (boolean|null);
             policy?: (string|null);
+            service?: (string|null);
+            frontend?: (string|null);
         }
 
         class Flow implements IFlow {
@@ -548,6 +645,8 @@ export namespace sluice {
             public direction: string;
             public is_reply: boolean;
             public policy: string;
+            public service: string;
+            public frontend: string;
             public static create(properties?: sluice.v1.IFlow): sluice.v1.Flow;
             public static encode(m: sluice.v1.IFlow, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IFlow, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -3486,6 +3486,8 @@ export const sluice = $root.sluice = (() => {
              * @property {Array.<sluice.v1.IEndpointName>|null} [endpoints] DescribeResponse endpoints
              * @property {Array.<sluice.v1.IIdentityName>|null} [identities] DescribeResponse identities
              * @property {Array.<sluice.v1.IRuleName>|null} [rules] DescribeResponse rules
+             * @property {Array.<sluice.v1.IFrontendName>|null} [frontends] DescribeResponse frontends
+             * @property {Array.<sluice.v1.IServiceProblem>|null} [service_problems] DescribeResponse service_problems
              */
 
             /**
@@ -3500,6 +3502,8 @@ export const sluice = $root.sluice = (() => {
                 this.endpoints = [];
                 this.identities = [];
                 this.rules = [];
+                this.frontends = [];
+                this.service_problems = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3529,6 +3533,22 @@ export const sluice = $root.sluice = (() => {
              * @instance
              */
             DescribeResponse.prototype.rules = $util.emptyArray;
+
+            /**
+             * DescribeResponse frontends.
+             * @member {Array.<sluice.v1.IFrontendName>} frontends
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             */
+            DescribeResponse.prototype.frontends = $util.emptyArray;
+
+            /**
+             * DescribeResponse service_problems.
+             * @member {Array.<sluice.v1.IServiceProblem>} service_problems
+             * @memberof sluice.v1.DescribeResponse
+             * @instance
+             */
+            DescribeResponse.prototype.service_problems = $util.emptyArray;
 
             /**
              * Creates a new DescribeResponse instance using the specified properties.
@@ -3569,6 +3589,14 @@ export const sluice = $root.sluice = (() => {
                 if (m.rules != null && m.rules.length) {
                     for (var i = 0; i < m.rules.length; ++i)
                         $root.sluice.v1.RuleName.encode(m.rules[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                if (m.frontends != null && m.frontends.length) {
+                    for (var i = 0; i < m.frontends.length; ++i)
+                        $root.sluice.v1.FrontendName.encode(m.frontends[i], w.uint32(34).fork(), q + 1).ldelim();
+                }
+                if (m.service_problems != null && m.service_problems.length) {
+                    for (var i = 0; i < m.service_problems.length; ++i)
+                        $root.sluice.v1.ServiceProblem.encode(m.service_problems[i], w.uint32(42).fork(), q + 1).ldelim();
                 }
                 return w;
             };
@@ -3636,6 +3664,18 @@ export const sluice = $root.sluice = (() => {
                             if (!(m.rules && m.rules.length))
                                 m.rules = [];
                             m.rules.push($root.sluice.v1.RuleName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.frontends && m.frontends.length))
+                                m.frontends = [];
+                            m.frontends.push($root.sluice.v1.FrontendName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 5: {
+                            if (!(m.service_problems && m.service_problems.length))
+                                m.service_problems = [];
+                            m.service_problems.push($root.sluice.v1.ServiceProblem.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -3715,6 +3755,28 @@ export const sluice = $root.sluice = (() => {
                         }
                     }
                 }
+                if (m.frontends != null && Object.hasOwnProperty.call(m, "frontends")) {
+                    if (!Array.isArray(m.frontends))
+                        return "frontends: array expected";
+                    for (var i = 0; i < m.frontends.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.FrontendName.verify(m.frontends[i], n + 1);
+                            if (e)
+                                return "frontends." + e;
+                        }
+                    }
+                }
+                if (m.service_problems != null && Object.hasOwnProperty.call(m, "service_problems")) {
+                    if (!Array.isArray(m.service_problems))
+                        return "service_problems: array expected";
+                    for (var i = 0; i < m.service_problems.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.ServiceProblem.verify(m.service_problems[i], n + 1);
+                            if (e)
+                                return "service_problems." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -3766,6 +3828,26 @@ export const sluice = $root.sluice = (() => {
                         m.rules[i] = $root.sluice.v1.RuleName.fromObject(d.rules[i], n + 1);
                     }
                 }
+                if (d.frontends) {
+                    if (!Array.isArray(d.frontends))
+                        throw TypeError(".sluice.v1.DescribeResponse.frontends: array expected");
+                    m.frontends = [];
+                    for (var i = 0; i < d.frontends.length; ++i) {
+                        if (!$util.isObject(d.frontends[i]))
+                            throw TypeError(".sluice.v1.DescribeResponse.frontends: object expected");
+                        m.frontends[i] = $root.sluice.v1.FrontendName.fromObject(d.frontends[i], n + 1);
+                    }
+                }
+                if (d.service_problems) {
+                    if (!Array.isArray(d.service_problems))
+                        throw TypeError(".sluice.v1.DescribeResponse.service_problems: array expected");
+                    m.service_problems = [];
+                    for (var i = 0; i < d.service_problems.length; ++i) {
+                        if (!$util.isObject(d.service_problems[i]))
+                            throw TypeError(".sluice.v1.DescribeResponse.service_problems: object expected");
+                        m.service_problems[i] = $root.sluice.v1.ServiceProblem.fromObject(d.service_problems[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -3790,6 +3872,8 @@ export const sluice = $root.sluice = (() => {
                     d.endpoints = [];
                     d.identities = [];
                     d.rules = [];
+                    d.frontends = [];
+                    d.service_problems = [];
                 }
                 if (m.endpoints && m.endpoints.length) {
                     d.endpoints = [];
@@ -3807,6 +3891,18 @@ export const sluice = $root.sluice = (() => {
                     d.rules = [];
                     for (var j = 0; j < m.rules.length; ++j) {
                         d.rules[j] = $root.sluice.v1.RuleName.toObject(m.rules[j], o, q + 1);
+                    }
+                }
+                if (m.frontends && m.frontends.length) {
+                    d.frontends = [];
+                    for (var j = 0; j < m.frontends.length; ++j) {
+                        d.frontends[j] = $root.sluice.v1.FrontendName.toObject(m.frontends[j], o, q + 1);
+                    }
+                }
+                if (m.service_problems && m.service_problems.length) {
+                    d.service_problems = [];
+                    for (var j = 0; j < m.service_problems.length; ++j) {
+                        d.service_problems[j] = $root.sluice.v1.ServiceProblem.toObject(m.service_problems[j], o, q + 1);
                     }
                 }
                 return d;
@@ -3839,6 +3935,1210 @@ export const sluice = $root.sluice = (() => {
             };
 
             return DescribeResponse;
+        })();
+
+        v1.FrontendName = (function() {
+
+            /**
+             * Properties of a FrontendName.
+             * @memberof sluice.v1
+             * @interface IFrontendName
+             * @property {number|null} [id] FrontendName id
+             * @property {string|null} [service] FrontendName service
+             * @property {string|null} [port_name] FrontendName port_name
+             * @property {string|null} [kind] FrontendName kind
+             * @property {string|null} [address] FrontendName address
+             * @property {number|null} [port] FrontendName port
+             * @property {string|null} [protocol] FrontendName protocol
+             * @property {boolean|null} [affinity] FrontendName affinity
+             * @property {number|null} [affinity_timeout] FrontendName affinity_timeout
+             * @property {boolean|null} [local_only] FrontendName local_only
+             * @property {Array.<sluice.v1.IBackendName>|null} [backends] FrontendName backends
+             */
+
+            /**
+             * Constructs a new FrontendName.
+             * @memberof sluice.v1
+             * @classdesc Represents a FrontendName.
+             * @implements IFrontendName
+             * @constructor
+             * @param {sluice.v1.IFrontendName=} [p] Properties to set
+             */
+            function FrontendName(p) {
+                this.backends = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * FrontendName id.
+             * @member {number} id
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.id = 0;
+
+            /**
+             * FrontendName service.
+             * @member {string} service
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.service = "";
+
+            /**
+             * FrontendName port_name.
+             * @member {string} port_name
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.port_name = "";
+
+            /**
+             * FrontendName kind.
+             * @member {string} kind
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.kind = "";
+
+            /**
+             * FrontendName address.
+             * @member {string} address
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.address = "";
+
+            /**
+             * FrontendName port.
+             * @member {number} port
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.port = 0;
+
+            /**
+             * FrontendName protocol.
+             * @member {string} protocol
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.protocol = "";
+
+            /**
+             * FrontendName affinity.
+             * @member {boolean} affinity
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.affinity = false;
+
+            /**
+             * FrontendName affinity_timeout.
+             * @member {number} affinity_timeout
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.affinity_timeout = 0;
+
+            /**
+             * FrontendName local_only.
+             * @member {boolean} local_only
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.local_only = false;
+
+            /**
+             * FrontendName backends.
+             * @member {Array.<sluice.v1.IBackendName>} backends
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.backends = $util.emptyArray;
+
+            /**
+             * Creates a new FrontendName instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {sluice.v1.IFrontendName=} [properties] Properties to set
+             * @returns {sluice.v1.FrontendName} FrontendName instance
+             */
+            FrontendName.create = function create(properties) {
+                return new FrontendName(properties);
+            };
+
+            /**
+             * Encodes the specified FrontendName message. Does not implicitly {@link sluice.v1.FrontendName.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {sluice.v1.IFrontendName} m FrontendName message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FrontendName.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(8).uint32(m.id);
+                if (m.service != null && Object.hasOwnProperty.call(m, "service"))
+                    w.uint32(18).string(m.service);
+                if (m.port_name != null && Object.hasOwnProperty.call(m, "port_name"))
+                    w.uint32(26).string(m.port_name);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(34).string(m.kind);
+                if (m.address != null && Object.hasOwnProperty.call(m, "address"))
+                    w.uint32(42).string(m.address);
+                if (m.port != null && Object.hasOwnProperty.call(m, "port"))
+                    w.uint32(48).uint32(m.port);
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol"))
+                    w.uint32(58).string(m.protocol);
+                if (m.affinity != null && Object.hasOwnProperty.call(m, "affinity"))
+                    w.uint32(64).bool(m.affinity);
+                if (m.affinity_timeout != null && Object.hasOwnProperty.call(m, "affinity_timeout"))
+                    w.uint32(72).uint32(m.affinity_timeout);
+                if (m.local_only != null && Object.hasOwnProperty.call(m, "local_only"))
+                    w.uint32(80).bool(m.local_only);
+                if (m.backends != null && m.backends.length) {
+                    for (var i = 0; i < m.backends.length; ++i)
+                        $root.sluice.v1.BackendName.encode(m.backends[i], w.uint32(90).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified FrontendName message, length delimited. Does not implicitly {@link sluice.v1.FrontendName.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {sluice.v1.IFrontendName} message FrontendName message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FrontendName.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a FrontendName message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.FrontendName} FrontendName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FrontendName.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.FrontendName();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.uint32();
+                            break;
+                        }
+                    case 2: {
+                            m.service = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.port_name = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.kind = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.address = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.port = r.uint32();
+                            break;
+                        }
+                    case 7: {
+                            m.protocol = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.affinity = r.bool();
+                            break;
+                        }
+                    case 9: {
+                            m.affinity_timeout = r.uint32();
+                            break;
+                        }
+                    case 10: {
+                            m.local_only = r.bool();
+                            break;
+                        }
+                    case 11: {
+                            if (!(m.backends && m.backends.length))
+                                m.backends = [];
+                            m.backends.push($root.sluice.v1.BackendName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a FrontendName message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.FrontendName} FrontendName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FrontendName.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a FrontendName message.
+             * @function verify
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            FrontendName.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isInteger(m.id))
+                        return "id: integer expected";
+                }
+                if (m.service != null && Object.hasOwnProperty.call(m, "service")) {
+                    if (!$util.isString(m.service))
+                        return "service: string expected";
+                }
+                if (m.port_name != null && Object.hasOwnProperty.call(m, "port_name")) {
+                    if (!$util.isString(m.port_name))
+                        return "port_name: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    if (!$util.isString(m.kind))
+                        return "kind: string expected";
+                }
+                if (m.address != null && Object.hasOwnProperty.call(m, "address")) {
+                    if (!$util.isString(m.address))
+                        return "address: string expected";
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    if (!$util.isInteger(m.port))
+                        return "port: integer expected";
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    if (!$util.isString(m.protocol))
+                        return "protocol: string expected";
+                }
+                if (m.affinity != null && Object.hasOwnProperty.call(m, "affinity")) {
+                    if (typeof m.affinity !== "boolean")
+                        return "affinity: boolean expected";
+                }
+                if (m.affinity_timeout != null && Object.hasOwnProperty.call(m, "affinity_timeout")) {
+                    if (!$util.isInteger(m.affinity_timeout))
+                        return "affinity_timeout: integer expected";
+                }
+                if (m.local_only != null && Object.hasOwnProperty.call(m, "local_only")) {
+                    if (typeof m.local_only !== "boolean")
+                        return "local_only: boolean expected";
+                }
+                if (m.backends != null && Object.hasOwnProperty.call(m, "backends")) {
+                    if (!Array.isArray(m.backends))
+                        return "backends: array expected";
+                    for (var i = 0; i < m.backends.length; ++i) {
+                        {
+                            var e = $root.sluice.v1.BackendName.verify(m.backends[i], n + 1);
+                            if (e)
+                                return "backends." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a FrontendName message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.FrontendName} FrontendName
+             */
+            FrontendName.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.FrontendName)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.FrontendName: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.FrontendName();
+                if (d.id != null) {
+                    m.id = d.id >>> 0;
+                }
+                if (d.service != null) {
+                    m.service = String(d.service);
+                }
+                if (d.port_name != null) {
+                    m.port_name = String(d.port_name);
+                }
+                if (d.kind != null) {
+                    m.kind = String(d.kind);
+                }
+                if (d.address != null) {
+                    m.address = String(d.address);
+                }
+                if (d.port != null) {
+                    m.port = d.port >>> 0;
+                }
+                if (d.protocol != null) {
+                    m.protocol = String(d.protocol);
+                }
+                if (d.affinity != null) {
+                    m.affinity = Boolean(d.affinity);
+                }
+                if (d.affinity_timeout != null) {
+                    m.affinity_timeout = d.affinity_timeout >>> 0;
+                }
+                if (d.local_only != null) {
+                    m.local_only = Boolean(d.local_only);
+                }
+                if (d.backends) {
+                    if (!Array.isArray(d.backends))
+                        throw TypeError(".sluice.v1.FrontendName.backends: array expected");
+                    m.backends = [];
+                    for (var i = 0; i < d.backends.length; ++i) {
+                        if (!$util.isObject(d.backends[i]))
+                            throw TypeError(".sluice.v1.FrontendName.backends: object expected");
+                        m.backends[i] = $root.sluice.v1.BackendName.fromObject(d.backends[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a FrontendName message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {sluice.v1.FrontendName} m FrontendName
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            FrontendName.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.backends = [];
+                }
+                if (o.defaults) {
+                    d.id = 0;
+                    d.service = "";
+                    d.port_name = "";
+                    d.kind = "";
+                    d.address = "";
+                    d.port = 0;
+                    d.protocol = "";
+                    d.affinity = false;
+                    d.affinity_timeout = 0;
+                    d.local_only = false;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.service != null && Object.hasOwnProperty.call(m, "service")) {
+                    d.service = m.service;
+                }
+                if (m.port_name != null && Object.hasOwnProperty.call(m, "port_name")) {
+                    d.port_name = m.port_name;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = m.kind;
+                }
+                if (m.address != null && Object.hasOwnProperty.call(m, "address")) {
+                    d.address = m.address;
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    d.port = m.port;
+                }
+                if (m.protocol != null && Object.hasOwnProperty.call(m, "protocol")) {
+                    d.protocol = m.protocol;
+                }
+                if (m.affinity != null && Object.hasOwnProperty.call(m, "affinity")) {
+                    d.affinity = m.affinity;
+                }
+                if (m.affinity_timeout != null && Object.hasOwnProperty.call(m, "affinity_timeout")) {
+                    d.affinity_timeout = m.affinity_timeout;
+                }
+                if (m.local_only != null && Object.hasOwnProperty.call(m, "local_only")) {
+                    d.local_only = m.local_only;
+                }
+                if (m.backends && m.backends.length) {
+                    d.backends = [];
+                    for (var j = 0; j < m.backends.length; ++j) {
+                        d.backends[j] = $root.sluice.v1.BackendName.toObject(m.backends[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this FrontendName to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            FrontendName.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for FrontendName
+             * @function getTypeUrl
+             * @memberof sluice.v1.FrontendName
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            FrontendName.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.FrontendName";
+            };
+
+            return FrontendName;
+        })();
+
+        v1.BackendName = (function() {
+
+            /**
+             * Properties of a BackendName.
+             * @memberof sluice.v1
+             * @interface IBackendName
+             * @property {string|null} [address] BackendName address
+             * @property {number|null} [port] BackendName port
+             * @property {string|null} [state] BackendName state
+             * @property {string|null} [pod] BackendName pod
+             * @property {string|null} [node] BackendName node
+             */
+
+            /**
+             * Constructs a new BackendName.
+             * @memberof sluice.v1
+             * @classdesc Represents a BackendName.
+             * @implements IBackendName
+             * @constructor
+             * @param {sluice.v1.IBackendName=} [p] Properties to set
+             */
+            function BackendName(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * BackendName address.
+             * @member {string} address
+             * @memberof sluice.v1.BackendName
+             * @instance
+             */
+            BackendName.prototype.address = "";
+
+            /**
+             * BackendName port.
+             * @member {number} port
+             * @memberof sluice.v1.BackendName
+             * @instance
+             */
+            BackendName.prototype.port = 0;
+
+            /**
+             * BackendName state.
+             * @member {string} state
+             * @memberof sluice.v1.BackendName
+             * @instance
+             */
+            BackendName.prototype.state = "";
+
+            /**
+             * BackendName pod.
+             * @member {string} pod
+             * @memberof sluice.v1.BackendName
+             * @instance
+             */
+            BackendName.prototype.pod = "";
+
+            /**
+             * BackendName node.
+             * @member {string} node
+             * @memberof sluice.v1.BackendName
+             * @instance
+             */
+            BackendName.prototype.node = "";
+
+            /**
+             * Creates a new BackendName instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {sluice.v1.IBackendName=} [properties] Properties to set
+             * @returns {sluice.v1.BackendName} BackendName instance
+             */
+            BackendName.create = function create(properties) {
+                return new BackendName(properties);
+            };
+
+            /**
+             * Encodes the specified BackendName message. Does not implicitly {@link sluice.v1.BackendName.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {sluice.v1.IBackendName} m BackendName message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BackendName.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.address != null && Object.hasOwnProperty.call(m, "address"))
+                    w.uint32(10).string(m.address);
+                if (m.port != null && Object.hasOwnProperty.call(m, "port"))
+                    w.uint32(16).uint32(m.port);
+                if (m.state != null && Object.hasOwnProperty.call(m, "state"))
+                    w.uint32(26).string(m.state);
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod"))
+                    w.uint32(34).string(m.pod);
+                if (m.node != null && Object.hasOwnProperty.call(m, "node"))
+                    w.uint32(42).string(m.node);
+                return w;
+            };
+
+            /**
+             * Encodes the specified BackendName message, length delimited. Does not implicitly {@link sluice.v1.BackendName.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {sluice.v1.IBackendName} message BackendName message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BackendName.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a BackendName message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.BackendName} BackendName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BackendName.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.BackendName();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.address = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.port = r.uint32();
+                            break;
+                        }
+                    case 3: {
+                            m.state = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.pod = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.node = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a BackendName message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.BackendName} BackendName
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BackendName.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a BackendName message.
+             * @function verify
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BackendName.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.address != null && Object.hasOwnProperty.call(m, "address")) {
+                    if (!$util.isString(m.address))
+                        return "address: string expected";
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    if (!$util.isInteger(m.port))
+                        return "port: integer expected";
+                }
+                if (m.state != null && Object.hasOwnProperty.call(m, "state")) {
+                    if (!$util.isString(m.state))
+                        return "state: string expected";
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    if (!$util.isString(m.pod))
+                        return "pod: string expected";
+                }
+                if (m.node != null && Object.hasOwnProperty.call(m, "node")) {
+                    if (!$util.isString(m.node))
+                        return "node: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BackendName message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.BackendName} BackendName
+             */
+            BackendName.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.BackendName)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.BackendName: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.BackendName();
+                if (d.address != null) {
+                    m.address = String(d.address);
+                }
+                if (d.port != null) {
+                    m.port = d.port >>> 0;
+                }
+                if (d.state != null) {
+                    m.state = String(d.state);
+                }
+                if (d.pod != null) {
+                    m.pod = String(d.pod);
+                }
+                if (d.node != null) {
+                    m.node = String(d.node);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a BackendName message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {sluice.v1.BackendName} m BackendName
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BackendName.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.address = "";
+                    d.port = 0;
+                    d.state = "";
+                    d.pod = "";
+                    d.node = "";
+                }
+                if (m.address != null && Object.hasOwnProperty.call(m, "address")) {
+                    d.address = m.address;
+                }
+                if (m.port != null && Object.hasOwnProperty.call(m, "port")) {
+                    d.port = m.port;
+                }
+                if (m.state != null && Object.hasOwnProperty.call(m, "state")) {
+                    d.state = m.state;
+                }
+                if (m.pod != null && Object.hasOwnProperty.call(m, "pod")) {
+                    d.pod = m.pod;
+                }
+                if (m.node != null && Object.hasOwnProperty.call(m, "node")) {
+                    d.node = m.node;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this BackendName to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.BackendName
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BackendName.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for BackendName
+             * @function getTypeUrl
+             * @memberof sluice.v1.BackendName
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            BackendName.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.BackendName";
+            };
+
+            return BackendName;
+        })();
+
+        v1.ServiceProblem = (function() {
+
+            /**
+             * Properties of a ServiceProblem.
+             * @memberof sluice.v1
+             * @interface IServiceProblem
+             * @property {string|null} [object] ServiceProblem object
+             * @property {string|null} [field] ServiceProblem field
+             * @property {string|null} [message] ServiceProblem message
+             * @property {boolean|null} [warning] ServiceProblem warning
+             */
+
+            /**
+             * Constructs a new ServiceProblem.
+             * @memberof sluice.v1
+             * @classdesc Represents a ServiceProblem.
+             * @implements IServiceProblem
+             * @constructor
+             * @param {sluice.v1.IServiceProblem=} [p] Properties to set
+             */
+            function ServiceProblem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ServiceProblem object.
+             * @member {string} object
+             * @memberof sluice.v1.ServiceProblem
+             * @instance
+             */
+            ServiceProblem.prototype.object = "";
+
+            /**
+             * ServiceProblem field.
+             * @member {string} field
+             * @memberof sluice.v1.ServiceProblem
+             * @instance
+             */
+            ServiceProblem.prototype.field = "";
+
+            /**
+             * ServiceProblem message.
+             * @member {string} message
+             * @memberof sluice.v1.ServiceProblem
+             * @instance
+             */
+            ServiceProblem.prototype.message = "";
+
+            /**
+             * ServiceProblem warning.
+             * @member {boolean} warning
+             * @memberof sluice.v1.ServiceProblem
+             * @instance
+             */
+            ServiceProblem.prototype.warning = false;
+
+            /**
+             * Creates a new ServiceProblem instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {sluice.v1.IServiceProblem=} [properties] Properties to set
+             * @returns {sluice.v1.ServiceProblem} ServiceProblem instance
+             */
+            ServiceProblem.create = function create(properties) {
+                return new ServiceProblem(properties);
+            };
+
+            /**
+             * Encodes the specified ServiceProblem message. Does not implicitly {@link sluice.v1.ServiceProblem.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {sluice.v1.IServiceProblem} m ServiceProblem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ServiceProblem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.object != null && Object.hasOwnProperty.call(m, "object"))
+                    w.uint32(10).string(m.object);
+                if (m.field != null && Object.hasOwnProperty.call(m, "field"))
+                    w.uint32(18).string(m.field);
+                if (m.message != null && Object.hasOwnProperty.call(m, "message"))
+                    w.uint32(26).string(m.message);
+                if (m.warning != null && Object.hasOwnProperty.call(m, "warning"))
+                    w.uint32(32).bool(m.warning);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ServiceProblem message, length delimited. Does not implicitly {@link sluice.v1.ServiceProblem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {sluice.v1.IServiceProblem} message ServiceProblem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ServiceProblem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ServiceProblem message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {sluice.v1.ServiceProblem} ServiceProblem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ServiceProblem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.sluice.v1.ServiceProblem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.object = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.field = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.message = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.warning = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ServiceProblem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {sluice.v1.ServiceProblem} ServiceProblem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ServiceProblem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ServiceProblem message.
+             * @function verify
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ServiceProblem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.object != null && Object.hasOwnProperty.call(m, "object")) {
+                    if (!$util.isString(m.object))
+                        return "object: string expected";
+                }
+                if (m.field != null && Object.hasOwnProperty.call(m, "field")) {
+                    if (!$util.isString(m.field))
+                        return "field: string expected";
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    if (!$util.isString(m.message))
+                        return "message: string expected";
+                }
+                if (m.warning != null && Object.hasOwnProperty.call(m, "warning")) {
+                    if (typeof m.warning !== "boolean")
+                        return "warning: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ServiceProblem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {sluice.v1.ServiceProblem} ServiceProblem
+             */
+            ServiceProblem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.sluice.v1.ServiceProblem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".sluice.v1.ServiceProblem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.sluice.v1.ServiceProblem();
+                if (d.object != null) {
+                    m.object = String(d.object);
+                }
+                if (d.field != null) {
+                    m.field = String(d.field);
+                }
+                if (d.message != null) {
+                    m.message = String(d.message);
+                }
+                if (d.warning != null) {
+                    m.warning = Boolean(d.warning);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ServiceProblem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {sluice.v1.ServiceProblem} m ServiceProblem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ServiceProblem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.object = "";
+                    d.field = "";
+                    d.message = "";
+                    d.warning = false;
+                }
+                if (m.object != null && Object.hasOwnProperty.call(m, "object")) {
+                    d.object = m.object;
+                }
+                if (m.field != null && Object.hasOwnProperty.call(m, "field")) {
+                    d.field = m.field;
+                }
+                if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
+                    d.message = m.message;
+                }
+                if (m.warning != null && Object.hasOwnProperty.call(m, "warning")) {
+                    d.warning = m.warning;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ServiceProblem to JSON.
+             * @function toJSON
+             * @memberof sluice.v1.ServiceProblem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ServiceProblem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ServiceProblem
+             * @function getTypeUrl
+             * @memberof sluice.v1.ServiceProblem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ServiceProblem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/sluice.v1.ServiceProblem";
+            };
+
+            return ServiceProblem;
         })();
 
         v1.EndpointName = (function() {
@@ -7044,6 +8344,8 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [direction] Flow direction
              * @property {boolean|null} [is_reply] Flow is_reply
              * @property {string|null} [policy] Flow policy
+             * @property {string|null} [service] Flow service
+             * @property {string|null} [frontend] Flow frontend
              */
 
             /**
@@ -7183,6 +8485,22 @@ export const sluice = $root.sluice = (() => {
             Flow.prototype.policy = "";
 
             /**
+             * Flow service.
+             * @member {string} service
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.service = "";
+
+            /**
+             * Flow frontend.
+             * @member {string} frontend
+             * @memberof sluice.v1.Flow
+             * @instance
+             */
+            Flow.prototype.frontend = "";
+
+            /**
              * Creates a new Flow instance using the specified properties.
              * @function create
              * @memberof sluice.v1.Flow
@@ -7242,6 +8560,10 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(112).bool(m.is_reply);
                 if (m.policy != null && Object.hasOwnProperty.call(m, "policy"))
                     w.uint32(122).string(m.policy);
+                if (m.service != null && Object.hasOwnProperty.call(m, "service"))
+                    w.uint32(130).string(m.service);
+                if (m.frontend != null && Object.hasOwnProperty.call(m, "frontend"))
+                    w.uint32(138).string(m.frontend);
                 return w;
             };
 
@@ -7352,6 +8674,14 @@ export const sluice = $root.sluice = (() => {
                         }
                     case 15: {
                             m.policy = r.string();
+                            break;
+                        }
+                    case 16: {
+                            m.service = r.string();
+                            break;
+                        }
+                    case 17: {
+                            m.frontend = r.string();
                             break;
                         }
                     default:
@@ -7468,6 +8798,14 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.policy))
                         return "policy: string expected";
                 }
+                if (m.service != null && Object.hasOwnProperty.call(m, "service")) {
+                    if (!$util.isString(m.service))
+                        return "service: string expected";
+                }
+                if (m.frontend != null && Object.hasOwnProperty.call(m, "frontend")) {
+                    if (!$util.isString(m.frontend))
+                        return "frontend: string expected";
+                }
                 return null;
             };
 
@@ -7550,6 +8888,12 @@ export const sluice = $root.sluice = (() => {
                 if (d.policy != null) {
                     m.policy = String(d.policy);
                 }
+                if (d.service != null) {
+                    m.service = String(d.service);
+                }
+                if (d.frontend != null) {
+                    m.frontend = String(d.frontend);
+                }
                 return m;
             };
 
@@ -7592,6 +8936,8 @@ export const sluice = $root.sluice = (() => {
                     d.direction = "";
                     d.is_reply = false;
                     d.policy = "";
+                    d.service = "";
+                    d.frontend = "";
                 }
                 if (m.time_ns != null && Object.hasOwnProperty.call(m, "time_ns")) {
                     if (typeof BigInt !== "undefined" && o.longs === BigInt)
@@ -7645,6 +8991,12 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.policy != null && Object.hasOwnProperty.call(m, "policy")) {
                     d.policy = m.policy;
+                }
+                if (m.service != null && Object.hasOwnProperty.call(m, "service")) {
+                    d.service = m.service;
+                }
+                if (m.frontend != null && Object.hasOwnProperty.call(m, "frontend")) {
+                    d.frontend = m.frontend;
                 }
                 return d;
             };

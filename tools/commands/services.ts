@@ -1,0 +1,227 @@
+// Services as the datapath serves them. `lb list` reads the pinned maps (frontends, slots,
+// backends, stats) and works with the agent down; `service list` is the agent's view: each
+// Service with its frontends, backends and their state, and what it refused.
+
+import type { Command } from 'commander';
+import { AgentUnavailableError, callAgent } from '../../agent/api/client.js';
+import type { sluice } from '../../agent/api/gen/sluice.js';
+import type { SluiceConfig } from '../../agent/config.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import {
+  lbBackendCodec,
+  lbBackendKeyCodec,
+  lbFrontendCodec,
+  lbFrontendKeyCodec,
+  lbSlotCodec,
+  lbSlotKeyCodec,
+} from '../../agent/datapath/codecs.js';
+import { mapPin } from '../../agent/datapath/maps.js';
+import { protocolName } from '../../agent/policy/ports.js';
+import {
+  LB_BACKEND_F_TERMINATING,
+  LB_F_AFFINITY,
+  LB_F_LOCAL_ONLY,
+  LB_F_NODEPORT,
+} from '../../agent/services/compile.js';
+import { readLbStats } from '../../agent/services/stats.js';
+import { formatTable, parseOutput, print } from '../output.js';
+
+export interface LbRow {
+  id: number;
+  frontend: string;
+  kind: string;
+  service: string;
+  flags: string[];
+  affinityTimeout: number;
+  translations: number;
+  noBackend: number;
+  backends: { address: string; port: number; slot: number; state: 'active' | 'terminating' }[];
+}
+
+/** Every frontend in the maps with its backends (slot order, then terminating ones). */
+export async function lbInMaps(
+  cfg: SluiceConfig,
+  names?: ReadonlyMap<number, sluice.v1.IFrontendName>,
+): Promise<LbRow[]> {
+  const [frontends, slots, backends, stats] = await Promise.all([
+    dumpMap(mapPin(cfg.pinRoot, 'lbFrontends')),
+    dumpMap(mapPin(cfg.pinRoot, 'lbSlots')),
+    dumpMap(mapPin(cfg.pinRoot, 'lbBackends')),
+    readLbStats(cfg.pinRoot),
+  ]);
+  const rows = new Map<number, LbRow>();
+  for (const e of frontends) {
+    const k = lbFrontendKeyCodec.decode(e.key);
+    const v = lbFrontendCodec.decode(e.value);
+    const name = names?.get(v.id);
+    rows.set(v.id, {
+      id: v.id,
+      frontend: `${k.addr}:${k.port}/${protocolName(k.protocol)}`,
+      kind: v.flags & LB_F_NODEPORT ? 'NodePort' : 'ClusterIP',
+      service: name
+        ? `${name.service}:${name.port_name || name.port}`
+        : names
+          ? '<unknown>'
+          : '<unavailable>',
+      flags: [
+        ...(v.flags & LB_F_AFFINITY ? ['affinity'] : []),
+        ...(v.flags & LB_F_LOCAL_ONLY ? ['local'] : []),
+      ],
+      affinityTimeout: v.affinity_timeout,
+      translations: 0,
+      noBackend: 0,
+      backends: [],
+    });
+  }
+  const slotOf = new Map<string, number>();
+  for (const e of slots) {
+    const k = lbSlotKeyCodec.decode(e.key);
+    const v = lbSlotCodec.decode(e.value);
+    slotOf.set(`${k.frontend_id}|${v.addr}:${v.port}`, k.slot);
+  }
+  for (const e of backends) {
+    const k = lbBackendKeyCodec.decode(e.key);
+    const v = lbBackendCodec.decode(e.value);
+    rows.get(k.frontend_id)?.backends.push({
+      address: k.addr,
+      port: k.port,
+      slot: slotOf.get(`${k.frontend_id}|${k.addr}:${k.port}`) ?? 0,
+      state: v.flags & LB_BACKEND_F_TERMINATING ? 'terminating' : 'active',
+    });
+  }
+  for (const s of stats) {
+    const r = rows.get(s.frontendId);
+    if (r) Object.assign(r, { translations: s.translations, noBackend: s.noBackend });
+  }
+  for (const r of rows.values())
+    r.backends.sort((a, b) => (a.slot || 1e9) - (b.slot || 1e9) || a.address.localeCompare(b.address));
+  return [...rows.values()].sort((a, b) => a.id - b.id);
+}
+
+async function frontendNames(socket: string): Promise<sluice.v1.IDescribeResponse | undefined> {
+  try {
+    return (await callAgent(socket, { describe: {} }, 5000)).describe ?? undefined;
+  } catch (err) {
+    if (!(err instanceof AgentUnavailableError)) throw err;
+    process.stderr.write(`note: names unavailable (${err.message}); showing what the maps hold\n`);
+    return undefined;
+  }
+}
+
+export function registerServiceCommands(
+  program: Command,
+  config: () => SluiceConfig,
+  socket: () => string,
+): void {
+  program
+    .command('lb')
+    .description('Service load balancing in the maps: frontends and their backends')
+    .command('list')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (o: { output: string }) => {
+      const format = parseOutput(o.output);
+      const d = await frontendNames(socket());
+      const names = d ? new Map((d.frontends ?? []).map((f) => [f.id ?? 0, f])) : undefined;
+      const rows = await lbInMaps(config(), names);
+      print(
+        format,
+        () =>
+          formatTable(
+            [
+              'id',
+              'frontend',
+              'type',
+              'service',
+              'flags',
+              'slot',
+              'backend',
+              'state',
+              'translations',
+              'no-backend',
+            ],
+            rows.flatMap((r) => {
+              const head = [r.id, r.frontend, r.kind, r.service, r.flags.join(',') || '-'];
+              const counts = [r.translations, r.noBackend];
+              if (r.backends.length === 0) return [[...head, '-', '-', '-', ...counts]];
+              return r.backends.map((b) => [
+                ...head,
+                b.slot || '-',
+                `${b.address}:${b.port}`,
+                b.state,
+                ...counts,
+              ]);
+            }),
+          ),
+        rows,
+      );
+    });
+
+  program
+    .command('service')
+    .description('Services as this node serves them (from the agent)')
+    .command('list')
+    .option('-n, --namespace <ns>', 'only Services of this namespace')
+    .option('-o, --output <format>', 'table, json or yaml', 'table')
+    .action(async (o: { output: string; namespace?: string }) => {
+      const format = parseOutput(o.output);
+      const d = (await callAgent(socket(), { describe: {} }, 5000)).describe ?? {};
+      const frontends = (d.frontends ?? []).filter(
+        (f) => !o.namespace || f.service?.startsWith(`${o.namespace}/`),
+      );
+      const byService = new Map<string, sluice.v1.IFrontendName[]>();
+      for (const f of frontends)
+        byService.set(f.service ?? '', [...(byService.get(f.service ?? '') ?? []), f]);
+      const rows = [...byService].map(([service, list]) => {
+        const clusterIp = list.find((f) => f.kind === 'ClusterIP')?.address ?? '<none>';
+        const ports = [
+          ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
+        ];
+        const backends = new Map<string, string>();
+        for (const f of list)
+          for (const b of f.backends ?? []) backends.set(`${b.address}:${b.port}`, b.state ?? '');
+        return {
+          service,
+          clusterIP: clusterIp,
+          ports,
+          affinity: list.some((f) => f.affinity),
+          frontends: list.map((f) => ({
+            id: f.id,
+            kind: f.kind,
+            frontend: `${f.address}:${f.port}/${f.protocol}`,
+            portName: f.port_name,
+            localOnly: f.local_only,
+            backends: (f.backends ?? []).map((b) => ({
+              address: `${b.address}:${b.port}`,
+              state: b.state,
+              pod: b.pod || undefined,
+              node: b.node || undefined,
+            })),
+          })),
+          backends: {
+            active: [...backends.values()].filter((s) => s === 'active').length,
+            total: backends.size,
+          },
+        };
+      });
+      const problems = (d.service_problems ?? []).filter(
+        (p) => !o.namespace || p.object?.includes(` ${o.namespace}/`),
+      );
+      for (const p of problems)
+        process.stderr.write(`${p.warning ? 'warning' : 'error'}: ${p.object}: ${p.field}: ${p.message}\n`);
+      print(
+        format,
+        () =>
+          formatTable(
+            ['service', 'cluster-ip', 'ports', 'backends', 'affinity'],
+            rows.map((r) => [
+              r.service,
+              r.clusterIP,
+              r.ports.join(','),
+              `${r.backends.active}/${r.backends.total}`,
+              r.affinity ? 'ClientIP' : 'None',
+            ]),
+          ),
+        format === 'table' ? rows : { services: rows, problems },
+      );
+    });
+}
