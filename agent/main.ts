@@ -101,7 +101,10 @@ async function main(): Promise<void> {
       }
     }
     // The agent is built once the pod CIDR (its IPAM pool) is known.
-    return run(new Agent(cfg, log, store, metrics), source, manifests, values['cni-conf-dir'], log);
+    const agent = new Agent(cfg, log, store, metrics);
+    // The API server's endpoint-slice controller writes the EndpointSlices: none are derived here.
+    agent.deriveEndpointSlices = false;
+    return run(agent, source, manifests, values['cni-conf-dir'], log);
   }
   return run(new Agent(cfg, log), undefined, manifests, values['cni-conf-dir'], log);
 }

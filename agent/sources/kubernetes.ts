@@ -1,32 +1,42 @@
 // Kubernetes as the source: informers for pods (all of them: the ipcache needs every pod's
-// identity), namespaces and NetworkPolicies feed the same store as local manifests. A watch that
-// fails is restarted with backoff; 410 Gone relists (the informer does that); a watch silent for
-// too long is restarted by a watchdog. Rejected policies become Kubernetes Events on the object.
+// identity), namespaces, NetworkPolicies, Services and EndpointSlices (written by the API server's
+// endpoint-slice controller) feed the same store as local manifests. A list or watch that fails
+// is retried with backoff; 410 Gone relists (the informer does that); a watch silent for too long
+// is restarted by a watchdog. Rejected (or partly ignored) policies, Services and EndpointSlices
+// become Kubernetes Events on the object.
 
 import {
   CoreV1Api,
+  DiscoveryV1Api,
   type Informer,
   KubeConfig,
   type KubernetesObject,
   ListWatch,
   makeInformer,
   NetworkingV1Api,
+  type V1EndpointSlice,
   type V1Namespace,
   type V1NetworkPolicy,
+  type V1ObjectReference,
   type V1Pod,
+  type V1Service,
   Watch,
 } from '@kubernetes/client-node';
 import type { Logger } from '../log.js';
 import type { AgentMetrics } from '../metrics/registry.js';
 import type { PolicyError } from '../policy/types.js';
+import type { ServiceProblem } from '../services/validate.js';
 import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
+  type EndpointSlice,
   type NetworkPolicy,
   type Pod,
   PROTOCOLS,
   type Protocol,
+  type Service,
 } from '../state/types.js';
+import { parseEndpointSlice, parseService } from './manifests.js';
 
 export function loadKubeConfig(path?: string): KubeConfig {
   const kc = new KubeConfig();
@@ -71,11 +81,44 @@ export function policyFromK8s(p: V1NetworkPolicy): NetworkPolicy | undefined {
   };
 }
 
+/** The API's object as plain JSON (camelCase fields, as in manifests), for the manifest parsers. */
+function plain(o: KubernetesObject): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+}
+
+/** A Service in the store's shape, or a problem refusing it (one the parser cannot read). */
+export function serviceFromK8s(s: V1Service): Service | ServiceProblem | undefined {
+  const meta = s.metadata;
+  if (!meta?.name || !meta.namespace) return undefined;
+  const object = `Service ${meta.namespace}/${meta.name}`;
+  try {
+    return parseService(plain(s), meta.namespace, meta.name, object);
+  } catch (err) {
+    return { object, field: 'spec', message: (err as Error).message };
+  }
+}
+
+export function endpointSliceFromK8s(s: V1EndpointSlice): EndpointSlice | undefined {
+  const meta = s.metadata;
+  if (!meta?.name || !meta.namespace) return undefined;
+  const doc = plain(s);
+  return parseEndpointSlice(
+    doc,
+    (doc['metadata'] ?? {}) as Record<string, unknown>,
+    meta.namespace,
+    meta.name,
+  );
+}
+
 interface Watched {
   resource: string;
   informer: Informer<KubernetesObject>;
   lastSeen: number;
   synced: boolean;
+  /** run() is starting the informer: a list or watch failure is its to retry. */
+  starting: boolean;
+  /** The failure reported while starting, if any. */
+  startError?: unknown;
 }
 
 export class KubernetesSource {
@@ -83,6 +126,8 @@ export class KubernetesSource {
   private watchdog: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly core: CoreV1Api;
+  /** Per Service or EndpointSlice: the problems last reported (an Event only when they change). */
+  private readonly reportedProblems = new Map<string, string>();
 
   constructor(
     private readonly kc: KubeConfig,
@@ -111,6 +156,7 @@ export class KubernetesSource {
     onLocalPodGone: (namespace: string, name: string) => void;
   }): Promise<void> {
     const net = this.kc.makeApiClient(NetworkingV1Api);
+    const discovery = this.kc.makeApiClient(DiscoveryV1Api);
     this.add<V1Namespace>('namespaces', '/api/v1/namespaces', () => this.core.listNamespace(), {
       upsert: (o) =>
         o.metadata?.name &&
@@ -144,6 +190,38 @@ export class KubernetesSource {
           o.metadata?.name &&
           o.metadata.namespace &&
           this.store.deletePolicy(o.metadata.namespace, o.metadata.name),
+      },
+    );
+    this.add<V1Service>('services', '/api/v1/services', () => this.core.listServiceForAllNamespaces(), {
+      upsert: (o) => {
+        const svc = serviceFromK8s(o);
+        if (!svc) return;
+        const ref = this.ref('v1', 'Service', o);
+        if ('object' in svc) return this.reportServiceProblems(ref, [svc]);
+        this.reportServiceProblems(ref, this.store.upsertService(svc));
+      },
+      remove: (o) => {
+        if (!o.metadata?.name || !o.metadata.namespace) return;
+        this.store.deleteService(o.metadata.namespace, o.metadata.name);
+        this.reportedProblems.delete(this.ref('v1', 'Service', o).key);
+      },
+    });
+    this.add<V1EndpointSlice>(
+      'endpointslices',
+      '/apis/discovery.k8s.io/v1/endpointslices',
+      () => discovery.listEndpointSliceForAllNamespaces(),
+      {
+        upsert: (o) => {
+          const slice = endpointSliceFromK8s(o);
+          if (!slice) return;
+          const ref = this.ref('discovery.k8s.io/v1', 'EndpointSlice', o);
+          this.reportServiceProblems(ref, this.store.upsertEndpointSlice(slice));
+        },
+        remove: (o) => {
+          if (!o.metadata?.name || !o.metadata.namespace) return;
+          this.store.deleteEndpointSlice(o.metadata.namespace, o.metadata.name);
+          this.reportedProblems.delete(this.ref('discovery.k8s.io/v1', 'EndpointSlice', o).key);
+        },
       },
     );
     if (local) {
@@ -198,7 +276,7 @@ export class KubernetesSource {
     const informer = (fieldSelector
       ? new ListWatch<T>(path, new Watch(this.kc), listFn, false, undefined, fieldSelector)
       : makeInformer<T>(this.kc, path, listFn)) as unknown as Informer<KubernetesObject>;
-    const w: Watched = { resource, informer, lastSeen: Date.now(), synced: false };
+    const w: Watched = { resource, informer, lastSeen: Date.now(), synced: false, starting: false };
     const event = (type: string, fn: (o: T) => unknown) => (o: KubernetesObject) => {
       w.lastSeen = Date.now();
       this.metrics?.kubernetesEvents.inc({ resource, type });
@@ -212,6 +290,12 @@ export class KubernetesSource {
     });
     informer.on('error', (err: unknown) => {
       if (this.stopped) return;
+      // The informer reports a failed list or watch here, not by rejecting start(): while run()
+      // is starting it, the failure is run()'s to retry (with growing backoff, not synced).
+      if (w.starting) {
+        w.startError = err;
+        return;
+      }
       this.log.warn(
         { resource, err: (err as Error)?.message ?? String(err) },
         'watch failed: restarting with backoff',
@@ -226,16 +310,21 @@ export class KubernetesSource {
   private async run(w: Watched, attempt: number): Promise<void> {
     for (let a = attempt; !this.stopped; a++) {
       if (a > 0) await new Promise((r) => setTimeout(r, Math.min(30_000, 250 * 2 ** Math.min(a, 7))));
+      w.starting = true;
+      w.startError = undefined;
       try {
         await w.informer.start();
+        if (w.startError !== undefined) throw w.startError;
         w.synced = true;
         w.lastSeen = Date.now();
         return;
       } catch (err) {
         this.log.warn(
-          { resource: w.resource, attempt: a + 1, err: (err as Error).message },
+          { resource: w.resource, attempt: a + 1, err: (err as Error)?.message ?? String(err) },
           'cannot list from the API server: retrying',
         );
+      } finally {
+        w.starting = false;
       }
     }
   }
@@ -249,27 +338,84 @@ export class KubernetesSource {
         `${e.warning ? 'policy partly ignored' : 'policy rejected'}: ${e.message}`,
       );
       if (!e.warning) this.metrics?.policyRejected.inc();
-      await this.core
-        .createNamespacedEvent({
-          namespace,
-          body: {
-            metadata: { generateName: `${name}.sluice-`, namespace },
-            involvedObject: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name, namespace },
-            reason: e.warning ? 'PolicyPartlyIgnored' : 'PolicyRejected',
-            message: e.warning
-              ? `${e.field}: ${e.message}`
-              : `${e.field}: ${e.message}; the previous version stays enforced`,
-            type: 'Warning',
-            source: { component: 'sluice-agent' },
-            firstTimestamp: new Date(),
-            lastTimestamp: new Date(),
-            count: 1,
-          },
-        })
-        .catch((err: Error) =>
-          this.log.warn({ policy: e.policy, err: err.message }, 'could not record the event'),
-        );
+      await this.recordEvent(
+        { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name, namespace },
+        e.warning ? 'PolicyPartlyIgnored' : 'PolicyRejected',
+        e.warning
+          ? `${e.field}: ${e.message}`
+          : `${e.field}: ${e.message}; the previous version stays enforced`,
+      );
     }
+  }
+
+  private ref(
+    apiVersion: string,
+    kind: 'Service' | 'EndpointSlice',
+    o: KubernetesObject,
+  ): V1ObjectReference & { key: string } {
+    const namespace = o.metadata?.namespace ?? '';
+    const name = o.metadata?.name ?? '';
+    // With the uid, `kubectl describe` lists the Event under the object.
+    const uid = o.metadata?.uid ? { uid: o.metadata.uid } : {};
+    return { apiVersion, kind, namespace, name, ...uid, key: `${kind} ${namespace}/${name}` };
+  }
+
+  /**
+   * Problems of a Service or EndpointSlice: logged, and a Kubernetes Event on the object for each
+   * (best effort). Only when they differ from the last ones reported for the object: slices change
+   * often, and each change would repeat the same Events.
+   */
+  private reportServiceProblems(ref: V1ObjectReference & { key: string }, problems: ServiceProblem[]): void {
+    const text = problems.map((p) => `${p.warning ? 'w' : 'e'} ${p.field}: ${p.message}`).join('\n');
+    if ((this.reportedProblems.get(ref.key) ?? '') === text) return;
+    if (text) this.reportedProblems.set(ref.key, text);
+    else this.reportedProblems.delete(ref.key);
+    const { key, ...involvedObject } = ref;
+    void (async () => {
+      for (const p of problems) {
+        this.log.warn(
+          { object: key, field: p.field },
+          `${ref.kind} ${p.warning ? 'partly ignored' : 'rejected'}: ${p.message}`,
+        );
+        await this.recordEvent(
+          involvedObject,
+          `${ref.kind}${p.warning ? 'PartlyIgnored' : 'Rejected'}`,
+          p.warning
+            ? `${p.field}: ${p.message}`
+            : `${p.field}: ${p.message}; the last valid version (if any) stays in effect`,
+        );
+      }
+    })();
+  }
+
+  /** A Warning Event on the object (best effort: a failure is logged). */
+  private async recordEvent(
+    involvedObject: V1ObjectReference,
+    reason: string,
+    message: string,
+  ): Promise<void> {
+    const namespace = involvedObject.namespace ?? '';
+    await this.core
+      .createNamespacedEvent({
+        namespace,
+        body: {
+          metadata: { generateName: `${involvedObject.name}.sluice-`, namespace },
+          involvedObject,
+          reason,
+          message,
+          type: 'Warning',
+          source: { component: 'sluice-agent' },
+          firstTimestamp: new Date(),
+          lastTimestamp: new Date(),
+          count: 1,
+        },
+      })
+      .catch((err: Error) =>
+        this.log.warn(
+          { object: `${involvedObject.kind} ${namespace}/${involvedObject.name}`, err: err.message },
+          'could not record the event',
+        ),
+      );
   }
 
   async stop(): Promise<void> {

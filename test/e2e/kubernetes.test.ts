@@ -2,7 +2,8 @@
 // project's RBAC applied, the agent running with its ServiceAccount's token (so RBAC is really
 // tested), namespaces, pods and policies created with kubectl, pods on this node wired by
 // sluice-cni with K8S_POD_* args; the datapath follows every change, also across an API server
-// restart and an etcd compaction. The deploy manifests pass a server-side dry run.
+// restart and an etcd compaction. Services and EndpointSlices created through the API become
+// load-balancer frontends and slots. The deploy manifests pass a server-side dry run.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import {
+  lbFrontendCodec,
+  lbFrontendKeyCodec,
+  lbSlotCodec,
+  lbSlotKeyCodec,
+} from '../../agent/datapath/codecs.js';
+import { mapPin } from '../../agent/datapath/maps.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { TestNode } from '../harness/agent.js';
@@ -192,6 +201,85 @@ describe('the agent on a real API server, with its own ServiceAccount', () => {
   }, 60_000);
 });
 
+/** The pinned frontend of addr:port/TCP (its id and slot count), if any. */
+async function lbFrontend(addr: string, port: number): Promise<{ id: number; count: number } | undefined> {
+  for (const e of await dumpMap(mapPin(node.pinRoot, 'lbFrontends'))) {
+    const k = lbFrontendKeyCodec.decode(e.key);
+    if (k.addr === addr && k.port === port && k.protocol === 6) return lbFrontendCodec.decode(e.value);
+  }
+  return undefined;
+}
+
+/** The pinned slots of a frontend id, as "addr:port". */
+async function lbSlots(frontendId: number): Promise<string[]> {
+  return (await dumpMap(mapPin(node.pinRoot, 'lbSlots')))
+    .filter((e) => lbSlotKeyCodec.decode(e.key).frontend_id === frontendId)
+    .map((e) => lbSlotCodec.decode(e.value))
+    .map((v) => `${v.addr}:${v.port}`);
+}
+
+describe('Services from the API server', () => {
+  it('a Service and its EndpointSlice become a frontend and its slots; deleting the slice empties them', async () => {
+    // Without a selector: the EndpointSlice is the test's (no endpoint-slice controller runs here).
+    const clusterIP = '10.96.100.10'; // in the harness's --service-cluster-ip-range 10.96.0.0/16
+    const backend = pods['shop/web']!.ip;
+    const remove = (...what: string[]) =>
+      api.kubectl(['delete', ...what, '-n', 'shop', '--ignore-not-found', '--wait=false']);
+    try {
+      await kubectl(
+        ['apply', '-f', '-'],
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [
+            {
+              apiVersion: 'v1',
+              kind: 'Service',
+              metadata: { name: 'web', namespace: 'shop' },
+              spec: {
+                type: 'ClusterIP',
+                clusterIP,
+                ports: [{ port: 8080, targetPort: 80, protocol: 'TCP' }],
+              },
+            },
+            {
+              apiVersion: 'discovery.k8s.io/v1',
+              kind: 'EndpointSlice',
+              metadata: { name: 'web-1', namespace: 'shop', labels: { 'kubernetes.io/service-name': 'web' } },
+              addressType: 'IPv4',
+              endpoints: [
+                {
+                  addresses: [backend],
+                  conditions: { ready: true },
+                  nodeName: NODE,
+                  targetRef: { kind: 'Pod', namespace: 'shop', name: 'web' },
+                },
+              ],
+              ports: [{ name: '', port: 80, protocol: 'TCP' }],
+            },
+          ],
+        }),
+      );
+      let id = 0;
+      await waitFor('the frontend with its backend', async () => {
+        const f = await lbFrontend(clusterIP, 8080);
+        if (!f) return false;
+        id = f.id;
+        return f.count === 1 && (await lbSlots(f.id)).join() === `${backend}:80`;
+      });
+      await kubectl(['delete', 'endpointslice', 'web-1', '-n', 'shop']);
+      await waitFor('the slots emptied', async () => (await lbSlots(id)).length === 0);
+      // The frontend stays (no backend: connections to it are refused), with the same id.
+      expect(await lbFrontend(clusterIP, 8080)).toMatchObject({ id, count: 0 });
+      await kubectl(['delete', 'service', 'web', '-n', 'shop']);
+      await waitFor('the frontend removed', async () => (await lbFrontend(clusterIP, 8080)) === undefined);
+    } finally {
+      await remove('endpointslice', 'web-1');
+      await remove('service', 'web');
+    }
+  }, 60_000);
+});
+
 describe('pods leaving the node', () => {
   it('a pod deleted from the cluster without a CNI DEL has its endpoint, veth and address released', async () => {
     await addPod('shop', 'tmp', { app: 'tmp' });
@@ -272,6 +360,9 @@ describe('RBAC and the deploy manifests', () => {
       (await api.kubectl(['auth', 'can-i', ...args, ...as])).stdout.trim();
     expect(await can('watch', 'pods', '--all-namespaces')).toBe('yes');
     expect(await can('list', 'networkpolicies.networking.k8s.io', '--all-namespaces')).toBe('yes');
+    expect(await can('watch', 'services', '--all-namespaces')).toBe('yes');
+    expect(await can('watch', 'endpointslices.discovery.k8s.io', '--all-namespaces')).toBe('yes');
+    expect(await can('update', 'endpointslices.discovery.k8s.io', '-n', 'shop')).toBe('no');
     expect(await can('create', 'pods', '-n', 'shop')).toBe('no');
     expect(await can('get', 'secrets', '-n', 'kube-system')).toBe('no');
     expect(await can('delete', 'networkpolicies.networking.k8s.io', '-n', 'shop')).toBe('no');

@@ -22,16 +22,22 @@ describe('deploy/', () => {
     expect(grants.sort()).toEqual(
       [
         'create events',
+        'get endpointslices',
         'get namespaces',
         'get networkpolicies',
         'get nodes',
         'get pods',
+        'get services',
+        'list endpointslices',
         'list namespaces',
         'list networkpolicies',
         'list pods',
+        'list services',
+        'watch endpointslices',
         'watch namespaces',
         'watch networkpolicies',
         'watch pods',
+        'watch services',
       ].sort(),
     );
     expect(JSON.stringify(role)).not.toContain('*');
