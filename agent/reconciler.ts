@@ -204,7 +204,14 @@ export function planDatapath(
     services = compileServices({
       services: snapshot.services ?? [],
       endpointSlices: input.deriveEndpointSlices
-        ? [...given, ...deriveEndpointSlices(snapshot.services ?? [], snapshot.pods)]
+        ? [
+            ...given,
+            ...deriveEndpointSlices(
+              snapshot.services ?? [],
+              snapshot.pods,
+              new Map(endpoints.map((e) => [e.podKey, e.ip])),
+            ),
+          ]
         : given,
       nodeIps,
       ...(input.nodeName ? { nodeName: input.nodeName } : {}),

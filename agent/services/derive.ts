@@ -94,14 +94,24 @@ export function resolveTargetPort(
  * distinct set of resolved target ports (a named targetPort may resolve differently per pod; a
  * pod without it is left out of that port). Pods here are ready: local mode has no probes.
  */
-export function deriveEndpointSlices(services: readonly Service[], pods: readonly Pod[]): EndpointSlice[] {
+export function deriveEndpointSlices(
+  services: readonly Service[],
+  pods: readonly Pod[],
+  /** Addresses of this node's endpoints by pod key: a pod the store has no address for yet (an
+   * agent just restarted, before the runtime tells it) still has its backend. */
+  localAddresses: ReadonlyMap<string, string> = new Map(),
+): EndpointSlice[] {
   const out: EndpointSlice[] = [];
+  const withIp = pods.map((p) => {
+    const ip = p.ip ?? localAddresses.get(`${p.namespace}/${p.name}`);
+    return ip && ip !== p.ip ? { ...p, ip } : p;
+  });
   for (const svc of services) {
     // An empty selector selects nothing here, as for the controller (it is no selector at all).
     if (!svc.selector || Object.keys(svc.selector).length === 0 || svc.type === 'ExternalName') continue;
     const groups = new Map<string, { ports: SlicePort[]; endpoints: SliceEndpoint[] }>();
     const selector = svc.selector;
-    const members = pods
+    const members = withIp
       .filter(
         (p) =>
           p.namespace === svc.namespace &&

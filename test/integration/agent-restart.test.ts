@@ -1,6 +1,7 @@
-// kill -9 of the agent during traffic: the established connection keeps flowing, new connections
-// follow the last policy while it is gone, and the restarted agent converges without a flush —
-// conntrack entries, counters and policy entries survive, nothing is rewritten.
+// kill -9 of the agent during traffic: the established connection (made through a Service's
+// ClusterIP) keeps flowing, new connections follow the last policy while it is gone, and the
+// restarted agent converges without a flush — conntrack entries, counters, policy entries and
+// Service frontends (with their ids, which conntrack refers to) survive, nothing is rewritten.
 
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -39,7 +40,16 @@ metadata: { name: server-from-client, namespace: app }
 spec:
   podSelector: { matchLabels: { role: server } }
   ingress: [{ from: [{ podSelector: { matchLabels: { role: client } } }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: echo, namespace: app }
+spec:
+  clusterIP: 10.96.7.7
+  selector: { role: server }
+  ports: [{ port: 7, protocol: TCP }]
 `;
+const CLUSTER_IP = '10.96.7.7';
 
 beforeAll(async () => {
   node = await TestNode.start({ podCidr: '10.244.7.0/24' });
@@ -80,13 +90,13 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
   expect(await connect('a', 80)).toBe(true);
   expect(await connect('c', 80)).toBe(false);
 
-  // A long conversation a -> b:7 across the whole outage.
+  // A long conversation a -> echo (ClusterIP) -> b:7 across the whole outage.
   const stream = run(
     [
       process.execPath,
       path.join(REPO_ROOT, 'build/js/tools/net/stream.js'),
       '--host',
-      pods['b']!.ip,
+      CLUSTER_IP,
       '--port',
       '7',
       '--duration',
@@ -100,6 +110,8 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
   await new Promise((r) => setTimeout(r, 800));
   const pins = `${node.pinRoot}/maps`;
   const policyBefore = await dumpMap(`${pins}/sluice_policy`);
+  const frontendsBefore = await dumpMap(`${pins}/sluice_lb_frontends`);
+  expect(frontendsBefore).toHaveLength(1);
   const metricsBefore = await dumpPerCpuMap(`${pins}/sluice_metrics`);
 
   await node.stopAgent('SIGKILL');
@@ -112,6 +124,8 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
   }));
   const conversation = ctWhileDown.find(({ k }) => k.dport === 7 && k.saddr === pods['a']!.ip);
   expect(conversation, 'conntrack entry of the conversation').toBeDefined();
+  expect(conversation!.k.daddr, 'translated to the backend').toBe(pods['b']!.ip);
+  expect(conversation!.v.rev_nat_id).toBe(frontendsBefore[0]!.value.readUInt32LE(0));
 
   await node.startAgent({ manifests: path.join(node.dir, 'manifests.yaml') });
   const result = await stream;
@@ -129,6 +143,10 @@ it('keeps enforcing and forwarding through kill -9 and converges without a flush
     const after = policyAfter.find((e) => e.key.equals(before.key))!;
     expect(after.value.readBigUInt64LE(8)).toBeGreaterThanOrEqual(before.value.readBigUInt64LE(8));
   }
+  // The frontend kept its id: replies of the conversation are still translated back.
+  expect((await dumpMap(`${pins}/sluice_lb_frontends`)).map((e) => e.value.toString('hex'))).toEqual(
+    frontendsBefore.map((e) => e.value.toString('hex')),
+  );
   const ctAfter = (await dumpMap(`${pins}/sluice_ct`)).map((e) => ({
     k: ctKeyCodec.decode(e.key),
     v: ctValueCodec.decode(e.value),
