@@ -14,15 +14,8 @@ import {
   u32Codec,
 } from '../datapath/codecs.js';
 import type { MapContents, Partitioned } from '../datapath/desired.js';
-import { IPPROTO_SCTP, IPPROTO_TCP, IPPROTO_UDP } from '../policy/types.js';
-import type { Protocol } from '../state/types.js';
+import { protocolNumber } from '../policy/ports.js';
 import { type Frontend, LB_BACKEND_F_TERMINATING } from './compile.js';
-
-export const PROTOCOL_NUMBER: Record<Protocol, number> = {
-  TCP: IPPROTO_TCP,
-  UDP: IPPROTO_UDP,
-  SCTP: IPPROTO_SCTP,
-};
 
 export interface LbMaps {
   lbFrontends: MapContents;
@@ -88,7 +81,11 @@ export function encodeLb(
     seen.add(id);
     out.lbFrontends.set(
       hex(
-        lbFrontendKeyCodec.encode({ addr: fe.addr, port: fe.port, protocol: PROTOCOL_NUMBER[fe.protocol] }),
+        lbFrontendKeyCodec.encode({
+          addr: fe.addr,
+          port: fe.port,
+          protocol: protocolNumber(fe.protocol) ?? 0,
+        }),
       ),
       lbFrontendCodec.encode({
         id,

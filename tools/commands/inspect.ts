@@ -52,6 +52,7 @@ export interface Names {
   endpoints: Map<number, sluice.v1.IEndpointName>;
   identities: Map<number, sluice.v1.IIdentityName>;
   rules: Map<number, sluice.v1.IRuleName>;
+  frontends: Map<number, sluice.v1.IFrontendName>;
 }
 
 /** Names from the agent; undefined (and a note on stderr) when it cannot be reached. */
@@ -62,6 +63,7 @@ export async function fetchNames(socket: string): Promise<Names | undefined> {
       endpoints: new Map((d.endpoints ?? []).map((e) => [e.id ?? 0, e])),
       identities: new Map((d.identities ?? []).map((i) => [i.id ?? 0, i])),
       rules: new Map((d.rules ?? []).map((r) => [r.rule_id ?? 0, r])),
+      frontends: new Map((d.frontends ?? []).map((f) => [f.id ?? 0, f])),
     };
   } catch (err) {
     if (!(err instanceof AgentUnavailableError)) throw err;

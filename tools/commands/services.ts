@@ -3,7 +3,7 @@
 // Service with its frontends, backends and their state, and what it refused.
 
 import type { Command } from 'commander';
-import { AgentUnavailableError, callAgent } from '../../agent/api/client.js';
+import { callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
 import type { SluiceConfig } from '../../agent/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
@@ -25,6 +25,7 @@ import {
 } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { formatTable, parseOutput, print } from '../output.js';
+import { fetchNames } from './inspect.js';
 
 export interface LbRow {
   id: number;
@@ -98,16 +99,6 @@ export async function lbInMaps(
   return [...rows.values()].sort((a, b) => a.id - b.id);
 }
 
-async function frontendNames(socket: string): Promise<sluice.v1.IDescribeResponse | undefined> {
-  try {
-    return (await callAgent(socket, { describe: {} }, 5000)).describe ?? undefined;
-  } catch (err) {
-    if (!(err instanceof AgentUnavailableError)) throw err;
-    process.stderr.write(`note: names unavailable (${err.message}); showing what the maps hold\n`);
-    return undefined;
-  }
-}
-
 export function registerServiceCommands(
   program: Command,
   config: () => SluiceConfig,
@@ -120,9 +111,7 @@ export function registerServiceCommands(
     .option('-o, --output <format>', 'table, json or yaml', 'table')
     .action(async (o: { output: string }) => {
       const format = parseOutput(o.output);
-      const d = await frontendNames(socket());
-      const names = d ? new Map((d.frontends ?? []).map((f) => [f.id ?? 0, f])) : undefined;
-      const rows = await lbInMaps(config(), names);
+      const rows = await lbInMaps(config(), (await fetchNames(socket()))?.frontends);
       print(
         format,
         () =>
