@@ -5,8 +5,13 @@
 // immediate reject without backends, and re-steering when a backend goes.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
+import { bpftool, dumpMap, hexArgs } from '../../agent/datapath/bpftool.js';
+import {
+  ctKeyCodec,
+  ctValueCodec,
+  lbAffinityCodec,
+  lbAffinityKeyCodec,
+} from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
 import { run } from '../../agent/exec.js';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
@@ -95,6 +100,13 @@ const SERVICES: Service[] = [
     selector: { app: 'web' },
     sessionAffinity: 'ClientIP',
     affinityTimeoutSeconds: 600,
+    ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
+  }),
+  svc('x', 'sticky-short', {
+    clusterIP: '10.96.0.31',
+    selector: { app: 'web' },
+    sessionAffinity: 'ClientIP',
+    affinityTimeoutSeconds: 5,
     ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
   }),
   svc('x', 'self', {
@@ -258,6 +270,35 @@ describe('ClusterIP', () => {
       replies.join(','),
     ).toBe(true);
     expect(new Set(replies).size).toBe(1);
+  });
+
+  it('affinity lasts its timeout: a fresh entry holds, an expired one is chosen anew', async () => {
+    const id = reconciler.last!.plan.frontendIds.get('10.96.0.31:80/TCP')!;
+    const client = PODS[0]!.ip;
+    const pin = mapPin(cluster.cfg.pinRoot, 'lbAffinity');
+    const nowS = () => Number(process.hrtime.bigint() / 1_000_000_000n); // CLOCK_MONOTONIC, as bpf_ktime_get_ns
+    const pinTo = (lastUsed: number) =>
+      bpftool([
+        'map',
+        'update',
+        'pinned',
+        pin,
+        'key',
+        ...hexArgs(lbAffinityKeyCodec.encode({ frontend_id: id, client })).split(' '),
+        'value',
+        ...hexArgs(lbAffinityCodec.encode({ addr: '10.252.1.3', port: 8080, last_used: lastUsed })).split(
+          ' ',
+        ),
+      ]);
+    await pinTo(nowS());
+    expect(new Set(await tcpMany(pod('x/client').netns, '10.96.0.31', 80, 8))).toEqual(new Set(['x/web-2']));
+    // Timeout 5 s: an entry last used 60 s ago is not followed; over 16 tries both backends come up.
+    const chosen = new Set<string>();
+    for (let i = 0; i < 16 && chosen.size < 2; i++) {
+      await pinTo(nowS() - 60);
+      for (const r of await tcpMany(pod('x/client').netns, '10.96.0.31', 80, 1)) chosen.add(r);
+    }
+    expect([...chosen].sort()).toEqual(['x/web-1', 'x/web-2']);
   });
 
   it('reaches a backend in another namespace', async () => {
