@@ -425,7 +425,7 @@ export class Agent {
       throw new AgentOpError(CNI_INVALID_CONFIG, 'the agent runs without --manifests: nothing to reload');
     let m: Awaited<ReturnType<typeof loadManifests>>;
     try {
-      m = await loadManifests(this.manifestPaths);
+      m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr);
     } catch (err) {
       throw new AgentOpError(CNI_INVALID_CONFIG, (err as Error).message);
     }

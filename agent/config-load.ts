@@ -15,6 +15,7 @@ const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_ATTACH_MODE: 'attachMode',
   SLUICE_HOST_NETNS: 'hostNetns',
   SLUICE_POD_CIDR: 'podCidr',
+  SLUICE_NODEPORT_DEVICES: 'nodePortDevices',
 };
 
 function check(source: string, key: string, value: unknown): unknown {
@@ -62,6 +63,15 @@ function check(source: string, key: string, value: unknown): unknown {
       }
       return sizes;
     }
+    case 'nodePortDevices': {
+      const list = Array.isArray(value) ? value : String(value).split(',').filter(Boolean);
+      for (const d of list) {
+        if (typeof d !== 'string' || !/^[a-zA-Z0-9_.@-]{1,15}$/.test(d))
+          throw new UserError(`${where}: ${JSON.stringify(d)} is not an interface name`);
+      }
+      return list;
+    }
+    case 'serviceCidr':
     case 'podCidr':
       try {
         parseCidr(String(value));

@@ -48,7 +48,7 @@ export interface SluiceConfig {
   /** The node's own devices where clients from outside reach NodePorts (from_netdev is attached);
    * empty = those holding a node address. */
   nodePortDevices: string[];
-  /** Where manifests' Services without a clusterIP get one (local mode). */
+  /** Where manifests' Services without a clusterIP get one (local mode; the lab uses the default). */
   serviceCidr: string;
   /** How long CNI ADD waits for the pod object to reach the store before it proceeds (ms). */
   podWaitMs: number;

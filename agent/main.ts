@@ -139,7 +139,7 @@ async function run(
       },
     });
   } else if (manifests.length > 0) {
-    applyManifests(agent.store, await loadManifests(manifests));
+    applyManifests(agent.store, await loadManifests(manifests, cfg.serviceCidr));
   }
   await agent.startReconciling();
   if (cniConfDir) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
 import { refusing, validatePolicy } from '../policy/validate.js';
-import { assignServiceAddresses } from '../services/derive.js';
+import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
 import { describeProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
 import type { Store } from '../state/store.js';
 import {
@@ -282,11 +282,15 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
 }
 
 /** Files (and .yaml/.yml/.json files directly in directories) into manifests. */
-export async function loadManifests(paths: readonly string[]): Promise<Manifests> {
+/** serviceCidr: where Services without a clusterIP get one (the agent's config). */
+export async function loadManifests(
+  paths: readonly string[],
+  serviceCidr = DEFAULT_SERVICE_CIDR,
+): Promise<Manifests> {
   const out = emptyManifests();
   for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);
   checkManifests(out);
-  out.services = assignServiceAddresses(out.services);
+  out.services = assignServiceAddresses(out.services, serviceCidr);
   return out;
 }
 

@@ -51,10 +51,23 @@ describe('loadConfig', () => {
     ['mapSizes: { policy: -1 }\n', /mapSizes.policy must be a positive integer/],
     ['mapSizes: { nope: 1 }\n', /mapSizes.nope: unknown map/],
     ['podCidr: 10.0.0.0/33\n', /podCidr: .*bad prefix length/],
+    ['serviceCidr: 10.96.0.0\n', /serviceCidr: /],
+    ['nodePortDevices: [eth0, "a b"]\n', /nodePortDevices: "a b" is not an interface name/],
     ['bogus: 1\n', /unknown key bogus/],
     ['[1, 2]\n', /must be a mapping/],
   ])('rejects %j', (text, message) => {
     expect(() => loadConfig({ file: file(text) })).toThrow(message);
+  });
+
+  it('takes the NodePort devices from a file or the environment', () => {
+    expect(loadConfig({ file: file('nodePortDevices: [eth0, ens5]\n') }).config.nodePortDevices).toEqual([
+      'eth0',
+      'ens5',
+    ]);
+    expect(loadConfig({ env: { SLUICE_NODEPORT_DEVICES: 'eth0,bond0' } }).config.nodePortDevices).toEqual([
+      'eth0',
+      'bond0',
+    ]);
   });
 
   it('names the environment variable of a bad value', () => {
