@@ -21,6 +21,15 @@ import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
 import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/state/types.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
+import {
+  type Frame,
+  frame,
+  parseFrame,
+  progRun,
+  TC_ACT_OK,
+  TC_ACT_REDIRECT,
+  TC_ACT_SHOT,
+} from '../harness/packets.js';
 
 const NODE_NAME = 'node-a';
 const EXT_NODE_IP = '10.253.0.1';
@@ -451,5 +460,122 @@ describe('backend changes', () => {
     expect([...new Set(replies)]).toEqual(['x/web-1']);
     store.upsertPod(podObject(PODS.find((p) => p.key === 'x/web-2')!));
     await reconciler.reconcile();
+  });
+});
+
+describe('crafted packets through from_pod (BPF_PROG_TEST_RUN)', () => {
+  const run1 = (f: Frame, from = 'x/client') =>
+    progRun(
+      cluster.cfg.hostNetns!,
+      cluster.loader.progPath('from_pod'),
+      frame(f),
+      pod(from).endpoint.hostIfindex,
+    );
+  const client = PODS[0]!.ip;
+  const backends = ['10.252.1.2', '10.252.1.3'];
+
+  it('a SYN to a ClusterIP leaves as a SYN to a backend, checksums right, redirected into the pod', async () => {
+    const { retval, out } = await run1({
+      saddr: client,
+      daddr: '10.96.0.10',
+      protocol: 'TCP',
+      sport: 50001,
+      dport: 80,
+    });
+    const p = parseFrame(out);
+    expect(retval).toBe(TC_ACT_REDIRECT);
+    expect(backends).toContain(p.daddr);
+    expect(p).toMatchObject({
+      saddr: client,
+      dport: 8080,
+      sport: 50001,
+      ttl: 63,
+      ipChecksumOk: true,
+      l4ChecksumOk: true,
+    });
+  });
+
+  it('UDP too (port 80 -> 8080)', async () => {
+    const { retval, out } = await run1({
+      saddr: client,
+      daddr: '10.96.0.10',
+      protocol: 'UDP',
+      sport: 50002,
+      dport: 80,
+      payload: Buffer.from('hello'),
+    });
+    expect(retval).toBe(TC_ACT_REDIRECT);
+    expect(parseFrame(out)).toMatchObject({ dport: 8080, ipChecksumOk: true, l4ChecksumOk: true });
+  });
+
+  it('no backend: the SYN comes back as ICMP port unreachable from the ClusterIP', async () => {
+    const { retval, out } = await run1({
+      saddr: client,
+      daddr: '10.96.0.20',
+      protocol: 'TCP',
+      sport: 50003,
+      dport: 80,
+    });
+    expect(retval).toBe(TC_ACT_REDIRECT);
+    expect(parseFrame(out)).toMatchObject({
+      saddr: '10.96.0.20',
+      daddr: client,
+      protocol: 1,
+      icmp: { type: 3, code: 3 },
+      ipChecksumOk: true,
+      l4ChecksumOk: true,
+    });
+  });
+
+  it('a spoofed source is dropped before any translation', async () => {
+    const { retval, out } = await run1({
+      saddr: '10.252.1.99',
+      daddr: '10.96.0.10',
+      protocol: 'TCP',
+      sport: 50004,
+      dport: 80,
+    });
+    expect(retval).toBe(TC_ACT_SHOT);
+    expect(parseFrame(out).daddr).toBe('10.96.0.10');
+  });
+
+  it('a later fragment to a ClusterIP is dropped (no ports to translate on)', async () => {
+    const { retval } = await run1({
+      saddr: client,
+      daddr: '10.96.0.10',
+      protocol: 'UDP',
+      sport: 50005,
+      dport: 80,
+      fragOffset: 100,
+    });
+    expect(retval).toBe(TC_ACT_SHOT);
+  });
+
+  it('TTL 1: translated, then handed to the host stack to answer time-exceeded', async () => {
+    const { retval, out } = await run1({
+      saddr: client,
+      daddr: '10.96.0.10',
+      protocol: 'TCP',
+      sport: 50006,
+      dport: 80,
+      ttl: 1,
+    });
+    expect(retval).toBe(TC_ACT_OK);
+    expect(parseFrame(out)).toMatchObject({ ttl: 1, dport: 8080, ipChecksumOk: true, l4ChecksumOk: true });
+  });
+
+  it('hairpin: source becomes the ClusterIP, destination the pod itself', async () => {
+    const self = PODS.find((p) => p.key === 'x/self')!.ip;
+    const { retval, out } = await run1(
+      { saddr: self, daddr: '10.96.0.40', protocol: 'TCP', sport: 50007, dport: 80 },
+      'x/self',
+    );
+    expect(retval).toBe(TC_ACT_REDIRECT);
+    expect(parseFrame(out)).toMatchObject({
+      saddr: '10.96.0.40',
+      daddr: self,
+      dport: 8080,
+      l4ChecksumOk: true,
+    });
   });
 });

@@ -1,0 +1,149 @@
+// Crafted frames for BPF_PROG_TEST_RUN (`bpftool prog run`): Ethernet + IPv4 + TCP/UDP with
+// correct checksums, a reader for what the program made of them, and the run itself.
+
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run } from '../../agent/exec.js';
+
+const ip4 = (s: string) => Buffer.from(s.split('.').map(Number));
+const ipText = (b: Buffer, o: number) => `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+
+export function checksum(buf: Buffer, initial = 0): number {
+  let sum = initial;
+  for (let i = 0; i + 1 < buf.length; i += 2) sum += buf.readUInt16BE(i);
+  if (buf.length % 2) sum += buf[buf.length - 1]! << 8;
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return ~sum & 0xffff;
+}
+
+function pseudoSum(src: Buffer, dst: Buffer, proto: number, len: number): number {
+  const p = Buffer.concat([src, dst, Buffer.from([0, proto, len >> 8, len & 0xff])]);
+  return (~checksum(p) & 0xffff) >>> 0;
+}
+
+export interface Frame {
+  saddr: string;
+  daddr: string;
+  protocol: 'TCP' | 'UDP';
+  sport: number;
+  dport: number;
+  ttl?: number;
+  /** TCP flags byte; default SYN. */
+  tcpFlags?: number;
+  /** IPv4 fragment offset in 8-byte units (non-zero: a later fragment). */
+  fragOffset?: number;
+  payload?: Buffer;
+}
+
+/** An Ethernet frame with valid IPv4 and L4 checksums. */
+export function frame(f: Frame): Buffer {
+  const payload = f.payload ?? Buffer.alloc(0);
+  const l4 = Buffer.alloc((f.protocol === 'TCP' ? 20 : 8) + payload.length);
+  l4.writeUInt16BE(f.sport, 0);
+  l4.writeUInt16BE(f.dport, 2);
+  if (f.protocol === 'TCP') {
+    l4[12] = 5 << 4;
+    l4[13] = f.tcpFlags ?? 0x02;
+    l4.writeUInt16BE(65535, 14);
+    payload.copy(l4, 20);
+  } else {
+    l4.writeUInt16BE(l4.length, 4);
+    payload.copy(l4, 8);
+  }
+  const proto = f.protocol === 'TCP' ? 6 : 17;
+  const csumOff = f.protocol === 'TCP' ? 16 : 6;
+  l4.writeUInt16BE(checksum(l4, pseudoSum(ip4(f.saddr), ip4(f.daddr), proto, l4.length)), csumOff);
+  const ip = Buffer.alloc(20);
+  ip[0] = 0x45;
+  ip.writeUInt16BE(20 + l4.length, 2);
+  ip.writeUInt16BE(f.fragOffset ?? 0, 6);
+  ip[8] = f.ttl ?? 64;
+  ip[9] = proto;
+  ip4(f.saddr).copy(ip, 12);
+  ip4(f.daddr).copy(ip, 16);
+  ip.writeUInt16BE(checksum(ip), 10);
+  const eth = Buffer.alloc(14);
+  Buffer.from([0x02, 0, 0, 0, 0, 0x01, 0x02, 0, 0, 0, 0, 0x02]).copy(eth, 0);
+  eth.writeUInt16BE(0x0800, 12);
+  return Buffer.concat([eth, ip, l4]);
+}
+
+export interface ParsedFrame {
+  saddr: string;
+  daddr: string;
+  protocol: number;
+  ttl: number;
+  sport: number;
+  dport: number;
+  /** ICMP type and code, for ICMP frames */
+  icmp?: { type: number; code: number };
+  ipChecksumOk: boolean;
+  l4ChecksumOk: boolean;
+}
+
+export function parseFrame(buf: Buffer): ParsedFrame {
+  const ip = buf.subarray(14, 34);
+  const len = ip.readUInt16BE(2);
+  const l4 = buf.subarray(34, 14 + len);
+  const proto = ip[9]!;
+  const l4ok =
+    proto === 1
+      ? checksum(l4) === 0
+      : checksum(l4, pseudoSum(ip.subarray(12, 16), ip.subarray(16, 20), proto, l4.length)) === 0;
+  return {
+    saddr: ipText(ip, 12),
+    daddr: ipText(ip, 16),
+    protocol: proto,
+    ttl: ip[8]!,
+    sport: proto === 1 ? 0 : l4.readUInt16BE(0),
+    dport: proto === 1 ? 0 : l4.readUInt16BE(2),
+    ...(proto === 1 ? { icmp: { type: l4[0]!, code: l4[1]! } } : {}),
+    ipChecksumOk: checksum(ip) === 0,
+    l4ChecksumOk: l4ok,
+  };
+}
+
+export const TC_ACT_OK = 0;
+export const TC_ACT_SHOT = 2;
+export const TC_ACT_REDIRECT = 7;
+
+/**
+ * Runs a pinned tc program once on a frame as if it arrived on device `ifindex` (in netns, where
+ * that device lives). Returns the program's verdict and the frame it left.
+ */
+export async function progRun(
+  netns: string,
+  progPin: string,
+  input: Buffer,
+  ifindex: number,
+): Promise<{ retval: number; out: Buffer }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sluice-progrun-'));
+  try {
+    const ctx = Buffer.alloc(192); // struct __sk_buff: only ifindex (offset 40) set
+    ctx.writeUInt32LE(ifindex, 40);
+    await writeFile(path.join(dir, 'in'), input);
+    await writeFile(path.join(dir, 'ctx'), ctx);
+    const { stdout } = await run(
+      [
+        'bpftool',
+        '-j',
+        'prog',
+        'run',
+        'pinned',
+        progPin,
+        'data_in',
+        path.join(dir, 'in'),
+        'data_out',
+        path.join(dir, 'out'),
+        'ctx_in',
+        path.join(dir, 'ctx'),
+      ],
+      { netns },
+    );
+    const r = JSON.parse(stdout) as { retval: number };
+    return { retval: r.retval, out: await readFile(path.join(dir, 'out')) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
