@@ -142,6 +142,7 @@ export function refused(problems: readonly ServiceProblem[]): ServiceProblem[] {
   return problems.filter((p) => !p.warning);
 }
 
-export function describeProblems(problems: readonly ServiceProblem[]): string {
-  return problems.map((p) => `${p.object}: ${p.field}: ${p.message}`).join('; ');
+/** "field: message; …" — for a caller that has named the object already. */
+export function fieldProblems(problems: readonly ServiceProblem[]): string {
+  return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
 }

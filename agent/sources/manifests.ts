@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
 import { refusing, validatePolicy } from '../policy/validate.js';
 import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
-import { describeProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
+import { fieldProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
 import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
@@ -132,7 +132,7 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
     case 'Service': {
       const svc = parseService(doc, ns, name, at);
       const errors = refused(validateService(svc));
-      if (errors.length > 0) throw new ManifestError(`${where}: ${describeProblems(errors)}`);
+      if (errors.length > 0) throw new ManifestError(`${at}: ${fieldProblems(errors)}`);
       into.services.push(svc);
       return;
     }
@@ -141,7 +141,7 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
         throw new ManifestError(`${at}: apiVersion must be discovery.k8s.io/v1`);
       const slice = parseEndpointSlice(doc, meta, ns, name);
       const errors = refused(validateEndpointSlice(slice));
-      if (errors.length > 0) throw new ManifestError(`${where}: ${describeProblems(errors)}`);
+      if (errors.length > 0) throw new ManifestError(`${at}: ${fieldProblems(errors)}`);
       into.endpointSlices.push(slice);
       return;
     }

@@ -1,7 +1,9 @@
-// sluice lab end to end, through the CLI as a user runs it: the x/y/z × a/b/c example comes up,
-// policies are applied in turn (and a pod label changes), and after each step the real matrix
-// over TCP, UDP and SCTP equals the one the compiler simulates. Bad input leaves the lab as it
-// was. After `lab down` nothing of the lab remains.
+// sluice lab end to end, through the CLI as a user runs it: the x/y/z × a/b/c example comes up
+// with its Services and an external client, policies are applied in turn (and a pod label
+// changes), and after each step the real matrix over TCP, UDP and SCTP equals the one the
+// compiler simulates. Services are probed by name (clusterIP, and a NodePort from outside the
+// cluster) and as matrix columns. Bad input leaves the lab as it was. After `lab down` nothing of
+// the lab remains.
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,9 +45,28 @@ async function expectMatrixMatches(): Promise<void> {
   expect(probes).toHaveLength(9 * 8 * 2 * 3);
 }
 
+interface Status {
+  pods: { namespace: string; name: string; ip: string }[];
+  services: { namespace: string; name: string; clusterIP: string; backends: string[] }[];
+  external: { netns: string; device: string; nodeIp: string; clientIp: string } | null;
+}
+
+async function status(): Promise<Status> {
+  const r = await sluice('status', '-o', 'json');
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Status;
+}
+
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'sluice-lab-e2e-'));
-  const up = await sluice('up', '-f', path.join(EXAMPLES, 'xyz'));
+  const up = await sluice(
+    'up',
+    '-f',
+    path.join(EXAMPLES, 'xyz'),
+    '-f',
+    path.join(EXAMPLES, 'services'),
+    '--external-client',
+  );
   expect(up.code, up.stderr).toBe(0);
 }, 120_000);
 
@@ -53,6 +74,108 @@ afterAll(async () => {
   await sluice('down');
   await rm(work, { recursive: true, force: true });
 }, 60_000);
+
+describe('Services (examples/services), before any policy', () => {
+  it('a ClusterIP Service by port name and number: the backend answers', async () => {
+    const s = await status();
+    const web = s.services.find((v) => v.namespace === 'x' && v.name === 'web')!;
+    expect(web).toMatchObject({ backends: ['x/a'] });
+    const [http, dns] = await Promise.all([
+      sluice('probe', 'x/b', 'svc/x/web', '--port', 'http', '-o', 'json'),
+      sluice('probe', 'y/a', 'svc/x/web', '--port', '53', '-o', 'json'),
+    ]);
+    expect(http.code, http.stderr).toBe(0);
+    // Service port 8080, targetPort serve-80-tcp: x/a's responder on 80 names itself.
+    expect(JSON.parse(http.stdout)).toMatchObject({
+      from: 'x/b',
+      to: 'svc/x/web',
+      port: 8080,
+      protocol: 'TCP',
+      connected: true,
+      address: `${web.clusterIP}:8080`,
+      backend: 'x/a',
+    });
+    expect(dns.code, dns.stderr).toBe(0);
+    expect(JSON.parse(dns.stdout)).toMatchObject({
+      port: 53,
+      protocol: 'UDP',
+      connected: true,
+      backend: 'x/a',
+    });
+  }, 30_000);
+
+  it('a Service without backends refuses at once: not connected, exit 1', async () => {
+    const r = await sluice('probe', 'x/a', 'svc/z/nobody', '-o', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      to: 'svc/z/nobody',
+      port: 80,
+      connected: false,
+      refused: true,
+      backend: null,
+    });
+  }, 30_000);
+
+  it('an unknown Service, or a port it does not have, is bad input naming object and field', async () => {
+    const [svc, port, many] = await Promise.all([
+      sluice('probe', 'x/a', 'svc/x/nope'),
+      sluice('probe', 'x/a', 'svc/x/web', '--port', '99'),
+      sluice('probe', 'x/a', 'svc/x/web'),
+    ]);
+    expect(svc.code).toBe(2);
+    expect(svc.stderr).toMatch(/Service x\/nope: not in lab .* \(Services: x\/web, y\/api, z\/nobody\)/);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toMatch(
+      /Service x\/web: spec\.ports: no port 99 \(ports: http 8080\/TCP, dns 53\/UDP\)/,
+    );
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/Service x\/web: spec\.ports: it has 2 ports .*--port/);
+  }, 30_000);
+
+  it('the external client reaches a NodePort on the node address it is routed to', async () => {
+    const s = await status();
+    expect(s.external).toEqual({
+      netns: `sl-${NAME}-external`,
+      device: 'ext0',
+      nodeIp: '10.239.1.1',
+      clientIp: '10.239.1.2',
+    });
+    const r = await sluice('probe', 'external', 'svc/y/api', '--node-port', '-o', 'json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      from: 'external',
+      to: 'svc/y/api',
+      port: 80,
+      connected: true,
+      address: '10.239.1.1:30081',
+      backend: 'y/b',
+    });
+    // A ClusterIP Service has no nodePort to probe.
+    const none = await sluice('probe', 'external', 'svc/x/web', '--port', 'http', '--node-port');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Service x\/web: spec\.ports\[0\]\.nodePort: it has none/);
+  }, 30_000);
+
+  it('matrix --to Services equals the simulation', async () => {
+    const r = await sluice(
+      'matrix',
+      '--to',
+      'svc/x/web',
+      '--to',
+      'svc/y/api',
+      '--to',
+      'svc/z/nobody',
+      '--expect',
+      '-o',
+      'json',
+    );
+    expect(r.stderr).toContain('real matrix equals the simulated one');
+    expect(r.code).toBe(0);
+    const probes = (JSON.parse(r.stdout) as { probes: { to: string; connected: boolean }[] }).probes;
+    expect(probes).toHaveLength(9 * 4); // x/web has two ports, y/api and z/nobody one
+    expect(probes.filter((p) => p.to === 'svc/z/nobody').every((p) => !p.connected)).toBe(true);
+  }, 30_000);
+});
 
 describe('the example, policy by policy', () => {
   it('allows everything without policies', async () => {
@@ -115,6 +238,53 @@ spec:
   }, 60_000);
 });
 
+describe('a Service whose backends differ under policy', () => {
+  it('is reported as depending on the backend, and checked against the one that answered', async () => {
+    // Backends x/a and x/b by an EndpointSlice of their real addresses. Policy 02 isolates x/a
+    // (port 80 from namespace y only); x/b is open: from y both answer, from x and z only x/b
+    // would (a probe lands on either), z/b's egress reaches neither.
+    const ip = new Map((await status()).pods.map((p) => [`${p.namespace}/${p.name}`, p.ip]));
+    const file = path.join(work, 'pair.yaml');
+    await writeFile(
+      file,
+      `apiVersion: v1
+kind: Service
+metadata: { name: pair, namespace: x }
+spec:
+  ports: [{ port: 80, protocol: TCP }]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: pair-1, namespace: x, labels: { kubernetes.io/service-name: pair } }
+addressType: IPv4
+ports: [{ port: 80, protocol: TCP }]
+endpoints:
+  - addresses: [${ip.get('x/a')}]
+    targetRef: { kind: Pod, namespace: x, name: a }
+  - addresses: [${ip.get('x/b')}]
+    targetRef: { kind: Pod, namespace: x, name: b }
+`,
+    );
+    const applied = await sluice('apply', '-f', file);
+    expect(applied.code, applied.stderr).toBe(0);
+    const r = await sluice('matrix', '--to', 'svc/x/pair', '--expect', '-o', 'json');
+    expect(r.stderr).toContain('real matrix equals the simulated one');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /no single verdict: x\/c -> svc\/x\/pair 80\/TCP: depends on the backend the datapath picks \(x\/a blocked, x\/b connected\)/,
+    );
+    const probes = (
+      JSON.parse(r.stdout) as { probes: { from: string; connected: boolean; backend: string }[] }
+    ).probes;
+    const by = new Map(probes.map((p) => [p.from, p]));
+    expect(by.get('y/a')).toMatchObject({ connected: true });
+    expect(by.get('z/b')).toMatchObject({ connected: false, backend: null });
+    for (const from of ['x/c', 'z/a', 'z/c'])
+      if (by.get(from)!.connected) expect(by.get(from)!.backend, from).toBe('x/b');
+    expect((await sluice('delete', '-f', file)).code).toBe(0);
+  }, 60_000);
+});
+
 describe('bad input: a clear message naming file, object and field; the lab keeps its state', () => {
   const bad = async (name: string, text: string) => {
     const file = path.join(work, name);
@@ -127,8 +297,8 @@ describe('bad input: a clear message naming file, object and field; the lab keep
     [
       'unknown kind',
       'b.yaml',
-      'apiVersion: v1\nkind: Service\nmetadata: { name: s, namespace: x }\n',
-      /b\.yaml: document 1 \(Service x\/s\): unsupported kind "Service"/,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: s, namespace: x }\n',
+      /b\.yaml: document 1 \(ConfigMap x\/s\): unsupported kind "ConfigMap"/,
     ],
     [
       'a pod in a namespace that does not exist',
@@ -167,7 +337,9 @@ describe('lab down', () => {
     ) as {
       agentPid: number;
       pods: Record<string, { pids: number[] }>;
+      external?: { netns: string };
     };
+    expect(state.external?.netns).toBe(`sl-${NAME}-external`);
     const pids = [state.agentPid, ...Object.values(state.pods).flatMap((p) => p.pids)];
     expect((await sluice('down')).code).toBe(0);
     const { stdout } = await run(['ip', 'netns', 'list']);

@@ -107,7 +107,7 @@ spec:
 `;
     expect(() => parseManifests(yaml, 'svc.yaml')).toThrow(ManifestError);
     expect(() => parseManifests(yaml, 'svc.yaml')).toThrow(
-      /svc.yaml: document 1: Service x\/web: spec.ports\[0\].port: must be a port number/,
+      /svc.yaml: document 1 \(Service x\/web\): spec.ports\[0\].port: must be a port number/,
     );
   });
 

@@ -5,7 +5,15 @@ import { EXIT_NEGATIVE, UserError } from '../../agent/errors.js';
 import { formatGrid, type MatrixVerdict, matrixCases, simulateMatrix } from '../../agent/policy/matrix.js';
 import { loadManifests } from '../../agent/sources/manifests.js';
 import { PROTOCOLS, type Protocol } from '../../agent/state/types.js';
-import { Lab } from '../lab/lab.js';
+import {
+  EXTERNAL,
+  Lab,
+  type LabSource,
+  type LabTarget,
+  type LabVerdict,
+  serviceKeyOf,
+  targetName,
+} from '../lab/lab.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -32,13 +40,24 @@ function timeout(v: string): number {
   return n;
 }
 
-function podRef(v: string, role: string): string {
+/** FROM: a pod (namespace/pod) or the external client (`external`). */
+function sourceRef(v: string): LabSource {
+  if (v === EXTERNAL) return { kind: 'external' };
   if (!/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(v))
-    throw new UserError(`${role} ${JSON.stringify(v)}: expected namespace/pod`);
-  return v;
+    throw new UserError(`FROM ${JSON.stringify(v)}: expected namespace/pod or ${EXTERNAL}`);
+  return { kind: 'pod', key: v };
 }
 
-function matrixJson(verdicts: readonly MatrixVerdict[]) {
+/** TO: a pod (namespace/pod) or a Service (svc/namespace/name). */
+function targetRef(v: string, role: string): LabTarget {
+  if (/^svc\/[a-z0-9-]+\/[a-z0-9.-]+$/.test(v)) return { kind: 'service', key: serviceKeyOf(v)! };
+  if (!/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(v))
+    throw new UserError(`${role} ${JSON.stringify(v)}: expected namespace/pod or svc/namespace/name`);
+  return { kind: 'pod', key: v };
+}
+
+/** Probes as JSON: from, to, port, protocol, connected; Service targets add address and backend. */
+function matrixJson(verdicts: readonly LabVerdict[]) {
   return {
     probes: verdicts.map((v) => ({
       from: v.from,
@@ -46,8 +65,80 @@ function matrixJson(verdicts: readonly MatrixVerdict[]) {
       port: v.port,
       protocol: v.protocol,
       connected: v.connected,
+      ...(v.address !== undefined ? { address: v.address, backend: v.backend ?? null } : {}),
     })),
   };
+}
+
+/** The grid of `matrix --to`: rows the pods probing, columns the targets in the order named. */
+function formatTargetGrid(verdicts: readonly MatrixVerdict[], columns: readonly string[]): string {
+  const rows = [...new Set(verdicts.map((v) => v.from))].sort();
+  const groups = new Map<string, Map<string, boolean>>();
+  for (const v of verdicts) {
+    const k = `${v.port}/${v.protocol}`;
+    const cells = groups.get(k) ?? new Map<string, boolean>();
+    groups.set(k, cells);
+    cells.set(`${v.from}>${v.to}`, v.connected);
+  }
+  const width = Math.max(7, ...rows.map((p) => p.length), ...columns.map((c) => c.length));
+  let out = '';
+  for (const [k, cells] of groups) {
+    out += `${k}\n${'FROM\\TO'.padEnd(width)}  ${columns.map((c) => c.padEnd(width)).join(' ')}\n`;
+    for (const from of rows) {
+      const row = columns.map((to) => {
+        const c = cells.get(`${from}>${to}`);
+        return (c === undefined ? '.' : c ? 'X' : '-').padEnd(width);
+      });
+      out += `${from.padEnd(width)}  ${row.join(' ').trimEnd()}\n`;
+    }
+    out += '\n';
+  }
+  return `${out}X = connected, - = blocked, . = not probed\n`;
+}
+
+/** --expect: real probes against the simulation; returns how many differ. */
+function compareWithSimulation(lab: Lab, real: readonly LabVerdict[]): number {
+  const expected = lab.simulate(real);
+  const word = (c: boolean) => (c ? 'connected' : 'blocked');
+  let differ = 0;
+  let depends = 0;
+  real.forEach((r, i) => {
+    const e = expected[i]!;
+    const label = `${r.from} -> ${r.to} ${r.port}/${r.protocol}`;
+    const answered = r.backend ? ` (${r.backend})` : '';
+    if (e.connected !== undefined) {
+      if (r.connected === e.connected) return;
+      differ++;
+      process.stderr.write(
+        `differs: ${label}: real ${word(r.connected)}${answered}, simulated ${word(e.connected)}${e.note ? ` (${e.note})` : ''}\n`,
+      );
+      return;
+    }
+    // The datapath picked one backend: the probe is checked against that one where it answered.
+    const took = r.connected ? e.backends?.find((b) => b.pod === r.backend) : undefined;
+    const each = (e.backends ?? []).map((b) => `${b.pod} ${word(b.connected)}`).join(', ');
+    if (took && !took.connected) {
+      differ++;
+      process.stderr.write(
+        `differs: ${label}: real connected to ${took.pod}, simulated blocked for that backend (${each})\n`,
+      );
+      return;
+    }
+    depends++;
+    process.stderr.write(
+      `no single verdict: ${label}: ${e.note}${each ? ` (${each})` : ''}; real ${word(r.connected)}${answered}\n`,
+    );
+  });
+  const note =
+    depends > 0
+      ? ` (${depends} Service probes have backends with different verdicts: checked only against the backend that answered)`
+      : '';
+  process.stderr.write(
+    differ === 0
+      ? `real matrix equals the simulated one${note}\n`
+      : `${differ} probes differ from the simulation${note}\n`,
+  );
+  return differ;
 }
 
 export function registerLabCommands(program: Command): void {
@@ -65,12 +156,16 @@ export function registerLabCommands(program: Command): void {
     .command('up')
     .description('start the lab: the agent in local mode, every Pod a namespace wired by sluice-cni')
     .requiredOption('-f, --filename <path>', 'manifest file or directory (repeatable)', collect, [])
-    .action(async (opts: { filename: string[] }) => {
+    .option(
+      '--external-client',
+      `also a host outside the cluster (probe FROM "${EXTERNAL}"): its own namespace behind a veth, routed via a node address that serves NodePorts`,
+    )
+    .action(async (opts: { filename: string[]; externalClient?: boolean }) => {
       const started = performance.now();
-      const l = await Lab.up(name(), opts.filename);
+      const l = await Lab.up(name(), opts.filename, { externalClient: opts.externalClient === true });
       const s = l.status();
       process.stderr.write(
-        `lab ${name()} up: ${s.pods.length} pods, ${s.policies.length} policies in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        `lab ${name()} up: ${s.pods.length} pods, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
     });
 
@@ -94,33 +189,61 @@ export function registerLabCommands(program: Command): void {
 
   lab
     .command('probe <from> <to>')
-    .description('connect from one pod to another (namespace/pod); exit 0 when connected, 1 when not')
-    .requiredOption('--port <port>', 'destination port')
-    .option('--protocol <protocol>', 'TCP, UDP or SCTP', 'TCP')
+    .description(
+      `connect from a pod (namespace/pod) or the external client (${EXTERNAL}) to a pod or a Service (svc/namespace/name); exit 0 when connected, 1 when not`,
+    )
+    .option(
+      '--port <port>',
+      'destination port; for a Service its port (number or name), optional if it has one',
+    )
+    .option('--protocol <protocol>', "TCP, UDP or SCTP (default TCP; for a Service, its port's)")
+    .option(
+      '--node-port',
+      "a Service's nodePort at the node address the client is routed to, instead of its clusterIP",
+    )
     .option('--timeout <ms>', 'how long to wait', '1000')
     .option('-o, --output <format>', 'text or json', 'text')
     .action(
       async (
-        from: string,
-        to: string,
-        opts: { port: string; protocol: string; timeout: string; output: string },
+        fromArg: string,
+        toArg: string,
+        opts: { port?: string; protocol?: string; nodePort?: boolean; timeout: string; output: string },
       ) => {
-        const [port] = ports(opts.port);
-        const [protocol] = protocols(opts.protocol);
         if (!['text', 'json'].includes(opts.output))
           throw new UserError(`--output ${opts.output}: expected text or json`);
-        const r = await (await Lab.open(name())).probe(
-          podRef(from, 'FROM'),
-          podRef(to, 'TO'),
-          port!,
-          protocol!,
-          timeout(opts.timeout),
-        );
-        const data = { from, to, port, protocol, connected: r.connected, ms: r.ms };
+        const from = sourceRef(fromArg);
+        const to = targetRef(toArg, 'TO');
+        let port: number | string | undefined = opts.port;
+        if (to.kind === 'pod' || (port !== undefined && /^[0-9]+$/.test(port))) {
+          if (port === undefined) throw new UserError(`--port: required for a pod target (${to.key})`);
+          const n = Number(port);
+          if (!Number.isInteger(n) || n < 1 || n > 65535)
+            throw new UserError(`--port ${port}: expected a port number (1-65535)`);
+          port = n;
+        }
+        const [protocol] = opts.protocol === undefined ? [undefined] : protocols(opts.protocol);
+        const r = await (await Lab.open(name())).probe(from, to, {
+          ...(port !== undefined ? { port } : {}),
+          ...(protocol ? { protocol } : {}),
+          nodePort: opts.nodePort === true,
+          timeoutMs: timeout(opts.timeout),
+        });
+        const data = {
+          from: r.from,
+          to: r.to,
+          port: r.port,
+          protocol: r.protocol,
+          connected: r.connected,
+          ms: r.ms,
+          ...(r.address !== undefined ? { address: r.address, backend: r.backend, refused: r.refused } : {}),
+        };
+        const verdict = r.connected
+          ? `connected${r.backend ? ` to ${r.backend}` : ''}`
+          : `not connected${r.refused ? ' (refused)' : ''}`;
         process.stdout.write(
           opts.output === 'json'
             ? `${JSON.stringify(data)}\n`
-            : `${from} -> ${to} ${port}/${protocol}: ${r.connected ? 'connected' : 'not connected'} (${r.ms} ms)\n`,
+            : `${r.from} -> ${r.to} ${r.port}/${r.protocol}${r.address ? ` (${r.address})` : ''}: ${verdict} (${r.ms} ms)\n`,
         );
         if (!r.connected) process.exitCode = EXIT_NEGATIVE;
       },
@@ -128,50 +251,78 @@ export function registerLabCommands(program: Command): void {
 
   lab
     .command('matrix')
-    .description('every pod to every pod, probed concurrently')
-    .option('--ports <list>', 'ports', '80,81')
-    .option('--protocols <list>', 'TCP, UDP, SCTP', 'TCP')
+    .description('every pod to every pod (or to the targets of --to), probed concurrently')
+    .option(
+      '--to <target>',
+      'probe only these: namespace/pod, or svc/namespace/name for a Service at its clusterIP on its ports (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--ports <list>',
+      "ports; given, it also narrows a Service's ports (else all are probed)",
+      '80,81',
+    )
+    .option('--protocols <list>', "TCP, UDP, SCTP; given, it also narrows a Service's ports", 'TCP')
     .option('--timeout <ms>', 'per probe', '1000')
     .option('--expect', 'compare with the simulated matrix; exit 1 where they differ')
     .option('-o, --output <format>', 'table or json', 'table')
     .action(
-      async (opts: {
-        ports: string;
-        protocols: string;
-        timeout: string;
-        expect?: boolean;
-        output: string;
-      }) => {
+      async (
+        opts: {
+          to: string[];
+          ports: string;
+          protocols: string;
+          timeout: string;
+          expect?: boolean;
+          output: string;
+        },
+        cmd: Command,
+      ) => {
         const format = parseOutput(opts.output, ['table', 'json']);
+        const to = opts.to.map((t) => targetRef(t, '--to'));
+        const given = (k: string) => cmd.getOptionValueSource(k) !== 'default';
+        const portList = ports(opts.ports);
+        const protocolList = protocols(opts.protocols);
         const l = await Lab.open(name());
-        const real = await l.matrix(ports(opts.ports), protocols(opts.protocols), timeout(opts.timeout));
-        print(format, () => formatGrid(real), matrixJson(real));
-        if (opts.expect) {
-          const m = l.snapshotPods();
-          const { verdicts } = simulateMatrix(m, real);
-          const diff = real.filter((r, i) => r.connected !== verdicts[i]!.connected);
-          for (const d of diff) {
-            process.stderr.write(
-              `differs: ${d.from} -> ${d.to} ${d.port}/${d.protocol}: real ${d.connected ? 'connected' : 'blocked'}, simulated ${d.connected ? 'blocked' : 'connected'}\n`,
-            );
-          }
-          process.stderr.write(
-            diff.length === 0
-              ? 'real matrix equals the simulated one\n'
-              : `${diff.length} probes differ from the simulation\n`,
-          );
-          if (diff.length > 0) process.exitCode = EXIT_NEGATIVE;
-        }
+        const real = await l.matrix(portList, protocolList, timeout(opts.timeout), {
+          ...(to.length > 0 ? { to } : {}),
+          ...(given('ports') ? { servicePorts: portList } : {}),
+          ...(given('protocols') ? { serviceProtocols: protocolList } : {}),
+        });
+        print(
+          format,
+          () => (to.length > 0 ? formatTargetGrid(real, [...new Set(to.map(targetName))]) : formatGrid(real)),
+          matrixJson(real),
+        );
+        if (opts.expect && compareWithSimulation(l, real) > 0) process.exitCode = EXIT_NEGATIVE;
       },
     );
 
   lab
     .command('status')
-    .description('pods (namespace, name, IP, labels, ports) and policies')
+    .description('pods (namespace, name, IP, labels, ports), policies, services and the external client')
     .option('-o, --output <format>', 'table, json or yaml', 'table')
     .action(async (opts: { output: string }) => {
       const format = parseOutput(opts.output);
       const s = (await Lab.open(name())).status();
+      const services = formatTable(
+        ['namespace', 'name', 'type', 'cluster-ip', 'ports', 'backends'],
+        s.services.map((v) => [
+          v.namespace,
+          v.name,
+          v.type,
+          v.clusterIP || '<none>',
+          // kubectl's PORT(S) (port:nodePort/protocol), with where it goes: ->targetPort.
+          v.ports
+            .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}->${p.targetPort}`)
+            .join(',') || '<none>',
+          v.backends.join(',') || '<none>',
+        ]),
+      );
+      const external = s.external
+        ? `${s.external.netns}: ${s.external.clientIp}, via ${s.external.nodeIp} (node device ${s.external.device})`
+        : '<none>';
       print(
         format,
         () =>
@@ -186,7 +337,7 @@ export function registerLabCommands(program: Command): void {
                 .join(',') || '<none>',
               p.ports.join(',') || '<none>',
             ]),
-          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n`,
+          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n\nSERVICES\n${s.services.length > 0 ? services : '<none>\n'}\nEXTERNAL CLIENT\n${external}\n`,
         s,
       );
     });

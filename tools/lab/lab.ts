@@ -2,6 +2,8 @@
 // agent (local mode: it reads the lab's manifests); every Pod is a network namespace wired by the
 // real sluice-cni, invoked as a runtime invokes it, serving its containerPorts. Everything the lab
 // makes is recorded in its state file, so `down` removes exactly that — by name and by pid.
+// Services of the manifests are reached by their clusterIP (or a node address and their
+// nodePort); `--external-client` adds a host outside the cluster, routed to the node.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
@@ -12,8 +14,9 @@ import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
 import { run } from '../../agent/exec.js';
-import { type MatrixVerdict, matrixCases } from '../../agent/policy/matrix.js';
-import { assignServiceAddresses } from '../../agent/services/derive.js';
+import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
+import { compileServices, frontendKey } from '../../agent/services/compile.js';
+import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/services/derive.js';
 import {
   checkManifests,
   emptyManifests,
@@ -23,14 +26,24 @@ import {
   parseObject,
 } from '../../agent/sources/manifests.js';
 import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file.js';
-import type { Pod, Protocol } from '../../agent/state/types.js';
+import type { Pod, Protocol, Service, ServicePort } from '../../agent/state/types.js';
 import { invokePlugin } from '../../cni/invoke.js';
 import { CNI_BINARY as CNI_BIN } from '../../cni/wiring.js';
-import { type ProbeResult, probeFrom, SCTP_TOOL } from '../net/probes.js';
+import { probeFrom, SCTP_TOOL } from '../net/probes.js';
 import { startInNetns, startResponder } from '../net/servers.js';
 
 export const LAB_NODE_IP = '10.239.0.1';
 const LAB_POD_CIDR = '10.240.0.0/16';
+/** `--external-client`: a /24 between the node (its side is a node address: NodePorts are served
+ * there and from_netdev is attached to its device) and a client outside the cluster. */
+export const LAB_EXTERNAL_NODE_IP = '10.239.1.1';
+export const LAB_EXTERNAL_CLIENT_IP = '10.239.1.2';
+const LAB_EXTERNAL_PREFIX = 24;
+/** The node's side of the external link (not the pods' interface prefix: the agent must treat it
+ * as a node device). */
+const LAB_EXTERNAL_DEVICE = 'ext0';
+/** The FROM of probes sent by the external client. */
+export const EXTERNAL = 'external';
 const AGENT_BIN = path.join(REPO_ROOT, 'bin', 'sluice-agent');
 
 export interface LabPaths {
@@ -39,6 +52,7 @@ export interface LabPaths {
   socket: string;
   pinRoot: string;
   nodeNetns: string;
+  externalNetns: string;
   manifests: string;
   state: string;
   agentLog: string;
@@ -56,6 +70,7 @@ export function labPaths(name: string, root = '/run/sluice-lab'): LabPaths {
     socket: path.join(dir, 'agent.sock'),
     pinRoot: `/sys/fs/bpf/sluice-lab-${name}`,
     nodeNetns: `sl-${name}-node`,
+    externalNetns: `sl-${name}-${EXTERNAL}`,
     manifests: path.join(dir, 'manifests.yaml'),
     state: path.join(dir, 'lab.json'),
     agentLog: path.join(dir, 'agent.log'),
@@ -73,10 +88,113 @@ interface LabPod {
   ports: string;
 }
 
+/** The client outside the cluster (`lab up --external-client`). */
+export interface LabExternal {
+  netns: string;
+  /** The node's side of the link: a node address. */
+  device: string;
+  nodeIp: string;
+  clientIp: string;
+}
+
 interface LabState {
   version: 1;
   agentPid: number;
   pods: Record<string, LabPod>;
+  external?: LabExternal;
+}
+
+/** Where a probe starts: a pod of the lab, or the external client. */
+export type LabSource = { kind: 'pod'; key: string } | { kind: 'external' };
+/** What a probe or a matrix column reaches: a pod, or a Service (by its clusterIP or a nodePort). */
+export type LabTarget = { kind: 'pod'; key: string } | { kind: 'service'; key: string };
+
+export function targetName(t: LabTarget | LabSource): string {
+  return t.kind === 'external' ? EXTERNAL : t.kind === 'service' ? `svc/${t.key}` : t.key;
+}
+
+/** A probe's result; Service targets add the address probed and the backend that answered. */
+export interface LabVerdict extends MatrixVerdict {
+  ms?: number;
+  /** Service targets: "ip:port" probed (clusterIP and port, or node address and nodePort). */
+  address?: string;
+  /** Service targets: the pod that answered (its responder names itself); null when none did. */
+  backend?: string | null;
+  refused?: boolean;
+}
+
+/** What the compiler says a probe should do. */
+export interface Expectation {
+  /** Undefined: it depends on the backend the datapath picks, or it cannot be simulated. */
+  connected: boolean | undefined;
+  /** Service targets: every backend that takes new connections and its own simulated verdict. */
+  backends?: { pod: string; connected: boolean }[];
+  /** Why there is no single verdict (or why it is what it is, for a Service without backends). */
+  note?: string;
+}
+
+/** "svc/NS/NAME" -> "NS/NAME"; a pod key (NS/NAME) -> undefined. */
+export function serviceKeyOf(target: string): string | undefined {
+  const parts = target.split('/');
+  return parts.length === 3 && parts[0] === 'svc' ? `${parts[1]}/${parts[2]}` : undefined;
+}
+
+export interface LabStatus {
+  pods: { namespace: string; name: string; ip: string; labels: Record<string, string>; ports: string[] }[];
+  policies: string[];
+  services: {
+    namespace: string;
+    name: string;
+    type: string;
+    clusterIP: string;
+    ports: {
+      name?: string;
+      port: number;
+      protocol: Protocol;
+      targetPort: number | string;
+      nodePort?: number;
+    }[];
+    /** The pods (or addresses) new connections may take, from its selector or its EndpointSlices. */
+    backends: string[];
+  }[];
+  external: LabExternal | null;
+}
+
+/** A Service port resolved for probing. */
+interface ServiceAddress {
+  port: ServicePort;
+  ip: string;
+  dport: number;
+}
+
+function describePort(p: ServicePort): string {
+  return `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`;
+}
+
+/**
+ * The Service port a probe means: `port` a number or a port name, `protocol` narrowing it; with
+ * one Service port both may be left out. Errors name the Service and the field.
+ */
+export function pickServicePort(svc: Service, port: string | undefined, protocol?: Protocol): ServicePort {
+  const object = `Service ${svc.namespace}/${svc.name}`;
+  const all = svc.ports.map(describePort).join(', ') || 'none';
+  const candidates = svc.ports.filter((p) => !protocol || p.protocol === protocol);
+  const want = port === undefined ? undefined : /^[0-9]+$/.test(port) ? Number(port) : port;
+  const found =
+    want === undefined
+      ? candidates
+      : candidates.filter((p) => (typeof want === 'number' ? p.port === want : p.name === want));
+  const asked =
+    want === undefined ? `${protocol ?? ''} port`.trim() : `port ${want}${protocol ? `/${protocol}` : ''}`;
+  if (found.length === 0) throw new UserError(`${object}: spec.ports: no ${asked} (ports: ${all})`);
+  if (found.length > 1) {
+    throw new UserError(
+      want === undefined
+        ? `${object}: spec.ports: it has ${found.length} ports (${all}): say which with --port`
+        : `${object}: spec.ports: port ${want} is served over ${found.map((p) => p.protocol).join(' and ')}: say which with --protocol`,
+    );
+  }
+  return found[0]!;
 }
 
 /** A manifest object as read, with where it came from. */
@@ -133,7 +251,11 @@ export class Lab {
   ) {}
 
   /** Starts a lab from manifests. Fails, leaving nothing behind, if anything is wrong. */
-  static async up(name: string, files: readonly string[]): Promise<Lab> {
+  static async up(
+    name: string,
+    files: readonly string[],
+    opts: { externalClient?: boolean } = {},
+  ): Promise<Lab> {
     const paths = labPaths(name);
     if (await readJsonIfExists<LabState>(paths.state)) {
       throw new UserError(
@@ -153,6 +275,8 @@ export class Lab {
         input: `link set lo up\naddr add ${LAB_NODE_IP}/32 dev lo\n`,
       });
       await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: lab.nodeNetnsPath });
+      // Before the agent: it finds the node devices (where from_netdev goes) when it starts.
+      if (opts.externalClient) await lab.addExternalClient();
       await lab.startAgent();
       await lab.syncPods(manifests.pods);
       return lab;
@@ -172,6 +296,40 @@ export class Lab {
 
   get nodeNetnsPath(): string {
     return `/run/netns/${this.paths.nodeNetns}`;
+  }
+
+  /**
+   * A host outside the cluster: its own namespace behind a veth to the node namespace, a /24 of
+   * its own, default route via the node's side — whose address is a node address (the agent is
+   * started with it), so NodePorts are served there and from_netdev is attached to its device.
+   */
+  private async addExternalClient(): Promise<void> {
+    const ext: LabExternal = {
+      netns: this.paths.externalNetns,
+      device: LAB_EXTERNAL_DEVICE,
+      nodeIp: LAB_EXTERNAL_NODE_IP,
+      clientIp: LAB_EXTERNAL_CLIENT_IP,
+    };
+    await run(['ip', 'netns', 'add', ext.netns]);
+    this.state.external = ext;
+    await this.save();
+    const netns = `/run/netns/${ext.netns}`;
+    await run(['ip', 'link', 'add', ext.device, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', netns], {
+      netns: this.nodeNetnsPath,
+    });
+    await run(['ip', '-batch', '-'], {
+      netns: this.nodeNetnsPath,
+      input: `addr add ${ext.nodeIp}/${LAB_EXTERNAL_PREFIX} dev ${ext.device}\nlink set ${ext.device} up\n`,
+    });
+    await run(['ip', '-batch', '-'], {
+      netns,
+      input: `link set lo up\naddr add ${ext.clientIp}/${LAB_EXTERNAL_PREFIX} dev eth0\nlink set eth0 up\nroute add default via ${ext.nodeIp}\n`,
+    });
+  }
+
+  /** The node's addresses as the agent knows them: NodePorts are served on each. */
+  private nodeIps(): string[] {
+    return [LAB_NODE_IP, ...(this.state.external ? [this.state.external.nodeIp] : [])];
   }
 
   private async save(): Promise<void> {
@@ -197,8 +355,7 @@ export class Lab {
         this.nodeNetnsPath,
         '--pod-cidr',
         LAB_POD_CIDR,
-        '--node-ip',
-        LAB_NODE_IP,
+        ...this.nodeIps().flatMap((ip) => ['--node-ip', ip]),
         '--manifests',
         this.paths.manifests,
         // Labs run side by side (and beside a node agent): no shared metrics port.
@@ -359,20 +516,40 @@ export class Lab {
     return { changed };
   }
 
-  status(): {
-    pods: { namespace: string; name: string; ip: string; labels: Record<string, string>; ports: string[] }[];
-    policies: string[];
-  } {
-    const m = manifestsOf(this.docs);
+  status(): LabStatus {
+    const m = this.snapshotPods();
+    const frontends = this.frontends(m);
     return {
       pods: m.pods.map((p) => ({
         namespace: p.namespace,
         name: p.name,
-        ip: this.state.pods[`${p.namespace}/${p.name}`]?.ip ?? '',
+        ip: p.ip ?? '',
         labels: { ...p.labels },
         ports: p.ports.map((x) => `${x.name ? `${x.name}:` : ''}${x.containerPort}/${x.protocol}`),
       })),
       policies: m.policies.map((p) => `${p.namespace}/${p.name}`),
+      services: m.services.map((s) => {
+        const key = `${s.namespace}/${s.name}`;
+        const backends = frontends
+          .filter((f) => f.service === key && f.kind === 'ClusterIP')
+          .flatMap((f) => f.backends.filter((b) => b.state === 'active'))
+          .map((b) => this.podAt(b.addr) ?? `${b.addr}:${b.port}`);
+        return {
+          namespace: s.namespace,
+          name: s.name,
+          type: s.type,
+          clusterIP: s.clusterIP ?? '',
+          ports: s.ports.map((p) => ({
+            ...(p.name ? { name: p.name } : {}),
+            port: p.port,
+            protocol: p.protocol,
+            targetPort: p.targetPort ?? p.port,
+            ...(p.nodePort ? { nodePort: p.nodePort } : {}),
+          })),
+          backends: [...new Set(backends)].sort(),
+        };
+      }),
+      external: this.state.external ?? null,
     };
   }
 
@@ -381,6 +558,21 @@ export class Lab {
     const m = manifestsOf(this.docs);
     m.pods = m.pods.map((p) => ({ ...p, ip: this.state.pods[`${p.namespace}/${p.name}`]?.ip ?? p.ip ?? '' }));
     return m;
+  }
+
+  /** The frontends the lab's agent serves, computed as it computes them (slices derived from selectors). */
+  private frontends(m: Manifests) {
+    return compileServices({
+      services: m.services,
+      endpointSlices: [...m.endpointSlices, ...deriveEndpointSlices(m.services, m.pods)],
+      nodeIps: this.nodeIps(),
+      localAddresses: new Set(Object.values(this.state.pods).map((p) => p.ip)),
+    }).frontends;
+  }
+
+  /** The lab pod with this address, if any. */
+  private podAt(ip: string): string | undefined {
+    return Object.entries(this.state.pods).find(([, p]) => p.ip === ip)?.[0];
   }
 
   private pod(key: string, role: string): LabPod {
@@ -393,44 +585,240 @@ export class Lab {
     return p;
   }
 
-  async probe(
-    from: string,
-    to: string,
-    port: number,
-    protocol: Protocol,
-    timeoutMs: number,
-  ): Promise<ProbeResult> {
-    const src = this.pod(from, 'FROM');
-    const dst = this.pod(to, 'TO');
-    const [r] = await probeFrom(`/run/netns/${src.netns}`, [`${dst.ip}:${port}/${protocol}`], timeoutMs);
-    return r!;
+  private service(m: Manifests, key: string): Service {
+    const svc = m.services.find((s) => `${s.namespace}/${s.name}` === key);
+    if (!svc) {
+      const known = m.services.map((s) => `${s.namespace}/${s.name}`).sort();
+      throw new UserError(
+        `Service ${key}: not in lab ${this.paths.name} (Services: ${known.join(', ') || 'none'})`,
+      );
+    }
+    return svc;
   }
 
+  /** Where a Service port is reached: its clusterIP and port, or its nodePort at `nodeIp`. */
+  private serviceAddress(svc: Service, sp: ServicePort, nodeIp?: string): ServiceAddress {
+    const object = `Service ${svc.namespace}/${svc.name}`;
+    if (nodeIp) {
+      if (!sp.nodePort) {
+        throw new UserError(
+          `${object}: spec.ports[${svc.ports.indexOf(sp)}].nodePort: it has none (spec.type is ${svc.type}; NodePort and LoadBalancer Services have one)`,
+        );
+      }
+      return { port: sp, ip: nodeIp, dport: sp.nodePort };
+    }
+    if (svc.type === 'ExternalName')
+      throw new UserError(`${object}: spec.type: an ExternalName Service has no address in the cluster`);
+    if (!svc.clusterIP || svc.clusterIP === 'None')
+      throw new UserError(`${object}: spec.clusterIP: None (headless): no Service address to probe`);
+    return { port: sp, ip: svc.clusterIP, dport: sp.port };
+  }
+
+  private sourceNetns(from: LabSource): string {
+    if (from.kind === 'pod') return `/run/netns/${this.pod(from.key, 'FROM').netns}`;
+    if (!this.state.external) {
+      throw new UserError(
+        `FROM "${EXTERNAL}": lab ${this.paths.name} has no external client (start the lab with 'sluice lab up --external-client')`,
+      );
+    }
+    return `/run/netns/${this.state.external.netns}`;
+  }
+
+  /**
+   * One probe. A pod target takes a port number (protocol default TCP); a Service target a port
+   * number or name of the Service (may be left out with one port; protocol default the port's),
+   * reached at its clusterIP or, with nodePort, at the node address the source is routed to.
+   */
+  async probe(
+    from: LabSource,
+    to: LabTarget,
+    opts: { port?: number | string; protocol?: Protocol; nodePort?: boolean; timeoutMs: number },
+  ): Promise<LabVerdict> {
+    const netns = this.sourceNetns(from);
+    let addr: ServiceAddress | undefined;
+    let ip: string;
+    let dport: number;
+    let protocol: Protocol;
+    if (to.kind === 'pod') {
+      if (opts.nodePort)
+        throw new UserError(`--node-port: only for a Service target (svc/NAMESPACE/NAME), not pod ${to.key}`);
+      if (typeof opts.port !== 'number') throw new UserError(`--port: required for a pod target (${to.key})`);
+      ip = this.pod(to.key, 'TO').ip;
+      dport = opts.port;
+      protocol = opts.protocol ?? 'TCP';
+    } else {
+      const svc = this.service(manifestsOf(this.docs), to.key);
+      const sp = pickServicePort(svc, opts.port === undefined ? undefined : String(opts.port), opts.protocol);
+      // A NodePort at the node address the source is routed to: the external link's, or the node's.
+      const nodeIp = from.kind === 'external' ? this.state.external!.nodeIp : LAB_NODE_IP;
+      addr = this.serviceAddress(svc, sp, opts.nodePort ? nodeIp : undefined);
+      ({ ip, dport } = addr);
+      protocol = sp.protocol;
+    }
+    const [r] = await probeFrom(netns, [`${ip}:${dport}/${protocol}`], opts.timeoutMs);
+    const v: LabVerdict = {
+      from: targetName(from),
+      to: targetName(to),
+      port: addr ? addr.port.port : dport,
+      protocol,
+      connected: r!.connected,
+      ms: r!.ms,
+    };
+    if (addr) {
+      v.address = `${ip}:${dport}`;
+      v.backend = r!.connected ? r!.reply || null : null;
+      v.refused = r!.refused === true;
+    }
+    return v;
+  }
+
+  /**
+   * Every pod to every target, probed concurrently. Targets: every pod (the default), or the
+   * pods and Services in `opts.to`. Pods are probed on `ports` × `protocols`; a Service on its
+   * own ports (at its clusterIP), narrowed to `opts.servicePorts`/`serviceProtocols` when given.
+   */
   async matrix(
     ports: readonly number[],
     protocols: readonly Protocol[],
     timeoutMs: number,
-  ): Promise<MatrixVerdict[]> {
+    opts: {
+      to?: readonly LabTarget[];
+      servicePorts?: readonly number[];
+      serviceProtocols?: readonly Protocol[];
+    } = {},
+  ): Promise<LabVerdict[]> {
     const keys = Object.keys(this.state.pods).sort();
-    const cases = matrixCases(keys, ports, protocols);
-    const bySource = new Map<string, typeof cases>();
-    for (const c of cases) bySource.set(c.from, [...(bySource.get(c.from) ?? []), c]);
-    const out: MatrixVerdict[] = [];
+    const targets = opts.to ?? keys.map((key): LabTarget => ({ kind: 'pod', key }));
+    const m = manifestsOf(this.docs);
+    // Each target's probes from one source: what is reported and where the packets go.
+    const perTarget = targets.map((t) => {
+      if (t.kind === 'pod') {
+        const ip = this.pod(t.key, 'TO').ip;
+        return protocols.flatMap((protocol) =>
+          ports.map((port) => ({ to: t.key, port, protocol, ip, dport: port, service: false })),
+        );
+      }
+      const svc = this.service(m, t.key);
+      const chosen = svc.ports.filter(
+        (p) =>
+          (!opts.servicePorts || opts.servicePorts.includes(p.port)) &&
+          (!opts.serviceProtocols || opts.serviceProtocols.includes(p.protocol)),
+      );
+      if (chosen.length === 0) {
+        throw new UserError(
+          `Service ${t.key}: spec.ports: none of its ports (${svc.ports.map(describePort).join(', ')}) is among --ports ${opts.servicePorts?.join(',') ?? '(any)'} / --protocols ${opts.serviceProtocols?.join(',') ?? '(any)'}`,
+        );
+      }
+      return chosen.map((sp) => {
+        const a = this.serviceAddress(svc, sp);
+        return {
+          to: `svc/${t.key}`,
+          port: sp.port,
+          protocol: sp.protocol,
+          ip: a.ip,
+          dport: a.dport,
+          service: true,
+        };
+      });
+    });
+    const out: LabVerdict[] = [];
     await Promise.all(
-      [...bySource].map(async ([from, list]) => {
+      keys.map(async (from) => {
+        const list = perTarget.flat().filter((c) => c.to !== from);
+        if (list.length === 0) return;
         const results = await probeFrom(
           `/run/netns/${this.state.pods[from]!.netns}`,
-          list.map((c) => `${this.state.pods[c.to]!.ip}:${c.port}/${c.protocol}`),
+          list.map((c) => `${c.ip}:${c.dport}/${c.protocol}`),
           timeoutMs,
         );
         list.forEach((c, i) => {
-          out.push({ ...c, connected: results[i]!.connected });
+          const r = results[i]!;
+          const v: LabVerdict = {
+            from,
+            to: c.to,
+            port: c.port,
+            protocol: c.protocol,
+            connected: r.connected,
+          };
+          if (c.service) {
+            v.address = `${c.ip}:${c.dport}`;
+            v.backend = r.connected ? r.reply || null : null;
+          }
+          out.push(v);
         });
       }),
     );
     return out.sort((a, b) =>
       `${a.from}>${a.to}>${a.protocol}>${a.port}`.localeCompare(`${b.from}>${b.to}>${b.protocol}>${b.port}`),
     );
+  }
+
+  /**
+   * What the compiler says each probe (from a pod) should do. A pod target: the policy verdict.
+   * A Service target: the verdict of every backend new connections may take (policy, and whether
+   * the pod serves the target port); the datapath picks one at random, so there is one expected
+   * verdict only when they all agree (none: rejected, so not connected).
+   */
+  simulate(cases: readonly MatrixCase[]): Expectation[] {
+    const m = this.snapshotPods();
+    const pods = new Map(m.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+    const frontends = new Map(this.frontends(m).map((f) => [f.key, f]));
+    // Pod cases, and one pod case per backend of a Service case: all simulated in one go.
+    const podCases: MatrixCase[] = [];
+    type Plan =
+      | { kind: 'pod'; at: number }
+      | { kind: 'fixed'; expectation: Expectation }
+      | {
+          kind: 'service';
+          backends: { pod: string | undefined; addr: string; serves: boolean; at: number }[];
+        };
+    const plans = cases.map((c): Plan => {
+      const svcKey = serviceKeyOf(c.to);
+      if (!svcKey) return { kind: 'pod', at: podCases.push(c) - 1 };
+      const svc = this.service(m, svcKey);
+      const f = svc.clusterIP ? frontends.get(frontendKey(svc.clusterIP, c.port, c.protocol)) : undefined;
+      if (!f) {
+        const expectation = { connected: false, note: 'the agent serves no frontend for this port' };
+        return { kind: 'fixed', expectation };
+      }
+      const backends = f.backends
+        .filter((b) => b.state === 'active')
+        .map((b) => {
+          const pod = this.podAt(b.addr);
+          const serves = pod
+            ? pods.get(pod)!.ports.some((p) => p.containerPort === b.port && p.protocol === c.protocol)
+            : false;
+          return {
+            pod,
+            addr: `${b.addr}:${b.port}`,
+            serves,
+            at: pod ? podCases.push({ ...c, to: pod, port: b.port }) - 1 : -1,
+          };
+        });
+      return { kind: 'service', backends };
+    });
+    const verdicts = podCases.length > 0 ? simulateMatrix(m, podCases).verdicts : [];
+    return plans.map((plan): Expectation => {
+      if (plan.kind === 'pod') return { connected: verdicts[plan.at]!.connected };
+      if (plan.kind === 'fixed') return plan.expectation;
+      const list = plan.backends;
+      if (list.length === 0) return { connected: false, backends: [], note: 'no backends: rejected' };
+      const foreign = list.find((b) => !b.pod);
+      const backends = list
+        .filter((b) => b.pod)
+        .map((b) => ({ pod: b.pod!, connected: b.serves && verdicts[b.at]!.connected }))
+        .sort((a, b) => a.pod.localeCompare(b.pod));
+      if (foreign)
+        return {
+          connected: undefined,
+          backends,
+          note: `backend ${foreign.addr} is no pod of the lab: not simulated`,
+        };
+      const agreed = new Set(backends.map((b) => b.connected));
+      return agreed.size === 1
+        ? { connected: backends[0]!.connected, backends }
+        : { connected: undefined, backends, note: 'depends on the backend the datapath picks' };
+    });
   }
 
   /** Removes every namespace, link, pin, process and file of the lab. */
@@ -440,6 +828,8 @@ export class Lab {
       await run(['ip', 'netns', 'del', entry.netns]).catch(() => undefined);
     }
     if (this.state.agentPid) await killAndWait(this.state.agentPid);
+    if (this.state.external)
+      await run(['ip', 'netns', 'del', this.state.external.netns]).catch(() => undefined);
     await run(['ip', 'netns', 'del', this.paths.nodeNetns]).catch(() => undefined);
     await rm(this.paths.pinRoot, { recursive: true, force: true });
     await rm(this.paths.dir, { recursive: true, force: true });
