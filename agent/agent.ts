@@ -26,7 +26,7 @@ import { protocolName, protocolNumber } from './policy/ports.js';
 import { lookupPolicy } from './policy/simulate.js';
 import { DIR_EGRESS, DIR_INGRESS, type Direction } from './policy/types.js';
 import { type DatapathPlan, Reconciler } from './reconciler.js';
-import { type Frontend, LB_F_AFFINITY, LB_F_LOCAL_ONLY } from './services/compile.js';
+import { type Frontend, LB_F_AFFINITY, LB_F_LOCAL_ONLY, servicePortLabel } from './services/compile.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
 import type { Pod } from './state/types.js';
@@ -229,7 +229,7 @@ export class Agent {
           feById = new Map((plan?.frontends ?? []).map((f) => [plan?.frontendIds.get(f.key) ?? 0, f]));
         }
         const f = feById.get(id);
-        return f ? { service: `${f.service}:${f.portName || f.port}`, frontend: f.key } : undefined;
+        return f ? { service: servicePortLabel(f), frontend: f.key } : undefined;
       },
     };
     this.events = new EventReader(
@@ -501,6 +501,7 @@ export class Agent {
         id: plan?.frontendIds.get(f.key) ?? 0,
         service: f.service,
         port_name: f.portName,
+        service_port: f.servicePort,
         kind: f.kind,
         address: f.addr,
         port: f.port,

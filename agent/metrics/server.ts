@@ -8,6 +8,7 @@ import type { Agent } from '../agent.js';
 import { MAPS } from '../datapath/maps.js';
 import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
+import { servicePortLabel } from '../services/compile.js';
 import { readLbStats } from '../services/stats.js';
 
 /**
@@ -93,7 +94,7 @@ export function registerDatapathMetrics(agent: Agent): void {
     const names = new Map<number, { service: string; frontend: string }>();
     for (const f of plan?.frontends ?? [])
       names.set(plan?.frontendIds.get(f.key) ?? 0, {
-        service: `${f.service}:${f.portName || f.port}`,
+        service: servicePortLabel(f),
         frontend: f.key,
       });
     return read.map((s) => ({

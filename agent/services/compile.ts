@@ -31,8 +31,9 @@ export interface Frontend {
   /** "addr:port/PROTO": what the frontend id is allocated for. */
   key: string;
   service: string;
-  /** The Service port's name ('' when unnamed). */
+  /** The Service port's name ('' when unnamed) and number (a NodePort frontend's port differs). */
   portName: string;
+  servicePort: number;
   kind: 'ClusterIP' | 'NodePort';
   addr: string;
   port: number;
@@ -57,6 +58,11 @@ export interface ServicesInput {
 export interface ServicesOutput {
   frontends: Frontend[];
   problems: ServiceProblem[];
+}
+
+/** "namespace/name:port" — the Service port by name, else by number: how flows and metrics name it. */
+export function servicePortLabel(f: Pick<Frontend, 'service' | 'portName' | 'servicePort'>): string {
+  return `${f.service}:${f.portName || f.servicePort}`;
 }
 
 export function frontendKey(addr: string, port: number, protocol: Protocol): string {
@@ -157,6 +163,7 @@ export function compileServices(input: ServicesInput): ServicesOutput {
           key,
           service: serviceKey(svc),
           portName: sp.name ?? '',
+          servicePort: sp.port,
           kind,
           addr,
           port,

@@ -210,6 +210,88 @@ describe('observe and explain', () => {
   }, 180_000);
 });
 
+describe('Services: service list, lb list, observe', () => {
+  beforeAll(async () => {
+    const r = await lab('apply', '-f', path.join(EXAMPLES, 'services'));
+    expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
+
+  it('service list shows each Service with its clusterIP, ports and backends', async () => {
+    const table = await inspect('service', 'list');
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^SERVICE\s+CLUSTER-IP\s+PORTS\s+BACKENDS\s+AFFINITY$/);
+    const { services, problems } = (await json('service', 'list')) as {
+      services: {
+        service: string;
+        clusterIP: string;
+        ports: string[];
+        backends: { active: number; total: number };
+        frontends: {
+          kind: string;
+          frontend: string;
+          backends: { address: string; state: string; pod?: string }[];
+        }[];
+      }[];
+      problems: unknown[];
+    };
+    expect(problems).toEqual([]);
+    const web = services.find((x) => x.service === 'x/web')!;
+    expect(web.clusterIP).toMatch(/^10\.96\./);
+    expect(web.ports.sort()).toEqual(['53/UDP', '8080/TCP']);
+    expect(web.backends).toEqual({ active: 1, total: 1 });
+    expect(web.frontends[0]!.backends[0]).toMatchObject({ state: 'active', pod: 'x/a' });
+    const api = services.find((x) => x.service === 'y/api')!;
+    expect(api.frontends.map((f) => f.kind).sort()).toEqual(['ClusterIP', 'NodePort']);
+    expect(services.find((x) => x.service === 'z/nobody')!.backends).toEqual({ active: 0, total: 0 });
+  });
+
+  it('lb list shows the maps: frontends, slots and backends, and counts translations and rejects', async () => {
+    expect((await lab('probe', 'y/a', 'svc/x/web', '--port', 'http')).code).toBe(0);
+    expect((await lab('probe', 'x/a', 'svc/z/nobody')).code).toBe(1);
+    const rows = (await json('lb', 'list')) as {
+      frontend: string;
+      kind: string;
+      service: string;
+      translations: number;
+      noBackend: number;
+      backends: { address: string; port: number; slot: number; state: string }[];
+    }[];
+    const web = rows.find((r) => r.service === 'x/web:http')!;
+    expect(web.kind).toBe('ClusterIP');
+    expect(web.backends).toEqual([expect.objectContaining({ port: 80, slot: 1, state: 'active' })]);
+    expect(web.translations).toBeGreaterThanOrEqual(1);
+    expect(rows.find((r) => r.service === 'z/nobody:80')!.noBackend).toBeGreaterThanOrEqual(1);
+    expect(
+      rows.some(
+        (r) => r.kind === 'NodePort' && r.service === 'y/api:80' && r.frontend.endsWith(':30081/TCP'),
+      ),
+    ).toBe(true);
+    const table = await inspect('lb', 'list');
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^ID\s+FRONTEND\s+TYPE\s+SERVICE\s+FLAGS\s+SLOT\s+BACKEND\s+STATE/,
+    );
+  });
+
+  it('observe shows the Service a connection addressed and the backend it was given', async () => {
+    expect((await lab('probe', 'y/b', 'svc/x/web', '--port', 'http')).code).toBe(0);
+    const r = await inspect('observe', '--service', 'x/web', '--last', '200', '-o', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const flows = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(flows.find((f) => (f['source'] as { pod: string }).pod === 'b')).toMatchObject({
+      verdict: 'FORWARDED',
+      service: 'x/web:http',
+      frontend: expect.stringMatching(/^10\.96\.\d+\.\d+:8080\/TCP$/),
+      destination: { namespace: 'x', pod: 'a' },
+      destination_port: 80,
+    });
+    const compact = await inspect('observe', '--service', 'x/web', '--last', '200');
+    expect(compact.stdout).toMatch(/svc\/x\/web:http 10\.96\.\d+\.\d+:8080\/TCP => x\/a /);
+  });
+});
+
 describe('bad input and an unreachable agent', () => {
   it.each([
     [['endpoint', 'get', 'q/nope'], 2, /no endpoint "q\/nope"/],

@@ -22,6 +22,7 @@ import {
   LB_F_AFFINITY,
   LB_F_LOCAL_ONLY,
   LB_F_NODEPORT,
+  servicePortLabel,
 } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { formatTable, parseOutput, print } from '../output.js';
@@ -60,7 +61,11 @@ export async function lbInMaps(
       frontend: `${k.addr}:${k.port}/${protocolName(k.protocol)}`,
       kind: v.flags & LB_F_NODEPORT ? 'NodePort' : 'ClusterIP',
       service: name
-        ? `${name.service}:${name.port_name || name.port}`
+        ? servicePortLabel({
+            service: name.service ?? '',
+            portName: name.port_name ?? '',
+            servicePort: name.service_port ?? 0,
+          })
         : names
           ? '<unknown>'
           : '<unavailable>',
@@ -166,8 +171,10 @@ export function registerServiceCommands(
           ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
         ];
         const backends = new Map<string, string>();
+        // A backend is an address (a pod); its ports are per Service port, so it counts once.
         for (const f of list)
-          for (const b of f.backends ?? []) backends.set(`${b.address}:${b.port}`, b.state ?? '');
+          for (const b of f.backends ?? [])
+            if (backends.get(b.address ?? '') !== 'active') backends.set(b.address ?? '', b.state ?? '');
         return {
           service,
           clusterIP: clusterIp,

@@ -300,6 +300,7 @@ export namespace sluice {
             affinity_timeout?: (number|null);
             local_only?: (boolean|null);
             backends?: (sluice.v1.IBackendName[]|null);
+            service_port?: (number|null);
         }
 
         class FrontendName implements IFrontendName {
@@ -315,6 +316,7 @@ export namespace sluice {
             public affinity_timeout: number;
             public local_only: boolean;
             public backends: sluice.v1.IBackendName[];
+            public service_port: number;
             public static create(properties?: sluice.v1.IFrontendName): sluice.v1.FrontendName;
             public static encode(m: sluice.v1.IFrontendName, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IFrontendName, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -3954,6 +3954,7 @@ export const sluice = $root.sluice = (() => {
              * @property {number|null} [affinity_timeout] FrontendName affinity_timeout
              * @property {boolean|null} [local_only] FrontendName local_only
              * @property {Array.<sluice.v1.IBackendName>|null} [backends] FrontendName backends
+             * @property {number|null} [service_port] FrontendName service_port
              */
 
             /**
@@ -4061,6 +4062,14 @@ export const sluice = $root.sluice = (() => {
             FrontendName.prototype.backends = $util.emptyArray;
 
             /**
+             * FrontendName service_port.
+             * @member {number} service_port
+             * @memberof sluice.v1.FrontendName
+             * @instance
+             */
+            FrontendName.prototype.service_port = 0;
+
+            /**
              * Creates a new FrontendName instance using the specified properties.
              * @function create
              * @memberof sluice.v1.FrontendName
@@ -4112,6 +4121,8 @@ export const sluice = $root.sluice = (() => {
                     for (var i = 0; i < m.backends.length; ++i)
                         $root.sluice.v1.BackendName.encode(m.backends[i], w.uint32(90).fork(), q + 1).ldelim();
                 }
+                if (m.service_port != null && Object.hasOwnProperty.call(m, "service_port"))
+                    w.uint32(96).uint32(m.service_port);
                 return w;
             };
 
@@ -4206,6 +4217,10 @@ export const sluice = $root.sluice = (() => {
                             if (!(m.backends && m.backends.length))
                                 m.backends = [];
                             m.backends.push($root.sluice.v1.BackendName.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 12: {
+                            m.service_port = r.uint32();
                             break;
                         }
                     default:
@@ -4303,6 +4318,10 @@ export const sluice = $root.sluice = (() => {
                         }
                     }
                 }
+                if (m.service_port != null && Object.hasOwnProperty.call(m, "service_port")) {
+                    if (!$util.isInteger(m.service_port))
+                        return "service_port: integer expected";
+                }
                 return null;
             };
 
@@ -4364,6 +4383,9 @@ export const sluice = $root.sluice = (() => {
                         m.backends[i] = $root.sluice.v1.BackendName.fromObject(d.backends[i], n + 1);
                     }
                 }
+                if (d.service_port != null) {
+                    m.service_port = d.service_port >>> 0;
+                }
                 return m;
             };
 
@@ -4398,6 +4420,7 @@ export const sluice = $root.sluice = (() => {
                     d.affinity = false;
                     d.affinity_timeout = 0;
                     d.local_only = false;
+                    d.service_port = 0;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -4434,6 +4457,9 @@ export const sluice = $root.sluice = (() => {
                     for (var j = 0; j < m.backends.length; ++j) {
                         d.backends[j] = $root.sluice.v1.BackendName.toObject(m.backends[j], o, q + 1);
                     }
+                }
+                if (m.service_port != null && Object.hasOwnProperty.call(m, "service_port")) {
+                    d.service_port = m.service_port;
                 }
                 return d;
             };
