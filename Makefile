@@ -15,7 +15,7 @@ TS_SRC := $(shell find agent cni tools test -name '*.ts' 2>/dev/null)
 
 all: build
 
-build: proto-check bpf ts build/sluice-sctp build/sluice-crr build/sluice-events build/sluice-cni
+build: proto-check bpf ts build/sluice-sctp build/sluice-crr build/sluice-events build/sluice-maps build/sluice-cni
 
 # agent/api/gen is generated from agent/api/*.proto and committed: every build regenerates it
 # into a temp dir and fails on drift; `make proto` rewrites it.
@@ -39,6 +39,10 @@ build/sluice-crr: tools/net/crr.c
 	gcc -O2 -Wall -Wextra -Werror -o $@ $<
 
 build/sluice-events: agent/observe/sluice-events.c
+	@mkdir -p build
+	gcc -O2 -Wall -Wextra -Werror -o $@ $< -lbpf
+
+build/sluice-maps: agent/datapath/sluice-maps.c
 	@mkdir -p build
 	gcc -O2 -Wall -Wextra -Werror -o $@ $< -lbpf
 

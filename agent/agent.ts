@@ -121,8 +121,8 @@ export class Agent {
   ) {
     this.store = store ?? new Store();
     this.metrics = metrics ?? new AgentMetrics();
-    this.loader = new Loader(cfg);
     this.syncer = new MapSyncer(cfg);
+    this.loader = new Loader(cfg, this.syncer.writer);
     this.ipam = new Ipam(cfg.stateDir, cfg.podCidr);
     this.endpoints = new EndpointRegistry(cfg.stateDir);
   }
@@ -245,6 +245,7 @@ export class Agent {
   /** Stops reading events (maps and programs stay). */
   async stop(): Promise<void> {
     this.events?.stop();
+    this.syncer.close();
   }
 
   /** Coalesces store changes into one reconcile; errors are logged (and counted) by the reconciler. */

@@ -11,6 +11,7 @@ import type { AttachMode, SluiceConfig } from '../config.js';
 import { EnvironmentError, SystemError } from '../errors.js';
 import { run } from '../exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
+import { BpftoolWriter, describeFailure, type MapWriter } from './map-writer.js';
 import { ALL_MAPS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
@@ -55,7 +56,11 @@ export async function isBpffs(p: string): Promise<boolean> {
 export class Loader {
   readonly mode: ConcreteAttachMode;
 
-  constructor(private readonly cfg: SluiceConfig) {
+  constructor(
+    private readonly cfg: SluiceConfig,
+    /** Writes the prog arrays (the agent's long-lived writer; one bpftool process without it). */
+    private readonly writer: MapWriter = new BpftoolWriter(),
+  ) {
     this.mode = resolveAttachMode(cfg.attachMode);
   }
 
@@ -135,16 +140,25 @@ export class Loader {
         await rm(path.join(progsDir, name), { force: true });
         await rename(path.join(stage, 'progs', name), path.join(progsDir, name));
       }
-      await bpftoolBatch([
-        ...PROGRAMS.calls.map(
-          (c) =>
-            `map update pinned ${this.mapPath('calls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
-        ),
-        ...PROGRAMS.netdevCalls.map(
-          (c) =>
-            `map update pinned ${this.mapPath('netdevCalls')} key ${c.slot} 0 0 0 value pinned ${this.progPath(c.name)}`,
-        ),
-      ]);
+      const slot = (n: number) => {
+        const b = Buffer.alloc(4);
+        b.writeUInt32LE(n);
+        return b;
+      };
+      const ops = [
+        ...PROGRAMS.calls.map((c) => ({
+          pin: this.mapPath('calls'),
+          key: slot(c.slot),
+          prog: this.progPath(c.name),
+        })),
+        ...PROGRAMS.netdevCalls.map((c) => ({
+          pin: this.mapPath('netdevCalls'),
+          key: slot(c.slot),
+          prog: this.progPath(c.name),
+        })),
+      ];
+      const failure = describeFailure(ops, await this.writer.write(ops));
+      if (failure) throw new SystemError(`programs not swapped in: ${failure}`);
     } finally {
       await rm(stage, { recursive: true, force: true });
     }

@@ -4,10 +4,19 @@
 // maps go backends before frontends: a frontend never counts a slot that is not there yet.
 // A sync that would overflow a map writes nothing and says which map and how far over.
 
+import { existsSync } from 'node:fs';
 import type { SluiceConfig } from '../config.js';
-import { EXIT_SYSTEM, SluiceError } from '../errors.js';
-import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
+import { EXIT_SYSTEM, SluiceError, SystemError } from '../errors.js';
+import { dumpMap } from './bpftool.js';
 import { type DesiredMaps, hexKey, type MapContents, type Partitioned } from './desired.js';
+import {
+  BpftoolWriter,
+  describeFailure,
+  MAPS_TOOL,
+  type MapOp,
+  type MapWriter,
+  PinnedMapWriter,
+} from './map-writer.js';
 import { MAPS, type MapSpec, mapPin } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
@@ -86,7 +95,20 @@ export class MapSyncer {
   /** The desired Map object each part was last synced to: the same object again needs no diff. */
   private readonly synced = new Map<SyncedMap, Map<number, MapContents>>();
 
-  constructor(private readonly cfg: SluiceConfig) {}
+  readonly writer: MapWriter;
+
+  /** writer: the long-lived one by default (one bpftool per sync where it is not built). */
+  constructor(
+    private readonly cfg: SluiceConfig,
+    writer?: MapWriter,
+  ) {
+    this.writer = writer ?? (existsSync(MAPS_TOOL) ? new PinnedMapWriter() : new BpftoolWriter());
+  }
+
+  /** Stops the writer process (the maps stay as they are). */
+  close(): void {
+    this.writer.close();
+  }
 
   private spec(id: SyncedMap): MapSpec {
     return MAPS[id];
@@ -146,28 +168,39 @@ export class MapSyncer {
         throw new MapFullError(id, this.spec(id).name, capacity, needed, adds);
       }
     }
-    const lines: string[] = [];
+    const ops: (MapOp & { id: SyncedMap; part: number; hex: string })[] = [];
     for (const id of ADD_ORDER) {
-      for (const plan of plans.get(id)!.values()) {
-        for (const [k, v] of plan.updates) {
-          lines.push(
-            `map update pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))} value ${hexArgs(v)}`,
-          );
-        }
+      for (const [part, plan] of plans.get(id)!) {
+        for (const [k, v] of plan.updates)
+          ops.push({ id, part, hex: k, pin: this.pin(id), key: Buffer.from(k, 'hex'), value: v });
       }
     }
     for (const id of REMOVE_ORDER) {
-      for (const plan of plans.get(id)!.values()) {
+      for (const [part, plan] of plans.get(id)!) {
         for (const k of plan.deletes)
-          lines.push(`map delete pinned ${this.pin(id)} key ${hexArgs(Buffer.from(k, 'hex'))}`);
+          ops.push({ id, part, hex: k, pin: this.pin(id), key: Buffer.from(k, 'hex') });
       }
     }
+    let results: number[];
     try {
-      await bpftoolBatch(lines);
+      results = await this.writer.write(ops);
     } catch (err) {
       // Part of the batch may have landed: learn what the maps hold before the next attempt.
       await this.refresh().catch(() => this.applied.clear());
       throw err;
+    }
+    const failure = describeFailure(ops, results);
+    if (failure) {
+      // The writer says which entries landed: the applied state stays exact, no re-read needed.
+      ops.forEach((op, i) => {
+        if (results[i] !== 0) return;
+        const m = this.applied.get(op.id)!.get(op.part) ?? new Map<string, Buffer>();
+        this.applied.get(op.id)!.set(op.part, m);
+        if (op.value) m.set(op.hex, op.value);
+        else m.delete(op.hex);
+      });
+      for (const id of ADD_ORDER) this.synced.get(id)!.clear();
+      throw new SystemError(`map sync failed: ${failure}`);
     }
     const stats: SyncStats = { updates: 0, deletes: 0, byMap: {} as SyncStats['byMap'] };
     for (const id of ADD_ORDER) {

@@ -280,6 +280,7 @@ export class TestCluster {
   }
 
   async destroy(): Promise<void> {
+    this.syncer.close();
     for (const child of this.processes) {
       if (child.exitCode === null && child.pid) {
         try {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { withConfig } from '../../agent/config.js';
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
+import { BpftoolWriter, PinnedMapWriter } from '../../agent/datapath/map-writer.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
 import { silentLogger } from '../../agent/log.js';
@@ -24,9 +25,13 @@ export interface PolicyBenchOptions {
   /** Pods on "this" node, whose endpoints get policy entries. */
   localPods: number;
   changes: number;
+  /** How maps are written: the agent's long-lived writer (default), or one bpftool process per
+   * sync (what the agent did before: the baseline). */
+  writer?: 'long-lived' | 'process-per-sync';
 }
 
 export interface PolicyBenchResult {
+  writer: 'long-lived' | 'process-per-sync';
   pods: number;
   namespaces: number;
   policies: number;
@@ -56,6 +61,7 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
     mapSizes: { endpoints: 65536, ipcache: 524288, policy: 4194304, cidr: 262144, ct: 1024, metrics: 1024 },
   });
   const loader = new Loader(cfg);
+  let syncer: MapSyncer | undefined;
   try {
     await loader.ensureBpffs();
     await loader.ensureMaps();
@@ -79,12 +85,14 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
         podMac: '02:00:00:00:00:02',
       });
     }
+    const writer = opts.writer ?? 'long-lived';
+    syncer = new MapSyncer(cfg, writer === 'long-lived' ? new PinnedMapWriter() : new BpftoolWriter());
     const reconciler = new Reconciler({
       store,
       endpoints: () => endpoints,
       identities: new IdentityAllocator(stateDir),
       namespaceIdentities: new IdentityAllocator(stateDir, 'namespaces'),
-      syncer: new MapSyncer(cfg),
+      syncer,
       nodeIps: ['10.0.0.1'],
       log: silentLogger,
     });
@@ -110,6 +118,7 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
       }
     }
     return {
+      writer,
       pods: opts.pods,
       namespaces: opts.namespaces,
       policies: opts.policies,
@@ -125,7 +134,33 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
       rss_mb: round(process.memoryUsage().rss / 1048576),
     };
   } finally {
+    syncer?.close();
     await loader.removePins();
     await rm(stateDir, { recursive: true, force: true });
   }
+}
+
+export interface PolicyBenchPair {
+  /** The agent as it runs: one long-lived map writer. */
+  sluice: PolicyBenchResult;
+  /** The same run with one bpftool process per sync. */
+  baseline: PolicyBenchResult;
+  /** baseline / sluice: above 1 means the long-lived writer is faster (unrounded). */
+  ratios: { full_sync_ms: number; change_p50_ms: number; change_p99_ms: number };
+}
+
+/** Both writers on the same synthetic cluster, one after the other, in one run. */
+export async function runPolicyBenchPair(opts: PolicyBenchOptions): Promise<PolicyBenchPair> {
+  const baseline = await runPolicyBench({ ...opts, writer: 'process-per-sync' });
+  const sluice = await runPolicyBench({ ...opts, writer: 'long-lived' });
+  const ratio = (k: 'full_sync_ms' | 'change_p50_ms' | 'change_p99_ms') => baseline[k] / sluice[k];
+  return {
+    sluice,
+    baseline,
+    ratios: {
+      full_sync_ms: ratio('full_sync_ms'),
+      change_p50_ms: ratio('change_p50_ms'),
+      change_p99_ms: ratio('change_p99_ms'),
+    },
+  };
 }

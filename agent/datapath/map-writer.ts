@@ -1,0 +1,186 @@
+// Writing map entries: one long-lived process (build/sluice-maps, one syscall per entry, an
+// answer per entry) for the agent, or one bpftool batch per call (the baseline bench policy
+// measures it against, and a fallback where the helper is not built). Both apply a batch in
+// order and stop at the first failed write; the long-lived writer says which entry failed and
+// why, and is started again if it dies.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../config.js';
+import { SystemError } from '../errors.js';
+import { bpftoolBatch, hexArgs } from './bpftool.js';
+
+export interface MapOp {
+  /** Pinned map path. */
+  pin: string;
+  key: Buffer;
+  /** The new value; undefined deletes the key (a missing key is fine). */
+  value?: Buffer;
+  /** Prog arrays: the pinned program to put in the slot (instead of value). */
+  prog?: string;
+}
+
+/** What became of each op: 0 written, else -errno (-ECANCELED: not tried after a failure). */
+export type OpResults = number[];
+
+export interface MapWriter {
+  /** Applies the ops in order; stops at the first failure. Throws only when it could not try. */
+  write(ops: readonly MapOp[]): Promise<OpResults>;
+  close(): void;
+}
+
+export const MAPS_TOOL = path.join(REPO_ROOT, 'build', 'sluice-maps');
+const ECANCELED = 125;
+
+const OP_OPEN = 1;
+const OP_UPDATE = 2;
+const OP_DELETE = 3;
+const OP_PROG = 4;
+const OP_SYNC = 5;
+
+export function errnoText(code: number): string {
+  const n = -code;
+  const name = Object.entries(os.constants.errno).find(([, v]) => v === n)?.[0];
+  return name ? `${name} (${n})` : `errno ${n}`;
+}
+
+/** One bpftool process per write: all or nothing as bpftool batch is. */
+export class BpftoolWriter implements MapWriter {
+  async write(ops: readonly MapOp[]): Promise<OpResults> {
+    const lines = ops.map((op) => {
+      const key = hexArgs(op.key);
+      if (op.prog) return `map update pinned ${op.pin} key ${key} value pinned ${op.prog}`;
+      if (op.value) return `map update pinned ${op.pin} key ${key} value ${hexArgs(op.value)}`;
+      return `map delete pinned ${op.pin} key ${key}`;
+    });
+    await bpftoolBatch(lines);
+    return ops.map(() => 0);
+  }
+
+  close(): void {}
+}
+
+function frame(op: number, body: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head[0] = op;
+  head.writeUInt32LE(body.length, 1);
+  return Buffer.concat([head, body]);
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+}
+
+/** The agent's writer: build/sluice-maps kept open on a pipe. Calls are serialised. */
+export class PinnedMapWriter implements MapWriter {
+  private child: ChildProcess | undefined;
+  private handles = new Map<string, number>();
+  private pending: { count: number; resolve: (r: number[]) => void; reject: (e: Error) => void } | undefined;
+  private received: number[] = [];
+  private buffered = Buffer.alloc(0);
+  private queue: Promise<unknown> = Promise.resolve();
+  /** How often the helper was started (1 + restarts after it died). */
+  starts = 0;
+
+  constructor(private readonly tool = MAPS_TOOL) {}
+
+  write(ops: readonly MapOp[]): Promise<OpResults> {
+    const next = this.queue.then(() => this.writeNow(ops));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  close(): void {
+    this.child?.kill('SIGTERM');
+    this.child = undefined;
+  }
+
+  private start(): ChildProcess {
+    if (!existsSync(this.tool)) throw new SystemError(`${this.tool} is missing: run 'make build'`);
+    const child = spawn(this.tool, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.starts += 1;
+    this.handles = new Map();
+    this.buffered = Buffer.alloc(0);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.stdout!.on('data', (d: Buffer) => this.onData(d));
+    child.stdin!.on('error', () => undefined); // reported through exit
+    child.on('exit', (code, signal) => {
+      if (this.child === child) this.child = undefined;
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(
+        new SystemError(
+          `the map writer (${this.tool}) exited (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}; it is started again on the next write`,
+        ),
+      );
+    });
+    this.child = child;
+    return child;
+  }
+
+  private onData(d: Buffer): void {
+    this.buffered = Buffer.concat([this.buffered, d]);
+    while (this.buffered.length >= 5) {
+      this.received.push(this.buffered.readInt32LE(1));
+      this.buffered = this.buffered.subarray(5);
+    }
+    const p = this.pending;
+    if (p && this.received.length >= p.count) {
+      this.pending = undefined;
+      const answers = this.received.splice(0, p.count);
+      p.resolve(answers);
+    }
+  }
+
+  /** Sends requests (the last one a SYNC) and waits for every answer. */
+  private exchange(child: ChildProcess, requests: Buffer[]): Promise<number[]> {
+    return new Promise((resolve, reject) => {
+      this.received = [];
+      this.pending = { count: requests.length, resolve, reject };
+      child.stdin!.write(Buffer.concat(requests));
+    });
+  }
+
+  private async writeNow(ops: readonly MapOp[]): Promise<OpResults> {
+    if (ops.length === 0) return [];
+    const child = this.child ?? this.start();
+    const unopened = [...new Set(ops.map((o) => o.pin))].filter((p) => !this.handles.has(p));
+    if (unopened.length > 0) {
+      const answers = await this.exchange(child, [
+        ...unopened.map((p) => frame(OP_OPEN, Buffer.from(p))),
+        frame(OP_SYNC, Buffer.alloc(0)),
+      ]);
+      unopened.forEach((p, i) => {
+        const h = answers[i]!;
+        if (h < 0) throw new SystemError(`cannot open pinned map ${p}: ${errnoText(h)}`);
+        this.handles.set(p, h);
+      });
+    }
+    const requests = ops.map((op) => {
+      const h = u32(this.handles.get(op.pin)!);
+      if (op.prog)
+        return frame(OP_PROG, Buffer.concat([h, u32(op.key.length), op.key, Buffer.from(op.prog)]));
+      if (op.value) return frame(OP_UPDATE, Buffer.concat([h, u32(op.key.length), op.key, op.value]));
+      return frame(OP_DELETE, Buffer.concat([h, op.key]));
+    });
+    const answers = await this.exchange(child, [...requests, frame(OP_SYNC, Buffer.alloc(0))]);
+    return answers.slice(0, ops.length);
+  }
+}
+
+/** A failed write with the entry that failed: map, key, why; and how many were not tried. */
+export function describeFailure(ops: readonly MapOp[], results: OpResults): string | undefined {
+  const i = results.findIndex((r) => r < 0 && r !== -ECANCELED);
+  if (i < 0) return undefined;
+  const op = ops[i]!;
+  const skipped = results.filter((r) => r === -ECANCELED).length;
+  const what = op.value || op.prog ? 'update' : 'delete';
+  return `${what} of ${path.basename(op.pin)} key ${op.key.toString('hex')} failed: ${errnoText(results[i]!)}${skipped ? `; the ${skipped} writes after it were not made` : ''}`;
+}

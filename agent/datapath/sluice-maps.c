@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+/* sluice-maps: the agent's long-lived map writer. One process for the agent's lifetime instead of
+ * one bpftool per sync (~1 ms to start, and tens of ms when two cores are busy): the agent writes
+ * requests on stdin, the writer applies each with one syscall and answers each on stdout.
+ *
+ * Requests (all integers little-endian):
+ *   u8 op, u32 length, then `length` bytes of body:
+ *     1 OPEN     path                       -> handle (u32) of the pinned map
+ *     2 UPDATE   u32 handle, u32 key_len, key, value (the rest)
+ *     3 DELETE   u32 handle, key (the rest)  (a missing key is not an error)
+ *     4 PROG     u32 handle, u32 key_len, key, path of a pinned program: prog array slot := program
+ *     5 SYNC     (empty)                     -> flushes every answer before it
+ * Answers: u8 op, i32 result (>= 0 ok: OPEN's handle, else 0; < 0: -errno). One per request, in
+ * order; written out at SYNC (the agent ends every batch with one). After a write fails, the
+ * writes up to the next SYNC are not made (answered -ECANCELED): a batch is ordered so that no
+ * step opens a gap, and a later step must not run without the one that failed. Dies with its
+ * parent.
+ */
+#include <bpf/bpf.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#define OP_OPEN 1
+#define OP_UPDATE 2
+#define OP_DELETE 3
+#define OP_PROG 4
+#define OP_SYNC 5
+#define MAX_BODY (1u << 20)
+#define MAX_MAPS 256
+
+static int fds[MAX_MAPS];
+static uint32_t key_sizes[MAX_MAPS], value_sizes[MAX_MAPS];
+static unsigned nfds;
+static uint8_t body[MAX_BODY + 1];
+
+static int read_full(void *buf, size_t n)
+{
+	return fread(buf, 1, n, stdin) == n ? 0 : -1;
+}
+
+static uint32_t u32_at(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void answer(uint8_t op, int32_t result)
+{
+	uint8_t out[5] = { op, result & 0xff, (result >> 8) & 0xff, (result >> 16) & 0xff, ((uint32_t)result >> 24) & 0xff };
+	if (fwrite(out, 1, sizeof(out), stdout) != sizeof(out))
+		exit(0); /* the agent went away */
+}
+
+/* The map a request names; its key (and value, for UPDATE) must be exactly the map's sizes. */
+static int map_fd(const uint8_t *b, uint32_t len, uint32_t klen, int64_t vlen)
+{
+	if (len < 4)
+		return -EINVAL;
+	uint32_t h = u32_at(b);
+	if (h >= nfds)
+		return -EBADF;
+	if (klen != key_sizes[h] || (vlen >= 0 && vlen != value_sizes[h]))
+		return -EINVAL;
+	return fds[h];
+}
+
+static int32_t handle(uint8_t op, uint32_t len)
+{
+	int fd;
+
+	switch (op) {
+	case OP_OPEN: {
+		if (nfds >= MAX_MAPS)
+			return -EMFILE;
+		body[len] = 0;
+		fd = bpf_obj_get((const char *)body);
+		if (fd < 0)
+			return -errno;
+		struct bpf_map_info info = {};
+		uint32_t info_len = sizeof(info);
+		if (bpf_map_get_info_by_fd(fd, &info, &info_len) < 0) {
+			int err = errno;
+			close(fd);
+			return -err;
+		}
+		fds[nfds] = fd;
+		key_sizes[nfds] = info.key_size;
+		value_sizes[nfds] = info.value_size;
+		return (int32_t)nfds++;
+	}
+	case OP_UPDATE:
+	case OP_PROG: {
+		if (len < 8)
+			return -EINVAL;
+		uint32_t klen = u32_at(body + 4);
+		if (klen > len - 8)
+			return -EINVAL;
+		const uint8_t *key = body + 8;
+		const uint8_t *rest = key + klen;
+		uint32_t rlen = len - 8 - klen;
+		if ((fd = map_fd(body, len, klen, op == OP_PROG ? 4 : rlen)) < 0)
+			return fd;
+		if (op == OP_PROG) {
+			char path[4096];
+			if (rlen == 0 || rlen >= sizeof(path))
+				return -EINVAL;
+			memcpy(path, rest, rlen);
+			path[rlen] = 0;
+			int prog = bpf_obj_get(path);
+			if (prog < 0)
+				return -errno;
+			uint32_t value = (uint32_t)prog;
+			int r = bpf_map_update_elem(fd, key, &value, BPF_ANY);
+			int err = errno;
+			close(prog);
+			return r < 0 ? -err : 0;
+		}
+		return bpf_map_update_elem(fd, key, rest, BPF_ANY) < 0 ? -errno : 0;
+	}
+	case OP_DELETE: {
+		if ((fd = map_fd(body, len, len >= 4 ? len - 4 : 0, -1)) < 0)
+			return fd;
+		if (bpf_map_delete_elem(fd, body + 4) < 0 && errno != ENOENT)
+			return -errno;
+		return 0;
+	}
+	case OP_SYNC:
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+int main(void)
+{
+	uint8_t head[5];
+	int failed = 0;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	while (read_full(head, sizeof(head)) == 0) {
+		uint32_t len = u32_at(head + 1);
+		if (len > MAX_BODY) {
+			fprintf(stderr, "sluice-maps: request of %u bytes is over the limit\n", len);
+			return 1;
+		}
+		if (read_full(body, len) < 0)
+			break;
+		int writes = head[0] == OP_UPDATE || head[0] == OP_DELETE || head[0] == OP_PROG;
+		int32_t result = failed && writes ? -ECANCELED : handle(head[0], len);
+		if (writes && result < 0)
+			failed = 1;
+		answer(head[0], result);
+		if (head[0] == OP_SYNC) {
+			failed = 0;
+			if (fflush(stdout) != 0)
+				return 0;
+		}
+	}
+	return 0;
+}
