@@ -185,6 +185,7 @@ export class Agent {
   /** Once the store holds the cluster: the first reconcile, then one on every change. Ready. */
   async startReconciling(): Promise<void> {
     await this.reconciler.reconcile();
+    this.reconciler.startPeriodicRepair(this.cfg.resyncIntervalMs);
     this.store.onChange(() => this.schedule());
     this.ready = true;
     this.notReadyReason = '';
@@ -245,6 +246,7 @@ export class Agent {
   /** Stops reading events (maps and programs stay). */
   async stop(): Promise<void> {
     this.events?.stop();
+    this.reconciler?.stop();
     this.syncer.close();
   }
 

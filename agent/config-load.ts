@@ -91,9 +91,10 @@ function check(source: string, key: string, value: unknown): unknown {
       return list.map(String);
     }
     case 'mtu':
-    case 'podWaitMs': {
+    case 'podWaitMs':
+    case 'resyncIntervalMs': {
       const n = Number(value);
-      const [min, max] = key === 'mtu' ? [576, 65535] : [0, 600_000];
+      const [min, max] = key === 'mtu' ? [576, 65535] : key === 'podWaitMs' ? [0, 600_000] : [0, 86_400_000];
       if (!Number.isInteger(n) || n < min || n > max)
         throw new UserError(`${where} must be an integer in ${min}..${max}`);
       return n;

@@ -325,11 +325,57 @@ export class Reconciler {
     return this.pending;
   }
 
+  private repairNext = false;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private repairTimer: NodeJS.Timeout | undefined;
+
+  /** A run that first re-reads every map, so entries changed behind the agent's back are rewritten. */
+  repair(): Promise<ReconcileResult> {
+    this.repairNext = true;
+    return this.reconcile();
+  }
+
+  /** Repairs every intervalMs (0: never). */
+  startPeriodicRepair(intervalMs: number): void {
+    if (this.repairTimer) clearInterval(this.repairTimer);
+    if (intervalMs <= 0) return;
+    this.repairTimer = setInterval(() => this.repair().catch(() => undefined), intervalMs);
+    this.repairTimer.unref();
+  }
+
+  /** No more retries or repairs (the agent is stopping). */
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    clearInterval(this.repairTimer);
+    this.retryTimer = undefined;
+    this.repairTimer = undefined;
+  }
+
   private start(): Promise<ReconcileResult> {
     this.running = this.runOnce().finally(() => {
       this.running = undefined;
     });
+    this.running.then(
+      () => {
+        this.failures = 0;
+      },
+      () => this.retryLater(),
+    );
     return this.running;
+  }
+
+  /** A failed run is tried again with backoff (0.5 s doubling to 30 s) until one succeeds. */
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
+    this.failures += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.deps.metrics?.reconcileRetries.inc();
+      this.reconcile().catch(() => undefined);
+    }, delay);
+    this.retryTimer.unref();
   }
 
   private async runOnce(): Promise<ReconcileResult> {
@@ -384,7 +430,21 @@ export class Reconciler {
     const tSync = performance.now();
     let stats: SyncStats;
     try {
-      stats = await syncer.sync(plan.desired);
+      const repairing = this.repairNext;
+      this.repairNext = false;
+      stats = repairing ? await syncer.repair(plan.desired) : await syncer.sync(plan.desired);
+      if (repairing) {
+        for (const [id, s] of Object.entries(stats.byMap)) {
+          const n = s.updates + s.deletes;
+          if (n > 0) {
+            metrics?.mapRepairs.inc({ map: id }, n);
+            log.warn(
+              { map: id, updates: s.updates, deletes: s.deletes },
+              'map differed from what the agent wrote: repaired',
+            );
+          }
+        }
+      }
     } catch (err) {
       if (err instanceof MapFullError) {
         const policies =

@@ -20,10 +20,12 @@ import {
 import { MAPS, type MapSpec, mapPin } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
+// Policy (and CIDR) entries go in before the ipcache entries that make a new identity visible,
+// so a pod never shows up as an identity nothing allows yet; removals run the other way round.
 const ADD_ORDER: readonly SyncedMap[] = [
-  'ipcache',
   'cidr',
   'policy',
+  'ipcache',
   'lbRevnat',
   'lbBackends',
   'lbSlots',
@@ -144,6 +146,16 @@ export class MapSyncer {
     return sizeOf(this.applied.get(id) ?? new Map());
   }
 
+  /**
+   * Re-reads every map and writes whatever differs from desired: repairs entries changed behind
+   * the agent's back (by hand, or lost). Returns the sync's stats (its updates and deletes are
+   * the repairs).
+   */
+  async repair(desired: DesiredMaps): Promise<SyncStats> {
+    await this.refresh();
+    return this.sync(desired);
+  }
+
   async sync(desired: DesiredMaps): Promise<SyncStats> {
     if (this.applied.size === 0) await this.refresh();
     const plans = new Map<SyncedMap, Map<number, MapPlan>>();
@@ -162,7 +174,13 @@ export class MapSyncer {
       }
       plans.set(id, perPart);
       const capacity = this.spec(id).entries(this.cfg.mapSizes);
-      const needed = sizeOf(want);
+      // Additions land before removals: the map must hold the batch's peak, not just its end.
+      let added = 0;
+      for (const [part, plan] of perPart) {
+        const held = applied.get(part);
+        for (const [k] of plan.updates) if (!held?.has(k)) added += 1;
+      }
+      const needed = Math.max(sizeOf(want), sizeOf(applied) + added);
       if (needed > capacity) {
         const adds = [...perPart.values()].flatMap((p) => p.updates);
         throw new MapFullError(id, this.spec(id).name, capacity, needed, adds);

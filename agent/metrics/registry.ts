@@ -20,6 +20,19 @@ export class AgentMetrics {
     registers: [this.registry],
   });
 
+  readonly mapRepairs = new Counter({
+    name: 'sluice_map_repairs_total',
+    help: 'Entries the periodic full resync rewrote or removed because a map differed from what the agent had written',
+    labelNames: ['map'],
+    registers: [this.registry],
+  });
+
+  readonly reconcileRetries = new Counter({
+    name: 'sluice_reconcile_retries_total',
+    help: 'Reconciles run again (with backoff) after one failed',
+    registers: [this.registry],
+  });
+
   readonly mapEntries = new Gauge({
     name: 'sluice_map_entries',
     help: 'Entries the agent keeps in each synced map',

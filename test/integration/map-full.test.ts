@@ -80,4 +80,36 @@ it('refuses a sync that does not fit, reports map and policy, keeps the enforced
   // Nothing half-applied: 80 still open, 81 still closed.
   expect((await cluster.probe(a, '10.253.0.2', 80)).connected).toBe(true);
   expect((await cluster.probe(a, '10.253.0.2', 81)).connected).toBe(false);
+  reconciler.stop();
+});
+
+it('counts the batch at its peak: replacing every entry of a full map is refused, not half-made', async () => {
+  const store = new Store();
+  store.upsertNamespace({ name: 'x', labels: {} });
+  for (const [name, ip] of [
+    ['a', '10.253.0.1'],
+    ['b', '10.253.0.2'],
+  ] as const) {
+    store.upsertPod({ namespace: 'x', name, labels: { pod: name }, ip, ports: [] });
+  }
+  const reconciler = new Reconciler({
+    store,
+    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
+    identities: new IdentityAllocator(cluster.cfg.stateDir),
+    syncer: cluster.syncer,
+    nodeIps: [NODE_IP],
+    log,
+  });
+  store.upsertPolicy({ namespace: 'x', name: 'p', podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] });
+  await reconciler.reconcile();
+  // Port 81 instead of 80: the end state has 2 entries, but the 2 new ones land before the 2 old
+  // ones go, so the batch needs 4 of the 3 places at its peak.
+  store.upsertPolicy({ namespace: 'x', name: 'p', podSelector: {}, ingress: [{ ports: [{ port: 81 }] }] });
+  const err = await reconciler.reconcile().catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(MapFullError);
+  expect((err as MapFullError).needed).toBe(4);
+  const b = cluster.pod('x/b');
+  expect((await cluster.probe(b, '10.253.0.1', 80)).connected).toBe(true);
+  expect((await cluster.probe(b, '10.253.0.1', 81)).connected).toBe(false);
+  reconciler.stop();
 });

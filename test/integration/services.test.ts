@@ -11,6 +11,7 @@ import {
   ctValueCodec,
   lbAffinityCodec,
   lbAffinityKeyCodec,
+  lbFrontendKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
 import { run } from '../../agent/exec.js';
@@ -439,6 +440,30 @@ describe('policy after translation', () => {
     } finally {
       await clearPolicies();
     }
+  });
+});
+
+describe('repair', () => {
+  it("a frontend removed behind the agent's back is written again by the periodic resync", async () => {
+    const key = [...reconciler.last!.plan.desired.lbFrontends.keys()].find(
+      (k) => lbFrontendKeyCodec.decode(Buffer.from(k, 'hex')).addr === '10.96.0.50',
+    )!;
+    await bpftool([
+      'map',
+      'delete',
+      'pinned',
+      mapPin(cluster.cfg.pinRoot, 'lbFrontends'),
+      'key',
+      ...hexArgs(Buffer.from(key, 'hex')).split(' '),
+    ]);
+    expect((await cluster.probe(pod('x/client'), '10.96.0.50', 80)).connected).toBe(false);
+    const r = await reconciler.repair();
+    expect(r.stats.byMap.lbFrontends.updates).toBe(1);
+    expect(r.stats.updates + r.stats.deletes).toBe(1);
+    expect(await cluster.probe(pod('x/client'), '10.96.0.50', 80)).toMatchObject({
+      connected: true,
+      reply: 'y/api-1',
+    });
   });
 });
 
