@@ -8,6 +8,7 @@ import { linkExists, unwirePod } from '../cni/wiring.js';
 import type { sluice } from './api/gen/sluice.js';
 import type { SluiceConfig } from './config.js';
 import { lbFrontendCodec, lbFrontendKeyCodec } from './datapath/codecs.js';
+import { forgetEndpoint, sweepExpired } from './datapath/gc.js';
 import { Loader } from './datapath/loader.js';
 import { MapSyncer } from './datapath/map-sync.js';
 import { EndpointRegistry, hostIfName } from './endpoints/registry.js';
@@ -112,6 +113,7 @@ export class Agent {
   deriveEndpointSlices = true;
   readonly flows = new FlowRing();
   private events: EventReader | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     readonly cfg: SluiceConfig,
@@ -186,6 +188,7 @@ export class Agent {
   async startReconciling(): Promise<void> {
     await this.reconciler.reconcile();
     this.reconciler.startPeriodicRepair(this.cfg.resyncIntervalMs);
+    this.startSweeper(this.cfg.ctSweepIntervalMs);
     this.store.onChange(() => this.schedule());
     this.ready = true;
     this.notReadyReason = '';
@@ -247,7 +250,33 @@ export class Agent {
   async stop(): Promise<void> {
     this.events?.stop();
     this.reconciler?.stop();
+    clearInterval(this.sweeper);
     this.syncer.close();
+  }
+
+  private forget(endpointId: number): void {
+    forgetEndpoint(this.syncer.writer, this.cfg.pinRoot, endpointId).then(
+      (n) => {
+        this.metrics.garbageDeleted.inc({ map: 'sluice_ct', reason: 'endpoint-gone' }, n.ct);
+        this.metrics.garbageDeleted.inc({ map: 'sluice_metrics', reason: 'endpoint-gone' }, n.metrics);
+      },
+      (err: Error) => this.log.warn({ endpoint: endpointId, err: err.message }, 'endpoint entries not swept'),
+    );
+  }
+
+  /** Sweeps expired conntrack and Service connection entries every intervalMs (0: never). */
+  private startSweeper(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.sweeper = setInterval(() => {
+      sweepExpired(this.syncer.writer, this.cfg.pinRoot).then(
+        (n) => {
+          this.metrics.garbageDeleted.inc({ map: 'sluice_ct', reason: 'expired' }, n.ct);
+          this.metrics.garbageDeleted.inc({ map: 'sluice_lb_conns', reason: 'expired' }, n.lbConns);
+        },
+        (err: Error) => this.log.warn({ err: err.message }, 'expired conntrack entries not swept'),
+      );
+    }, intervalMs);
+    this.sweeper.unref();
   }
 
   /** Coalesces store changes into one reconcile; errors are logged (and counted) by the reconciler. */
@@ -363,7 +392,11 @@ export class Agent {
    */
   async release(att: AttachmentRef): Promise<{ found: boolean; hostIfName: string }> {
     const ep = await this.endpoints.remove(att.containerId, att.ifname);
-    if (ep) await this.reconciler.reconcile();
+    if (ep) {
+      await this.reconciler.reconcile();
+      // Its counters and connections go too, off the DEL's path (a sweep walks the map).
+      this.forget(ep.id);
+    }
     const name = ep?.hostIfName ?? hostIfName(this.cfg.interfacePrefix, att.containerId, att.ifname);
     await unwirePod({ hostNetns: this.cfg.hostNetns, hostIfName: name });
     const ip = await this.ipam.release(att.containerId, att.ifname);

@@ -92,7 +92,8 @@ function check(source: string, key: string, value: unknown): unknown {
     }
     case 'mtu':
     case 'podWaitMs':
-    case 'resyncIntervalMs': {
+    case 'resyncIntervalMs':
+    case 'ctSweepIntervalMs': {
       const n = Number(value);
       const [min, max] = key === 'mtu' ? [576, 65535] : key === 'podWaitMs' ? [0, 600_000] : [0, 86_400_000];
       if (!Number.isInteger(n) || n < min || n > max)

@@ -50,6 +50,8 @@ export interface SluiceConfig {
   nodePortDevices: string[];
   /** Where manifests' Services without a clusterIP get one (local mode; the lab uses the default). */
   serviceCidr: string;
+  /** How often expired conntrack entries are swept (ms; 0 = never: only lookups remove them). */
+  ctSweepIntervalMs: number;
   /** How often every map is re-read and differences rewritten (ms; 0 = never). */
   resyncIntervalMs: number;
   /** How long CNI ADD waits for the pod object to reach the store before it proceeds (ms). */
@@ -100,6 +102,7 @@ export function defaultConfig(): SluiceConfig {
     serviceCidr: '10.96.0.0/16',
     podWaitMs: 5000,
     resyncIntervalMs: 300_000,
+    ctSweepIntervalMs: 30_000,
   };
 }
 

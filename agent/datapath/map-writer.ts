@@ -10,7 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.js';
 import { SystemError } from '../errors.js';
-import { bpftoolBatch, hexArgs } from './bpftool.js';
+import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
+
+function sweeps(s: Sweep, key: Buffer, value: Buffer): boolean {
+  if (s.expiresOffset !== undefined && value.readUInt32LE(s.expiresOffset) < (s.now ?? monotonicSeconds()))
+    return true;
+  return (s.match ?? []).some((m) => (m.inKey ? key : value).readUInt32LE(m.offset) === m.value >>> 0);
+}
 
 export interface MapOp {
   /** Pinned map path. */
@@ -28,6 +34,8 @@ export type OpResults = number[];
 export interface MapWriter {
   /** Applies the ops in order; stops at the first failure. Throws only when it could not try. */
   write(ops: readonly MapOp[]): Promise<OpResults>;
+  /** Deletes what the sweep names in one pass over the map; how many it deleted. */
+  sweep(s: Sweep): Promise<number>;
   close(): void;
 }
 
@@ -39,6 +47,21 @@ const OP_UPDATE = 2;
 const OP_DELETE = 3;
 const OP_PROG = 4;
 const OP_SYNC = 5;
+const OP_SWEEP = 6;
+
+/** What a sweep deletes: entries whose value's u32 at expiresOffset is below now (seconds of
+ * CLOCK_MONOTONIC, as bpf_ktime_get_ns), and entries with a u32 equal to one of `match`. */
+export interface Sweep {
+  pin: string;
+  now?: number;
+  expiresOffset?: number;
+  match?: { inKey: boolean; offset: number; value: number }[];
+}
+
+/** Seconds of CLOCK_MONOTONIC: the datapath's clock (bpf_ktime_get_ns() / 1e9). */
+export function monotonicSeconds(): number {
+  return Number(process.hrtime.bigint() / 1_000_000_000n);
+}
 
 export function errnoText(code: number): string {
   const n = -code;
@@ -57,6 +80,13 @@ export class BpftoolWriter implements MapWriter {
     });
     await bpftoolBatch(lines);
     return ops.map(() => 0);
+  }
+
+  /** Dumps the map and deletes in one batch (slow for large maps: the agent uses the helper). */
+  async sweep(s: Sweep): Promise<number> {
+    const doomed = (await dumpMap(s.pin)).filter((e) => sweeps(s, e.key, e.value)).map((e) => e.key);
+    await this.write(doomed.map((key) => ({ pin: s.pin, key })));
+    return doomed.length;
   }
 
   close(): void {}
@@ -148,10 +178,29 @@ export class PinnedMapWriter implements MapWriter {
     });
   }
 
-  private async writeNow(ops: readonly MapOp[]): Promise<OpResults> {
-    if (ops.length === 0) return [];
+  sweep(s: Sweep): Promise<number> {
+    const next = this.queue.then(async () => {
+      const child = await this.open([s.pin]);
+      const match = s.match ?? [];
+      const body = Buffer.concat([
+        u32(this.handles.get(s.pin)!),
+        u32(s.now ?? monotonicSeconds()),
+        u32(s.expiresOffset ?? 0xffffffff),
+        u32(match.length),
+        ...match.flatMap((m) => [u32(m.inKey ? 1 : 0), u32(m.offset), u32(m.value)]),
+      ]);
+      const [n] = await this.exchange(child, [frame(OP_SWEEP, body), frame(OP_SYNC, Buffer.alloc(0))]);
+      if (n! < 0) throw new SystemError(`sweep of ${path.basename(s.pin)} failed: ${errnoText(n!)}`);
+      return n!;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The running helper, with every pin of `pins` open. */
+  private async open(pins: readonly string[]): Promise<ChildProcess> {
     const child = this.child ?? this.start();
-    const unopened = [...new Set(ops.map((o) => o.pin))].filter((p) => !this.handles.has(p));
+    const unopened = [...new Set(pins)].filter((p) => !this.handles.has(p));
     if (unopened.length > 0) {
       const answers = await this.exchange(child, [
         ...unopened.map((p) => frame(OP_OPEN, Buffer.from(p))),
@@ -163,6 +212,12 @@ export class PinnedMapWriter implements MapWriter {
         this.handles.set(p, h);
       });
     }
+    return child;
+  }
+
+  private async writeNow(ops: readonly MapOp[]): Promise<OpResults> {
+    if (ops.length === 0) return [];
+    const child = await this.open(ops.map((o) => o.pin));
     const requests = ops.map((op) => {
       const h = u32(this.handles.get(op.pin)!);
       if (op.prog)

@@ -10,6 +10,10 @@
  *     3 DELETE   u32 handle, key (the rest)  (a missing key is not an error)
  *     4 PROG     u32 handle, u32 key_len, key, path of a pinned program: prog array slot := program
  *     5 SYNC     (empty)                     -> flushes every answer before it
+ *     6 SWEEP    u32 handle, u32 now, u32 expires_offset (0xffffffff: none), u32 n, then n x
+ *                {u32 in_key (1) or in value (0), u32 offset, u32 value}: deletes every entry whose
+ *                u32 at expires_offset of its value is below now, or whose u32 at one of the
+ *                offsets equals its value -> how many it deleted
  * Answers: u8 op, i32 result (>= 0 ok: OPEN's handle, else 0; < 0: -errno). One per request, in
  * order; written out at SYNC (the agent ends every batch with one). After a write fails, the
  * writes up to the next SYNC are not made (answered -ECANCELED): a batch is ordered so that no
@@ -31,6 +35,8 @@
 #define OP_DELETE 3
 #define OP_PROG 4
 #define OP_SYNC 5
+#define OP_SWEEP 6
+#define NO_OFFSET 0xffffffffu
 #define MAX_BODY (1u << 20)
 #define MAX_MAPS 256
 
@@ -57,6 +63,74 @@ static void answer(uint8_t op, int32_t result)
 }
 
 /* The map a request names; its key (and value, for UPDATE) must be exactly the map's sizes. */
+struct matcher {
+	uint32_t in_key, offset, value;
+};
+
+static uint32_t u32_at(const uint8_t *p);
+
+/* Entries to delete: expired ones, and those a matcher names. Keys are collected first and
+ * deleted after the walk (deleting under get_next_key can restart it). */
+static int32_t sweep(int fd, uint32_t h, uint32_t now, uint32_t expires_off, const struct matcher *m, uint32_t n)
+{
+	struct bpf_map_info info = {};
+	uint32_t info_len = sizeof(info);
+	if (bpf_map_get_info_by_fd(fd, &info, &info_len) < 0)
+		return -errno;
+	int percpu = info.type == BPF_MAP_TYPE_PERCPU_HASH || info.type == BPF_MAP_TYPE_LRU_PERCPU_HASH;
+	int need_value = expires_off != NO_OFFSET;
+	for (uint32_t i = 0; i < n; i++)
+		need_value |= !m[i].in_key;
+	if (percpu && need_value)
+		return -EINVAL; /* per-CPU values: match on the key only */
+	uint32_t ks = key_sizes[h], vs = value_sizes[h];
+	if ((expires_off != NO_OFFSET && expires_off + 4 > vs))
+		return -EINVAL;
+	for (uint32_t i = 0; i < n; i++)
+		if (m[i].offset + 4 > (m[i].in_key ? ks : vs))
+			return -EINVAL;
+	uint8_t *key = calloc(1, ks), *next = calloc(1, ks), *value = calloc(1, vs ? vs : 1);
+	size_t cap = 1024, count = 0;
+	uint8_t *doomed = malloc(cap * ks);
+	int32_t result = 0;
+	if (!key || !next || !value || !doomed) {
+		result = -ENOMEM;
+		goto out;
+	}
+	const void *prev = NULL;
+	while (bpf_map_get_next_key(fd, prev, next) == 0) {
+		memcpy(key, next, ks);
+		prev = key;
+		if (need_value && bpf_map_lookup_elem(fd, key, value) < 0)
+			continue; /* gone meanwhile */
+		int drop = expires_off != NO_OFFSET && u32_at(value + expires_off) < now;
+		for (uint32_t i = 0; i < n && !drop; i++)
+			drop = u32_at((m[i].in_key ? key : value) + m[i].offset) == m[i].value;
+		if (!drop)
+			continue;
+		if (count == cap) {
+			uint8_t *grown = realloc(doomed, cap * 2 * ks);
+			if (!grown) {
+				result = -ENOMEM;
+				goto out;
+			}
+			doomed = grown;
+			cap *= 2;
+		}
+		memcpy(doomed + count * ks, key, ks);
+		count++;
+	}
+	for (size_t i = 0; i < count; i++)
+		if (bpf_map_delete_elem(fd, doomed + i * ks) == 0)
+			result++;
+out:
+	free(key);
+	free(next);
+	free(value);
+	free(doomed);
+	return result;
+}
+
 static int map_fd(const uint8_t *b, uint32_t len, uint32_t klen, int64_t vlen)
 {
 	if (len < 4)
@@ -128,6 +202,21 @@ static int32_t handle(uint8_t op, uint32_t len)
 		if (bpf_map_delete_elem(fd, body + 4) < 0 && errno != ENOENT)
 			return -errno;
 		return 0;
+	}
+	case OP_SWEEP: {
+		if (len < 16)
+			return -EINVAL;
+		uint32_t h = u32_at(body), n = u32_at(body + 12);
+		if (h >= nfds)
+			return -EBADF;
+		if (n > 64 || len != 16 + n * 12)
+			return -EINVAL;
+		struct matcher m[64];
+		for (uint32_t i = 0; i < n; i++) {
+			const uint8_t *p = body + 16 + i * 12;
+			m[i] = (struct matcher){ u32_at(p), u32_at(p + 4), u32_at(p + 8) };
+		}
+		return sweep(fds[h], h, u32_at(body + 4), u32_at(body + 8), m, n);
 	}
 	case OP_SYNC:
 		return 0;

@@ -27,6 +27,13 @@ export class AgentMetrics {
     registers: [this.registry],
   });
 
+  readonly garbageDeleted = new Counter({
+    name: 'sluice_gc_deleted_total',
+    help: 'Datapath entries the agent deleted: expired (conntrack sweeper) or of an endpoint that is gone',
+    labelNames: ['map', 'reason'],
+    registers: [this.registry],
+  });
+
   readonly reconcileRetries = new Counter({
     name: 'sluice_reconcile_retries_total',
     help: 'Reconciles run again (with backoff) after one failed',

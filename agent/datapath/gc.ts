@@ -1,0 +1,46 @@
+// Garbage the datapath leaves: conntrack and Service connection entries past their expiry (the
+// datapath deletes them only when a lookup finds them), and the conntrack and metrics entries of
+// an endpoint that is gone (its counters would fill sluice_metrics after enough pod cycles).
+
+import { ctValueCodec, lbConnCodec, metricsKeyCodec } from './codecs.js';
+import type { MapWriter } from './map-writer.js';
+import { mapPin } from './maps.js';
+
+const offsetOf = (codec: { fields: readonly { name: string; offset: number }[] }, name: string) =>
+  codec.fields.find((f) => f.name === name)!.offset;
+
+/** Deletes expired conntrack and Service connection entries; how many of each. */
+export async function sweepExpired(
+  writer: MapWriter,
+  pinRoot: string,
+): Promise<{ ct: number; lbConns: number }> {
+  const ct = await writer.sweep({
+    pin: mapPin(pinRoot, 'ct'),
+    expiresOffset: offsetOf(ctValueCodec, 'expires'),
+  });
+  const lbConns = await writer.sweep({
+    pin: mapPin(pinRoot, 'lbConns'),
+    expiresOffset: offsetOf(lbConnCodec, 'expires'),
+  });
+  return { ct, lbConns };
+}
+
+/** Deletes an endpoint's metrics and the conntrack entries naming it; how many of each. */
+export async function forgetEndpoint(
+  writer: MapWriter,
+  pinRoot: string,
+  endpointId: number,
+): Promise<{ ct: number; metrics: number }> {
+  const metrics = await writer.sweep({
+    pin: mapPin(pinRoot, 'metrics'),
+    match: [{ inKey: true, offset: offsetOf(metricsKeyCodec, 'endpoint_id'), value: endpointId }],
+  });
+  const ct = await writer.sweep({
+    pin: mapPin(pinRoot, 'ct'),
+    match: [
+      { inKey: false, offset: offsetOf(ctValueCodec, 'src_endpoint'), value: endpointId },
+      { inKey: false, offset: offsetOf(ctValueCodec, 'dst_endpoint'), value: endpointId },
+    ],
+  });
+  return { ct, metrics };
+}
