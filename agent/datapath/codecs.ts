@@ -260,6 +260,18 @@ export const dpConfigCodec = defineStruct('dp_config', 8, [
   { name: 'host_identity_check', type: 'u32', offset: 4 },
 ] as const);
 
+export const fragKeyCodec = defineStruct('frag_key', 12, [
+  { name: 'saddr', type: 'ipv4', offset: 0 },
+  { name: 'daddr', type: 'ipv4', offset: 4 },
+  { name: 'id', type: 'be16', offset: 8 },
+  { name: 'protocol', type: 'u8', offset: 10 },
+] as const);
+
+export const fragPortsCodec = defineStruct('frag_ports', 4, [
+  { name: 'sport', type: 'be16', offset: 0 },
+  { name: 'dport', type: 'be16', offset: 2 },
+] as const);
+
 export const lbFrontendKeyCodec = defineStruct('lb_frontend_key', 8, [
   { name: 'addr', type: 'ipv4', offset: 0 },
   { name: 'port', type: 'be16', offset: 4 },
@@ -336,6 +348,8 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   metricsValueCodec,
   flowEventCodec,
   dpConfigCodec,
+  fragKeyCodec,
+  fragPortsCodec,
   lbFrontendKeyCodec,
   lbFrontendCodec,
   lbSlotKeyCodec,

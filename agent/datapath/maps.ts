@@ -10,6 +10,8 @@ import {
   ctValueCodec,
   dpConfigCodec,
   endpointInfoCodec,
+  fragKeyCodec,
+  fragPortsCodec,
   endpointKeyCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
@@ -138,6 +140,13 @@ export const MAPS = {
     valueSize: 4,
     entries: () => 1,
     flags: 0,
+  },
+  frags: {
+    name: 'sluice_frags',
+    type: 'lru_hash',
+    entries: () => 8192,
+    flags: 0,
+    ...codecs(fragKeyCodec, fragPortsCodec),
   },
   lbFrontends: {
     name: 'sluice_lb_frontends',

@@ -206,6 +206,23 @@ struct dp_config {
 };
 _Static_assert(sizeof(struct dp_config) == 8, "dp_config size");
 
+/* sluice_frags (LRU hash): the ports of a fragmented datagram, from its first fragment, for the
+ * later ones (which carry no L4 header). */
+struct frag_key {
+	__u32 saddr;
+	__u32 daddr;
+	__u16 id; /* the IPv4 identification field, network order */
+	__u8 protocol;
+	__u8 pad;
+};
+_Static_assert(sizeof(struct frag_key) == 12, "frag_key size");
+
+struct frag_ports {
+	__u16 sport;
+	__u16 dport;
+};
+_Static_assert(sizeof(struct frag_ports) == 4, "frag_ports size");
+
 /* Services (lb.h). A frontend is one (address, port, protocol) of a Service: its ClusterIP, or a
  * node address with its NodePort. Its id (1..65535) keys its slots, backends, reverse NAT, affinity
  * and stats, and is what conntrack records for replies. */

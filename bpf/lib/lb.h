@@ -140,7 +140,12 @@ static __always_inline __u32 lb_l4_csum_off(const struct packet *pkt)
 static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet *pkt, __u32 addr_off, __u32 old_addr,
 				      __u32 new_addr, __u32 port_off, __u16 old_port, __u16 new_port)
 {
-	__u32 csum_off = lb_l4_csum_off(pkt);
+	/* A later fragment has no L4 header: the first one carried the checksum and the ports. */
+	int later = pkt->fragment == FRAG_LATER;
+	__u32 csum_off = later ? 0 : lb_l4_csum_off(pkt);
+
+	if (later)
+		new_port = old_port;
 	__u64 udp = pkt->protocol == IPPROTO_UDP ? BPF_F_MARK_MANGLED_0 : 0;
 
 	if (old_addr != new_addr) {
@@ -227,8 +232,8 @@ static __always_inline int lb_reject(struct __sk_buff *skb, const struct packet 
 	struct iphdr ip = {};
 	struct lb_reject_icmp icmp = {};
 
-	if (pkt->l4_off != ETH_HLEN + 20)
-		return -1; /* IP options: not worth quoting, drop instead */
+	if (pkt->l4_off != ETH_HLEN + 20 || pkt->fragment == FRAG_LATER)
+		return -1; /* IP options, or no L4 header to quote: drop instead */
 	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)) < 0)
 		return -1;
 	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp.quote, LB_REJECT_QUOTE) < 0)

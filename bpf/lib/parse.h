@@ -2,6 +2,12 @@
 /* Packet parsing: Ethernet, IPv4, TCP/UDP/SCTP/ICMP into a flat struct packet.
  *
  * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_ARP | PARSE_OTHER_L3 | -DROP_* reason
+ *
+ * Headers beyond the linear part are pulled in first. A first fragment records its ports under
+ * its fragment id (sluice_frags); a later fragment takes them from there, so fragments of an
+ * allowed flow pass; a later fragment whose first was never seen is DROP_FRAGMENT. ICMP echo is
+ * keyed by identifier and type (request: sport = id, dport = type; reply: the other way round),
+ * so only a reply matches a request's entry as its reply.
  */
 #ifndef SLUICE_PARSE_H
 #define SLUICE_PARSE_H
@@ -17,6 +23,7 @@
 
 #include "common.h"
 #include "drop_reasons.h"
+#include "maps.h"
 
 #define PARSE_IPV4 0
 #define PARSE_ARP 1
@@ -46,8 +53,17 @@ struct packet {
 	__u16 inner_sport;
 	__u16 inner_dport;
 	__u8 inner_protocol;
-	__u8 l4_off; /* offset of the L4 header in the frame */
+	__u8 l4_off;   /* offset of the L4 header in the frame */
+	__u8 fragment; /* FRAG_*: ports of a later fragment come from its first */
 };
+
+#define FRAG_NONE 0
+#define FRAG_FIRST 1
+#define FRAG_LATER 2
+#define IP_MF 0x2000
+#define IP_OFFSET 0x1fff
+/* Enough for Ethernet, IPv4 with options, ICMP, and the quoted IPv4 header with options + 8. */
+#define PARSE_PULL_LEN 160
 
 /* The part of an ICMP header we read (linux/icmp.h drags in libc headers). */
 #define ICMP_ECHOREPLY 0
@@ -76,8 +92,31 @@ static __always_inline int icmp_is_error(__u8 type)
 	       type == ICMP_PARAMETERPROB || type == ICMP_SOURCE_QUENCH;
 }
 
+static __always_inline void frag_remember(const struct iphdr *ip, const struct packet *pkt)
+{
+	struct frag_key key = { .saddr = ip->saddr, .daddr = ip->daddr, .id = ip->id, .protocol = ip->protocol };
+	struct frag_ports ports = { .sport = pkt->sport, .dport = pkt->dport };
+	bpf_map_update_elem(&sluice_frags, &key, &ports, BPF_ANY);
+}
+
+static __always_inline int frag_recall(const struct iphdr *ip, struct packet *pkt)
+{
+	struct frag_key key = { .saddr = ip->saddr, .daddr = ip->daddr, .id = ip->id, .protocol = ip->protocol };
+	struct frag_ports *ports = bpf_map_lookup_elem(&sluice_frags, &key);
+	if (!ports)
+		return -DROP_FRAGMENT;
+	pkt->sport = ports->sport;
+	pkt->dport = ports->dport;
+	pkt->fragment = FRAG_LATER;
+	return PARSE_IPV4;
+}
+
 static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pkt)
 {
+	/* Headers in paged data (GRO, some drivers) are out of reach until pulled in. */
+	if ((long)skb->data_end - (long)skb->data < PARSE_PULL_LEN && skb->len > skb->data_end - skb->data)
+		bpf_skb_pull_data(skb, skb->len < PARSE_PULL_LEN ? skb->len : PARSE_PULL_LEN);
+
 	void *data = (void *)(long)skb->data;
 	void *data_end = (void *)(long)skb->data_end;
 	struct ethhdr *eth = data;
@@ -100,12 +139,14 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 	pkt->daddr = ip->daddr;
 	pkt->protocol = ip->protocol;
 	pkt->length = skb->len;
-	/* A non-first fragment has no L4 header to enforce ports on. */
-	if (ip->frag_off & bpf_htons(0x1fff))
-		return -DROP_FRAGMENT;
+	pkt->l4_off = sizeof(*eth) + ihl;
+	/* A later fragment has no L4 header: its ports are its first fragment's. */
+	if (ip->frag_off & bpf_htons(IP_OFFSET))
+		return frag_recall(ip, pkt);
+	if (ip->frag_off & bpf_htons(IP_MF))
+		pkt->fragment = FRAG_FIRST;
 
 	void *l4 = (void *)ip + ihl;
-	pkt->l4_off = sizeof(*eth) + ihl;
 	switch (ip->protocol) {
 	case IPPROTO_TCP: {
 		struct tcphdr *tcp = l4;
@@ -130,17 +171,22 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 		if ((void *)(icmp + 1) > data_end)
 			return -DROP_INVALID_PACKET;
 		pkt->icmp_type = icmp->type;
-		if (icmp->type == ICMP_ECHO || icmp->type == ICMP_ECHOREPLY) {
-			/* Echo and reply share the identifier: the same tuple both ways. */
+		if (icmp->type == ICMP_ECHO) {
 			pkt->sport = icmp->id;
+			pkt->dport = bpf_htons(ICMP_ECHO << 8);
+		} else if (icmp->type == ICMP_ECHOREPLY) {
+			/* The request's tuple reversed: a reply matches it as its reply, nothing else does. */
+			pkt->sport = bpf_htons(ICMP_ECHO << 8);
 			pkt->dport = icmp->id;
 		} else if (icmp_is_error(icmp->type)) {
 			struct iphdr *inner = (void *)(icmp + 1);
 			if ((void *)(inner + 1) > data_end)
 				return -DROP_INVALID_PACKET;
-			if (inner->ihl != 5)
+			__u32 inner_ihl = (inner->ihl & 0xf) * 4;
+			if (inner_ihl < sizeof(*inner))
 				return -DROP_INVALID_PACKET;
-			struct l4_ports *ip4 = (void *)(inner + 1);
+			/* The quoted header may carry options: its ports follow them. */
+			struct l4_ports *ip4 = (void *)inner + inner_ihl;
 			if ((void *)(ip4 + 1) > data_end)
 				return -DROP_INVALID_PACKET;
 			pkt->icmp_error = 1;
@@ -150,12 +196,17 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 			pkt->inner_sport = ip4->sport;
 			pkt->inner_dport = ip4->dport;
 			if (inner->protocol == IPPROTO_ICMP) {
-				/* Errors about echo requests: identifier at offset 4 of the inner ICMP. */
-				__u16 *id = (void *)ip4 + 4;
-				if ((void *)(id + 1) > data_end)
+				/* Errors about echo: keyed as the echo itself is (identifier at offset 4). */
+				struct icmp_header *echo = (void *)ip4;
+				if ((void *)(echo + 1) > data_end)
 					return -DROP_INVALID_PACKET;
-				pkt->inner_sport = *id;
-				pkt->inner_dport = *id;
+				if (echo->type == ICMP_ECHOREPLY) {
+					pkt->inner_sport = bpf_htons(ICMP_ECHO << 8);
+					pkt->inner_dport = echo->id;
+				} else {
+					pkt->inner_sport = echo->id;
+					pkt->inner_dport = bpf_htons(ICMP_ECHO << 8);
+				}
 			}
 		}
 		break;
@@ -163,6 +214,8 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 	default:
 		break;
 	}
+	if (pkt->fragment == FRAG_FIRST)
+		frag_remember(ip, pkt);
 	return PARSE_IPV4;
 }
 

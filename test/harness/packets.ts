@@ -31,8 +31,11 @@ export interface Frame {
   ttl?: number;
   /** TCP flags byte; default SYN. */
   tcpFlags?: number;
-  /** IPv4 fragment offset in 8-byte units (non-zero: a later fragment). */
+  /** The IPv4 flags-and-fragment-offset field: 0x2000 more fragments; low 13 bits the offset in
+   * 8-byte units (non-zero: a later fragment). */
   fragOffset?: number;
+  /** The IPv4 identification. */
+  ipId?: number;
   payload?: Buffer;
 }
 
@@ -57,6 +60,7 @@ export function frame(f: Frame): Buffer {
   const ip = Buffer.alloc(20);
   ip[0] = 0x45;
   ip.writeUInt16BE(20 + l4.length, 2);
+  ip.writeUInt16BE(f.ipId ?? 0, 4);
   ip.writeUInt16BE(f.fragOffset ?? 0, 6);
   ip[8] = f.ttl ?? 64;
   ip[9] = proto;
