@@ -55,9 +55,9 @@ export interface DatapathReport {
   ratios: { config: string; metric: Metric; vs: string; ratio: number }[];
 }
 
-const CLIENT_IP = '10.238.0.1';
-const SERVER_IP = '10.238.0.2';
-const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
+export const CLIENT_IP = '10.238.0.1';
+export const SERVER_IP = '10.238.0.2';
+export const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
 const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
 
 export function configs(quick: boolean): string[] {
@@ -69,7 +69,7 @@ export function configs(quick: boolean): string[] {
   ];
 }
 
-async function requireTools(): Promise<void> {
+export async function requireTools(): Promise<void> {
   const missing: string[] = [];
   for (const t of ['iperf3', 'sockperf', 'iptables-restore', 'ipset', 'bpftool']) {
     await run(['sh', '-c', `command -v ${t}`]).catch(() => missing.push(t));
@@ -90,7 +90,41 @@ async function busySeconds(): Promise<number> {
   return (total - idle) / 100; // USER_HZ jiffies -> seconds
 }
 
-class Topology {
+/** sockperf TCP ping-pong from the client namespace for `seconds`: round trips per second and latency. */
+export async function measureRr(
+  clientNetns: string,
+  host: string,
+  port: number,
+  seconds: number,
+): Promise<{ tps: number; p50Us: number; p99Us: number }> {
+  const sp = await run(
+    ['sockperf', 'ping-pong', '--tcp', '-i', host, '-p', String(port), '-t', String(seconds), '--full-rtt'],
+    { netns: clientNetns, timeoutMs: seconds * 1000 + 20_000 },
+  );
+  const text = sp.stdout + sp.stderr;
+  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? Number.NaN);
+  return {
+    tps: num(/ReceivedMessages=(\d+)/) / num(/RunTime=([\d.]+) sec/),
+    p50Us: num(/percentile 50\.000 =\s+([\d.]+)/),
+    p99Us: num(/percentile 99\.000 =\s+([\d.]+)/),
+  };
+}
+
+/** build/sluice-crr from the client namespace for `seconds`: connect, 1 byte each way, close, per second. */
+export async function measureCrr(
+  clientNetns: string,
+  host: string,
+  port: number,
+  seconds: number,
+): Promise<number> {
+  const out = await run([CRR, 'client', host, String(port), String(seconds)], {
+    netns: clientNetns,
+    timeoutMs: seconds * 1000 + 20_000,
+  });
+  return (JSON.parse(out.stdout) as { tps: number }).tps;
+}
+
+export class Topology {
   readonly id = `dp${process.pid}`;
   readonly node = `sluice-bench-${this.id}-node`;
   readonly client = `sluice-bench-${this.id}-client`;
@@ -305,40 +339,15 @@ class Topology {
       end: { sum_received: { bits_per_second: number; bytes: number } };
     };
     const cpu = (await busySeconds()) - cpu0;
-    const sp = await run(
-      [
-        'sockperf',
-        'ping-pong',
-        '--tcp',
-        '-i',
-        SERVER_IP,
-        '-p',
-        String(PORTS.sockperf),
-        '-t',
-        String(seconds),
-        '--full-rtt',
-      ],
-      { netns: client, timeoutMs: seconds * 1000 + 20_000 },
-    );
-    const text = sp.stdout + sp.stderr;
-    const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? Number.NaN);
-    const received = num(/ReceivedMessages=(\d+)/);
-    const runtime = num(/RunTime=([\d.]+) sec/);
-    const crr = JSON.parse(
-      (
-        await run([CRR, 'client', SERVER_IP, String(PORTS.crr), String(seconds)], {
-          netns: client,
-          timeoutMs: seconds * 1000 + 20_000,
-        })
-      ).stdout,
-    ) as { tps: number };
+    const rr = await measureRr(client, SERVER_IP, PORTS.sockperf, seconds);
+    const crr = await measureCrr(client, SERVER_IP, PORTS.crr, seconds);
     const bytes = iperf.end.sum_received.bytes;
     return {
       tcp_stream_gbps: iperf.end.sum_received.bits_per_second / 1e9,
-      tcp_rr_tps: received / runtime,
-      rr_p50_us: num(/percentile 50\.000 =\s+([\d.]+)/),
-      rr_p99_us: num(/percentile 99\.000 =\s+([\d.]+)/),
-      tcp_crr_tps: crr.tps,
+      tcp_rr_tps: rr.tps,
+      rr_p50_us: rr.p50Us,
+      rr_p99_us: rr.p99Us,
+      tcp_crr_tps: crr,
       cpu_s_per_gb: cpu / (bytes / 1e9),
     };
   }
@@ -360,6 +369,7 @@ class Topology {
     for (const n of [...this.namespaces].reverse())
       await run(['ip', 'netns', 'del', n]).catch(() => undefined);
     this.namespaces = [];
+    this.syncer.close(); // the long-lived map writer process
     await this.loader.removePins();
   }
 }
@@ -367,7 +377,7 @@ class Topology {
 const round = (n: number) => roundTo(n, 3);
 
 /** Namespaces and pins of an earlier run whose process is gone (killed before it could clean up). */
-async function removeLeftovers(log?: (line: string) => void): Promise<void> {
+export async function removeLeftovers(log?: (line: string) => void): Promise<void> {
   const { stdout } = await run(['ip', 'netns', 'list']);
   for (const line of stdout.split('\n')) {
     const m = /^(sluice-bench-dp(\d+)-\S+)/.exec(line);

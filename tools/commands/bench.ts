@@ -10,6 +10,7 @@ import { runDatapathBench } from '../bench/datapath.js';
 import { runLabBench } from '../bench/lab.js';
 import { POLICY_BENCH_DEFAULTS, runPolicyBench } from '../bench/policy.js';
 import { gate, markdown, svg } from '../bench/report.js';
+import { runServicesBench, servicesMarkdown } from '../bench/services.js';
 import { formatTable, parseOutput, print } from '../output.js';
 
 function positive(name: string, value: string): number {
@@ -116,6 +117,41 @@ export function registerBenchCommands(program: Command): void {
     .option('--gate', 'exit 1 when a ratio is below bench/thresholds.json')
     .action(async (opts) => {
       await datapath(opts);
+    });
+  bench
+    .command('services')
+    .description(
+      'RR and CRR through a ClusterIP vs straight to the pod with 1..10,000 Services, beside kube-proxy iptables; 10,000-Service sync time',
+    )
+    .option('--quick', '3 repetitions of 1 s, 1 and 10,000 Services (a few minutes)')
+    .option('-o, --output <format>', 'json or markdown', 'markdown')
+    .option('--out <dir>', 'also write services.json and services.md here')
+    .option('--gate', 'exit 1 when a target of bench/thresholds.json (services) is not met or is missing')
+    .action(async (opts: { quick?: boolean; output: string; out?: string; gate?: boolean }) => {
+      if (!['json', 'markdown'].includes(opts.output))
+        throw new UserError(`--output ${opts.output}: expected json or markdown`);
+      const report = await runServicesBench({
+        quick: Boolean(opts.quick),
+        log: (l) => process.stderr.write(`${l}\n`),
+      });
+      if (opts.out) {
+        await mkdir(opts.out, { recursive: true });
+        await writeFile(path.join(opts.out, 'services.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await writeFile(path.join(opts.out, 'services.md'), servicesMarkdown(report));
+        process.stderr.write(`wrote ${opts.out}/services.json, services.md\n`);
+      }
+      process.stdout.write(
+        opts.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : servicesMarkdown(report),
+      );
+      for (const t of report.targets)
+        process.stderr.write(
+          `target: ${t.target}: ${t.value ?? 'missing'} (ratio ${t.ratio ?? 'missing'}) ${t.met ? 'met' : 'NOT MET'}\n`,
+        );
+      if (opts.gate) {
+        const failed = report.targets.filter((t) => !t.met);
+        if (failed.length) process.exitCode = EXIT_NEGATIVE;
+        else process.stderr.write('gate: every services target in bench/thresholds.json is met\n');
+      }
     });
   bench
     .command('all', { isDefault: true })
