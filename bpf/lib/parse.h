@@ -3,7 +3,7 @@
  *
  * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_ARP | PARSE_OTHER_L3 | -DROP_* reason
  *
- * Headers beyond the linear part are pulled in first. A first fragment records its ports under
+ * Headers beyond the linear part are pulled in when the first look falls short. A first fragment records its ports under
  * its fragment id (sluice_frags); a later fragment takes them from there, so fragments of an
  * allowed flow pass; a later fragment whose first was never seen is DROP_FRAGMENT. ICMP echo is
  * keyed by identifier and type (request: sport = id, dport = type; reply: the other way round),
@@ -111,12 +111,8 @@ static __always_inline int frag_recall(const struct iphdr *ip, struct packet *pk
 	return PARSE_IPV4;
 }
 
-static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pkt)
+static __always_inline int parse_linear(struct __sk_buff *skb, struct packet *pkt)
 {
-	/* Headers in paged data (GRO, some drivers) are out of reach until pulled in. */
-	if ((long)skb->data_end - (long)skb->data < PARSE_PULL_LEN && skb->len > skb->data_end - skb->data)
-		bpf_skb_pull_data(skb, skb->len < PARSE_PULL_LEN ? skb->len : PARSE_PULL_LEN);
-
 	void *data = (void *)(long)skb->data;
 	void *data_end = (void *)(long)skb->data_end;
 	struct ethhdr *eth = data;
@@ -217,6 +213,20 @@ static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pk
 	if (pkt->fragment == FRAG_FIRST)
 		frag_remember(ip, pkt);
 	return PARSE_IPV4;
+}
+
+static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *pkt)
+{
+	int r = parse_linear(skb, pkt);
+
+	/* Headers in paged data (some drivers, GRO) are out of reach until pulled in: only then, so
+	 * the common packet pays nothing. */
+	if (r != -DROP_INVALID_PACKET || skb->len <= (__u32)((long)skb->data_end - (long)skb->data))
+		return r;
+	if (bpf_skb_pull_data(skb, skb->len < PARSE_PULL_LEN ? skb->len : PARSE_PULL_LEN) < 0)
+		return r;
+	__builtin_memset(pkt, 0, sizeof(*pkt));
+	return parse_linear(skb, pkt);
 }
 
 #endif
