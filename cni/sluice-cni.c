@@ -6,7 +6,10 @@
 // the agent may not be able to see: create and configure the veth pair (WirePod) and report what
 // the pod's side holds (ProbePod), both over rtnetlink without starting a process. The protocol is
 // agent/api/sluice.proto (CniRequest, CniStep, CniStepResult), framed with a 4-byte big-endian
-// length. It answers VERSION itself, so a runtime can probe it while no agent runs.
+// length. It answers VERSION itself, so a runtime can probe it while no agent runs, and refuses
+// on its own, before it reaches for the agent, what the agent would refuse first anyway: bad CNI_*
+// variables (4), a config that is not a JSON object (6), a missing or unsupported cniVersion (1),
+// a missing or invalid name or type (7); so these get their own code, not 11, while no agent runs.
 //
 // Statically linked and written in C so that a pod start does not wait for a language runtime
 // to start (docs/decisions.md, "The CNI executable is a small C program").
@@ -41,8 +44,11 @@ extern char **environ;
 #define MAX_FRAME (1u << 20)
 #define DEFAULT_SOCKET "/run/sluice/agent.sock"
 #define CURRENT_VERSION "1.1.0"
-// Kept equal to SUPPORTED_VERSIONS in cni/spec/version.ts (test/integration/cni.test.ts checks).
-#define SUPPORTED_VERSIONS "[\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]"
+// Kept equal to SUPPORTED_VERSIONS in cni/spec/version.ts (test/integration/cni.test.ts and
+// test/integration/cni-without-agent.test.ts check).
+#define SUPPORTED_VERSIONS "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"
+#define ERR_INCOMPATIBLE_VERSION 1
+#define ERR_INVALID_ENV 4
 #define ERR_IO 5
 #define ERR_DECODING 6
 #define ERR_INVALID_NETCONF 7
@@ -69,6 +75,8 @@ static void die_oom(void)
 
 static void buf_put(struct buf *b, const void *data, size_t n)
 {
+	if (!n)
+		return;
 	if (b->len + n > b->cap) {
 		size_t cap = b->cap ? b->cap : 256;
 		while (cap < b->len + n)
@@ -233,8 +241,25 @@ static void pb_copy_prefix(const struct pb_field *f, char *dst, size_t cap)
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON: just enough to find two top-level strings of the config (agentSocket, cniVersion) and
-// to write an error object. Everything else in the config is the agent's to validate.
+// JSON: a strict check of the config (exactly what JSON.parse accepts: the agent parses the same
+// bytes with it, so a config refused here as malformed is one the agent refuses too), reads of its
+// top-level members, and the error object. Everything else in the config is the agent's to check.
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
 
 static const char *json_ws(const char *p, const char *end)
 {
@@ -243,119 +268,225 @@ static const char *json_ws(const char *p, const char *end)
 	return p;
 }
 
-// Past a string starting at p (at the opening quote); NULL if unterminated.
-static const char *json_skip_string(const char *p, const char *end)
+// Past the string at p (at its opening quote); NULL when it is not a valid JSON string. Bytes from
+// 0x80 up are taken as they come (the agent reads invalid UTF-8 as U+FFFD, which JSON allows).
+static const char *json_check_string(const char *p, const char *end)
 {
 	for (p++; p < end; p++) {
-		if (*p == '\\')
-			p++;
-		else if (*p == '"')
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
 			return p + 1;
+		if (c < 0x20)
+			return NULL;
+		if (c != '\\')
+			continue;
+		if (++p >= end)
+			return NULL;
+		if (*p == 'u') {
+			for (int i = 0; i < 4; i++)
+				if (++p >= end || hex_value(*p) < 0)
+					return NULL;
+		} else if (!*p || !strchr("\"\\/bfnrt", *p)) {
+			return NULL;
+		}
 	}
 	return NULL;
 }
 
-static const char *json_skip_value(const char *p, const char *end, int depth)
+// Past the number, string or literal at p (< end); NULL when there is none.
+static const char *json_check_scalar(const char *p, const char *end)
 {
-	p = json_ws(p, end);
-	if (p >= end || depth > 256)
-		return NULL;
 	if (*p == '"')
-		return json_skip_string(p, end);
-	if (*p == '{' || *p == '[') {
-		char close = *p == '{' ? '}' : ']';
-		p = json_ws(p + 1, end);
-		if (p < end && *p == close)
-			return p + 1;
-		for (;;) {
-			if (close == '}') {
-				if (p >= end || *p != '"' || !(p = json_skip_string(p, end)))
-					return NULL;
-				p = json_ws(p, end);
-				if (p >= end || *p != ':')
-					return NULL;
+		return json_check_string(p, end);
+	if (*p == '-' || is_digit(*p)) {
+		if (*p == '-' && (++p >= end || !is_digit(*p)))
+			return NULL;
+		if (*p++ != '0')
+			while (p < end && is_digit(*p))
 				p++;
-			}
-			if (!(p = json_skip_value(p, end, depth + 1)))
+		if (p < end && *p == '.') {
+			if (++p >= end || !is_digit(*p))
 				return NULL;
+			while (p < end && is_digit(*p))
+				p++;
+		}
+		if (p < end && (*p == 'e' || *p == 'E')) {
+			if (++p < end && (*p == '+' || *p == '-'))
+				p++;
+			if (p >= end || !is_digit(*p))
+				return NULL;
+			while (p < end && is_digit(*p))
+				p++;
+		}
+		return p;
+	}
+	static const char *const literals[] = {"true", "false", "null"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(literals[i]);
+		if ((size_t)(end - p) >= n && !memcmp(p, literals[i], n))
+			return p + n;
+	}
+	return NULL;
+}
+
+// NULL when [start, end) is one JSON text, else where it stops being one. Iterative: no nesting
+// depth JSON.parse takes is refused.
+static const char *json_check(const char *start, const char *end)
+{
+	struct buf open = {0}; // '{' or '[' for every container we are in
+	const char *p = json_ws(start, end), *bad = NULL;
+	enum { VALUE, MEMBER, AFTER } want = VALUE;
+	while (!bad) {
+		if (want == AFTER) {
 			p = json_ws(p, end);
+			if (!open.len) {
+				bad = p < end ? p : NULL;
+				break;
+			}
+			char in = (char)open.p[open.len - 1];
 			if (p < end && *p == ',') {
 				p = json_ws(p + 1, end);
-				continue;
+				want = in == '{' ? MEMBER : VALUE;
+			} else if (p < end && *p == (in == '{' ? '}' : ']')) {
+				p++;
+				open.len--;
+			} else {
+				bad = p;
 			}
-			return p < end && *p == close ? p + 1 : NULL;
+		} else if (want == MEMBER) {
+			const char *q = p < end && *p == '"' ? json_check_string(p, end) : NULL;
+			if (q)
+				q = json_ws(q, end);
+			if (!q || q >= end || *q != ':')
+				bad = q ? q : p;
+			else
+				p = json_ws(q + 1, end), want = VALUE;
+		} else if (p < end && (*p == '{' || *p == '[')) {
+			char in = *p;
+			buf_put(&open, &in, 1);
+			p = json_ws(p + 1, end);
+			if (p < end && *p == (in == '{' ? '}' : ']'))
+				p++, open.len--, want = AFTER;
+			else
+				want = in == '{' ? MEMBER : VALUE;
+		} else {
+			const char *q = p < end ? json_check_scalar(p, end) : NULL;
+			if (q)
+				p = q, want = AFTER;
+			else
+				bad = p;
 		}
 	}
-	while (p < end && !strchr(",}] \t\r\n", *p))
-		p++;
+	free(open.p);
+	return bad;
+}
+
+// Past the value at p of a checked document.
+static const char *json_skip(const char *p, const char *end)
+{
+	size_t depth = 0;
+	do {
+		p = json_ws(p, end);
+		if (*p == '{' || *p == '[')
+			depth++, p++;
+		else if (*p == '}' || *p == ']')
+			depth--, p++;
+		else if (*p == ',' || *p == ':')
+			p++;
+		else
+			p = json_check_scalar(p, end);
+	} while (depth);
 	return p;
 }
 
-#define JSON_ABSENT (-1)
-#define JSON_UNUSABLE (-2)
-
-// The top-level string `key` of the object in [p, end) into out (the last one, as JSON.parse
-// takes it). 0 when found; JSON_ABSENT; JSON_UNUSABLE when it is not a string, holds escapes
-// other than \" \\ \/ or NUL, or does not fit.
-static int json_top_string(const char *p, const char *end, const char *key, char *out, size_t cap)
+static void put_utf8(struct buf *b, uint32_t c)
 {
-	p = json_ws(p, end);
-	if (p >= end || *p != '{')
-		return JSON_ABSENT;
-	p = json_ws(p + 1, end);
-	size_t klen = strlen(key);
-	int found = JSON_ABSENT;
-	while (p < end && *p == '"') {
-		const char *k = p + 1;
-		const char *kend = json_skip_string(p, end);
-		if (!kend)
-			return found;
-		int match = (size_t)(kend - 1 - k) == klen && !memcmp(k, key, klen);
-		p = json_ws(kend, end);
-		if (p >= end || *p != ':')
-			return found;
-		p = json_ws(p + 1, end);
-		if (match) {
-			found = JSON_UNUSABLE;
-			if (p < end && *p == '"') {
-				size_t n = 0;
-				const char *q = p + 1;
-				for (; q < end && *q != '"'; q++) {
-					char c = *q;
-					if (c == '\\') {
-						if (++q >= end || !strchr("\"\\/", *q))
-							break;
-						c = *q;
-					}
-					if (n + 1 >= cap || c == 0)
-						break;
-					out[n++] = c;
-				}
-				if (q < end && *q == '"') {
-					out[n] = 0;
-					found = 0;
-				}
-			}
+	uint8_t u[4];
+	size_t n;
+	if (c < 0x80)
+		u[0] = (uint8_t)c, n = 1;
+	else if (c < 0x800)
+		u[0] = (uint8_t)(0xc0 | c >> 6), u[1] = (uint8_t)(0x80 | (c & 0x3f)), n = 2;
+	else if (c < 0x10000)
+		u[0] = (uint8_t)(0xe0 | c >> 12), u[1] = (uint8_t)(0x80 | (c >> 6 & 0x3f)),
+		u[2] = (uint8_t)(0x80 | (c & 0x3f)), n = 3;
+	else
+		u[0] = (uint8_t)(0xf0 | c >> 18), u[1] = (uint8_t)(0x80 | (c >> 12 & 0x3f)),
+		u[2] = (uint8_t)(0x80 | (c >> 6 & 0x3f)), u[3] = (uint8_t)(0x80 | (c & 0x3f)), n = 4;
+	buf_put(b, u, n);
+}
+
+static uint32_t hex4(const char *p)
+{
+	return (uint32_t)(hex_value(p[0]) << 12 | hex_value(p[1]) << 8 | hex_value(p[2]) << 4 | hex_value(p[3]));
+}
+
+// The string at p of a checked document, decoded into b as UTF-8 (b->len bytes, which may
+// include NULs, then a NUL). A lone surrogate, which JSON.parse keeps, becomes its 3-byte form.
+static void json_string(const char *p, struct buf *b)
+{
+	b->len = 0;
+	for (p++; *p != '"'; p++) {
+		if (*p != '\\') {
+			buf_put(b, p, 1);
+			continue;
 		}
-		if (!(p = json_skip_value(p, end, 1)))
-			return found;
-		p = json_ws(p, end);
-		if (p < end && *p == ',')
+		char c = *++p;
+		if (c != 'u') {
+			char e = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+			buf_put(b, &e, 1);
+			continue;
+		}
+		uint32_t u = hex4(p + 1);
+		p += 4;
+		if (u >= 0xd800 && u < 0xdc00 && p[1] == '\\' && p[2] == 'u') {
+			uint32_t lo = hex4(p + 3);
+			if (lo >= 0xdc00 && lo < 0xe000)
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00), p += 6;
+		}
+		put_utf8(b, u);
+	}
+	buf_put(b, "", 1);
+	b->len--;
+}
+
+// The value of the top-level member `key` of a checked document that is an object (the last one,
+// as JSON.parse keeps it), or NULL.
+static const char *json_member(const char *p, const char *end, const char *key)
+{
+	static struct buf name;
+	const char *found = NULL;
+	p = json_ws(p, end) + 1; // past the '{'
+	for (p = json_ws(p, end); *p == '"';) {
+		json_string(p, &name);
+		p = json_ws(json_ws(json_check_string(p, end), end) + 1, end);
+		if (name.len == strlen(key) && !memcmp(name.p, key, name.len))
+			found = p;
+		p = json_ws(json_skip(p, end), end);
+		if (*p == ',')
 			p = json_ws(p + 1, end);
 	}
 	return found;
 }
 
-static void json_quote(struct buf *b, const char *s)
+// s as JSON.stringify writes a string.
+static void json_quote_n(struct buf *b, const char *s, size_t n)
 {
+	static const char special[] = "\"\\\b\f\n\r\t", letter[] = "\"\\bfnrt";
 	buf_str(b, "\"");
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			char e[2] = {'\\', (char)c};
-			buf_put(b, e, 2);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *e = c ? strchr(special, c) : NULL;
+		if (e) {
+			char esc[2] = {'\\', letter[e - special]};
+			buf_put(b, esc, 2);
 		} else if (c < 0x20) {
 			buf_printf(b, "\\u%04x", c);
+		} else if (c == 0xed && i + 2 < n && ((unsigned char)s[i + 1] & 0xe0) == 0xa0 &&
+			   ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			// A lone surrogate (json_string's 3-byte form): escaped, as JSON.stringify does.
+			buf_printf(b, "\\u%04x", 0xd000 | ((unsigned char)s[i + 1] & 0x3f) << 6 | ((unsigned char)s[i + 2] & 0x3f));
+			i += 2;
 		} else {
 			buf_put(b, &c, 1);
 		}
@@ -363,19 +494,296 @@ static void json_quote(struct buf *b, const char *s)
 	buf_str(b, "\"");
 }
 
-// The config's cniVersion when it is a plain version string, else ours.
-static char cni_version[32] = CURRENT_VERSION;
+static void json_quote(struct buf *b, const char *s)
+{
+	json_quote_n(b, s, strlen(s));
+}
 
-static void print_error(unsigned code, const char *msg)
+// JSON.stringify of the value at p of a checked document, nearly: numbers stay as written and
+// members in their order, duplicates included.
+static void json_stringify(struct buf *b, const char *p, const char *end)
+{
+	const char *stop = json_skip(p, end);
+	struct buf s = {0};
+	while (p < stop) {
+		if (*p == '"') {
+			json_string(p, &s);
+			json_quote_n(b, (const char *)s.p, s.len);
+			p = json_check_string(p, end);
+		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			p++;
+		} else {
+			buf_put(b, p++, 1);
+		}
+	}
+	free(s.p);
+}
+
+// The config's cniVersion once it is one we support (the version we answer in), else ours.
+static const char *cni_version = CURRENT_VERSION;
+static size_t cni_version_len = sizeof(CURRENT_VERSION) - 1;
+
+// The spec's error object; details left out when empty, as the agent and libcni do.
+static int report(unsigned code, const struct buf *msg, const struct buf *details)
 {
 	struct buf b = {0};
 	buf_str(&b, "{\"cniVersion\":");
-	json_quote(&b, cni_version);
+	json_quote_n(&b, cni_version, cni_version_len);
 	buf_printf(&b, ",\"code\":%u,\"msg\":", code);
-	json_quote(&b, msg);
+	json_quote_n(&b, msg && msg->p ? (const char *)msg->p : "", msg ? msg->len : 0);
+	if (details && details->len) {
+		buf_str(&b, ",\"details\":");
+		json_quote_n(&b, (const char *)details->p, details->len);
+	}
 	buf_str(&b, "}\n");
 	fwrite(b.p, 1, b.len, stdout);
 	fflush(stdout);
+	free(b.p);
+	return 1;
+}
+
+static void print_error(unsigned code, const char *msg)
+{
+	struct buf m = {(uint8_t *)msg, strlen(msg), 0};
+	report(code, &m, NULL);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the plugin checks before it goes to the agent: the CNI_* variables, then the config's
+// syntax, cniVersion, name and type, in the order and with the codes and messages of cni/spec
+// (env.ts, config.ts). It refuses only what the agent refuses with the same code; the rest (the
+// config's other keys, whether its version allows the command) is the agent's to judge.
+
+static const char *const supported_versions[] = {SUPPORTED_VERSIONS};
+#define N_SUPPORTED (sizeof(supported_versions) / sizeof(supported_versions[0]))
+static const char *const commands[] = {"ADD", "DEL", "CHECK", "VERSION", "STATUS", "GC"};
+enum { CMD_ADD, CMD_DEL, CMD_CHECK, CMD_VERSION, CMD_STATUS, CMD_GC, N_COMMANDS };
+// SPEC.md: what CNI_CONTAINERID and a network name must match.
+#define ID_PATTERN "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"
+
+static int id_valid(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
+		      (i && (c == '_' || c == '.' || c == '-'))))
+			return 0;
+	}
+	return n > 0;
+}
+
+// The variable as the agent reads it: the last "NAME=" entry of the environment, else "".
+static const char *env_value(const char *name)
+{
+	size_t n = strlen(name);
+	const char *v = "";
+	for (char **e = environ; *e; e++)
+		if (!strncmp(*e, name, n) && (*e)[n] == '=')
+			v = *e + n + 1;
+	return v;
+}
+
+// JavaScript's \s, and U+0085 (Go's unicode.IsSpace has it), at s in UTF-8: its length, else 0.
+static size_t space_at(const unsigned char *s, size_t n)
+{
+	if ((*s >= '\t' && *s <= '\r') || *s == ' ')
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && (s[1] == 0x85 || s[1] == 0xa0))
+		return 2;
+	uint32_t c = n >= 3 ? (uint32_t)s[0] << 16 | (uint32_t)s[1] << 8 | s[2] : 0;
+	if (c == 0xe19a80 || (c >= 0xe28080 && c <= 0xe2808a) || c == 0xe280a8 || c == 0xe280a9 || c == 0xe280af ||
+	    c == 0xe2819f || c == 0xe38080 || c == 0xefbbbf)
+		return 3;
+	return 0;
+}
+
+static int env_error(const char *msg, const char *quoted, const char *after)
+{
+	struct buf m = {0}, d = {0};
+	buf_str(&m, msg);
+	if (quoted) {
+		json_quote(&d, quoted);
+		buf_str(&d, after);
+	}
+	return report(ERR_INVALID_ENV, &m, &d);
+}
+
+// cni/spec/env.ts parseEnv: 0, or 1 once the error is printed.
+static int check_env(const char *command, int cmd)
+{
+	struct buf m = {0};
+	if (!*command)
+		return env_error("required env variables [CNI_COMMAND] missing", NULL, NULL);
+	if (cmd < 0) {
+		buf_str(&m, "unknown CNI_COMMAND: ");
+		buf_str(&m, command);
+		struct buf d = {0};
+		buf_str(&d, "expected one of ADD, DEL, CHECK, VERSION, STATUS, GC");
+		return report(ERR_INVALID_ENV, &m, &d);
+	}
+	int attachment = cmd == CMD_ADD || cmd == CMD_CHECK || cmd == CMD_DEL;
+	// Every missing variable at once, in this order (skel's wording).
+	const struct {
+		const char *name;
+		int required;
+	} vars[] = {
+		{"CNI_CONTAINERID", attachment},
+		{"CNI_NETNS", cmd == CMD_ADD || cmd == CMD_CHECK},
+		{"CNI_IFNAME", attachment},
+		{"CNI_PATH", cmd != CMD_VERSION},
+	};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = env_value(vars[i].name);
+		// A CNI_PATH of nothing but separators names no directory.
+		if (!strcmp(vars[i].name, "CNI_PATH"))
+			v += strspn(v, ":");
+		if (vars[i].required && !*v) {
+			buf_str(&m, m.len ? "," : "required env variables [");
+			buf_str(&m, vars[i].name);
+		}
+	}
+	if (m.len) {
+		buf_str(&m, "] missing");
+		return report(ERR_INVALID_ENV, &m, NULL);
+	}
+	if (!attachment)
+		return 0;
+
+	const char *id = env_value("CNI_CONTAINERID");
+	if (!id_valid(id, strlen(id)))
+		return env_error("CNI_CONTAINERID has invalid characters", id, " does not match " ID_PATTERN);
+	// skel's ValidateInterfaceName. Bytes as given: the agent counts at least as many.
+	const char *ifname = env_value("CNI_IFNAME");
+	size_t n = strlen(ifname);
+	if (n > 15)
+		return env_error("CNI_IFNAME is longer than 15 bytes", ifname, "");
+	if (!strcmp(ifname, ".") || !strcmp(ifname, ".."))
+		return env_error("CNI_IFNAME is . or ..", ifname, "");
+	for (size_t i = 0; i < n; i++)
+		if (ifname[i] == '/' || ifname[i] == ':' || space_at((const unsigned char *)ifname + i, n - i))
+			return env_error("CNI_IFNAME contains / or : or whitespace", ifname, "");
+	// K=V;K=V: every non-empty segment has exactly one '=' after a non-empty key.
+	for (const char *seg = env_value("CNI_ARGS"); *seg;) {
+		size_t len = strcspn(seg, ";");
+		const char *eq = memchr(seg, '=', len);
+		if (len && (!eq || eq == seg || memchr(eq + 1, '=', len - (size_t)(eq + 1 - seg)))) {
+			char *s = strndup(seg, len);
+			if (!s)
+				die_oom();
+			return env_error("CNI_ARGS has an invalid pair", s, "");
+		}
+		seg += len + (seg[len] == ';');
+	}
+	return 0;
+}
+
+// An error about the config's value v: msg, and JSON.stringify(v) as details when asked.
+static int conf_error(unsigned code, const char *msg, const char *v, const char *end, const char *prefix)
+{
+	struct buf m = {0}, d = {0};
+	buf_str(&m, msg);
+	if (v) {
+		buf_str(&d, prefix);
+		json_stringify(&d, v, end);
+	}
+	return report(code, &m, &d);
+}
+
+static int is_null(const char *v)
+{
+	return !v || !strncmp(v, "null", 4);
+}
+
+// A member that must be a non-empty string: -1 when absent, null or "" (what the agent takes as
+// missing), 0 when it is a string (decoded into s), 1 when it is another kind of value.
+static int conf_string(const char *json, const char *end, const char *key, const char **v, struct buf *s)
+{
+	*v = json_member(json, end, key);
+	if (is_null(*v))
+		return -1;
+	if (**v != '"')
+		return 1;
+	json_string(*v, s);
+	return s->len ? 0 : -1;
+}
+
+// cni/spec/config.ts parseNetConf as far as decoding, cniVersion, name and type, then the
+// agentSocket this plugin needs: 0, or 1 once the error is printed.
+static int check_config(const char *json, const char *end, char *socket_path, size_t socket_cap)
+{
+	struct buf m = {0}, d = {0};
+	const char *bad = json_check(json, end);
+	if (bad || *json_ws(json, end) != '{') {
+		buf_str(&m, "failed to decode network configuration");
+		if (!bad)
+			buf_str(&d, "not a JSON object");
+		else if (bad >= end)
+			buf_str(&d, "not valid JSON: unexpected end of input");
+		else
+			buf_printf(&d, "not valid JSON: unexpected %s at byte %zu",
+				   (unsigned char)*bad >= 0x20 && (unsigned char)*bad < 0x7f ? "character" : "byte",
+				   (size_t)(bad - json));
+		return report(ERR_DECODING, &m, &d);
+	}
+
+	static struct buf version, name, type, sock;
+	const char *v;
+	int kind = conf_string(json, end, "cniVersion", &v, &version);
+	if (kind > 0)
+		return conf_error(ERR_DECODING, "failed to decode cniVersion", v, end, "not a string: ");
+	int supported = 0;
+	for (size_t i = 0; kind == 0 && i < N_SUPPORTED; i++) {
+		if (version.len == strlen(supported_versions[i]) && !memcmp(version.p, supported_versions[i], version.len)) {
+			cni_version = supported_versions[i];
+			cni_version_len = version.len;
+			supported = 1;
+		}
+	}
+	if (!supported) {
+		if (kind < 0) {
+			// libcni reads a missing cniVersion as the legacy "0.1.0", which is not supported.
+			buf_str(&m, "cniVersion missing (implies 0.1.0); supported: ");
+		} else {
+			buf_str(&m, "incompatible CNI version \"");
+			buf_put(&m, version.p, version.len);
+			buf_str(&m, "\"; supported: ");
+		}
+		for (size_t i = 0; i < N_SUPPORTED; i++) {
+			buf_str(&m, i ? ", " : "");
+			buf_str(&m, supported_versions[i]);
+		}
+		return report(ERR_INCOMPATIBLE_VERSION, &m, NULL);
+	}
+
+	kind = conf_string(json, end, "name", &v, &name);
+	if (kind < 0)
+		return conf_error(ERR_INVALID_NETCONF, "missing network name", NULL, NULL, NULL);
+	if (kind > 0 || !id_valid((const char *)name.p, name.len))
+		return conf_error(ERR_INVALID_NETCONF, "name must match " ID_PATTERN, v, end, "");
+	// `type` names a binary looked up in CNI_PATH; a separator would escape it.
+	kind = conf_string(json, end, "type", &v, &type);
+	if (kind < 0)
+		return conf_error(ERR_INVALID_NETCONF, "missing type", NULL, NULL, NULL);
+	if (kind > 0 || memchr(type.p, '/', type.len) || memchr(type.p, '\\', type.len))
+		return conf_error(ERR_INVALID_NETCONF, "type must be a plugin name without / or \\", v, end, "");
+
+	// The agent checks agentSocket too, after keys this plugin leaves to it; but without a usable
+	// one there is no agent to ask.
+	v = json_member(json, end, "agentSocket");
+	if (is_null(v)) {
+		snprintf(socket_path, socket_cap, "%s", DEFAULT_SOCKET);
+		return 0;
+	}
+	if (*v != '"')
+		return conf_error(ERR_INVALID_NETCONF, "agentSocket must be a string", v, end, "");
+	json_string(v, &sock);
+	if (sock.p[0] != '/')
+		return conf_error(ERR_INVALID_NETCONF, "agentSocket must be an absolute path", v, end, "");
+	if (sock.len >= socket_cap || memchr(sock.p, 0, sock.len))
+		return conf_error(ERR_INVALID_NETCONF, "agentSocket: a unix socket path is at most 107 bytes, without NUL",
+				  v, end, "");
+	memcpy(socket_path, sock.p, sock.len + 1);
+	return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -977,16 +1385,6 @@ static int read_stdin(struct buf *b)
 	}
 }
 
-static int version_chars(const char *s)
-{
-	if (!*s || strlen(s) >= sizeof(cni_version))
-		return 0;
-	for (; *s; s++)
-		if (!strchr("0123456789.", *s))
-			return 0;
-	return 1;
-}
-
 int main(void)
 {
 	// An agent that goes away mid-call must not kill the plugin before it prints an error.
@@ -1000,38 +1398,38 @@ int main(void)
 	}
 	const char *json = in.p ? (const char *)in.p : "";
 	const char *json_end = json + in.len;
-	const char *command = getenv("CNI_COMMAND");
-	int is_version = command && !strcmp(command, "VERSION");
-	char version[64];
-	if (json_top_string(json, json_end, "cniVersion", version, sizeof(version)) == 0 && version_chars(version))
-		strcpy(cni_version, version);
-	// Not JSON at all: say so here, since without the config there is no agentSocket to go to.
-	const char *parsed = json_skip_value(json, json_end, 0);
-	if (!is_version && (!parsed || json_ws(parsed, json_end) != json_end)) {
-		print_error(ERR_DECODING, "decoding the network configuration on stdin: it is not valid JSON");
+	const char *command = env_value("CNI_COMMAND");
+	int cmd = -1;
+	for (int i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(command, commands[i]))
+			cmd = i;
+	if (check_env(command, cmd))
 		return 1;
-	}
 
-	if (is_version) {
-		// The spec echoes the config's version; junk or no config is fine for VERSION.
+	if (cmd == CMD_VERSION) {
+		// The spec echoes the config's version (any non-empty string in a JSON object, as the agent
+		// does); junk or no config is fine for VERSION.
+		static struct buf version;
+		const char *v;
+		if (!json_check(json, json_end) && *json_ws(json, json_end) == '{' &&
+		    !conf_string(json, json_end, "cniVersion", &v, &version))
+			cni_version = (const char *)version.p, cni_version_len = version.len;
 		struct buf b = {0};
 		buf_str(&b, "{\"cniVersion\":");
-		json_quote(&b, cni_version);
-		buf_str(&b, ",\"supportedVersions\":" SUPPORTED_VERSIONS "}\n");
+		json_quote_n(&b, cni_version, cni_version_len);
+		for (size_t i = 0; i < N_SUPPORTED; i++) {
+			buf_str(&b, i ? "," : ",\"supportedVersions\":[");
+			json_quote(&b, supported_versions[i]);
+		}
+		buf_str(&b, "]}\n");
 		fwrite(b.p, 1, b.len, stdout);
 		return 0;
 	}
 
 	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	int sock_at = json_top_string(json, json_end, "agentSocket", socket_path, sizeof(socket_path));
-	if (sock_at == JSON_ABSENT) {
-		strcpy(socket_path, DEFAULT_SOCKET);
-	} else if (sock_at == JSON_UNUSABLE || socket_path[0] != '/') {
-		print_error(ERR_INVALID_NETCONF,
-			    "agentSocket: not an absolute path of at most 107 bytes written without JSON escapes");
+	if (check_config(json, json_end, socket_path, sizeof(socket_path)))
 		return 1;
-	}
-	unsigned unavailable = command && !strcmp(command, "STATUS") ? ERR_NOT_AVAILABLE : ERR_TRY_AGAIN;
+	unsigned unavailable = cmd == CMD_STATUS ? ERR_NOT_AVAILABLE : ERR_TRY_AGAIN;
 
 	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	struct sockaddr_un addr = {.sun_family = AF_UNIX};
