@@ -2,6 +2,8 @@
 // bpf/lib/common.h: test/unit/btf-layout.test.ts compares each codec's size and field offsets with
 // the BTF of build/bpf/lxc.o. Byte order: host (little-endian) unless the type says `be`.
 
+import { ipv4OrMinusOne } from '../policy/cidr.js';
+
 export type FieldType = 'u8' | 'u16' | 'u32' | 'u64' | 'be16' | 'be32' | 'ipv4' | 'mac';
 
 const FIELD_SIZE: Record<FieldType, number> = {
@@ -44,14 +46,9 @@ export function fieldSize(type: FieldType): number {
 }
 
 export function ipv4ToBytes(ip: string, buf: Buffer, offset: number): void {
-  const parts = ip.split('.');
-  if (parts.length !== 4) throw new Error(`not an IPv4 address: ${ip}`);
-  for (let i = 0; i < 4; i++) {
-    const n = Number(parts[i]);
-    if (!Number.isInteger(n) || n < 0 || n > 255 || parts[i] === '')
-      throw new Error(`not an IPv4 address: ${ip}`);
-    buf[offset + i] = n;
-  }
+  const addr = ipv4OrMinusOne(ip);
+  if (addr < 0) throw new Error(`not an IPv4 address: ${ip}`);
+  buf.writeUInt32BE(addr, offset);
 }
 
 function macToBytes(mac: string, buf: Buffer, offset: number): void {

@@ -186,17 +186,17 @@ export class MapSyncer {
         throw new MapFullError(id, this.spec(id).name, capacity, needed, adds);
       }
     }
-    const ops: (MapOp & { id: SyncedMap; part: number; hex: string })[] = [];
+    const ops: (MapOp & { id: SyncedMap; part: number; key: string })[] = [];
     for (const id of ADD_ORDER) {
+      const pin = this.pin(id);
       for (const [part, plan] of plans.get(id)!) {
-        for (const [k, v] of plan.updates)
-          ops.push({ id, part, hex: k, pin: this.pin(id), key: Buffer.from(k, 'hex'), value: v });
+        for (const [k, v] of plan.updates) ops.push({ id, part, pin, key: k, value: v });
       }
     }
     for (const id of REMOVE_ORDER) {
+      const pin = this.pin(id);
       for (const [part, plan] of plans.get(id)!) {
-        for (const k of plan.deletes)
-          ops.push({ id, part, hex: k, pin: this.pin(id), key: Buffer.from(k, 'hex') });
+        for (const k of plan.deletes) ops.push({ id, part, pin, key: k });
       }
     }
     let results: number[];
@@ -214,8 +214,8 @@ export class MapSyncer {
         if (results[i] !== 0) return;
         const m = this.applied.get(op.id)!.get(op.part) ?? new Map<string, Buffer>();
         this.applied.get(op.id)!.set(op.part, m);
-        if (op.value) m.set(op.hex, op.value);
-        else m.delete(op.hex);
+        if (op.value) m.set(op.key, op.value);
+        else m.delete(op.key);
       });
       for (const id of ADD_ORDER) this.synced.get(id)!.clear();
       throw new SystemError(`map sync failed: ${failure}`);

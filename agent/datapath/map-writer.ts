@@ -21,7 +21,8 @@ function sweeps(s: Sweep, key: Buffer, value: Buffer): boolean {
 export interface MapOp {
   /** Pinned map path. */
   pin: string;
-  key: Buffer;
+  /** The key's bytes, or as hex (what the syncer holds: no buffer per entry). */
+  key: Buffer | string;
   /** The new value; undefined deletes the key (a missing key is fine). */
   value?: Buffer;
   /** Prog arrays: the pinned program to put in the slot (instead of value). */
@@ -73,7 +74,7 @@ export function errnoText(code: number): string {
 export class BpftoolWriter implements MapWriter {
   async write(ops: readonly MapOp[]): Promise<OpResults> {
     const lines = ops.map((op) => {
-      const key = hexArgs(op.key);
+      const key = hexArgs(keyBytes(op));
       if (op.prog) return `map update pinned ${op.pin} key ${key} value pinned ${op.prog}`;
       if (op.value) return `map update pinned ${op.pin} key ${key} value ${hexArgs(op.value)}`;
       return `map delete pinned ${op.pin} key ${key}`;
@@ -84,13 +85,21 @@ export class BpftoolWriter implements MapWriter {
 
   /** Dumps the map and deletes in one batch (slow for large maps: the agent uses the helper). */
   async sweep(s: Sweep): Promise<number> {
-    const doomed = (await dumpMap(s.pin)).filter((e) => sweeps(s, e.key, e.value)).map((e) => e.key);
+    const doomed: Buffer[] = (await dumpMap(s.pin))
+      .filter((e) => sweeps(s, e.key, e.value))
+      .map((e) => e.key);
     await this.write(doomed.map((key) => ({ pin: s.pin, key })));
     return doomed.length;
   }
 
   close(): void {}
 }
+
+function keyBytes(op: MapOp): Buffer {
+  return typeof op.key === 'string' ? Buffer.from(op.key, 'hex') : op.key;
+}
+
+const keyLength = (op: MapOp) => (typeof op.key === 'string' ? op.key.length >> 1 : op.key.length);
 
 function frame(op: number, body: Buffer): Buffer {
   const head = Buffer.alloc(5);
@@ -111,7 +120,7 @@ export class PinnedMapWriter implements MapWriter {
   private handles = new Map<string, number>();
   private pending: { count: number; resolve: (r: number[]) => void; reject: (e: Error) => void } | undefined;
   private received: number[] = [];
-  private buffered = Buffer.alloc(0);
+  private buffered: Buffer = Buffer.alloc(0);
   private queue: Promise<unknown> = Promise.resolve();
   /** How often the helper was started (1 + restarts after it died). */
   starts = 0;
@@ -156,11 +165,10 @@ export class PinnedMapWriter implements MapWriter {
   }
 
   private onData(d: Buffer): void {
-    this.buffered = Buffer.concat([this.buffered, d]);
-    while (this.buffered.length >= 5) {
-      this.received.push(this.buffered.readInt32LE(1));
-      this.buffered = this.buffered.subarray(5);
-    }
+    const buf = this.buffered.length ? Buffer.concat([this.buffered, d]) : d;
+    let o = 0;
+    for (; o + 5 <= buf.length; o += 5) this.received.push(buf.readInt32LE(o + 1));
+    this.buffered = buf.subarray(o);
     const p = this.pending;
     if (p && this.received.length >= p.count) {
       this.pending = undefined;
@@ -169,11 +177,11 @@ export class PinnedMapWriter implements MapWriter {
     }
   }
 
-  /** Sends requests (the last one a SYNC) and waits for every answer. */
-  private exchange(child: ChildProcess, requests: Buffer[]): Promise<number[]> {
+  /** Sends requests (the last one a SYNC) and waits for every answer (`count`: one per request). */
+  private exchange(child: ChildProcess, requests: Buffer[], count = requests.length): Promise<number[]> {
     return new Promise((resolve, reject) => {
       this.received = [];
-      this.pending = { count: requests.length, resolve, reject };
+      this.pending = { count, resolve, reject };
       child.stdin!.write(Buffer.concat(requests));
     });
   }
@@ -200,7 +208,8 @@ export class PinnedMapWriter implements MapWriter {
   /** The running helper, with every pin of `pins` open. */
   private async open(pins: readonly string[]): Promise<ChildProcess> {
     const child = this.child ?? this.start();
-    const unopened = [...new Set(pins)].filter((p) => !this.handles.has(p));
+    const unopened: string[] = [];
+    for (const p of pins) if (!this.handles.has(p) && !unopened.includes(p)) unopened.push(p);
     if (unopened.length > 0) {
       const answers = await this.exchange(child, [
         ...unopened.map((p) => frame(OP_OPEN, Buffer.from(p))),
@@ -217,16 +226,42 @@ export class PinnedMapWriter implements MapWriter {
 
   private async writeNow(ops: readonly MapOp[]): Promise<OpResults> {
     if (ops.length === 0) return [];
-    const child = await this.open(ops.map((o) => o.pin));
-    const requests = ops.map((op) => {
-      const h = u32(this.handles.get(op.pin)!);
-      if (op.prog)
-        return frame(OP_PROG, Buffer.concat([h, u32(op.key.length), op.key, Buffer.from(op.prog)]));
-      if (op.value) return frame(OP_UPDATE, Buffer.concat([h, u32(op.key.length), op.key, op.value]));
-      return frame(OP_DELETE, Buffer.concat([h, op.key]));
-    });
-    const answers = await this.exchange(child, [...requests, frame(OP_SYNC, Buffer.alloc(0))]);
+    const pins: string[] = [];
+    for (const op of ops) if (pins[pins.length - 1] !== op.pin && !pins.includes(op.pin)) pins.push(op.pin);
+    const child = await this.open(pins);
+    const answers = await this.exchange(
+      child,
+      [this.encode(ops), frame(OP_SYNC, Buffer.alloc(0))],
+      ops.length + 1,
+    );
     return answers.slice(0, ops.length);
+  }
+
+  /** Every request of a batch in one buffer (a batch can be 100,000 entries: no buffer per entry). */
+  private encode(ops: readonly MapOp[]): Buffer {
+    let size = 0;
+    for (const op of ops) {
+      const tail = op.prog ? Buffer.byteLength(op.prog) : (op.value?.length ?? 0);
+      size += 9 + (op.value || op.prog ? 4 : 0) + keyLength(op) + tail;
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let o = 0;
+    for (const op of ops) {
+      const withLen = Boolean(op.value || op.prog);
+      const tail = op.prog ? Buffer.from(op.prog) : op.value;
+      const klen = keyLength(op);
+      buf[o] = op.prog ? OP_PROG : op.value ? OP_UPDATE : OP_DELETE;
+      buf.writeUInt32LE(4 + (withLen ? 4 : 0) + klen + (tail?.length ?? 0), o + 1);
+      buf.writeUInt32LE(this.handles.get(op.pin)!, o + 5);
+      o += 9;
+      if (withLen) {
+        buf.writeUInt32LE(klen, o);
+        o += 4;
+      }
+      o += typeof op.key === 'string' ? buf.write(op.key, o, 'hex') : op.key.copy(buf, o);
+      if (tail) o += tail.copy(buf, o);
+    }
+    return buf;
   }
 }
 
@@ -237,5 +272,5 @@ export function describeFailure(ops: readonly MapOp[], results: OpResults): stri
   const op = ops[i]!;
   const skipped = results.filter((r) => r === -ECANCELED).length;
   const what = op.value || op.prog ? 'update' : 'delete';
-  return `${what} of ${path.basename(op.pin)} key ${op.key.toString('hex')} failed: ${errnoText(results[i]!)}${skipped ? `; the ${skipped} writes after it were not made` : ''}`;
+  return `${what} of ${path.basename(op.pin)} key ${keyBytes(op).toString('hex')} failed: ${errnoText(results[i]!)}${skipped ? `; the ${skipped} writes after it were not made` : ''}`;
 }

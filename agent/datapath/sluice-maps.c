@@ -14,6 +14,7 @@
  *                {u32 in_key (1) or in value (0), u32 offset, u32 value}: deletes every entry whose
  *                u32 at expires_offset of its value is below now, or whose u32 at one of the
  *                offsets equals its value -> how many it deleted
+ * Consecutive UPDATEs of one map are applied as one BPF_MAP_UPDATE_BATCH where the map type has it.
  * Answers: u8 op, i32 result (>= 0 ok: OPEN's handle, else 0; < 0: -errno). One per request, in
  * order; written out at SYNC (the agent ends every batch with one). After a write fails, the
  * writes up to the next SYNC are not made (answered -ECANCELED): a batch is ordered so that no
@@ -21,6 +22,7 @@
  * parent.
  */
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -225,10 +227,82 @@ static int32_t handle(uint8_t op, uint32_t len)
 	}
 }
 
+/* Consecutive UPDATEs of one map go to the kernel as one BPF_MAP_UPDATE_BATCH (one syscall for
+ * thousands of entries); maps without batch support get them one by one. */
+#define BATCH_MAX 8192
+#define ENOTSUPP 524 /* the kernel's own "not supported", as the bpf syscall returns it */
+static struct {
+	uint32_t handle, count;
+	uint8_t *keys, *values;
+} pending;
+
+static int failed;
+
+static void flush_batch(void)
+{
+	if (pending.count == 0)
+		return;
+	uint32_t h = pending.handle, ks = key_sizes[h], vs = value_sizes[h], n = pending.count;
+	uint32_t done = 0;
+	int err = 0;
+	if (!failed) {
+		LIBBPF_OPTS(bpf_map_batch_opts, opts, .elem_flags = BPF_ANY);
+		done = n;
+		if (bpf_map_update_batch(fds[h], pending.keys, pending.values, &done, &opts) < 0) {
+			err = errno;
+			if (done == 0 && (err == EOPNOTSUPP || err == ENOTSUPP || err == EINVAL)) {
+				/* no batch op for this map type: one by one */
+				err = 0;
+				for (; done < n; done++) {
+					if (bpf_map_update_elem(fds[h], pending.keys + done * ks, pending.values + done * vs, BPF_ANY) < 0) {
+						err = errno;
+						break;
+					}
+				}
+			}
+		}
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		if (failed)
+			answer(OP_UPDATE, -ECANCELED);
+		else if (i < done)
+			answer(OP_UPDATE, 0);
+		else {
+			answer(OP_UPDATE, -(err ? err : EIO));
+			failed = 1;
+		}
+	}
+	pending.count = 0;
+}
+
+/* Queues an UPDATE when it can join the pending batch; 0 when it did. */
+static int queue_update(uint32_t len)
+{
+	if (len < 8)
+		return -1;
+	uint32_t h = u32_at(body), klen = u32_at(body + 4);
+	if (h >= nfds || klen != key_sizes[h] || len != 8 + key_sizes[h] + value_sizes[h])
+		return -1; /* answered (with its error) by handle() */
+	if (pending.count && (pending.handle != h || pending.count == BATCH_MAX))
+		flush_batch();
+	if (!pending.keys) {
+		pending.keys = malloc((size_t)BATCH_MAX * 64);
+		pending.values = malloc((size_t)BATCH_MAX * 256);
+		if (!pending.keys || !pending.values)
+			return -1;
+	}
+	if (key_sizes[h] > 64 || value_sizes[h] > 256)
+		return -1;
+	pending.handle = h;
+	memcpy(pending.keys + pending.count * key_sizes[h], body + 8, key_sizes[h]);
+	memcpy(pending.values + pending.count * value_sizes[h], body + 8 + key_sizes[h], value_sizes[h]);
+	pending.count++;
+	return 0;
+}
+
 int main(void)
 {
 	uint8_t head[5];
-	int failed = 0;
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	while (read_full(head, sizeof(head)) == 0) {
@@ -239,6 +313,9 @@ int main(void)
 		}
 		if (read_full(body, len) < 0)
 			break;
+		if (head[0] == OP_UPDATE && queue_update(len) == 0)
+			continue;
+		flush_batch();
 		int writes = head[0] == OP_UPDATE || head[0] == OP_DELETE || head[0] == OP_PROG;
 		int32_t result = failed && writes ? -ECANCELED : handle(head[0], len);
 		if (writes && result < 0)

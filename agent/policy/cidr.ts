@@ -18,21 +18,43 @@ export class CidrError extends Error {
   }
 }
 
-const OCTET = /^(0|[1-9][0-9]{0,2})$/;
 const PREFIX_LEN = /^(0|[1-9][0-9]?)$/;
 
-/** Dotted-quad IPv4 address -> uint32. Leading zeros are refused: some parsers read them as octal. */
-export function parseIPv4(s: string): number {
-  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 address: IPv6 is not supported yet`, true);
-  const parts = s.split('.');
-  if (parts.length !== 4) throw new CidrError(`"${s}" is not an IPv4 address`);
+/**
+ * Dotted-quad IPv4 address -> uint32, or -1 when it is not one. Leading zeros are refused (some
+ * parsers read them as octal). A loop over the characters: a Service sync parses every backend
+ * address, 50,000 at a time.
+ */
+export function ipv4OrMinusOne(s: string): number {
   let addr = 0;
-  for (const part of parts) {
-    const n = OCTET.test(part) ? Number(part) : Number.NaN;
-    if (!(n <= 255)) throw new CidrError(`"${s}" is not an IPv4 address`);
-    addr = addr * 256 + n;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      addr = addr * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots += 1;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return -1; // a leading zero
+      octet = octet * 10 + (c - 48);
+      digits += 1;
+      if (octet > 255) return -1;
+    } else return -1;
   }
-  return addr;
+  if (dots !== 3 || digits === 0) return -1;
+  return addr * 256 + octet;
+}
+
+/** Dotted-quad IPv4 address -> uint32; throws CidrError naming what is wrong. */
+export function parseIPv4(s: string): number {
+  const addr = ipv4OrMinusOne(s);
+  if (addr >= 0) return addr;
+  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 address: IPv6 is not supported yet`, true);
+  throw new CidrError(`"${s}" is not an IPv4 address`);
 }
 
 export function prefixMask(len: number): number {

@@ -86,13 +86,9 @@ function backendsOf(svc: Service, sp: ServicePort, slices: readonly EndpointSlic
         for (const addr of e.addresses) {
           if (!isIPv4(addr)) continue;
           const k = `${addr}:${p.port}`;
-          const b: Backend = {
-            addr,
-            port: p.port,
-            state,
-            ...(e.nodeName ? { nodeName: e.nodeName } : {}),
-            ...(e.pod ? { pod: e.pod } : {}),
-          };
+          const b: Backend = { addr, port: p.port, state };
+          if (e.nodeName) b.nodeName = e.nodeName;
+          if (e.pod) b.pod = e.pod;
           const old = seen.get(k);
           if (!old || (old.state !== 'active' && state === 'active')) seen.set(k, b);
         }

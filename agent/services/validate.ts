@@ -1,7 +1,7 @@
 // Services and EndpointSlices checked at the boundary, with the API server's own rules where
 // load balancing depends on them. Every problem names the object and the field.
 
-import { CidrError, parseIPv4 } from '../policy/cidr.js';
+import { ipv4OrMinusOne } from '../policy/cidr.js';
 import { type EndpointSlice, PROTOCOLS, type Service, serviceKey } from '../state/types.js';
 
 export interface ServiceProblem {
@@ -24,13 +24,7 @@ function isPort(n: unknown): n is number {
 }
 
 export function isIPv4(s: string): boolean {
-  try {
-    parseIPv4(s);
-    return true;
-  } catch (err) {
-    if (err instanceof CidrError) return false;
-    throw err;
-  }
+  return ipv4OrMinusOne(s) >= 0;
 }
 
 /** A Service's own problems (no other object needed). Any problem without `warning` refuses it. */

@@ -4,6 +4,7 @@ import {
   containsIp,
   formatCidr,
   formatIPv4,
+  ipv4OrMinusOne,
   parseCidr,
   parseIPv4,
   partitionIpBlocks,
@@ -207,4 +208,22 @@ describe('partitionIpBlocks', () => {
       expect(parts.map((p) => `${formatCidr(p.prefix)} ${p.members.join(',') || '-'}`)).toEqual(t.want);
     });
   }
+});
+
+describe('ipv4OrMinusOne (the fast parser behind parseIPv4 and the codecs)', () => {
+  it.each([
+    ['0.0.0.0', 0],
+    ['10.96.0.10', 0x0a60000a],
+    ['255.255.255.255', 0xffffffff],
+    ['01.2.3.4', -1],
+    ['1.2.3', -1],
+    ['1.2.3.4.', -1],
+    ['1..2.3', -1],
+    ['256.1.1.1', -1],
+    ['1.2.3.4 ', -1],
+    ['', -1],
+    ['::1', -1],
+  ])('%j -> %d', (text, want) => {
+    expect(ipv4OrMinusOne(text)).toBe(want);
+  });
 });
