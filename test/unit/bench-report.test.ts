@@ -26,16 +26,23 @@ function report(ratios: Record<string, Partial<Record<Metric, number>>>): Datapa
       results.push({ config, metric, median: 1, min: 1, max: 1, runs: [1] });
       const r = ratios[config]?.[metric];
       if (r !== undefined)
-        out.push({ config, metric, vs: config.startsWith('sluice-rules') ? 'sluice' : 'baseline', ratio: r });
+        out.push({
+          config,
+          metric,
+          vs: config.startsWith('sluice-rules') ? 'sluice' : 'baseline',
+          ratio: Math.round(r * 100) / 100,
+          exact: r,
+        });
     }
   }
   return { machine: { cpus: 2, kernel: '6.18', model: 'test' }, results, ratios: out };
 }
 
 describe('bench report', () => {
-  it('gate fails the ratios below their minimum and only those', async () => {
+  it('gate fails the ratios below their minimum and only those, unrounded, and what was not measured', async () => {
     const r = report({
-      sluice: { tcp_rr_tps: 0.97, tcp_stream_gbps: 0.99 },
+      // 0.9499 shows as 0.95 but is below 0.95: it fails. tcp_crr_tps is not measured: it fails.
+      sluice: { tcp_rr_tps: 0.97, tcp_stream_gbps: 0.9499 },
       'sluice-rules-10000': {
         tcp_stream_gbps: 1,
         tcp_rr_tps: 0.9,
@@ -47,8 +54,11 @@ describe('bench report', () => {
     const failures = await gate(r);
     expect(failures.map((f) => `${f.config}/${f.vs}/${f.metric}`).sort()).toEqual([
       'sluice-rules-10000/sluice/tcp_rr_tps',
+      'sluice/baseline/tcp_crr_tps',
       'sluice/baseline/tcp_rr_tps',
+      'sluice/baseline/tcp_stream_gbps',
     ]);
+    expect(failures.find((f) => f.metric === 'tcp_crr_tps')?.ratio).toBeNaN();
   });
 
   it('renders a markdown row per config and an svg line per implementation and panel', () => {

@@ -83,8 +83,9 @@ export async function gate(
     const got = report.ratios.find(
       (r) => r.config === want.config && r.vs === want.vs && r.metric === want.metric,
     );
-    if (!got) continue; // not measured in this run (e.g. --quick skipped the count)
-    if (got.ratio < want.min) failures.push({ ...want, ratio: got.ratio });
+    // Not measured, or not a number: a failure, never a pass (a gate that skips cannot fail).
+    const exact = got?.exact ?? Number.NaN;
+    if (!Number.isFinite(exact) || exact < want.min) failures.push({ ...want, ratio: exact });
   }
   return failures;
 }

@@ -8,7 +8,7 @@ import { EXIT_NEGATIVE, UserError } from '../../agent/errors.js';
 import { runCniBench } from '../bench/cni.js';
 import { runDatapathBench } from '../bench/datapath.js';
 import { runLabBench } from '../bench/lab.js';
-import { POLICY_BENCH_DEFAULTS, runPolicyBench } from '../bench/policy.js';
+import { POLICY_BENCH_DEFAULTS, runPolicyBenchPair } from '../bench/policy.js';
 import { gate, markdown, svg } from '../bench/report.js';
 import { runServicesBench, servicesMarkdown } from '../bench/services.js';
 import { formatTable, parseOutput, print } from '../output.js';
@@ -49,7 +49,8 @@ export function registerBenchCommands(program: Command): void {
     .option('-o, --output <format>', 'table, json or yaml', 'table')
     .action(async (opts: Record<string, string>) => {
       const format = parseOutput(opts['output']);
-      const result = await runPolicyBench({
+      // The agent's long-lived map writer, and beside it the same run with a bpftool per sync.
+      const result = await runPolicyBenchPair({
         pods: positive('pods', opts['pods']!),
         namespaces: positive('namespaces', opts['namespaces']!),
         policies: positive('policies', opts['policies']!),
@@ -160,11 +161,15 @@ export function registerBenchCommands(program: Command): void {
     .option('--out <dir>', 'write the report files here', 'build/bench')
     .action(async (opts: { quick?: boolean; out: string }) => {
       const dp = await datapath({ quick: Boolean(opts.quick), output: 'markdown', out: opts.out });
-      const policy = await runPolicyBench({ ...POLICY_BENCH_DEFAULTS, changes: opts.quick ? 30 : 100 });
+      const policyPair = await runPolicyBenchPair({
+        ...POLICY_BENCH_DEFAULTS,
+        changes: opts.quick ? 30 : 100,
+      });
+      const policy = policyPair.sluice;
       const cni = await runCniBench({ runs: opts.quick ? 10 : 30 });
       const report = {
         datapath: dp,
-        policy,
+        policy: policyPair,
         cni,
         // The agent's memory follows the cluster it watches (5,000 pods here), not its 110 local
         // endpoints: per 1,000 cluster pods is the figure that scales.
