@@ -19,8 +19,12 @@ import { MapSyncer } from '../../agent/datapath/map-sync.js';
 import { type MetricRow, readMetrics } from '../../agent/datapath/metrics-map.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
 import { run } from '../../agent/exec.js';
+import { IdentityAllocator } from '../../agent/identity/allocator.js';
+import { silentLogger } from '../../agent/log.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
+import { Reconciler, type ReconcilerDeps } from '../../agent/reconciler.js';
+import type { Store } from '../../agent/state/store.js';
 import { unwirePod, wirePod } from '../../cni/wiring.js';
 import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
 import { startInNetns, startResponder } from '../../tools/net/servers.js';
@@ -44,6 +48,7 @@ export class TestCluster {
   private readonly processes: ChildProcess[] = [];
   private readonly namespaces: string[] = [];
   private nextEndpoint = 1;
+  private readonly reconcilers: Reconciler[] = [];
   private nextIf = 0;
   private stateDir = '';
 
@@ -205,6 +210,26 @@ export class TestCluster {
     );
   }
 
+  /**
+   * The agent's own chain over this node: a Reconciler from `store` (identities, namespace
+   * identities, the compiler, Services) to this cluster's maps, for the pods added so far.
+   * Stopped in destroy().
+   */
+  reconciler(store: Store, deps: Partial<ReconcilerDeps> = {}): Reconciler {
+    const r = new Reconciler({
+      store,
+      endpoints: () => [...this.pods.values()].map((p) => p.endpoint),
+      identities: new IdentityAllocator(this.cfg.stateDir),
+      namespaceIdentities: new IdentityAllocator(this.cfg.stateDir, 'namespaces'),
+      syncer: this.syncer,
+      nodeIps: [NODE_IP],
+      log: silentLogger,
+      ...deps,
+    });
+    this.reconcilers.push(r);
+    return r;
+  }
+
   /** Pushes endpoints, ipcache (pods, node) and compiled policy to the maps. */
   async sync(
     opts: {
@@ -280,6 +305,7 @@ export class TestCluster {
   }
 
   async destroy(): Promise<void> {
+    for (const r of this.reconcilers) r.stop();
     this.syncer.close();
     for (const child of this.processes) {
       if (child.exitCode === null && child.pid) {

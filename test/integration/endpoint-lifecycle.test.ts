@@ -9,11 +9,9 @@ import {
   ipcacheKeyCodec,
   policyKeyCodec,
 } from '../../agent/datapath/codecs.js';
-import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
-import { Reconciler } from '../../agent/reconciler.js';
+import type { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
-import { NODE_IP, TestCluster } from '../harness/cluster.js';
+import { TestCluster } from '../harness/cluster.js';
 
 let cluster: TestCluster;
 let store: Store;
@@ -23,15 +21,7 @@ beforeAll(async () => {
   cluster = await TestCluster.start();
   store = new Store();
   store.upsertNamespace({ name: 'shop', labels: {} });
-  reconciler = new Reconciler({
-    store,
-    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
-    identities: new IdentityAllocator(cluster.cfg.stateDir),
-    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
-    syncer: cluster.syncer,
-    nodeIps: [NODE_IP],
-    log: silentLogger,
-  });
+  reconciler = cluster.reconciler(store);
   // In force before any pod exists: db only from api, and only from 10.254.0.0/24 addresses.
   store.upsertPolicy({
     namespace: 'shop',

@@ -5,9 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASONS } from '../../agent/datapath/reasons.js';
-import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
-import { Reconciler } from '../../agent/reconciler.js';
+import type { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import type { NetworkPolicy, Pod } from '../../agent/state/types.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
@@ -72,15 +70,7 @@ beforeAll(async () => {
   store.upsertNamespace({ name: 'y', labels: {} });
   for (const p of pods) store.upsertPod(p);
   expect(store.upsertPolicy(POLICY)).toEqual([]);
-  reconciler = new Reconciler({
-    store,
-    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
-    identities: new IdentityAllocator(cluster.cfg.stateDir),
-    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
-    syncer: cluster.syncer,
-    nodeIps: [NODE_IP],
-    log: silentLogger,
-  });
+  reconciler = cluster.reconciler(store);
   await reconciler.reconcile();
 }, 60_000);
 

@@ -15,9 +15,7 @@ import {
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
 import { run } from '../../agent/exec.js';
-import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
-import { Reconciler } from '../../agent/reconciler.js';
+import type { Reconciler } from '../../agent/reconciler.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
 import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/state/types.js';
@@ -240,16 +238,10 @@ beforeAll(async () => {
   for (const p of PODS) store.upsertPod(podObject(p));
   for (const s of SERVICES) expect(store.upsertService(s)).toEqual([]);
   for (const s of SLICES) expect(store.upsertEndpointSlice(s)).toEqual([]);
-  reconciler = new Reconciler({
-    store,
-    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
-    identities: new IdentityAllocator(cluster.cfg.stateDir),
-    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
-    syncer: cluster.syncer,
+  reconciler = cluster.reconciler(store, {
     nodeIps: [NODE_IP, EXT_NODE_IP],
     nodeName: NODE_NAME,
     deriveEndpointSlices: true,
-    log: silentLogger,
   });
   await reconciler.reconcile();
 }, 120_000);
