@@ -110,6 +110,56 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 // ---------------------------------------------------------------------------------------------
 // Protocol buffers: the few field kinds the CNI messages use (varint and length-delimited)
 
+// Wire types.
+#define PB_VARINT 0
+#define PB_I64 1
+#define PB_LEN 2
+#define PB_I32 5
+
+// Every field the plugin reads or writes: X(message, field, number, wire type), named exactly as
+// in the .proto; each becomes the constant PB_<message>_<field> (e.g. PB_WirePod_mtu = 10). Must be
+// in sync with agent/api/sluice.proto; test/unit/cni-proto.test.ts checks them, and that no pb_*
+// call or f.num comparison uses a bare number.
+#define PB_FIELDS(X)                                    \
+	X(Request, version, 1, PB_VARINT)               \
+	X(Request, cni, 20, PB_LEN)                     \
+	X(Request, cni_step, 21, PB_LEN)                \
+	X(Response, error, 2, PB_LEN)                   \
+	X(Response, cni, 21, PB_LEN)                    \
+	X(Error, code, 1, PB_VARINT)                    \
+	X(Error, message, 2, PB_LEN)                    \
+	X(CniRequest, env, 1, PB_LEN)                   \
+	X(CniRequest, stdin, 2, PB_LEN)                 \
+	X(CniStep, done, 1, PB_LEN)                     \
+	X(CniStep, wire, 2, PB_LEN)                     \
+	X(CniStep, probe, 3, PB_LEN)                    \
+	X(CniDone, stdout, 1, PB_LEN)                   \
+	X(CniDone, exit_code, 2, PB_VARINT)             \
+	X(WirePod, host_netns, 1, PB_LEN)               \
+	X(WirePod, host_netns_inode, 2, PB_VARINT)      \
+	X(WirePod, pod_netns, 3, PB_LEN)                \
+	X(WirePod, host_ifname, 4, PB_LEN)              \
+	X(WirePod, pod_ifname, 5, PB_LEN)               \
+	X(WirePod, ip, 6, PB_LEN)                       \
+	X(WirePod, gateway, 7, PB_LEN)                  \
+	X(WirePod, host_mac, 8, PB_LEN)                 \
+	X(WirePod, pod_mac, 9, PB_LEN)                  \
+	X(WirePod, mtu, 10, PB_VARINT)                  \
+	X(ProbePod, netns, 1, PB_LEN)                   \
+	X(ProbePod, ifname, 2, PB_LEN)                  \
+	X(CniStepResult, errno, 1, PB_VARINT)           \
+	X(CniStepResult, error, 2, PB_LEN)              \
+	X(CniStepResult, host_ifindex, 3, PB_VARINT)    \
+	X(CniStepResult, link_found, 4, PB_VARINT)      \
+	X(CniStepResult, mac, 5, PB_LEN)                \
+	X(CniStepResult, addresses, 6, PB_LEN)          \
+	X(CniStepResult, default_gateways, 7, PB_LEN)   \
+	X(CniStepResult, link_exists, 8, PB_VARINT)
+
+#define PB_FIELD_NUMBER(message, field, number, wire_type) PB_##message##_##field = number,
+enum { PB_FIELDS(PB_FIELD_NUMBER) };
+#undef PB_FIELD_NUMBER
+
 static void pb_varint(struct buf *b, uint64_t v)
 {
 	uint8_t tmp[10];
@@ -134,7 +184,7 @@ static void pb_uint(struct buf *b, uint32_t field, uint64_t v)
 
 static void pb_bytes(struct buf *b, uint32_t field, const void *data, size_t n)
 {
-	pb_varint(b, ((uint64_t)field << 3) | 2);
+	pb_varint(b, ((uint64_t)field << 3) | PB_LEN);
 	pb_varint(b, n);
 	buf_put(b, data, n);
 }
@@ -185,14 +235,14 @@ static int pb_next(struct pb_reader *r, struct pb_field *f)
 	f->len = 0;
 	f->v = 0;
 	switch (key & 7) {
-	case 0:
+	case PB_VARINT:
 		return pb_read_varint(r, &f->v) < 0 ? -1 : 1;
-	case 1:
+	case PB_I64:
 		if (r->end - r->p < 8)
 			return -1;
 		r->p += 8;
 		return 1;
-	case 2: {
+	case PB_LEN: {
 		uint64_t n;
 		if (pb_read_varint(r, &n) < 0 || n > (uint64_t)(r->end - r->p))
 			return -1;
@@ -201,7 +251,7 @@ static int pb_next(struct pb_reader *r, struct pb_field *f)
 		r->p += n;
 		return 1;
 	}
-	case 5:
+	case PB_I32:
 		if (r->end - r->p < 4)
 			return -1;
 		r->p += 4;
@@ -1116,16 +1166,16 @@ static void wire_fields(struct pb_reader *rd, struct wire_req *w)
 	struct pb_field f;
 	while (pb_next(rd, &f) == 1) {
 		switch (f.num) {
-		case 1: w->bad |= pb_copy(&f, w->host_netns, sizeof(w->host_netns)); break;
-		case 2: w->host_netns_inode = f.v; break;
-		case 3: w->bad |= pb_copy(&f, w->pod_netns, sizeof(w->pod_netns)); break;
-		case 4: w->bad |= pb_copy(&f, w->host_ifname, sizeof(w->host_ifname)); break;
-		case 5: w->bad |= pb_copy(&f, w->pod_ifname, sizeof(w->pod_ifname)); break;
-		case 6: w->bad |= pb_copy(&f, w->ip, sizeof(w->ip)); break;
-		case 7: w->bad |= pb_copy(&f, w->gateway, sizeof(w->gateway)); break;
-		case 8: w->bad |= pb_copy(&f, w->host_mac, sizeof(w->host_mac)); break;
-		case 9: w->bad |= pb_copy(&f, w->pod_mac, sizeof(w->pod_mac)); break;
-		case 10: w->mtu = (uint32_t)f.v; break;
+		case PB_WirePod_host_netns: w->bad |= pb_copy(&f, w->host_netns, sizeof(w->host_netns)); break;
+		case PB_WirePod_host_netns_inode: w->host_netns_inode = f.v; break;
+		case PB_WirePod_pod_netns: w->bad |= pb_copy(&f, w->pod_netns, sizeof(w->pod_netns)); break;
+		case PB_WirePod_host_ifname: w->bad |= pb_copy(&f, w->host_ifname, sizeof(w->host_ifname)); break;
+		case PB_WirePod_pod_ifname: w->bad |= pb_copy(&f, w->pod_ifname, sizeof(w->pod_ifname)); break;
+		case PB_WirePod_ip: w->bad |= pb_copy(&f, w->ip, sizeof(w->ip)); break;
+		case PB_WirePod_gateway: w->bad |= pb_copy(&f, w->gateway, sizeof(w->gateway)); break;
+		case PB_WirePod_host_mac: w->bad |= pb_copy(&f, w->host_mac, sizeof(w->host_mac)); break;
+		case PB_WirePod_pod_mac: w->bad |= pb_copy(&f, w->pod_mac, sizeof(w->pod_mac)); break;
+		case PB_WirePod_mtu: w->mtu = (uint32_t)f.v; break;
 		}
 	}
 }
@@ -1282,7 +1332,7 @@ static void probe_addr(struct nlmsghdr *h, void *vctx)
 		char ip[INET_ADDRSTRLEN], s[INET_ADDRSTRLEN + 4];
 		inet_ntop(AF_INET, RTA_DATA(a), ip, sizeof(ip));
 		snprintf(s, sizeof(s), "%s/%u", ip, ifa->ifa_prefixlen);
-		pb_string(&ctx->r->lists, 6, s);
+		pb_string(&ctx->r->lists, PB_CniStepResult_addresses, s);
 	}
 }
 
@@ -1309,7 +1359,7 @@ static void probe_route(struct nlmsghdr *h, void *vctx)
 		return;
 	char s[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, gw, s, sizeof(s));
-	pb_string(&ctx->r->lists, 7, s);
+	pb_string(&ctx->r->lists, PB_CniStepResult_default_gateways, s);
 }
 
 static int probe(const char *netns, const char *ifname, struct step_result *r)
@@ -1349,18 +1399,18 @@ static int probe(const char *netns, const char *ifname, struct step_result *r)
 static void encode_step_result(struct buf *req, const struct step_result *r)
 {
 	struct buf inner = {0};
-	pb_uint(&inner, 1, (uint32_t)r->err);
+	pb_uint(&inner, PB_CniStepResult_errno, (uint32_t)r->err);
 	if (r->err)
-		pb_string(&inner, 2, r->error);
-	pb_uint(&inner, 3, r->host_ifindex);
-	pb_uint(&inner, 4, (uint64_t)r->link_found);
-	pb_string(&inner, 5, r->mac);
-	pb_uint(&inner, 8, (uint64_t)r->link_exists);
+		pb_string(&inner, PB_CniStepResult_error, r->error);
+	pb_uint(&inner, PB_CniStepResult_host_ifindex, r->host_ifindex);
+	pb_uint(&inner, PB_CniStepResult_link_found, (uint64_t)r->link_found);
+	pb_string(&inner, PB_CniStepResult_mac, r->mac);
+	pb_uint(&inner, PB_CniStepResult_link_exists, (uint64_t)r->link_exists);
 	if (r->lists.len)
 		buf_put(&inner, r->lists.p, r->lists.len);
 	req->len = 0;
-	pb_uint(req, 1, API_VERSION);
-	pb_bytes(req, 21, inner.p ? inner.p : (const uint8_t *)"", inner.len);
+	pb_uint(req, PB_Request_version, API_VERSION);
+	pb_bytes(req, PB_Request_cni_step, inner.p ? inner.p : (const uint8_t *)"", inner.len);
 	free(inner.p);
 }
 
@@ -1455,10 +1505,10 @@ int main(void)
 	struct buf inner = {0}, req = {0}, res = {0};
 	for (char **e = environ; *e; e++)
 		if (!strncmp(*e, "CNI_", 4))
-			pb_string(&inner, 1, *e);
-	pb_bytes(&inner, 2, in.p ? in.p : (const uint8_t *)"", in.len);
-	pb_uint(&req, 1, API_VERSION);
-	pb_bytes(&req, 20, inner.p, inner.len);
+			pb_string(&inner, PB_CniRequest_env, *e);
+	pb_bytes(&inner, PB_CniRequest_stdin, in.p ? in.p : (const uint8_t *)"", in.len);
+	pb_uint(&req, PB_Request_version, API_VERSION);
+	pb_bytes(&req, PB_Request_cni, inner.p, inner.len);
 
 	for (;;) {
 		if (send_frame(fd, &req) < 0 || recv_frame(fd, &res) < 0) {
@@ -1472,9 +1522,9 @@ int main(void)
 		struct pb_field f, step = {0}, error = {0};
 		int have_step = 0, have_error = 0;
 		while (pb_next(&rd, &f) == 1) {
-			if (f.num == 2 && f.data)
+			if (f.num == PB_Response_error && f.data)
 				error = f, have_error = 1;
-			else if (f.num == 21 && f.data)
+			else if (f.num == PB_Response_cni && f.data)
 				step = f, have_step = 1;
 		}
 		if (have_error) {
@@ -1482,9 +1532,9 @@ int main(void)
 			char message[2048] = "the agent refused the request";
 			struct pb_reader er = pb_sub(&error);
 			while (pb_next(&er, &f) == 1) {
-				if (f.num == 1)
+				if (f.num == PB_Error_code)
 					code = (uint32_t)f.v;
-				else if (f.num == 2 && f.data)
+				else if (f.num == PB_Error_message && f.data)
 					pb_copy_prefix(&f, message, sizeof(message));
 			}
 			print_error(code, message);
@@ -1505,39 +1555,39 @@ int main(void)
 			if (!f.data)
 				continue;
 			struct pb_reader body = pb_sub(&f);
-			if (f.num == 1) {
+			if (f.num == PB_CniStep_done) {
 				const uint8_t *out = NULL;
 				size_t out_len = 0;
 				uint32_t code = 0;
 				while (pb_next(&body, &f) == 1) {
-					if (f.num == 1 && f.data)
+					if (f.num == PB_CniDone_stdout && f.data)
 						out = f.data, out_len = f.len;
-					else if (f.num == 2)
+					else if (f.num == PB_CniDone_exit_code)
 						code = (uint32_t)f.v;
 				}
 				if (out_len && write_all(1, out, out_len) < 0)
 					return 1;
 				return (int)code;
-			} else if (f.num == 2) {
+			} else if (f.num == PB_CniStep_wire) {
 				static struct wire_req w;
 				memset(&w, 0, sizeof(w));
 				wire_fields(&body, &w);
 				wire(&w, &r);
-				kind = 2;
-			} else if (f.num == 3) {
+				kind = PB_CniStep_wire;
+			} else if (f.num == PB_CniStep_probe) {
 				char netns[4096] = "", ifname[IFNAMSIZ] = "";
 				int bad = 0;
 				while (pb_next(&body, &f) == 1) {
-					if (f.num == 1)
+					if (f.num == PB_ProbePod_netns)
 						bad |= pb_copy(&f, netns, sizeof(netns));
-					else if (f.num == 2)
+					else if (f.num == PB_ProbePod_ifname)
 						bad |= pb_copy(&f, ifname, sizeof(ifname));
 				}
 				if (bad || !netns[0] || !ifname[0])
 					fail(&r, EINVAL, "malformed probe request from the agent");
 				else
 					probe(netns, ifname, &r);
-				kind = 3;
+				kind = PB_CniStep_probe;
 			}
 		}
 		if (!kind) {
