@@ -3,7 +3,15 @@
 // stable frontend ids, and encoding that touches only the Service that changed.
 
 import { describe, expect, it } from 'vitest';
-import { lbFrontendCodec, lbSlotCodec } from '../../agent/datapath/codecs.js';
+import {
+  lbBackendCodec,
+  lbBackendKeyCodec,
+  lbFrontendCodec,
+  lbRevnatCodec,
+  lbSlotCodec,
+  lbSlotKeyCodec,
+  u32Codec,
+} from '../../agent/datapath/codecs.js';
 import { planMap } from '../../agent/datapath/map-sync.js';
 import {
   compileServices,
@@ -347,5 +355,50 @@ describe('encodeLb', () => {
     expect(diff.updates.map(([, v]) => lbSlotCodec.decode(v).addr)).toEqual(['10.0.0.3']);
     const fe = [...after.lb.lbFrontends.values()].map((v) => lbFrontendCodec.decode(v));
     expect(fe.find((f) => f.id === webId)?.count).toBe(3);
+  });
+});
+
+describe('encodeLb layouts', () => {
+  it('writes what the codecs (checked against the BTF) read back', () => {
+    const fe = compileServices(
+      input(
+        [web],
+        [
+          {
+            namespace: 'x',
+            name: 's',
+            serviceName: 'web',
+            addressType: 'IPv4',
+            endpoints: [
+              { addresses: ['10.0.0.1'], conditions: { ready: true } },
+              { addresses: ['10.0.0.2'], conditions: { ready: false, serving: true, terminating: true } },
+            ],
+            ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+          },
+        ],
+      ),
+    ).frontends;
+    const lb = encodeLb(fe, new Map([['10.96.0.10:80/TCP', 513]]));
+    const decode = <T>(
+      m: Map<string, Buffer>,
+      k: { decode(b: Buffer): T },
+      v: { decode(b: Buffer): unknown },
+    ) => [...m].map(([key, value]) => [k.decode(Buffer.from(key, 'hex')), v.decode(value)]);
+    expect(decode(lb.lbRevnat.get(513)!, u32Codec, lbRevnatCodec)).toEqual([
+      [{ value: 513 }, { addr: '10.96.0.10', port: 80 }],
+    ]);
+    expect(decode(lb.lbBackends.get(513)!, lbBackendKeyCodec, lbBackendCodec)).toEqual([
+      [{ frontend_id: 513, addr: '10.0.0.1', port: 8080 }, { flags: 0 }],
+      [{ frontend_id: 513, addr: '10.0.0.2', port: 8080 }, { flags: 1 }],
+    ]);
+    expect(decode(lb.lbSlots.get(513)!, lbSlotKeyCodec, lbSlotCodec)).toEqual([
+      [
+        { frontend_id: 513, slot: 1 },
+        { addr: '10.0.0.1', port: 8080 },
+      ],
+    ]);
+    expect([...lb.lbBackends.get(513)!.keys()].every((k) => k.length === lbBackendKeyCodec.size * 2)).toBe(
+      true,
+    );
   });
 });
