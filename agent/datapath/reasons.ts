@@ -1,19 +1,32 @@
-// Why a packet was forwarded or dropped. Must be in sync with bpf/lib/drop_reasons.h (and the
-// Flow .proto once it exists); test/unit/reasons.test.ts compares them. Never renumber or reuse.
+// Why a packet was forwarded or dropped: enum sluice_reason of bpf/lib/drop_reasons.h, whose names
+// and numbers are in constants.ts (SLUICE_REASON, checked against the object's BTF by
+// test/unit/btf-constants.test.ts). Here: their short names and texts. Never renumber or reuse.
 
-export const REASON_FORWARDED = 0;
+import { SLUICE_REASON } from './constants.js';
 
-export const REASONS: Readonly<Record<number, { name: string; text: string }>> = {
-  0: { name: 'FORWARDED', text: 'forwarded' },
-  1: { name: 'POLICY_DENIED', text: 'policy denied' },
-  2: { name: 'INVALID_PACKET', text: 'invalid packet' },
-  3: { name: 'SOURCE_SPOOFED', text: "source address not the pod's" },
-  4: { name: 'UNSUPPORTED_L3', text: 'unsupported L3 protocol' },
-  5: { name: 'FRAGMENT', text: 'IPv4 fragment without L4 header' },
-  6: { name: 'REDIRECT_FAILED', text: 'redirect to pod failed' },
-  7: { name: 'UNKNOWN_ENDPOINT', text: 'no endpoint for this device' },
-  8: { name: 'NO_SERVICE_BACKEND', text: 'service has no backend' },
+export const REASON_FORWARDED = SLUICE_REASON.REASON_FORWARDED;
+
+/** A text for every reason: a reason added to SLUICE_REASON without one does not compile. */
+const TEXTS: Readonly<Record<keyof typeof SLUICE_REASON, string>> = {
+  REASON_FORWARDED: 'forwarded',
+  DROP_POLICY_DENIED: 'policy denied',
+  DROP_INVALID_PACKET: 'invalid packet',
+  DROP_SOURCE_SPOOFED: "source address not the pod's",
+  DROP_UNSUPPORTED_L3: 'unsupported L3 protocol',
+  DROP_FRAGMENT: 'IPv4 fragment without L4 header',
+  DROP_REDIRECT_FAILED: 'redirect to pod failed',
+  DROP_UNKNOWN_ENDPOINT: 'no endpoint for this device',
+  DROP_NO_SERVICE_BACKEND: 'service has no backend',
 };
+
+/** Reason number -> its name without the REASON_ or DROP_ prefix (FORWARDED, POLICY_DENIED, ...)
+ * and its text. */
+export const REASONS: Readonly<Record<number, { name: string; text: string }>> = Object.fromEntries(
+  Object.entries(SLUICE_REASON).map(([cName, n]) => [
+    n,
+    { name: cName.replace(/^(REASON|DROP)_/, ''), text: TEXTS[cName as keyof typeof SLUICE_REASON] },
+  ]),
+);
 
 export function reasonText(reason: number): string {
   return REASONS[reason]?.text ?? `unknown reason ${reason}`;

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { REPO_ROOT } from '../config.js';
 import { bpftool } from '../datapath/bpftool.js';
 import { type DecodedOf, dpConfigCodec, flowEventCodec, u32Codec } from '../datapath/codecs.js';
+import { CFG_FLAGS, EVENT_TYPE } from '../datapath/constants.js';
 import { mapPin } from '../datapath/maps.js';
 
 export type FlowEvent = DecodedOf<typeof flowEventCodec>;
 
-export const CFG_F_EVENTS_DROP = 1 << 0;
-export const CFG_F_EVENTS_VERDICT = 1 << 1;
-export const EVENT_DROP = 1;
-export const EVENT_VERDICT = 2;
+/** bpf/lib/common.h enum cfg_flags and event_type (agent/datapath/constants.ts). */
+export const { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT } = CFG_FLAGS;
+export const { EVENT_DROP, EVENT_VERDICT } = EVENT_TYPE;
 
 /** Splits the event reader's binary stream (u8 kind, u32 LE length, payload) into records. */
 export class RecordStream {

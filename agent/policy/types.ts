@@ -1,10 +1,12 @@
 // What the policy compiler reads and writes. Keys mirror bpf/lib/common.h (policy_key,
 // cidr_key, endpoint flags) but as plain numbers: the codecs turn them into bytes.
 
+import { DIRECTION, ENDPOINT_FLAGS, SLUICE_IDENTITY } from '../datapath/constants.js';
 import type { Snapshot } from '../state/types.js';
 
-export const DIR_EGRESS = 0;
-export const DIR_INGRESS = 1;
+/** bpf/lib/common.h enum direction (agent/datapath/constants.ts). */
+export const DIR_EGRESS = DIRECTION.DIR_EGRESS;
+export const DIR_INGRESS = DIRECTION.DIR_INGRESS;
 export type Direction = typeof DIR_EGRESS | typeof DIR_INGRESS;
 
 export const IPPROTO_ICMP = 1;
@@ -18,28 +20,26 @@ export const POLICY_PREFIX_ANY_PORT = 80;
 export const POLICY_PREFIX_FULL = 96;
 export const CIDR_PREFIX_BASE = 64;
 
-/** bpf/lib/common.h: SLUICE_ID_* */
-export const ID_ANY = 0;
-export const ID_HOST = 1;
-export const ID_WORLD = 2;
-export const ID_UNMANAGED = 3;
-export const ID_HEALTH = 4;
-export const ID_INIT = 5;
-export const ID_REMOTE_NODE = 6;
+/** bpf/lib/common.h enum sluice_identity, SLUICE_ID_* (agent/datapath/constants.ts). */
+export const ID_ANY = SLUICE_IDENTITY.SLUICE_ID_ANY;
+export const ID_HOST = SLUICE_IDENTITY.SLUICE_ID_HOST;
+export const ID_WORLD = SLUICE_IDENTITY.SLUICE_ID_WORLD;
+export const ID_UNMANAGED = SLUICE_IDENTITY.SLUICE_ID_UNMANAGED;
+export const ID_HEALTH = SLUICE_IDENTITY.SLUICE_ID_HEALTH;
+export const ID_INIT = SLUICE_IDENTITY.SLUICE_ID_INIT;
+export const ID_REMOTE_NODE = SLUICE_IDENTITY.SLUICE_ID_REMOTE_NODE;
 /** Policy keys only: every pod of the cluster (namespaceSelector: {} with no pod selector). */
-export const ID_CLUSTER_PODS = 7;
-export const ID_CIDR_SET_BIT = 0x80000000;
+export const ID_CLUSTER_PODS = SLUICE_IDENTITY.SLUICE_ID_CLUSTER_PODS;
+export const ID_CIDR_SET_BIT = SLUICE_IDENTITY.SLUICE_ID_CIDR_SET_BIT;
 /** Namespace identities: one per namespace, carried beside the pod identity in ipcache and
  * endpoint entries; a namespaceSelector-only peer becomes one entry per namespace. */
-export const ID_NAMESPACE_BIT = 0x40000000;
+export const ID_NAMESPACE_BIT = SLUICE_IDENTITY.SLUICE_ID_NAMESPACE_BIT;
 /** First identity handed out for labels; everything below is reserved. */
-export const ID_FIRST_LABELS = 256;
+export const ID_FIRST_LABELS = SLUICE_IDENTITY.SLUICE_ID_FIRST_LABELS;
 
-/** bpf/lib/common.h: EP_F_* */
-export const EP_F_INGRESS_ENFORCED = 1 << 0;
-export const EP_F_EGRESS_ENFORCED = 1 << 1;
-export const EP_F_INGRESS_CIDR = 1 << 2;
-export const EP_F_EGRESS_CIDR = 1 << 3;
+/** bpf/lib/common.h enum endpoint_flags, EP_F_* (agent/datapath/constants.ts). */
+export const { EP_F_INGRESS_ENFORCED, EP_F_EGRESS_ENFORCED, EP_F_INGRESS_CIDR, EP_F_EGRESS_CIDR } =
+  ENDPOINT_FLAGS;
 
 export interface CompileInput {
   snapshot: Snapshot;

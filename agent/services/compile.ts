@@ -3,6 +3,7 @@
 // semantics: ready endpoints serve; with none ready, serving-and-terminating ones do; a traffic
 // policy Local keeps this node's endpoints only (and drops instead of rejecting without any).
 
+import { LB_BACKEND_FLAGS, LB_FLAGS } from '../datapath/constants.js';
 import {
   type EndpointSlice,
   type Protocol,
@@ -12,10 +13,9 @@ import {
 } from '../state/types.js';
 import { DEFAULT_AFFINITY_TIMEOUT, isIPv4, type ServiceProblem } from './validate.js';
 
-export const LB_F_AFFINITY = 1 << 0;
-export const LB_F_LOCAL_ONLY = 1 << 1;
-export const LB_F_NODEPORT = 1 << 2;
-export const LB_BACKEND_F_TERMINATING = 1 << 0;
+/** bpf/lib/common.h enum lb_flags and lb_backend_flags (agent/datapath/constants.ts). */
+export const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
+export const { LB_BACKEND_F_TERMINATING } = LB_BACKEND_FLAGS;
 
 export type BackendState = 'active' | 'terminating' | 'not-ready';
 

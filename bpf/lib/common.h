@@ -5,43 +5,61 @@
  * build/bpf/lxc.o and fails when a field here moves or a size changes. Padding is spelled out and
  * every struct has a _Static_assert on its size. A changed layout gets a new map name (…_v2).
  *
+ * Constants userspace shares are enums (one per group), defined once in TypeScript too, in
+ * agent/datapath/constants.ts; test/unit/btf-constants.test.ts compares every enumerator with the
+ * BTF of build/bpf/lxc.o, where sluice_btf_enums() in events.h puts them (a new shared enum goes
+ * there too). enum sluice_reason is in drop_reasons.h.
+ *
  * API: struct endpoint_info, ipcache_key/value, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
  *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
- *      SLUICE_ID_*, DIR_*, EP_F_*, CT_*, CFG_F_*, LB_F_*, LB_BACKEND_F_*.
+ *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
+ *      (CT_F_*), event_type (EVENT_*), cfg_flags (CFG_F_*), lb_flags (LB_F_*), lb_backend_flags
+ *      (LB_BACKEND_F_*); CT_LIFETIME_*, POLICY_PREFIX_*, CIDR_PREFIX_BASE, LB_FRONTEND_ID_MAX.
  */
 #ifndef SLUICE_COMMON_H
 #define SLUICE_COMMON_H
 
 #include <linux/types.h>
 
-/* Reserved identities (DESIGN.md). 0 is never a peer: in policy keys it means "any peer". */
-#define SLUICE_ID_ANY 0
-#define SLUICE_ID_HOST 1
-#define SLUICE_ID_WORLD 2
-#define SLUICE_ID_UNMANAGED 3
-#define SLUICE_ID_HEALTH 4
-#define SLUICE_ID_INIT 5
-#define SLUICE_ID_REMOTE_NODE 6
-/* In policy keys only: every pod of the cluster (namespaceSelector: {}), whatever its labels. */
-#define SLUICE_ID_CLUSTER_PODS 7
-/* First identity of a label set; everything below is reserved. */
-#define SLUICE_ID_FIRST_LABELS 256
-/* Identities of ipBlock rule sets (see cidr_key) carry this bit; label identities never do. */
-#define SLUICE_ID_CIDR_SET_BIT 0x80000000u
-/* Namespace identities (one per namespace, in ipcache and endpoint entries) carry this bit, so a
- * namespaceSelector-only peer costs one policy entry per namespace, not one per pod. */
-#define SLUICE_ID_NAMESPACE_BIT 0x40000000u
+/* Reserved identities (DESIGN.md) and the bits that mark kinds of identities; identity fields
+ * stay __u32 (an identity is any number, these only name some). The enum is unsigned int, not int:
+ * SLUICE_ID_CIDR_SET_BIT is beyond INT_MAX, which clang and gcc accept (C23 does too; only
+ * -Wpedantic before C23 objects), and gives the enumerator the type unsigned int.
+ */
+enum sluice_identity {
+	/* 0 is never a peer: in policy keys it means "any peer". */
+	SLUICE_ID_ANY = 0,
+	SLUICE_ID_HOST = 1,
+	SLUICE_ID_WORLD = 2,
+	SLUICE_ID_UNMANAGED = 3,
+	SLUICE_ID_HEALTH = 4,
+	SLUICE_ID_INIT = 5,
+	SLUICE_ID_REMOTE_NODE = 6,
+	/* In policy keys only: every pod of the cluster (namespaceSelector: {}), whatever its labels. */
+	SLUICE_ID_CLUSTER_PODS = 7,
+	/* First identity of a label set; everything below is reserved. */
+	SLUICE_ID_FIRST_LABELS = 256,
+	/* Namespace identities (one per namespace, in ipcache and endpoint entries) carry this bit, so
+	 * a namespaceSelector-only peer costs one policy entry per namespace, not one per pod. */
+	SLUICE_ID_NAMESPACE_BIT = 0x40000000u,
+	/* Identities of ipBlock rule sets (see cidr_key) carry this bit; label identities never do. */
+	SLUICE_ID_CIDR_SET_BIT = 0x80000000u,
+};
 
 /* Direction of traffic as seen by the endpoint. */
-#define DIR_EGRESS 0
-#define DIR_INGRESS 1
+enum direction {
+	DIR_EGRESS = 0,
+	DIR_INGRESS = 1,
+};
 
 /* endpoint_info.flags */
-#define EP_F_INGRESS_ENFORCED (1u << 0) /* some policy isolates the pod for ingress */
-#define EP_F_EGRESS_ENFORCED (1u << 1)  /* some policy isolates the pod for egress */
-#define EP_F_INGRESS_CIDR (1u << 2)     /* ingress rules include ipBlocks: consult sluice_cidr */
-#define EP_F_EGRESS_CIDR (1u << 3)      /* egress rules include ipBlocks: consult sluice_cidr */
+enum endpoint_flags {
+	EP_F_INGRESS_ENFORCED = 1u << 0, /* some policy isolates the pod for ingress */
+	EP_F_EGRESS_ENFORCED = 1u << 1,  /* some policy isolates the pod for egress */
+	EP_F_INGRESS_CIDR = 1u << 2,     /* ingress rules include ipBlocks: consult sluice_cidr */
+	EP_F_EGRESS_CIDR = 1u << 3,      /* egress rules include ipBlocks: consult sluice_cidr */
+};
 
 /* sluice_endpoints: key __u32 IPv4 address (network order) -> endpoint_info */
 struct endpoint_info {
@@ -113,13 +131,16 @@ struct cidr_value {
 };
 _Static_assert(sizeof(struct cidr_value) == 8, "cidr_value size");
 
-/* sluice_ct (LRU hash): one entry per connection, keyed by the tuple of its first packet. */
-#define CT_F_SEEN_REPLY (1u << 0)
-#define CT_F_FIN_FWD (1u << 1)
-#define CT_F_FIN_REV (1u << 2)
-#define CT_F_RST (1u << 3)
-#define CT_F_SYN_ONLY (1u << 4) /* TCP connection that has not seen its SYN-ACK yet */
-#define CT_F_HAIRPIN (1u << 5)  /* a pod reaching itself through a Service: source NATed to the frontend */
+/* sluice_ct (LRU hash): one entry per connection, keyed by the tuple of its first packet.
+ * ct_value.flags (a __u8): */
+enum ct_flags {
+	CT_F_SEEN_REPLY = 1u << 0,
+	CT_F_FIN_FWD = 1u << 1,
+	CT_F_FIN_REV = 1u << 2,
+	CT_F_RST = 1u << 3,
+	CT_F_SYN_ONLY = 1u << 4, /* TCP connection that has not seen its SYN-ACK yet */
+	CT_F_HAIRPIN = 1u << 5,  /* a pod reaching itself through a Service: source NATed to the frontend */
+};
 
 /* Lifetimes in seconds, per state. */
 #define CT_LIFETIME_SYN 60
@@ -172,8 +193,10 @@ struct metrics_value {
 _Static_assert(sizeof(struct metrics_value) == 16, "metrics_value size");
 
 /* sluice_events (perf event array): drops and verdicts of new connections. */
-#define EVENT_DROP 1
-#define EVENT_VERDICT 2
+enum event_type {
+	EVENT_DROP = 1,
+	EVENT_VERDICT = 2,
+};
 struct flow_event {
 	__u64 timestamp_ns; /* bpf_ktime_get_ns() */
 	__u32 saddr;
@@ -198,8 +221,10 @@ struct flow_event {
 _Static_assert(sizeof(struct flow_event) == 56, "flow_event size");
 
 /* sluice_config (array of one) */
-#define CFG_F_EVENTS_DROP (1u << 0)
-#define CFG_F_EVENTS_VERDICT (1u << 1)
+enum cfg_flags {
+	CFG_F_EVENTS_DROP = 1u << 0,
+	CFG_F_EVENTS_VERDICT = 1u << 1,
+};
 struct dp_config {
 	__u32 flags; /* CFG_F_* */
 	__u32 host_identity_check; /* reserved, 0 */
@@ -226,9 +251,11 @@ _Static_assert(sizeof(struct frag_ports) == 4, "frag_ports size");
 /* Services (lb.h). A frontend is one (address, port, protocol) of a Service: its ClusterIP, or a
  * node address with its NodePort. Its id (1..65535) keys its slots, backends, reverse NAT, affinity
  * and stats, and is what conntrack records for replies. */
-#define LB_F_AFFINITY (1u << 0)   /* sessionAffinity: ClientIP */
-#define LB_F_LOCAL_ONLY (1u << 1) /* a traffic policy Local: without backends drop, do not reject */
-#define LB_F_NODEPORT (1u << 2)   /* a node address and NodePort (clients from outside too) */
+enum lb_flags {
+	LB_F_AFFINITY = 1u << 0,   /* sessionAffinity: ClientIP */
+	LB_F_LOCAL_ONLY = 1u << 1, /* a traffic policy Local: without backends drop, do not reject */
+	LB_F_NODEPORT = 1u << 2,   /* a node address and NodePort (clients from outside too) */
+};
 #define LB_FRONTEND_ID_MAX 65535
 
 /* sluice_lb_frontends (hash) */
@@ -264,7 +291,9 @@ _Static_assert(sizeof(struct lb_slot) == 8, "lb_slot size");
 
 /* sluice_lb_backends (hash): every backend of a frontend, terminating ones too. A connection whose
  * backend is gone from here is steered anew. */
-#define LB_BACKEND_F_TERMINATING (1u << 0) /* keeps its connections, takes no new ones */
+enum lb_backend_flags {
+	LB_BACKEND_F_TERMINATING = 1u << 0, /* keeps its connections, takes no new ones */
+};
 struct lb_backend_key {
 	__u32 frontend_id;
 	__u32 addr; /* network order */

@@ -3,10 +3,13 @@
  *
  * API: struct verdict (the endpoints and identities a decision was about),
  *      emit_event(skb, type, reason, direction, pkt, verdict, is_reply)
+ *
+ * Also the anchor that puts the shared enums into the object's BTF (sluice_btf_enums).
  */
 #ifndef SLUICE_EVENTS_H
 #define SLUICE_EVENTS_H
 
+#include "drop_reasons.h"
 #include "maps.h"
 #include "parse.h"
 
@@ -60,6 +63,29 @@ static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 re
 		.frontend_id = v->frontend_id,
 	};
 	events_output(skb, &ev);
+}
+
+/* Puts every enum userspace shares (common.h, drop_reasons.h) into the object's BTF: clang describes
+ * only types the object uses, and the enums are the type of nothing. test/unit/btf-constants.test.ts
+ * compares them there with agent/datapath/constants.ts. Never called, so never loaded: libbpf adds a
+ * .text function only to the programs that call it. It costs the programs nothing; in the object
+ * it sits before events_output in .text (clang emits used functions first), so the calls to
+ * events_output name offset 8 instead of 0, which libbpf resolves to the same function.
+ */
+struct sluice_enums {
+	enum sluice_identity identity;
+	enum direction direction;
+	enum endpoint_flags endpoint_flags;
+	enum ct_flags ct_flags;
+	enum event_type event_type;
+	enum cfg_flags cfg_flags;
+	enum lb_flags lb_flags;
+	enum lb_backend_flags lb_backend_flags;
+	enum sluice_reason reason;
+};
+
+static __attribute__((used)) void sluice_btf_enums(struct sluice_enums *e __attribute__((unused)))
+{
 }
 
 #endif

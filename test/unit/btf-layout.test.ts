@@ -64,8 +64,10 @@ describe('BTF layout of bpf/lib/common.h vs agent/datapath/codecs.ts', () => {
   });
 
   it('covers every Sluice struct the object defines', () => {
+    // struct sluice_enums is no layout: it only puts the shared enums into the BTF (events.h).
     const cStructs = btf.types
       .filter((t) => t.kind === 'STRUCT' && t.name !== '(anon)' && !t.name.startsWith('__'))
+      .filter((t) => t.name !== 'sluice_enums')
       .map((t) => t.name)
       .sort();
     expect(cStructs).toEqual(SHARED_STRUCTS.map((c) => c.cName).sort());
