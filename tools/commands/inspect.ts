@@ -21,6 +21,7 @@ import {
   policyKeyCodec,
   policyValueCodec,
 } from '../../agent/datapath/codecs.js';
+import { CT_FLAGS, SLUICE_IDENTITY } from '../../agent/datapath/constants.js';
 import { type MapId, mapPin } from '../../agent/datapath/maps.js';
 import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { REASONS } from '../../agent/datapath/reasons.js';
@@ -37,15 +38,16 @@ import {
 } from '../../agent/policy/types.js';
 import { formatTable, type OutputFormat, parseOutput, print } from '../output.js';
 
+const I = SLUICE_IDENTITY;
 const RESERVED: Record<number, string> = {
-  0: 'any',
-  1: 'reserved:host',
-  2: 'reserved:world',
-  3: 'reserved:unmanaged',
-  4: 'reserved:health',
-  5: 'reserved:init',
-  6: 'reserved:remote-node',
-  7: 'reserved:cluster-pods',
+  [I.SLUICE_ID_ANY]: 'any',
+  [I.SLUICE_ID_HOST]: 'reserved:host',
+  [I.SLUICE_ID_WORLD]: 'reserved:world',
+  [I.SLUICE_ID_UNMANAGED]: 'reserved:unmanaged',
+  [I.SLUICE_ID_HEALTH]: 'reserved:health',
+  [I.SLUICE_ID_INIT]: 'reserved:init',
+  [I.SLUICE_ID_REMOTE_NODE]: 'reserved:remote-node',
+  [I.SLUICE_ID_CLUSTER_PODS]: 'reserved:cluster-pods',
 };
 
 export interface Names {
@@ -138,11 +140,13 @@ function nowSeconds(): number {
 }
 
 function ctState(flags: number, protocol: number): string {
-  if (protocol !== 6) return flags & 1 ? 'replied' : 'new';
-  if (flags & 8) return 'reset';
-  if ((flags & 6) === 6) return 'closing';
-  if (flags & 6) return 'half-closed';
-  if (flags & 16) return 'syn-sent';
+  const { CT_F_SEEN_REPLY, CT_F_FIN_FWD, CT_F_FIN_REV, CT_F_RST, CT_F_SYN_ONLY } = CT_FLAGS;
+  const fin = CT_F_FIN_FWD | CT_F_FIN_REV;
+  if (protocol !== 6) return flags & CT_F_SEEN_REPLY ? 'replied' : 'new';
+  if (flags & CT_F_RST) return 'reset';
+  if ((flags & fin) === fin) return 'closing';
+  if (flags & fin) return 'half-closed';
+  if (flags & CT_F_SYN_ONLY) return 'syn-sent';
   return 'established';
 }
 
