@@ -11,7 +11,10 @@ import type { AttachMode, SluiceConfig } from '../config.js';
 import { EnvironmentError, SystemError } from '../errors.js';
 import { run } from '../exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
-import { BpftoolWriter, describeFailure, type MapWriter } from './map-writer.js';
+import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map-writer.js';
+
+const EEXIST = 17;
+
 import { ALL_MAPS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
@@ -171,6 +174,18 @@ export class Loader {
    * the device was just created, so there is nothing to look at first (one process, not three).
    */
   async attach(device: string, opts: { fresh?: boolean } = {}): Promise<void> {
+    if (this.mode === 'tcx' && this.writer.attach) {
+      // One request to the long-lived writer; attached already answers EEXIST.
+      await this.attachTcx(
+        (['ingress', 'egress'] as const).map((hook) => ({
+          device,
+          hook,
+          prog: this.progPath(hook === 'ingress' ? PROGRAMS.entryIngress : PROGRAMS.entryEgress),
+        })),
+        this.cfg.hostNetns,
+      );
+      return;
+    }
     const current = opts.fresh ? [] : await this.attachments(device);
     await this.attachMissing([device], current, opts.fresh ? undefined : await this.entryProgIds());
   }
@@ -211,8 +226,8 @@ export class Loader {
     if (todo.length === 0) return;
     const netns = this.cfg.hostNetns;
     if (this.mode === 'tcx') {
-      await bpftoolBatch(
-        todo.map(({ device, hook }) => `net attach tcx_${hook} pinned ${pin(hook)} dev ${device}`),
+      await this.attachTcx(
+        todo.map(({ device, hook }) => ({ device, hook, prog: pin(hook) })),
         netns,
       );
       return;
@@ -225,6 +240,29 @@ export class Loader {
       );
     }
     await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
+  }
+
+  /** tcx attachments through the long-lived writer (no process per attach: a CNI ADD's attach
+   * was a bpftool start), or one bpftool batch where the writer cannot. */
+  private async attachTcx(
+    todo: readonly { device: string; hook: 'ingress' | 'egress'; prog: string }[],
+    netns: string | undefined,
+  ): Promise<void> {
+    if (!this.writer.attach) {
+      await bpftoolBatch(
+        todo.map(({ device, hook, prog }) => `net attach tcx_${hook} pinned ${prog} dev ${device}`),
+        netns,
+      );
+      return;
+    }
+    const results = await this.writer.attach(todo);
+    const failed = results.findIndex((r) => r < 0 && r !== -EEXIST);
+    if (failed >= 0) {
+      const t = todo[failed]!;
+      throw new SystemError(
+        `cannot attach ${path.basename(t.prog)} to ${t.device} (tcx ${t.hook}): ${errnoText(results[failed]!)}`,
+      );
+    }
   }
 
   private entryIds: { ingress: number; egress: number } | undefined;
@@ -245,6 +283,14 @@ export class Loader {
   async attachNetdev(devices: readonly string[]): Promise<void> {
     if (devices.length === 0) return;
     const pin = this.progPath(PROGRAMS.entryNetdev);
+    if (this.mode === 'tcx' && this.writer.attach) {
+      // Attached already answers EEXIST: nothing to look up first.
+      await this.attachTcx(
+        devices.map((device) => ({ device, hook: 'ingress' as const, prog: pin })),
+        this.cfg.hostNetns,
+      );
+      return;
+    }
     const id = await this.progId(pin);
     const shown = (await bpftoolJson<NetShowEntry[]>(['net', 'show'], this.cfg.hostNetns)) ?? [];
     const attached = new Set(
@@ -258,8 +304,8 @@ export class Loader {
     if (todo.length === 0) return;
     const netns = this.cfg.hostNetns;
     if (this.mode === 'tcx') {
-      await bpftoolBatch(
-        todo.map((d) => `net attach tcx_ingress pinned ${pin} dev ${d}`),
+      await this.attachTcx(
+        todo.map((device) => ({ device, hook: 'ingress' as const, prog: pin })),
         netns,
       );
       return;

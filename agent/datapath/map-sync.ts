@@ -104,7 +104,8 @@ export class MapSyncer {
     private readonly cfg: SluiceConfig,
     writer?: MapWriter,
   ) {
-    this.writer = writer ?? (existsSync(MAPS_TOOL) ? new PinnedMapWriter() : new BpftoolWriter());
+    this.writer =
+      writer ?? (existsSync(MAPS_TOOL) ? new PinnedMapWriter(cfg.hostNetns) : new BpftoolWriter());
   }
 
   /** Stops the writer process (the maps stay as they are). */

@@ -37,11 +37,18 @@ export interface MapWriter {
   write(ops: readonly MapOp[]): Promise<OpResults>;
   /** Deletes what the sweep names in one pass over the map; how many it deleted. */
   sweep(s: Sweep): Promise<number>;
+  /** tcx-attaches pinned programs to devices (of the node's namespace); 0 or -errno each
+   * (-EEXIST: attached already). Undefined where the writer cannot: the caller uses bpftool. */
+  attach?(
+    requests: readonly { device: string; hook: 'ingress' | 'egress'; prog: string }[],
+  ): Promise<number[]>;
   close(): void;
 }
 
 export const MAPS_TOOL = path.join(REPO_ROOT, 'build', 'sluice-maps');
 const ECANCELED = 125;
+/** Longest a batch may go unanswered (a 120,000-entry batch takes well under a second). */
+const EXCHANGE_TIMEOUT_MS = 30_000;
 
 const OP_OPEN = 1;
 const OP_UPDATE = 2;
@@ -49,6 +56,7 @@ const OP_DELETE = 3;
 const OP_PROG = 4;
 const OP_SYNC = 5;
 const OP_SWEEP = 6;
+const OP_ATTACH = 7;
 
 /** What a sweep deletes: entries whose value's u32 at expiresOffset is below now (seconds of
  * CLOCK_MONOTONIC, as bpf_ktime_get_ns), and entries with a u32 equal to one of `match`. */
@@ -125,7 +133,31 @@ export class PinnedMapWriter implements MapWriter {
   /** How often the helper was started (1 + restarts after it died). */
   starts = 0;
 
-  constructor(private readonly tool = MAPS_TOOL) {}
+  /** netns: the node's network namespace (path), where attach finds devices; undefined = ours. */
+  constructor(
+    private readonly netns?: string,
+    private readonly tool = MAPS_TOOL,
+  ) {}
+
+  attach(
+    requests: readonly { device: string; hook: 'ingress' | 'egress'; prog: string }[],
+  ): Promise<number[]> {
+    const next = this.queue.then(async () => {
+      if (requests.length === 0) return [];
+      const child = this.child ?? this.start();
+      const frames = requests.map((r) => {
+        const name = Buffer.from(r.device);
+        return frame(
+          OP_ATTACH,
+          Buffer.concat([u32(r.hook === 'egress' ? 1 : 0), u32(name.length), name, Buffer.from(r.prog)]),
+        );
+      });
+      const answers = await this.exchange(child, [...frames, frame(OP_SYNC, Buffer.alloc(0))]);
+      return answers.slice(0, requests.length);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   write(ops: readonly MapOp[]): Promise<OpResults> {
     const next = this.queue.then(() => this.writeNow(ops));
@@ -140,7 +172,7 @@ export class PinnedMapWriter implements MapWriter {
 
   private start(): ChildProcess {
     if (!existsSync(this.tool)) throw new SystemError(`${this.tool} is missing: run 'make build'`);
-    const child = spawn(this.tool, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(this.tool, this.netns ? [this.netns] : [], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.starts += 1;
     this.handles = new Map();
     this.buffered = Buffer.alloc(0);
@@ -179,9 +211,25 @@ export class PinnedMapWriter implements MapWriter {
 
   /** Sends requests (the last one a SYNC) and waits for every answer (`count`: one per request). */
   private exchange(child: ChildProcess, requests: Buffer[], count = requests.length): Promise<number[]> {
-    return new Promise((resolve, reject) => {
+    return new Promise<number[]>((resolve, reject) => {
       this.received = [];
-      this.pending = { count, resolve, reject };
+      // A writer that stops answering is ended (by its pid, ours) and started again next time:
+      // a sync must fail, not hang.
+      const timer = setTimeout(() => {
+        if (this.child === child && child.pid) child.kill('SIGKILL');
+      }, EXCHANGE_TIMEOUT_MS);
+      const done = () => clearTimeout(timer);
+      this.pending = {
+        count,
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
       child.stdin!.write(Buffer.concat(requests));
     });
   }

@@ -10,6 +10,9 @@
  *     3 DELETE   u32 handle, key (the rest)  (a missing key is not an error)
  *     4 PROG     u32 handle, u32 key_len, key, path of a pinned program: prog array slot := program
  *     5 SYNC     (empty)                     -> flushes every answer before it
+ *     7 ATTACH   u32 hook (0 tcx ingress, 1 tcx egress), u32 name_len, device name, path of a pinned
+ *                program: attaches it to the device (in the writer's network namespace: argv[1],
+ *                else its own); one already attached there answers -EEXIST
  *     6 SWEEP    u32 handle, u32 now, u32 expires_offset (0xffffffff: none), u32 n, then n x
  *                {u32 in_key (1) or in value (0), u32 offset, u32 value}: deletes every entry whose
  *                u32 at expires_offset of its value is below now, or whose u32 at one of the
@@ -21,9 +24,13 @@
  * step opens a gap, and a later step must not run without the one that failed. Dies with its
  * parent.
  */
+#define _GNU_SOURCE /* setns */
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +45,7 @@
 #define OP_PROG 4
 #define OP_SYNC 5
 #define OP_SWEEP 6
+#define OP_ATTACH 7
 #define NO_OFFSET 0xffffffffu
 #define MAX_BODY (1u << 20)
 #define MAX_MAPS 256
@@ -220,6 +228,32 @@ static int32_t handle(uint8_t op, uint32_t len)
 		}
 		return sweep(fds[h], h, u32_at(body + 4), u32_at(body + 8), m, n);
 	}
+	case OP_ATTACH: {
+		if (len < 8)
+			return -EINVAL;
+		uint32_t hook = u32_at(body), nlen = u32_at(body + 4);
+		if (hook > 1 || nlen == 0 || nlen >= IF_NAMESIZE || nlen > len - 8)
+			return -EINVAL;
+		char dev[IF_NAMESIZE], path[4096];
+		uint32_t plen = len - 8 - nlen;
+		if (plen == 0 || plen >= sizeof(path))
+			return -EINVAL;
+		memcpy(dev, body + 8, nlen);
+		dev[nlen] = 0;
+		memcpy(path, body + 8 + nlen, plen);
+		path[plen] = 0;
+		unsigned ifindex = if_nametoindex(dev);
+		if (!ifindex)
+			return -errno;
+		int prog = bpf_obj_get(path);
+		if (prog < 0)
+			return -errno;
+		LIBBPF_OPTS(bpf_prog_attach_opts, opts);
+		int r = bpf_prog_attach_opts(prog, (int)ifindex, hook ? BPF_TCX_EGRESS : BPF_TCX_INGRESS, &opts);
+		int err = errno;
+		close(prog);
+		return r < 0 ? -err : 0;
+	}
 	case OP_SYNC:
 		return 0;
 	default:
@@ -300,11 +334,20 @@ static int queue_update(uint32_t len)
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	uint8_t head[5];
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* The node's network namespace, where ATTACH finds devices (pins are in bpffs, seen anyway). */
+	if (argc > 1 && argv[1][0]) {
+		int ns = open(argv[1], O_RDONLY | O_CLOEXEC);
+		if (ns < 0 || setns(ns, CLONE_NEWNET) < 0) {
+			fprintf(stderr, "sluice-maps: cannot enter network namespace %s: %s\n", argv[1], strerror(errno));
+			return 1;
+		}
+		close(ns);
+	}
 	while (read_full(head, sizeof(head)) == 0) {
 		uint32_t len = u32_at(head + 1);
 		if (len > MAX_BODY) {

@@ -56,8 +56,8 @@ export class TestCluster {
     readonly cfg: SluiceConfig,
     readonly prefix: string,
   ) {
-    this.loader = new Loader(cfg);
     this.syncer = new MapSyncer(cfg);
+    this.loader = new Loader(cfg, this.syncer.writer);
   }
 
   static async start(
