@@ -61,6 +61,17 @@ export const SERVER_IP = '10.238.0.2';
 export const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
 const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
 
+/**
+ * The request/response client and server each on a CPU of their own. Unpinned, RR on two vCPUs
+ * is bimodal (p50 ≈ 21 µs or ≈ 37 µs, depending on where the scheduler puts the two), which moves
+ * a median of a few runs by more than the gates' margins. With one CPU, nothing to pin.
+ */
+const CLIENT_CPU = 0;
+const SERVER_CPU = 1;
+function pinTo(cpu: number): string[] {
+  return os.cpus().length > 1 ? ['taskset', '-c', String(cpu)] : [];
+}
+
 export function configs(quick: boolean): string[] {
   const counts = quick ? [100, 10000] : RULE_COUNTS;
   return [
@@ -99,7 +110,19 @@ export async function measureRr(
   seconds: number,
 ): Promise<{ tps: number; p50Us: number; p99Us: number }> {
   const sp = await run(
-    ['sockperf', 'ping-pong', '--tcp', '-i', host, '-p', String(port), '-t', String(seconds), '--full-rtt'],
+    [
+      ...pinTo(CLIENT_CPU),
+      'sockperf',
+      'ping-pong',
+      '--tcp',
+      '-i',
+      host,
+      '-p',
+      String(port),
+      '-t',
+      String(seconds),
+      '--full-rtt',
+    ],
     { netns: clientNetns, timeoutMs: seconds * 1000 + 20_000 },
   );
   const text = sp.stdout + sp.stderr;
@@ -182,7 +205,7 @@ export class Topology {
     await this.startServer(this.server, ['iperf3', '-s', '-p', String(PORTS.iperf)], /Server listening/);
     await this.startServer(
       this.server,
-      ['sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
+      [...pinTo(SERVER_CPU), 'sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
       /Waiting|sockperf: \[tid/,
     );
     await this.startServer(this.server, [CRR, 'server', String(PORTS.crr)], /ready/);

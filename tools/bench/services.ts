@@ -39,6 +39,8 @@ const LOWER_IS_BETTER = new Set<ServiceMetric>(['rr_p50_us', 'rr_p99_us', 'crr_u
 
 /** Backends per Service in the sync measurement and of every Service that takes no traffic. */
 export const BACKENDS_PER_SERVICE = 5;
+/** Quiet time after switching configs, before measuring. */
+const SETTLE_MS = 1000;
 export const SYNC_SERVICES = 10_000;
 
 const NODE_NAME = 'bench-node';
@@ -637,6 +639,10 @@ export async function runServicesBench(opts: {
         const t = performance.now();
         const to = await bench.apply(config);
         const setupMs = performance.now() - t;
+        // Switching configs writes or frees up to 120,000 map entries (and V8 collects after
+        // building them): the kernel's deferred frees and the collector run on the same two
+        // cores. Every config waits the same moment before it is measured.
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
         const before = config.startsWith('sluice-clusterip-') ? await bench.echoTranslations() : 0;
         const m = await bench.measure(to, seconds);
         if (config.startsWith('sluice-clusterip-') && (await bench.echoTranslations()) <= before)
