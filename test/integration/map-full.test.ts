@@ -5,11 +5,9 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MapFullError } from '../../agent/datapath/map-sync.js';
-import { IdentityAllocator } from '../../agent/identity/allocator.js';
 import { AgentMetrics } from '../../agent/metrics/registry.js';
-import { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
-import { NODE_IP, TestCluster } from '../harness/cluster.js';
+import { TestCluster } from '../harness/cluster.js';
 
 let cluster: TestCluster;
 const logs: Record<string, unknown>[] = [];
@@ -42,15 +40,7 @@ it('refuses a sync that does not fit, reports map and policy, keeps the enforced
     store.upsertPod({ namespace: 'x', name, labels: { pod: name }, ip, ports: [] });
   }
   const metrics = new AgentMetrics();
-  const reconciler = new Reconciler({
-    store,
-    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
-    identities: new IdentityAllocator(cluster.cfg.stateDir),
-    syncer: cluster.syncer,
-    nodeIps: [NODE_IP],
-    log,
-    metrics,
-  });
+  const reconciler = cluster.reconciler(store, { log, metrics, namespaceIdentities: undefined });
   // Two entries: x/a admits TCP 80 from anyone, and x/b the same. Fits in 3.
   store.upsertPolicy({
     namespace: 'x',
@@ -92,14 +82,7 @@ it('counts the batch at its peak: replacing every entry of a full map is refused
   ] as const) {
     store.upsertPod({ namespace: 'x', name, labels: { pod: name }, ip, ports: [] });
   }
-  const reconciler = new Reconciler({
-    store,
-    endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
-    identities: new IdentityAllocator(cluster.cfg.stateDir),
-    syncer: cluster.syncer,
-    nodeIps: [NODE_IP],
-    log,
-  });
+  const reconciler = cluster.reconciler(store, { log, namespaceIdentities: undefined });
   store.upsertPolicy({ namespace: 'x', name: 'p', podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] });
   await reconciler.reconcile();
   // Port 81 instead of 80: the end state has 2 entries, but the 2 new ones land before the 2 old

@@ -19,6 +19,7 @@ import { Reconciler } from '../../agent/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import type { NetworkPolicy, Pod, Protocol } from '../../agent/state/types.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
+import { applyPolicies, clearPolicies as clearAllPolicies } from '../harness/policies.js';
 
 const NAMESPACES = ['x', 'y', 'z'] as const;
 const POD_NAMES = ['a', 'b'] as const;
@@ -60,15 +61,8 @@ function policy(ns: string, name: string, spec: Omit<NetworkPolicy, 'namespace' 
   return { namespace: ns, name, ...spec };
 }
 
-async function apply(...policies: NetworkPolicy[]): Promise<void> {
-  for (const p of policies) expect(store.upsertPolicy(p)).toEqual([]);
-  await reconciler.reconcile();
-}
-
-async function clearPolicies(): Promise<void> {
-  for (const p of store.snapshot().policies) store.deletePolicy(p.namespace, p.name);
-  await reconciler.reconcile();
-}
+const apply = (...policies: NetworkPolicy[]) => applyPolicies(store, reconciler, ...policies);
+const clearPolicies = () => clearAllPolicies(store, reconciler);
 
 /** Probes every pod to every other pod and compares with the expectation; returns mismatches. */
 async function mismatches(

@@ -29,6 +29,7 @@ import {
   TC_ACT_REDIRECT,
   TC_ACT_SHOT,
 } from '../harness/packets.js';
+import { applyPolicies, clearPolicies as clearAllPolicies } from '../harness/policies.js';
 
 const NODE_NAME = 'node-a';
 const EXT_NODE_IP = '10.253.0.1';
@@ -184,15 +185,8 @@ let extNs = '';
 
 const pod = (key: string) => cluster.pod(key);
 
-async function apply(...policies: NetworkPolicy[]): Promise<void> {
-  for (const p of policies) expect(store.upsertPolicy(p)).toEqual([]);
-  await reconciler.reconcile();
-}
-
-async function clearPolicies(): Promise<void> {
-  for (const p of store.snapshot().policies) store.deletePolicy(p.namespace, p.name);
-  await reconciler.reconcile();
-}
+const apply = (...policies: NetworkPolicy[]) => applyPolicies(store, reconciler, ...policies);
+const clearPolicies = () => clearAllPolicies(store, reconciler);
 
 /** Sends one datagram from a fixed source port and prints who answered (or "refused"/"timeout"). */
 async function udpFrom(netns: string, to: string, port: number, sport: number): Promise<string> {
