@@ -66,6 +66,8 @@ const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
  * is bimodal (p50 ≈ 21 µs or ≈ 37 µs, depending on where the scheduler puts the two), which moves
  * a median of a few runs by more than the gates' margins. With one CPU, nothing to pin.
  */
+/** Quiet time after switching configs, before measuring (bench services uses the same). */
+export const SETTLE_MS = 1000;
 const CLIENT_CPU = 0;
 const SERVER_CPU = 1;
 function pinTo(cpu: number): string[] {
@@ -468,6 +470,10 @@ export async function runDatapathBench(opts: {
     for (let r = 0; r < reps; r++) {
       for (const config of list) {
         await topo.apply(config);
+        // Switching configs writes or frees up to 10,000 policy entries (and iptables rules): the
+        // kernel's deferred frees and V8's collector must not run into the measurement. Every
+        // config waits the same moment.
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
         const m = await topo.measure(seconds);
         samples.set(config, [...(samples.get(config) ?? []), m]);
         opts.log?.(`run ${r + 1}/${reps} ${config}: ${METRICS.map((k) => `${k}=${round(m[k])}`).join(' ')}`);

@@ -27,6 +27,7 @@ import {
   removeLeftovers,
   requireTools,
   SERVER_IP,
+  SETTLE_MS,
   Topology,
 } from './datapath.js';
 import { median, round } from './stats.js';
@@ -39,8 +40,6 @@ const LOWER_IS_BETTER = new Set<ServiceMetric>(['rr_p50_us', 'rr_p99_us', 'crr_u
 
 /** Backends per Service in the sync measurement and of every Service that takes no traffic. */
 export const BACKENDS_PER_SERVICE = 5;
-/** Quiet time after switching configs, before measuring. */
-const SETTLE_MS = 1000;
 export const SYNC_SERVICES = 10_000;
 
 const NODE_NAME = 'bench-node';
