@@ -1,9 +1,9 @@
 // sluice_lb_stats summed over CPUs: per frontend id, new connections given a backend and those
 // dropped or rejected for want of one.
 
-import { dumpPerCpuMap } from '../datapath/bpftool.js';
 import { lbStatsCodec, u32Codec } from '../datapath/codecs.js';
 import { mapPin } from '../datapath/maps.js';
+import { readPerCpuSums } from '../datapath/metrics-map.js';
 
 export interface LbStatsRow {
   frontendId: number;
@@ -12,15 +12,10 @@ export interface LbStatsRow {
 }
 
 export async function readLbStats(pinRoot: string): Promise<LbStatsRow[]> {
-  const entries = await dumpPerCpuMap(mapPin(pinRoot, 'lbStats'));
-  return entries.map((e) => {
-    let translations = 0;
-    let noBackend = 0;
-    for (const v of e.values) {
-      const d = lbStatsCodec.decode(v);
-      translations += d.translations;
-      noBackend += d.no_backend;
-    }
-    return { frontendId: u32Codec.decode(e.key).value, translations, noBackend };
-  });
+  const rows = await readPerCpuSums(mapPin(pinRoot, 'lbStats'), u32Codec, lbStatsCodec);
+  return rows.map(({ key, sum }) => ({
+    frontendId: key.value,
+    translations: sum.translations,
+    noBackend: sum.no_backend,
+  }));
 }
