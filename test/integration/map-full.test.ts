@@ -30,7 +30,8 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-it('refuses a sync that does not fit, reports map and policy, keeps the enforced state', async () => {
+/** Namespace x with the two test pods a and b, as the store would hold them. */
+function storeWithPods(): Store {
   const store = new Store();
   store.upsertNamespace({ name: 'x', labels: {} });
   for (const [name, ip] of [
@@ -39,6 +40,11 @@ it('refuses a sync that does not fit, reports map and policy, keeps the enforced
   ] as const) {
     store.upsertPod({ namespace: 'x', name, labels: { pod: name }, ip, ports: [] });
   }
+  return store;
+}
+
+it('refuses a sync that does not fit, reports map and policy, keeps the enforced state', async () => {
+  const store = storeWithPods();
   const metrics = new AgentMetrics();
   const reconciler = cluster.reconciler(store, { log, metrics, namespaceIdentities: undefined });
   // Two entries: x/a admits TCP 80 from anyone, and x/b the same. Fits in 3.
@@ -74,14 +80,7 @@ it('refuses a sync that does not fit, reports map and policy, keeps the enforced
 });
 
 it('counts the batch at its peak: replacing every entry of a full map is refused, not half-made', async () => {
-  const store = new Store();
-  store.upsertNamespace({ name: 'x', labels: {} });
-  for (const [name, ip] of [
-    ['a', '10.253.0.1'],
-    ['b', '10.253.0.2'],
-  ] as const) {
-    store.upsertPod({ namespace: 'x', name, labels: { pod: name }, ip, ports: [] });
-  }
+  const store = storeWithPods();
   const reconciler = cluster.reconciler(store, { log, namespaceIdentities: undefined });
   store.upsertPolicy({ namespace: 'x', name: 'p', podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] });
   await reconciler.reconcile();

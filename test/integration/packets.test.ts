@@ -248,6 +248,23 @@ describe('packet table: from_pod of x/a', () => {
   });
 });
 
+/** Runs `check` while x/a admits nothing new (ingress isolated, no rule). */
+async function whileIsolated(check: () => Promise<void>): Promise<void> {
+  store.upsertPolicy({
+    namespace: 'x',
+    name: 'a-in',
+    podSelector: { matchLabels: { app: 'a' } },
+    policyTypes: ['Ingress'],
+  });
+  await reconciler.reconcile();
+  try {
+    await check();
+  } finally {
+    store.deletePolicy('x', 'a-in');
+    await reconciler.reconcile();
+  }
+}
+
 describe('packet table: ICMP', () => {
   it('an echo request opens an entry only an echo reply matches as its reply', async () => {
     // c is not isolated: a's request passes; c's reply is a reply.
@@ -257,15 +274,9 @@ describe('packet table: ICMP', () => {
     expect(await verdict('from_pod', 'y/c', icmp(C, A, 0, 0, echo(7)))).toMatchObject({
       retval: TC_ACT_REDIRECT,
     });
-    // b is isolated: a request from b's side to a with the same identifier is not a "reply".
-    store.upsertPolicy({
-      namespace: 'x',
-      name: 'a-in',
-      podSelector: { matchLabels: { app: 'a' } },
-      policyTypes: ['Ingress'],
-    });
-    await reconciler.reconcile();
-    try {
+    // With a isolated for ingress: c's reply is still a reply, but a request from c with the
+    // same identifier is a new connection, and denied.
+    await whileIsolated(async () => {
       expect(await verdict('from_pod', 'y/c', icmp(C, A, 0, 0, echo(7)))).toMatchObject({
         retval: TC_ACT_REDIRECT,
       });
@@ -273,10 +284,7 @@ describe('packet table: ICMP', () => {
         retval: TC_ACT_SHOT,
         reason: 'POLICY_DENIED',
       });
-    } finally {
-      store.deletePolicy('x', 'a-in');
-      await reconciler.reconcile();
-    }
+    });
   });
 
   it('an ICMP error quoting a header with options is related to its connection', async () => {
@@ -288,14 +296,7 @@ describe('packet table: ICMP', () => {
         frame({ saddr: A, daddr: C, protocol: 'UDP', sport: 43000, dport: 9999 }),
       ),
     ).toMatchObject({ retval: TC_ACT_REDIRECT });
-    store.upsertPolicy({
-      namespace: 'x',
-      name: 'a-in',
-      podSelector: { matchLabels: { app: 'a' } },
-      policyTypes: ['Ingress'],
-    });
-    await reconciler.reconcile();
-    try {
+    await whileIsolated(async () => {
       // a admits nothing new; the error is related, so it passes.
       const err = icmp(C, A, 3, 3, quotedWithOptions(A, C, 43000, 9999));
       expect(await verdict('from_pod', 'y/c', err)).toEqual({ retval: TC_ACT_REDIRECT, reason: 'FORWARDED' });
@@ -305,10 +306,7 @@ describe('packet table: ICMP', () => {
         retval: TC_ACT_SHOT,
         reason: 'POLICY_DENIED',
       });
-    } finally {
-      store.deletePolicy('x', 'a-in');
-      await reconciler.reconcile();
-    }
+    });
   });
 });
 
