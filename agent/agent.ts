@@ -66,21 +66,24 @@ export interface PodRef {
   name: string;
 }
 
-/** Addresses of the host namespace, for the host identity. */
-async function hostAddresses(netns: string | undefined): Promise<string[]> {
+interface HostLink {
+  ifname: string;
+  addr_info?: { local: string; scope: string }[];
+}
+
+/** The host namespace's IPv4 links and addresses: one `ip` call at start for both uses below. */
+async function hostLinks(netns: string | undefined): Promise<HostLink[]> {
   const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show'], { netns });
-  const links = JSON.parse(stdout) as { addr_info?: { local: string; scope: string }[] }[];
+  return JSON.parse(stdout) as HostLink[];
+}
+
+/** Addresses of the host namespace, for the host identity. */
+function hostAddresses(links: readonly HostLink[]): string[] {
   return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.scope !== 'host').map((a) => a.local));
 }
 
 /** The devices holding the node's addresses (not lo, not pod veths): where NodePort clients come in. */
-async function nodeDevices(
-  netns: string | undefined,
-  nodeIps: readonly string[],
-  podPrefix: string,
-): Promise<string[]> {
-  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show'], { netns });
-  const links = JSON.parse(stdout) as { ifname: string; addr_info?: { local: string }[] }[];
+function nodeDevices(links: readonly HostLink[], nodeIps: readonly string[], podPrefix: string): string[] {
   return links
     .filter((l) => l.ifname !== 'lo' && !l.ifname.startsWith(podPrefix))
     .filter((l) => (l.addr_info ?? []).some((a) => nodeIps.includes(a.local)))
@@ -154,7 +157,9 @@ export class Agent {
       );
     await this.endpoints.load();
     await this.syncer.refresh();
-    const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : await hostAddresses(this.cfg.hostNetns);
+    const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0;
+    const links = needLinks ? await hostLinks(this.cfg.hostNetns) : [];
+    const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : hostAddresses(links);
     const nodeName = process.env['K8S_NODE_NAME'];
     this.reconciler = new Reconciler({
       store: this.store,
@@ -173,7 +178,7 @@ export class Agent {
     const devices =
       this.cfg.nodePortDevices.length > 0
         ? this.cfg.nodePortDevices
-        : await nodeDevices(this.cfg.hostNetns, nodeIps, this.cfg.interfacePrefix);
+        : nodeDevices(links, nodeIps, this.cfg.interfacePrefix);
     await this.loader.attachNetdev(devices);
     log.info({ devices }, 'NodePort program attached to the node devices');
     // Re-attach every known endpoint's device (a no-op where attached): programs may be new.
