@@ -77,7 +77,6 @@ struct matcher {
 	uint32_t in_key, offset, value;
 };
 
-static uint32_t u32_at(const uint8_t *p);
 
 /* Entries to delete: expired ones, and those a matcher names. Keys are collected first and
  * deleted after the walk (deleting under get_next_key can restart it). */

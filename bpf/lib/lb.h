@@ -24,7 +24,6 @@
 #include "parse.h"
 #include "ct.h"
 
-#define LB_IP_OFF ETH_HLEN
 #define LB_IP_CSUM_OFF (ETH_HLEN + 10)
 #define LB_IP_SADDR_OFF (ETH_HLEN + 12)
 #define LB_IP_DADDR_OFF (ETH_HLEN + 16)
