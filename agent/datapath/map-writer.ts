@@ -265,7 +265,10 @@ export class PinnedMapWriter implements MapWriter {
       ]);
       unopened.forEach((p, i) => {
         const h = answers[i]!;
-        if (h < 0) throw new SystemError(`cannot open pinned map ${p}: ${errnoText(h)}`);
+        if (h < 0)
+          throw new SystemError(
+            `cannot open pinned map ${p}: ${errnoText(h)}${h === -2 ? ' (the datapath is not loaded there: start the agent, or check pinRoot)' : ''}`,
+          );
         this.handles.set(p, h);
       });
     }

@@ -77,7 +77,6 @@ struct matcher {
 	uint32_t in_key, offset, value;
 };
 
-
 /* Entries to delete: expired ones, and those a matcher names. Keys are collected first and
  * deleted after the walk (deleting under get_next_key can restart it). */
 static int32_t sweep(int fd, uint32_t h, uint32_t now, uint32_t expires_off, const struct matcher *m, uint32_t n)
