@@ -11,6 +11,7 @@ import { lbFrontendCodec, lbFrontendKeyCodec } from './datapath/codecs.js';
 import { forgetEndpoint, sweepExpired } from './datapath/gc.js';
 import { Loader } from './datapath/loader.js';
 import { MapSyncer } from './datapath/map-sync.js';
+import { NodeRouting, planRoutes } from './datapath/routing.js';
 import { EndpointRegistry, hostIfName } from './endpoints/registry.js';
 import type { Endpoint } from './endpoints/types.js';
 import { run } from './exec.js';
@@ -30,7 +31,7 @@ import { type DatapathPlan, Reconciler } from './reconciler.js';
 import { type Frontend, LB_F_AFFINITY, LB_F_LOCAL_ONLY, servicePortLabel } from './services/compile.js';
 import { applyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
-import type { Pod } from './state/types.js';
+import type { Pod, Snapshot } from './state/types.js';
 
 export interface ExplainSide {
   pod: string;
@@ -117,6 +118,9 @@ export class Agent {
   readonly flows = new FlowRing();
   private events: EventReader | undefined;
   private sweeper: NodeJS.Timeout | undefined;
+  readonly routing: NodeRouting;
+  /** This node's addresses (HOST), from the config or read at start. */
+  nodeIps: readonly string[] = [];
 
   constructor(
     readonly cfg: SluiceConfig,
@@ -128,6 +132,7 @@ export class Agent {
     this.metrics = metrics ?? new AgentMetrics();
     this.syncer = new MapSyncer(cfg);
     this.loader = new Loader(cfg, this.syncer.writer);
+    this.routing = new NodeRouting(cfg, this.loader, this.syncer.writer);
     this.ipam = new Ipam(cfg.stateDir, cfg.podCidr);
     this.endpoints = new EndpointRegistry(cfg.stateDir);
   }
@@ -160,12 +165,13 @@ export class Agent {
     const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0;
     const links = needLinks ? await hostLinks(this.cfg.hostNetns) : [];
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : hostAddresses(links);
-    const nodeName = process.env['K8S_NODE_NAME'];
+    const nodeName = this.nodeName;
+    this.nodeIps = nodeIps;
     this.reconciler = new Reconciler({
       store: this.store,
       endpoints: () => this.endpoints.list(),
-      identities: new IdentityAllocator(this.cfg.stateDir),
-      namespaceIdentities: new IdentityAllocator(this.cfg.stateDir, 'namespaces'),
+      identities: new IdentityAllocator(),
+      namespaceIdentities: new IdentityAllocator('namespaces'),
       syncer: this.syncer,
       nodeIps,
       ...(nodeName ? { nodeName } : {}),
@@ -181,6 +187,8 @@ export class Agent {
         : nodeDevices(links, nodeIps, this.cfg.interfacePrefix);
     await this.loader.attachNetdev(devices);
     log.info({ devices }, 'NodePort program attached to the node devices');
+    const { tunnelIfindex } = await this.routing.start();
+    log.info({ routing: this.cfg.routing, tunnelIfindex }, 'routing to other nodes set up');
     // Re-attach every known endpoint's device (a no-op where attached): programs may be new.
     const unattached = await this.loader.attachAll(this.endpoints.list().map((ep) => ep.hostIfName));
     for (const { device, error } of unattached)
@@ -192,6 +200,7 @@ export class Agent {
   /** Once the store holds the cluster: the first reconcile, then one on every change. Ready. */
   async startReconciling(): Promise<void> {
     await this.reconciler.reconcile();
+    await this.syncRoutes();
     this.reconciler.startPeriodicRepair(this.cfg.resyncIntervalMs);
     this.startSweeper(this.cfg.ctSweepIntervalMs);
     this.store.onChange(() => this.schedule());
@@ -289,8 +298,43 @@ export class Agent {
     if (this.pending) return;
     this.pending = new Promise((r) => setImmediate(r)).then(() => {
       this.pending = undefined;
-      return this.reconciler.reconcile().catch(() => undefined);
+      return Promise.all([this.reconciler.reconcile().catch(() => undefined), this.syncRoutes()]);
     });
+  }
+
+  /** This node's name: the config's, else the DaemonSet's K8S_NODE_NAME ('' = unnamed). */
+  get nodeName(): string {
+    return this.cfg.nodeName || (process.env['K8S_NODE_NAME'] ?? '');
+  }
+
+  private routedNodes: Snapshot['nodes'];
+  private routeSync: Promise<void> = Promise.resolve();
+
+  /** Routes to other nodes' pod CIDRs follow the store's nodes (serialised; failures logged and
+   * retried on the next change or repair). */
+  private syncRoutes(): Promise<void> {
+    this.routeSync = this.routeSync.then(async () => {
+      const nodes = this.store.snapshot().nodes;
+      if (nodes === this.routedNodes) return;
+      const routes = planRoutes(
+        nodes ?? [],
+        { name: this.nodeName, addresses: this.nodeIps },
+        this.cfg.routing,
+      );
+      try {
+        const r = await this.routing.sync(routes);
+        this.routedNodes = nodes;
+        if (r.added + r.removed > 0)
+          this.log
+            .child({ subsystem: 'routing' })
+            .info({ ...r, routes: routes.length }, 'routes to other nodes synced');
+      } catch (err) {
+        this.log
+          .child({ subsystem: 'routing' })
+          .error({ err: (err as Error).message }, 'routes to other nodes not synced');
+      }
+    });
+    return this.routeSync;
   }
 
   private readonly busy = new Map<string, Promise<unknown>>();
@@ -470,7 +514,7 @@ export class Agent {
     } catch (err) {
       throw new AgentOpError(CNI_INVALID_CONFIG, (err as Error).message);
     }
-    applyManifests(this.store, m);
+    applyManifests(this.store, m, this.cfg.nodes);
     const r = await this.reconciler.reconcile();
     return { storeVersion: r.storeVersion, pods: m.pods.length, policies: m.policies.length };
   }

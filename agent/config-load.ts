@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config.js';
 import { UserError } from './errors.js';
-import { parseCidr, parseIPv4 } from './policy/cidr.js';
+import { formatCidr, parseCidr, parseIPv4 } from './policy/cidr.js';
+import { isDnsSubdomain, nodeClash } from './sources/manifests.js';
+import type { Node } from './state/types.js';
 
 const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_PIN_ROOT: 'pinRoot',
@@ -16,6 +18,9 @@ const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_HOST_NETNS: 'hostNetns',
   SLUICE_POD_CIDR: 'podCidr',
   SLUICE_NODEPORT_DEVICES: 'nodePortDevices',
+  SLUICE_ROUTING: 'routing',
+  // The DaemonSet sets it from spec.nodeName (the Downward API).
+  K8S_NODE_NAME: 'nodeName',
 };
 
 function check(source: string, key: string, value: unknown): unknown {
@@ -39,12 +44,30 @@ function check(source: string, key: string, value: unknown): unknown {
         throw new UserError(`${where}: invalid value ${JSON.stringify(value)}`);
       }
       return value;
-    case 'metricsPort': {
+    case 'metricsPort':
+    case 'tunnelPort': {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > 65535)
-        throw new UserError(`${where} must be a port number, got ${JSON.stringify(value)}`);
+      const min = key === 'tunnelPort' ? 1 : 0;
+      if (!Number.isInteger(n) || n < min || n > 65535)
+        throw new UserError(`${where} must be a port number (${min}-65535), got ${JSON.stringify(value)}`);
       return n;
     }
+    case 'nodeName':
+      if (typeof value !== 'string' || !isDnsSubdomain(value))
+        throw new UserError(
+          `${where} must be a node name (a DNS subdomain: lowercase letters, digits, '-' and '.'), got ${JSON.stringify(value)}`,
+        );
+      return value;
+    case 'nodes':
+      return checkNodes(where, value);
+    case 'routing':
+      if (value !== 'tunnel' && value !== 'native')
+        throw new UserError(`${where} must be tunnel or native, got ${JSON.stringify(value)}`);
+      return value;
+    case 'tunnel':
+      if (value !== 'vxlan')
+        throw new UserError(`${where} must be vxlan (the only tunnel), got ${JSON.stringify(value)}`);
+      return value;
     case 'attachMode':
       if (value !== 'tcx' && value !== 'tc' && value !== 'auto')
         throw new UserError(`${where} must be tcx, tc or auto, got ${JSON.stringify(value)}`);
@@ -103,6 +126,39 @@ function check(source: string, key: string, value: unknown): unknown {
     default:
       throw new UserError(`${source}: unknown key ${key}`);
   }
+}
+
+/** Local mode's nodes: a list of {name, internalIp, podCidr?}, none clashing with another. */
+function checkNodes(where: string, value: unknown): Node[] {
+  if (!Array.isArray(value)) throw new UserError(`${where} must be a list of {name, internalIp, podCidr}`);
+  const nodes = value.map((entry, i): Node => {
+    const at = `${where}[${i}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw new UserError(`${at} must be a mapping with name, internalIp and (optional) podCidr`);
+    for (const k of Object.keys(entry))
+      if (k !== 'name' && k !== 'internalIp' && k !== 'podCidr')
+        throw new UserError(`${at}.${k}: unknown field (expected name, internalIp, podCidr)`);
+    const { name, internalIp, podCidr } = entry as Record<string, unknown>;
+    if (typeof name !== 'string' || !isDnsSubdomain(name))
+      throw new UserError(`${at}.name must be a node name (a DNS subdomain), got ${JSON.stringify(name)}`);
+    if (typeof internalIp !== 'string')
+      throw new UserError(`${at}.internalIp is required: the node's IPv4 address other nodes reach it at`);
+    try {
+      parseIPv4(internalIp);
+    } catch (err) {
+      throw new UserError(`${at}.internalIp: ${(err as Error).message}`);
+    }
+    if (podCidr === undefined || podCidr === null) return { name, internalIp };
+    try {
+      // Host bits are dropped (10.244.1.1/24 is 10.244.1.0/24): the value becomes a route.
+      return { name, internalIp, podCidr: formatCidr(parseCidr(String(podCidr))) };
+    } catch (err) {
+      throw new UserError(`${at}.podCidr: ${(err as Error).message}`);
+    }
+  });
+  const clash = nodeClash(nodes);
+  if (clash) throw new UserError(`${where}[${clash.index}].${clash.field}: ${clash.message}`);
+  return nodes;
 }
 
 /** The merged config, and the keys a source set (the rest are defaults). */

@@ -4,8 +4,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Node } from './state/types.js';
 
 export type AttachMode = 'tcx' | 'tc' | 'auto';
+/** How pod traffic reaches other nodes: encapsulated (tunnel) or through the underlay's routes. */
+export type RoutingMode = 'tunnel' | 'native';
+export type TunnelProtocol = 'vxlan';
 
 export interface MapSizes {
   endpoints: number;
@@ -22,6 +26,8 @@ export interface MapSizes {
   lbConns: number;
   /** sessionAffinity ClientIP: one per client and frontend. */
   lbAffinity: number;
+  /** Label identities in the cluster (their namespaces, for packets from the tunnel). */
+  identities: number;
 }
 
 export interface SluiceConfig {
@@ -44,6 +50,7 @@ export interface SluiceConfig {
   podCidr: string;
   /** Addresses of this node (identity host); empty = read from the host namespace at start. */
   nodeIps: string[];
+  /** The underlay's MTU; pods get it less the tunnel's overhead (podMtu). */
   mtu: number;
   /** The node's own devices where clients from outside reach NodePorts (from_netdev is attached);
    * empty = those holding a node address. */
@@ -54,6 +61,16 @@ export interface SluiceConfig {
   ctSweepIntervalMs: number;
   /** How often every map is re-read and differences rewritten (ms; 0 = never). */
   resyncIntervalMs: number;
+  /** This node's name (Kubernetes: K8S_NODE_NAME; local mode: its entry in `nodes`). */
+  nodeName: string;
+  /** Local mode: the cluster's nodes (Kubernetes mode reads Node objects instead). */
+  nodes: Node[];
+  /** `tunnel`: pods on other nodes are reached through a VXLAN device carrying the source's
+   * identity; `native`: through the node's routes to other nodes' pod CIDRs. */
+  routing: RoutingMode;
+  tunnel: TunnelProtocol;
+  /** UDP port of the tunnel (8472, as the Linux kernel's and Flannel's VXLAN default). */
+  tunnelPort: number;
   /** How long CNI ADD waits for the pod object to reach the store before it proceeds (ms). */
   podWaitMs: number;
 }
@@ -82,6 +99,7 @@ export const DEFAULT_MAP_SIZES: MapSizes = {
   lbBackends: 262144,
   lbConns: 262144,
   lbAffinity: 65536,
+  identities: 65536,
 };
 
 export function defaultConfig(): SluiceConfig {
@@ -103,7 +121,20 @@ export function defaultConfig(): SluiceConfig {
     podWaitMs: 5000,
     resyncIntervalMs: 300_000,
     ctSweepIntervalMs: 30_000,
+    nodeName: '',
+    nodes: [],
+    routing: 'tunnel',
+    tunnel: 'vxlan',
+    tunnelPort: 8472,
   };
+}
+
+/** IPv4 + UDP + VXLAN + the inner Ethernet header. */
+export const VXLAN_OVERHEAD = 50;
+
+/** The MTU pods get: the underlay's, less what encapsulation adds in tunnel mode. */
+export function podMtu(cfg: Pick<SluiceConfig, 'mtu' | 'routing'>): number {
+  return cfg.routing === 'tunnel' ? cfg.mtu - VXLAN_OVERHEAD : cfg.mtu;
 }
 
 export function withConfig(

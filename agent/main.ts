@@ -13,7 +13,7 @@ import { createLogger } from './log.js';
 import { AgentMetrics } from './metrics/registry.js';
 import { registerDatapathMetrics, startMetricsServer } from './metrics/server.js';
 import { KubernetesSource, loadKubeConfig } from './sources/kubernetes.js';
-import { applyManifests, loadManifests } from './sources/manifests.js';
+import { applyManifests, loadManifests, localNodes, nodeClash } from './sources/manifests.js';
 import { Store } from './state/store.js';
 
 async function main(): Promise<void> {
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       'node-ip': { type: 'string', multiple: true },
       'pod-wait-ms': { type: 'string' },
       'metrics-port': { type: 'string' },
+      /** This node's name (Kubernetes: K8S_NODE_NAME; local mode: its entry in the config's nodes). */
+      'node-name': { type: 'string' },
       /** Local mode: Namespace, Pod and NetworkPolicy manifests instead of an API server; re-read on SIGHUP. */
       manifests: { type: 'string', multiple: true },
       /** Kubernetes mode (the default inside a pod): informers on the API server. */
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       nodeIps: values['node-ip'],
       podWaitMs: values['pod-wait-ms'],
       metricsPort: values['metrics-port'],
+      nodeName: values['node-name'],
     },
   });
   const log = createLogger();
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
     throw new UserError('--manifests and --kubernetes exclude each other: pick one source');
   let source: KubernetesSource | undefined;
   if (kubernetes) {
-    const nodeName = process.env['K8S_NODE_NAME'];
+    // K8S_NODE_NAME (or --node-name) reaches cfg.nodeName through loadConfig.
+    const nodeName = cfg.nodeName;
     if (!nodeName)
       throw new UserError(
         'K8S_NODE_NAME is not set: the agent needs its node name (the DaemonSet sets it from spec.nodeName)',
@@ -101,6 +105,8 @@ async function main(): Promise<void> {
       }
     }
     // The agent is built once the pod CIDR (its IPAM pool) is known.
+    if (cfg.nodes.length > 0)
+      log.warn('the config lists nodes: ignored in Kubernetes mode (the Node objects are read instead)');
     const agent = new Agent(cfg, log, store, metrics);
     // The API server's endpoint-slice controller writes the EndpointSlices: none are derived here.
     agent.deriveEndpointSlices = false;
@@ -131,7 +137,7 @@ async function run(
   if (source) {
     // Retries with backoff until every informer has listed once.
     await source.start({
-      nodeName: process.env['K8S_NODE_NAME'] ?? '',
+      nodeName: cfg.nodeName,
       onLocalPodGone: (ns, name) => {
         agent
           .releasePod(ns, name)
@@ -139,7 +145,17 @@ async function run(
       },
     });
   } else if (manifests.length > 0) {
-    applyManifests(agent.store, await loadManifests(manifests, cfg.serviceCidr));
+    const m = await loadManifests(manifests, cfg.serviceCidr);
+    const nodes = localNodes(cfg.nodes, m.nodes);
+    const clash = nodeClash(nodes);
+    if (clash)
+      throw new UserError(
+        `node ${nodes[clash.index]!.name} (the config's nodes with the manifests' Nodes): ${clash.field}: ${clash.message}`,
+      );
+    // The config's nodes first: a manifest Node of the same name replaces one.
+    applyManifests(agent.store, m, cfg.nodes);
+  } else {
+    for (const n of cfg.nodes) agent.store.upsertNode(n);
   }
   await agent.startReconciling();
   if (cniConfDir) {

@@ -17,15 +17,24 @@ import type { IdentityAllocator } from './identity/allocator.js';
 import { identityKey, namespaceLabels } from './identity/labels.js';
 import type { Logger } from './log.js';
 import type { AgentMetrics } from './metrics/registry.js';
+import { containsIp, ipv4OrMinusOne, parseCidr } from './policy/cidr.js';
 import { type CompileCache, compilePolicies, newCompileCache } from './policy/compile.js';
-import { type CompileOutput, ID_HOST, ID_INIT, type PolicyError } from './policy/types.js';
+import {
+  type CompileOutput,
+  ID_FIRST_LABELS,
+  ID_HOST,
+  ID_INIT,
+  ID_REMOTE_NODE,
+  ID_WORLD,
+  type PolicyError,
+} from './policy/types.js';
 import { compileServices, type Frontend } from './services/compile.js';
 import { deriveEndpointSlices } from './services/derive.js';
 import { encodeLb, type LbCache } from './services/encode.js';
 import { FrontendIds } from './services/frontend-ids.js';
 import type { ServiceProblem } from './services/validate.js';
 import type { Store } from './state/store.js';
-import { type Namespace, podKey, type Snapshot } from './state/types.js';
+import { type Namespace, type Node, type Pod, podKey, type Snapshot } from './state/types.js';
 
 export interface DatapathPlan {
   desired: DesiredMaps;
@@ -69,6 +78,8 @@ export interface PlanCache {
   ipcache?: {
     namespaceIdentities: ReadonlyMap<string, number> | undefined;
     pods: Snapshot['pods'];
+    nodes: Snapshot['nodes'];
+    identityNamespaces: Map<number, number>;
     podIdentities: Map<string, number>;
     endpoints: readonly Endpoint[];
     nodeIps: readonly string[];
@@ -112,6 +123,54 @@ export function namespaceNames(snapshot: Snapshot): string[] {
   ].sort();
 }
 
+/**
+ * Pure: what the ipcache holds. This node's addresses are HOST, other nodes' REMOTE_NODE; every
+ * pod with an address has its identity and namespace identity, and a pod of another node (by
+ * spec.nodeName, else by the node whose pod CIDR holds it) also that node's address, where the
+ * tunnel takes it. Another node's whole pod CIDR goes there too (WORLD until its pods are known).
+ * Also: the namespace identity of every label identity, for packets from the tunnel.
+ */
+export function ipcacheEntries(input: {
+  snapshot: Snapshot;
+  endpoints: readonly Endpoint[];
+  podIdentities: ReadonlyMap<string, number>;
+  namespaceIdentities?: ReadonlyMap<string, number> | undefined;
+  nodeIps: readonly string[];
+  nodes: readonly Node[];
+  nodeName?: string | undefined;
+}): { ipcache: IpcacheEntry[]; identityNamespaces: Map<number, number> } {
+  const { snapshot, endpoints, podIdentities, namespaceIdentities, nodeIps } = input;
+  const local = new Set(nodeIps);
+  const others = input.nodes.filter((n) => n.name !== input.nodeName && !local.has(n.internalIp));
+  const byName = new Map(others.map((n) => [n.name, n]));
+  const cidrs = others.flatMap((n) => (n.podCidr ? [{ node: n, ...parseCidr(n.podCidr) }] : []));
+  const nodeOf = (pod: Pod): Node | undefined => {
+    if (pod.nodeName !== undefined) return byName.get(pod.nodeName);
+    const addr = ipv4OrMinusOne(pod.ip!);
+    return cidrs.find((c) => containsIp(c, addr))?.node;
+  };
+  const ipcache: IpcacheEntry[] = nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
+  for (const n of others) {
+    ipcache.push({ prefix: n.internalIp, identity: ID_REMOTE_NODE });
+    if (n.podCidr) ipcache.push({ prefix: n.podCidr, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
+  }
+  const identityNamespaces = new Map<number, number>();
+  const entry = (ip: string, podKeyOf: string, namespace: string, node?: Node): IpcacheEntry => {
+    const identity = podIdentities.get(podKeyOf) ?? ID_INIT;
+    const namespaceIdentity = namespaceIdentities?.get(namespace) ?? 0;
+    if (identity >= ID_FIRST_LABELS && namespaceIdentity) identityNamespaces.set(identity, namespaceIdentity);
+    return { prefix: ip, identity, namespaceIdentity, ...(node ? { tunnelEndpoint: node.internalIp } : {}) };
+  };
+  const localPods = new Set(endpoints.map((e) => e.podKey));
+  for (const pod of snapshot.pods) {
+    if (pod.hostNetwork || !pod.ip) continue;
+    const key = podKey(pod);
+    ipcache.push(entry(pod.ip, key, pod.namespace, localPods.has(key) ? undefined : nodeOf(pod)));
+  }
+  for (const ep of endpoints) ipcache.push(entry(ep.ip, ep.podKey, ep.podKey.split('/')[0]!));
+  return { ipcache, identityNamespaces };
+}
+
 export function planDatapath(
   input: {
     snapshot: Snapshot;
@@ -153,39 +212,33 @@ export function planDatapath(
 
   const ic = cache.ipcache;
   let ipcache: IpcacheEntry[];
+  let identityNamespaces: Map<number, number>;
   if (
     ic &&
     ic.pods === snapshot.pods &&
+    ic.nodes === snapshot.nodes &&
     ic.podIdentities === podIdentities &&
     ic.endpoints === endpoints &&
     ic.nodeIps === nodeIps &&
     ic.namespaceIdentities === namespaceIdentities
   ) {
     ipcache = ic.value;
+    identityNamespaces = ic.identityNamespaces;
   } else {
-    ipcache = nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
-    for (const pod of snapshot.pods) {
-      if (pod.hostNetwork || !pod.ip) continue;
-      ipcache.push({
-        prefix: pod.ip,
-        identity: podIdentities.get(podKey(pod)) ?? ID_INIT,
-        namespaceIdentity: namespaceIdentities?.get(pod.namespace) ?? 0,
-      });
-    }
-    for (const ep of endpoints) {
-      ipcache.push({
-        prefix: ep.ip,
-        identity: podIdentities.get(ep.podKey) ?? ID_INIT,
-        namespaceIdentity: namespaceIdentities?.get(ep.podKey.split('/')[0]!) ?? 0,
-      });
-    }
+    ({ ipcache, identityNamespaces } = ipcacheEntries({
+      ...input,
+      podIdentities,
+      nodes: snapshot.nodes ?? [],
+    }));
     cache.ipcache = {
       pods: snapshot.pods,
+      nodes: snapshot.nodes,
       podIdentities,
       endpoints,
       nodeIps,
       namespaceIdentities,
       value: ipcache,
+      identityNamespaces,
     };
   }
   const sc = cache.services;
@@ -232,6 +285,7 @@ export function planDatapath(
       endpoints,
       identities: podIdentities,
       ipcache,
+      identityNamespaces,
       compiled,
       ...(namespaceIdentities ? { namespaceIdentities } : {}),
       lb: encodeLb(services.frontends, frontendIds, cache.lb),
@@ -386,7 +440,7 @@ export class Reconciler {
     const endpoints = this.deps.endpoints();
     const keys = cachedIdentityKeys(snapshot, this.cache);
     if (keys !== this.lastKeys) {
-      this.identityOfKey = await identities.assign(keys.values());
+      this.identityOfKey = identities.assign(keys.values());
       this.lastKeys = keys;
     }
     const identityOfKey = this.identityOfKey;
@@ -395,7 +449,7 @@ export class Reconciler {
       nsAllocator &&
       (snapshot.namespaces !== this.lastNamespaces || snapshot.pods !== this.lastNamespacePods)
     ) {
-      this.namespaceIdentityOf = await nsAllocator.assign(namespaceNames(snapshot));
+      this.namespaceIdentityOf = nsAllocator.assign(namespaceNames(snapshot));
       this.lastNamespaces = snapshot.namespaces;
       this.lastNamespacePods = snapshot.pods;
     }

@@ -7,6 +7,8 @@
  * from_pod checks the source's egress policy and, for a destination on this node, the
  * destination's ingress policy too, then delivers with bpf_redirect_peer (which skips to_pod).
  *   from_netdev  tcx ingress of the node's own devices: Services reached from outside the node.
+ *   from_overlay tcx ingress of the VXLAN device: pods of other nodes, their identity in the VNI.
+ *   to_overlay   tcx egress of the VXLAN device: the node's own packets to pods of other nodes.
  *
  * Conntrack decides on the first packet of a connection; later packets and replies only count.
  * A new connection to a Service frontend is translated to its backend first (lb.h), so policy
@@ -100,6 +102,26 @@ static __always_inline int deliver_routed(struct __sk_buff *skb, const struct pa
 	return bpf_redirect(fib.ifindex, 0);
 }
 
+/* To a pod of another node through the VXLAN device: the outer header goes to its node, the VNI
+ * carries the sender's identity (the receiver enforces policy on it). We are the pod's gateway,
+ * so the TTL drops by one here, as it would in the host stack. */
+static __always_inline int deliver_tunnel(struct __sk_buff *skb, __u32 ifindex, __u32 node_addr, __u32 identity)
+{
+	int hop = forward_hop(skb);
+
+	if (hop <= 0)
+		return hop < 0 ? TC_ACT_SHOT : TC_ACT_OK;
+	struct bpf_tunnel_key key = {
+		.remote_ipv4 = bpf_ntohl(node_addr),
+		.tunnel_id = identity,
+		.tunnel_ttl = 64,
+	};
+	/* Flags 0: the outer UDP checksum is set, which the receiver's GRO expects. */
+	if (bpf_skb_set_tunnel_key(skb, &key, sizeof(key), 0) < 0)
+		return TC_ACT_SHOT;
+	return bpf_redirect(ifindex, 0);
+}
+
 /* The Service step of a packet conntrack did not recognise: a new connection to a frontend gets
  * its backend (DNAT; hairpin also SNAT) and is looked up again as the connection it now is.
  * Returns a TC verdict to stop with, or -1 to go on. */
@@ -172,7 +194,7 @@ int from_pod(struct __sk_buff *skb)
 	}
 
 	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
-	struct ipcache_value peer = dst ? (struct ipcache_value){ dst->identity, dst->namespace_identity }
+	struct ipcache_value peer = dst ? (struct ipcache_value){ .identity = dst->identity, .namespace_identity = dst->namespace_identity }
 					: ipcache_lookup(pkt.daddr);
 	v.dst_endpoint = dst ? dst->endpoint_id : 0;
 	v.dst_identity = peer.identity;
@@ -200,8 +222,16 @@ int from_pod(struct __sk_buff *skb)
 	}
 
 	metrics_add(src->endpoint_id, REASON_FORWARDED, DIR_EGRESS, skb->len);
-	if (!dst)
+	if (!dst) {
+		__u32 tunnel = peer.tunnel_endpoint ? tunnel_ifindex() : 0;
+		if (tunnel) {
+			int r = deliver_tunnel(skb, tunnel, peer.tunnel_endpoint, src->identity);
+			if (r == TC_ACT_SHOT)
+				return drop(skb, src->endpoint_id, DROP_REDIRECT_FAILED, DIR_EGRESS, &pkt, &v);
+			return r;
+		}
 		return ct == CT_REPLY && found.rev_nat_id ? deliver_routed(skb, &pkt) : TC_ACT_OK;
+	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
 	int ret = deliver_local(skb, dst);
 	if (ret == TC_ACT_SHOT)
@@ -298,6 +328,82 @@ int from_netdev(struct __sk_buff *skb)
 	return r;
 }
 
+/* The VXLAN device, ingress: a pod of another node to a pod of this one. The VNI is the sender's
+ * identity (HOST from a node's own stack, which is REMOTE_NODE here); ingress policy is decided
+ * on it, not on the inner source address. Replies and established traffic only count. */
+SEC("tc")
+int from_overlay(struct __sk_buff *skb)
+{
+	struct packet pkt = {};
+	struct verdict v = {};
+	struct bpf_tunnel_key key = {};
+	int parsed = parse_packet(skb, &pkt);
+
+	if (parsed == PARSE_ARP)
+		return TC_ACT_OK;
+	struct endpoint_info *dst = parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT ? endpoint_by_addr(pkt.daddr) : 0;
+	__u32 dst_ep = dst ? dst->endpoint_id : 0;
+	if (parsed == PARSE_OTHER_L3)
+		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, &pkt, &v);
+	if (parsed < 0)
+		return drop(skb, dst_ep, (__u8)-parsed, DIR_INGRESS, &pkt, &v);
+	if (!dst)
+		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
+	if (bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) < 0 || key.tunnel_id == SLUICE_ID_ANY ||
+	    key.tunnel_id >= SLUICE_ID_NAMESPACE_BIT)
+		return drop(skb, dst->endpoint_id, DROP_NO_TUNNEL_ENDPOINT, DIR_INGRESS, &pkt, &v);
+
+	__u32 identity = key.tunnel_id == SLUICE_ID_HOST ? SLUICE_ID_REMOTE_NODE : key.tunnel_id;
+	__u32 now = ct_now();
+	struct ct_found found;
+	int ct = ct_lookup(&pkt, now, &found);
+
+	v.dst_endpoint = dst->endpoint_id;
+	v.dst_identity = dst->identity;
+	v.src_identity = identity;
+	/* A reply from a backend on another node to a client here that addressed a Service. */
+	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
+		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
+	if (ct == CT_NEW) {
+		__u32 rule = 0;
+		if (!policy_allows(dst, DIR_INGRESS, identity, identity_namespace(identity), pkt.saddr, &pkt, &rule))
+			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
+		v.rule_id = rule;
+		ct_create(&pkt, now, 0, dst->endpoint_id, rule, 0, 0);
+		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
+	}
+	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
+	int r = deliver_local(skb, dst);
+	if (r == TC_ACT_SHOT)
+		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v);
+	return r;
+}
+
+/* The VXLAN device, egress. Pods' packets arrive here with their tunnel key set (from_pod); the
+ * node's own, routed to another node's pod CIDR through this device, get one here: that node,
+ * and HOST as the identity. */
+SEC("tc")
+int to_overlay(struct __sk_buff *skb)
+{
+	struct bpf_tunnel_key key = {};
+	struct packet pkt = {};
+	struct verdict v = {};
+
+	if (bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) == 0)
+		return TC_ACT_OK;
+	if (parse_packet(skb, &pkt) != PARSE_IPV4)
+		return drop(skb, 0, DROP_UNSUPPORTED_L3, DIR_EGRESS, &pkt, &v);
+	struct ipcache_value peer = ipcache_lookup(pkt.daddr);
+	if (!peer.tunnel_endpoint)
+		return drop(skb, 0, DROP_NO_TUNNEL_ENDPOINT, DIR_EGRESS, &pkt, &v);
+	key.remote_ipv4 = bpf_ntohl(peer.tunnel_endpoint);
+	key.tunnel_id = SLUICE_ID_HOST;
+	key.tunnel_ttl = 64;
+	if (bpf_skb_set_tunnel_key(skb, &key, sizeof(key), 0) < 0)
+		return drop(skb, 0, DROP_NO_TUNNEL_ENDPOINT, DIR_EGRESS, &pkt, &v);
+	return TC_ACT_OK;
+}
+
 /* Entry points attached to devices. They never change, so they stay attached across upgrades;
  * without a program in sluice_calls (never the case once loaded) they fail closed. */
 SEC("tc")
@@ -320,6 +426,21 @@ int entry_from_netdev(struct __sk_buff *skb)
 {
 	bpf_tail_call(skb, &sluice_netdev_calls, CALL_FROM_NETDEV);
 	return TC_ACT_OK;
+}
+
+/* The VXLAN device: without its programs nothing crosses (fails closed, like the pods). */
+SEC("tc")
+int entry_from_overlay(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &sluice_overlay_calls, CALL_FROM_OVERLAY);
+	return TC_ACT_SHOT;
+}
+
+SEC("tc")
+int entry_to_overlay(struct __sk_buff *skb)
+{
+	bpf_tail_call(skb, &sluice_overlay_calls, CALL_TO_OVERLAY);
+	return TC_ACT_SHOT;
 }
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -5,6 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Agent, AttachmentRef } from '../agent/agent.js';
+import { podMtu } from '../agent/config.js';
 import type { Logger } from '../agent/log.js';
 import {
   type AddCheckEnv,
@@ -117,7 +118,7 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
       // Derived from the name: stable across re-wiring, nothing to read back from the pod's side.
       hostMac: macFor(`host/${hostIfName}`),
       podMac: macFor(`pod/${hostIfName}`),
-      mtu: ctx.conf.mtu ?? agent.cfg.mtu ?? 1500,
+      mtu: ctx.conf.mtu ?? podMtu(agent.cfg),
     };
     ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
     let hostIfindex: number;

@@ -11,7 +11,7 @@ import { registerInspectCommands } from './commands/inspect.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerObserveCommand } from './commands/observe.js';
 import { registerServiceCommands } from './commands/services.js';
-import { labPaths } from './lab/lab.js';
+import { labNodeFiles } from './lab/lab.js';
 
 const VERSION = '0.1.0';
 
@@ -24,20 +24,28 @@ function main(argv: string[]): Promise<void> {
     .option('--host-netns <path>', 'network namespace holding the host-side devices')
     .option('--socket <path>', "the agent's API socket", defaultConfig().socketPath)
     .option('--lab <name>', "inspect a lab's datapath (sets --pin-root, --socket and --host-netns)")
+    .option('--node <name>', "with --lab: which of the lab's nodes (default: the first)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   const config = (): SluiceConfig => {
-    const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string; lab?: string }>();
+    const o = program.opts<{
+      pinRoot: string;
+      attachMode: string;
+      hostNetns?: string;
+      lab?: string;
+      node?: string;
+    }>();
     if (o.lab) {
-      const lab = labPaths(o.lab);
+      const node = labNodeFiles(o.lab, o.node);
       return {
         ...defaultConfig(),
-        pinRoot: lab.pinRoot,
-        socketPath: lab.socket,
-        hostNetns: `/run/netns/${lab.nodeNetns}`,
+        pinRoot: node.pinRoot,
+        socketPath: node.socket,
+        hostNetns: `/run/netns/${node.netns}`,
       };
     }
+    if (o.node) throw new UserError('--node: only with --lab (a lab of several nodes)');
     if (!['tcx', 'tc', 'auto'].includes(o.attachMode))
       throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
     return {
@@ -51,8 +59,8 @@ function main(argv: string[]): Promise<void> {
   registerCniCommands(program);
   registerLabCommands(program);
   const socket = () => {
-    const o = program.opts<{ socket: string; lab?: string }>();
-    return o.lab ? labPaths(o.lab).socket : o.socket;
+    const o = program.opts<{ socket: string; lab?: string; node?: string }>();
+    return o.lab ? labNodeFiles(o.lab, o.node).socket : o.socket;
   };
   registerDatapathCommands(program, config, socket);
   registerInspectCommands(program, config, socket);

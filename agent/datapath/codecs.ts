@@ -164,9 +164,27 @@ export const ipcacheKeyCodec = defineStruct('ipcache_key', 8, [
   { name: 'addr', type: 'ipv4', offset: 4 },
 ] as const);
 
-export const ipcacheValueCodec = defineStruct('ipcache_value', 8, [
+export const ipcacheValueCodec = defineStruct('ipcache_value', 16, [
   { name: 'identity', type: 'u32', offset: 0 },
   { name: 'namespace_identity', type: 'u32', offset: 4 },
+  { name: 'tunnel_endpoint', type: 'ipv4', offset: 8 },
+  { name: 'flags', type: 'u32', offset: 12 },
+] as const);
+
+/** sluice_ipcache's value before the node was added (sluice_ipcache_v2): for its migration. */
+export const ipcacheValueV1Codec = defineStruct('ipcache_value_v1', 8, [
+  { name: 'identity', type: 'u32', offset: 0 },
+  { name: 'namespace_identity', type: 'u32', offset: 4 },
+] as const);
+
+export const identityInfoCodec = defineStruct('identity_info', 8, [
+  { name: 'namespace_identity', type: 'u32', offset: 0 },
+  { name: 'flags', type: 'u32', offset: 4 },
+] as const);
+
+export const nodeConfigCodec = defineStruct('node_config', 8, [
+  { name: 'tunnel_ifindex', type: 'u32', offset: 0 },
+  { name: 'flags', type: 'u32', offset: 4 },
 ] as const);
 
 export const policyKeyCodec = defineStruct('policy_key', 16, [
@@ -335,6 +353,8 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   endpointInfoCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
+  identityInfoCodec,
+  nodeConfigCodec,
   policyKeyCodec,
   policyValueCodec,
   cidrKeyCodec,

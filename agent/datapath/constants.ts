@@ -91,6 +91,7 @@ export const SLUICE_REASON = {
   DROP_REDIRECT_FAILED: 6,
   DROP_UNKNOWN_ENDPOINT: 7,
   DROP_NO_SERVICE_BACKEND: 8,
+  DROP_NO_TUNNEL_ENDPOINT: 9,
 } as const;
 
 /** Every shared C enum by its name (enum <name>), for the BTF check. */

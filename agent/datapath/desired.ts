@@ -14,10 +14,12 @@ import {
   cidrValueCodec,
   endpointInfoCodec,
   endpointKeyCodec,
+  identityInfoCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
   policyKeyCodec,
   policyValueCodec,
+  u32Codec,
 } from './codecs.js';
 
 export type MapContents = Map<string, Buffer>;
@@ -28,6 +30,8 @@ export type Partitioned = Map<number, MapContents>;
 export interface DesiredMaps {
   endpoints: MapContents;
   ipcache: MapContents;
+  /** Label identity -> its namespace identity (for packets from the tunnel). */
+  identities: MapContents;
   policy: Partitioned;
   cidr: Partitioned;
   /** Services (agent/services/encode.ts): frontends whole, the rest per frontend id. */
@@ -43,6 +47,8 @@ export interface IpcacheEntry {
   identity: number;
   /** Pods: their namespace's identity. */
   namespaceIdentity?: number;
+  /** Pods of other nodes: their node's address (the tunnel's remote end). */
+  tunnelEndpoint?: string;
 }
 
 export interface DesiredInput {
@@ -52,6 +58,8 @@ export interface DesiredInput {
   /** namespace name -> namespace identity */
   namespaceIdentities?: ReadonlyMap<string, number>;
   ipcache: readonly IpcacheEntry[];
+  /** Label identity -> namespace identity, of every pod in the cluster; omitted = none. */
+  identityNamespaces?: ReadonlyMap<number, number>;
   compiled?: CompileOutput;
   /** Encoded Service maps; omitted = no Services. */
   lb?: Pick<DesiredMaps, 'lbFrontends' | 'lbRevnat' | 'lbBackends' | 'lbSlots'>;
@@ -68,6 +76,7 @@ function put(map: MapContents, key: Buffer, value: Buffer): void {
 /** Encoded entries of earlier runs, keyed by the (immutable) arrays they came from. */
 export interface DesiredCache {
   ipcache?: { entries: readonly IpcacheEntry[]; map: MapContents };
+  identities?: { input: ReadonlyMap<number, number> | undefined; map: MapContents };
   /** Encoded contents of each per-endpoint entry array (the compiler keeps unchanged ones). */
   parts: WeakMap<object, MapContents>;
 }
@@ -137,6 +146,8 @@ function encodeIpcache(entries: readonly IpcacheEntry[]): [string, Buffer][] {
       ipcacheValueCodec.encode({
         identity: entry.identity,
         namespace_identity: entry.namespaceIdentity ?? 0,
+        tunnel_endpoint: entry.tunnelEndpoint ?? '0.0.0.0',
+        flags: 0,
       }),
     ];
   });
@@ -146,6 +157,7 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
   const out: DesiredMaps = {
     endpoints: new Map(),
     ipcache: new Map(),
+    identities: new Map(),
     policy: new Map(),
     cidr: new Map(),
     lbFrontends: input.lb?.lbFrontends ?? new Map(),
@@ -173,6 +185,17 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
   if (cache.ipcache?.entries !== input.ipcache)
     cache.ipcache = { entries: input.ipcache, map: new Map(encodeIpcache(input.ipcache)) };
   out.ipcache = cache.ipcache.map;
+  if (!cache.identities || cache.identities.input !== input.identityNamespaces) {
+    const map: MapContents = new Map();
+    for (const [identity, ns] of input.identityNamespaces ?? [])
+      put(
+        map,
+        u32Codec.encode({ value: identity }),
+        identityInfoCodec.encode({ namespace_identity: ns, flags: 0 }),
+      );
+    cache.identities = { input: input.identityNamespaces, map };
+  }
+  out.identities = cache.identities.map;
 
   const compiled = input.compiled;
   if (compiled?.byEndpoint) {

@@ -15,7 +15,7 @@ import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map
 
 const EEXIST = 17;
 
-import { ALL_MAPS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
+import { ALL_MAPS, ENTRY_PROGRAMS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
@@ -137,9 +137,7 @@ export class Loader {
       await bpftool(['prog', 'loadall', this.cfg.bpfObject, path.join(stage, 'progs'), ...reuse]);
       const staged = await readdir(path.join(stage, 'progs'));
       for (const name of staged) {
-        const isEntry =
-          name === PROGRAMS.entryIngress || name === PROGRAMS.entryEgress || name === PROGRAMS.entryNetdev;
-        if (isEntry && existsSync(path.join(progsDir, name))) continue;
+        if (ENTRY_PROGRAMS.has(name) && existsSync(path.join(progsDir, name))) continue;
         await rm(path.join(progsDir, name), { force: true });
         await rename(path.join(stage, 'progs', name), path.join(progsDir, name));
       }
@@ -156,6 +154,11 @@ export class Loader {
         })),
         ...PROGRAMS.netdevCalls.map((c) => ({
           pin: this.mapPath('netdevCalls'),
+          key: slot(c.slot),
+          prog: this.progPath(c.name),
+        })),
+        ...PROGRAMS.overlayCalls.map((c) => ({
+          pin: this.mapPath('overlayCalls'),
           key: slot(c.slot),
           prog: this.progPath(c.name),
         })),
@@ -317,6 +320,45 @@ export class Loader {
     await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
   }
 
+  /** Attaches from_overlay and to_overlay (their entry stubs) to the tunnel device: tcx ingress
+   * and egress (tc mode: clsact). A no-op where they are attached. */
+  async attachOverlay(device: string): Promise<void> {
+    const hooks = [
+      { hook: 'ingress' as const, prog: this.progPath(PROGRAMS.entryOverlayIngress) },
+      { hook: 'egress' as const, prog: this.progPath(PROGRAMS.entryOverlayEgress) },
+    ];
+    const netns = this.cfg.hostNetns;
+    if (this.mode === 'tcx' && this.writer.attach) {
+      await this.attachTcx(
+        hooks.map((h) => ({ device, ...h })),
+        netns,
+      );
+      return;
+    }
+    const current = await this.attachments(device);
+    const todo = [];
+    for (const h of hooks) {
+      const id = await this.progId(h.prog);
+      if (!current.some((a) => a.hook === h.hook && a.progId === id)) todo.push(h);
+    }
+    if (todo.length === 0) return;
+    if (this.mode === 'tcx') {
+      await this.attachTcx(
+        todo.map((h) => ({ device, ...h })),
+        netns,
+      );
+      return;
+    }
+    const lines = [
+      `qdisc replace dev ${device} clsact`,
+      ...todo.map(
+        (h) =>
+          `filter replace dev ${device} ${h.hook} pref ${TC_PREF} handle ${TC_HANDLE} bpf direct-action object-pinned ${h.prog}`,
+      ),
+    ];
+    await run(['tc', '-batch', '-'], { netns, input: `${lines.join('\n')}\n` });
+  }
+
   /** Removes Sluice's programs from a device (and nothing else). A vanished device is fine. */
   async detach(device: string): Promise<void> {
     const netns = this.cfg.hostNetns;
@@ -341,12 +383,7 @@ export class Loader {
     for (const entry of shown) {
       for (const t of entry.tc ?? []) {
         const progName = t.name.replace(/:\[.*$/, '');
-        if (
-          progName !== PROGRAMS.entryIngress &&
-          progName !== PROGRAMS.entryEgress &&
-          progName !== PROGRAMS.entryNetdev
-        )
-          continue;
+        if (!ENTRY_PROGRAMS.has(progName)) continue;
         out.push({
           device: t.devname,
           ifindex: t.ifindex,

@@ -23,6 +23,7 @@ export type SyncedMap = keyof DesiredMaps;
 // Policy (and CIDR) entries go in before the ipcache entries that make a new identity visible,
 // so a pod never shows up as an identity nothing allows yet; removals run the other way round.
 const ADD_ORDER: readonly SyncedMap[] = [
+  'identities',
   'cidr',
   'policy',
   'ipcache',

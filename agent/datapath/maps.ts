@@ -13,6 +13,7 @@ import {
   endpointKeyCodec,
   fragKeyCodec,
   fragPortsCodec,
+  identityInfoCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
   lbAffinityCodec,
@@ -28,6 +29,7 @@ import {
   lbStatsCodec,
   metricsKeyCodec,
   metricsValueCodec,
+  nodeConfigCodec,
   policyKeyCodec,
   policyValueCodec,
   type StructCodec,
@@ -75,7 +77,7 @@ export const MAPS = {
     ...codecs(endpointKeyCodec, endpointInfoCodec),
   },
   ipcache: {
-    name: 'sluice_ipcache',
+    name: 'sluice_ipcache_v2',
     type: 'lpm_trie',
     entries: (s) => s.ipcache,
     flags: BPF_F_NO_PREALLOC,
@@ -125,6 +127,20 @@ export const MAPS = {
     flags: 0,
     ...codecs(u32Codec, dpConfigCodec),
   },
+  identities: {
+    name: 'sluice_identities',
+    type: 'hash',
+    entries: (s) => s.identities,
+    flags: 0,
+    ...codecs(u32Codec, identityInfoCodec),
+  },
+  node: {
+    name: 'sluice_node',
+    type: 'array',
+    entries: () => 1,
+    flags: 0,
+    ...codecs(u32Codec, nodeConfigCodec),
+  },
   calls: {
     name: 'sluice_calls',
     type: 'prog_array',
@@ -139,6 +155,14 @@ export const MAPS = {
     keySize: 4,
     valueSize: 4,
     entries: () => 1,
+    flags: 0,
+  },
+  overlayCalls: {
+    name: 'sluice_overlay_calls',
+    type: 'prog_array',
+    keySize: 4,
+    valueSize: 4,
+    entries: () => 2,
     flags: 0,
   },
   frags: {
@@ -213,7 +237,23 @@ export const PROGRAMS = {
   /** On the node's own devices (tcx ingress): tail-calls from_netdev through sluice_netdev_calls. */
   entryNetdev: 'entry_from_netdev',
   netdevCalls: [{ slot: 0, name: 'from_netdev' }],
+  /** On the VXLAN device: tcx ingress and egress, through sluice_overlay_calls. */
+  entryOverlayIngress: 'entry_from_overlay',
+  entryOverlayEgress: 'entry_to_overlay',
+  overlayCalls: [
+    { slot: 0, name: 'from_overlay' },
+    { slot: 1, name: 'to_overlay' },
+  ],
 } as const;
+
+/** The programs attached to devices: pinned once and kept across upgrades (they only tail-call). */
+export const ENTRY_PROGRAMS: ReadonlySet<string> = new Set([
+  PROGRAMS.entryIngress,
+  PROGRAMS.entryEgress,
+  PROGRAMS.entryNetdev,
+  PROGRAMS.entryOverlayIngress,
+  PROGRAMS.entryOverlayEgress,
+]);
 
 /** Where a map is pinned under an instance's pin root (its `maps/` directory). */
 export function mapsDir(pinRoot: string): string {

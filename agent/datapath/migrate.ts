@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
+import { ipcacheValueCodec, ipcacheValueV1Codec } from './codecs.js';
 
 export interface MapMigration {
   /** Pinned name of the old layout. */
@@ -19,8 +20,18 @@ export interface MapMigration {
   convert(key: Buffer, value: Buffer): [Buffer, Buffer] | undefined;
 }
 
-/** The migrations this version of Sluice knows. Every layout is still at its first version. */
-export const MIGRATIONS: readonly MapMigration[] = [];
+/** The migrations this version of Sluice knows. */
+export const MIGRATIONS: readonly MapMigration[] = [
+  {
+    // The ipcache learnt the node of each remote pod (tunnel_endpoint): none before.
+    from: 'sluice_ipcache',
+    to: 'sluice_ipcache_v2',
+    convert: (key, value) => {
+      const v1 = ipcacheValueV1Codec.decode(value);
+      return [key, ipcacheValueCodec.encode({ ...v1, tunnel_endpoint: '0.0.0.0', flags: 0 })];
+    },
+  },
+];
 
 export interface MigrationResult {
   from: string;

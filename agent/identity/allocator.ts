@@ -1,96 +1,73 @@
-// Node-local numeric identities for label sets, stable across agent restarts (persisted in
-// <stateDir>/identities.json). Released numbers are not handed out again until the space wraps,
-// so a stale reference never silently names another set of labels.
+// Numeric identities for label sets, the same on every node: a tunnel carries the source pod's
+// identity to other nodes, which enforce policy on it without asking anyone. Each node derives
+// them alone, from the label sets it sees (every node sees the same ones): a label set's number is
+// a hash of its canonical key, and label sets whose hashes collide take the next free numbers in
+// the order of their keys. So an identity is a pure function of the cluster's label sets: stable
+// across agent restarts, equal across nodes, and changed only when a colliding label set comes or
+// goes (decision 20 in docs/decisions.md).
 
-import path from 'node:path';
 import { ID_FIRST_LABELS, ID_NAMESPACE_BIT } from '../policy/types.js';
-import { readJsonIfExists, writeFileAtomic } from '../state/atomic-file.js';
 
-/** The number ranges of the two kinds of identity. */
+/** The number ranges of the two kinds of identity. Label identities fit a VXLAN VNI (24 bits). */
 export const IDENTITY_SPACES = {
-  labels: { first: ID_FIRST_LABELS, last: 0x00ffffff, file: 'identities.json' },
-  namespaces: {
-    first: ID_NAMESPACE_BIT + 1,
-    last: ID_NAMESPACE_BIT + 0x00ffffff,
-    file: 'namespace-identities.json',
-  },
+  labels: { first: ID_FIRST_LABELS, last: 0x00ffffff },
+  namespaces: { first: ID_NAMESPACE_BIT + 1, last: ID_NAMESPACE_BIT + 0x00ffffff },
 } as const;
 export type IdentitySpace = keyof typeof IDENTITY_SPACES;
 
-export interface IdentityTable {
-  byKey: Map<string, number>;
-  next: number;
+/** FNV-1a, 32 bits, over the key's UTF-8 bytes. */
+export function fnv1a(key: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(key, 'utf8')) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
-/** Pure: keeps the ids of keys still in use, gives new keys fresh ids, drops the rest. */
+/** Where a key's identity is when nothing collides with it. */
+export function homeOf(key: string, space: { first: number; last: number }): number {
+  return space.first + (fnv1a(key) % (space.last - space.first + 1));
+}
+
+/** Pure: the identity of every key. Keys are placed in sorted order, each at its home or the
+ * next free number after it (wrapping in the space). */
 export function assignIdentities(
-  prev: IdentityTable,
   keys: Iterable<string>,
   space: { first: number; last: number } = IDENTITY_SPACES.labels,
-): IdentityTable {
-  const byKey = new Map<string, number>();
+): Map<string, number> {
   const wanted = [...new Set(keys)].sort();
+  const size = space.last - space.first + 1;
+  if (wanted.length > size) throw new Error('identity space exhausted');
   const used = new Set<number>();
+  const byKey = new Map<string, number>();
   for (const k of wanted) {
-    const id = prev.byKey.get(k);
-    if (id !== undefined) {
-      byKey.set(k, id);
-      used.add(id);
-    }
+    let id = homeOf(k, space);
+    while (used.has(id)) id = id === space.last ? space.first : id + 1;
+    used.add(id);
+    byKey.set(k, id);
   }
-  let next = prev.next;
-  for (const k of wanted) {
-    if (byKey.has(k)) continue;
-    for (let tries = 0; used.has(next) || next > space.last || next < space.first; tries++) {
-      next = next >= space.last || next < space.first ? space.first : next + 1;
-      if (tries > space.last - space.first + 1) throw new Error('identity space exhausted');
-    }
-    byKey.set(k, next);
-    used.add(next);
-    next += 1;
-  }
-  return { byKey, next };
+  return byKey;
 }
 
-interface StateFile {
-  version: 1;
-  next: number;
-  identities: Record<string, number>;
-}
-
+/** The identities of the label sets (or namespaces) in use, recomputed when they change. */
 export class IdentityAllocator {
-  private table: IdentityTable;
-  private readonly file: string;
-  private readonly space: (typeof IDENTITY_SPACES)[IdentitySpace];
+  private byKey: ReadonlyMap<string, number> = new Map();
+  private readonly space: { first: number; last: number };
 
-  constructor(stateDir: string, kind: IdentitySpace = 'labels') {
+  constructor(kind: IdentitySpace = 'labels') {
     this.space = IDENTITY_SPACES[kind];
-    this.file = path.join(stateDir, this.space.file);
-    this.table = { byKey: new Map(), next: this.space.first };
   }
 
-  async load(): Promise<void> {
-    const state = await readJsonIfExists<StateFile>(this.file);
-    if (state?.version === 1)
-      this.table = { byKey: new Map(Object.entries(state.identities)), next: state.next };
-  }
-
-  /** Identities for exactly these keys; persists when anything changed. */
-  async assign(keys: Iterable<string>): Promise<ReadonlyMap<string, number>> {
-    const next = assignIdentities(this.table, keys, this.space);
-    const changed =
-      next.byKey.size !== this.table.byKey.size ||
-      [...next.byKey].some(([k, id]) => this.table.byKey.get(k) !== id);
-    if (!changed) return this.table.byKey;
-    this.table = next;
-    {
-      const state: StateFile = { version: 1, next: next.next, identities: Object.fromEntries(next.byKey) };
-      await writeFileAtomic(this.file, `${JSON.stringify(state)}\n`);
-    }
-    return next.byKey;
+  /** Identities for exactly these keys; the same map object when nothing changed. */
+  assign(keys: Iterable<string>): ReadonlyMap<string, number> {
+    const next = assignIdentities(keys, this.space);
+    const changed = next.size !== this.byKey.size || [...next].some(([k, id]) => this.byKey.get(k) !== id);
+    if (changed) this.byKey = next;
+    return this.byKey;
   }
 
   current(): ReadonlyMap<string, number> {
-    return this.table.byKey;
+    return this.byKey;
   }
 }

@@ -47,19 +47,15 @@ export function simulateMatrix(
   const keys = new Map(
     pods.map((p) => [podKey(p), identityKey(p, namespaceLabels(namespaces, p.namespace))]),
   );
-  const table = assignIdentities({ byKey: new Map(), next: IDENTITY_SPACES.labels.first }, keys.values());
-  const identities = new Map([...keys].map(([pod, key]) => [pod, table.byKey.get(key)!]));
+  const table = assignIdentities(keys.values());
+  const identities = new Map([...keys].map(([pod, key]) => [pod, table.get(key)!]));
   const nsNames = [
     ...new Set([...snapshot.namespaces.map((n) => n.name), ...pods.map((p) => p.namespace)]),
   ].sort();
-  const nsTable = assignIdentities(
-    { byKey: new Map(), next: IDENTITY_SPACES.namespaces.first },
-    nsNames,
-    IDENTITY_SPACES.namespaces,
-  );
+  const nsTable = assignIdentities(nsNames, IDENTITY_SPACES.namespaces);
   const endpoints = new Map(pods.map((p, i) => [podKey(p), i + 1]));
   const { output, errors } = compilePolicies(
-    { snapshot, endpoints, identities, namespaceIdentities: nsTable.byKey },
+    { snapshot, endpoints, identities, namespaceIdentities: nsTable },
     newCompileCache(),
   );
   const byKey = new Map(pods.map((p) => [podKey(p), p]));
@@ -76,7 +72,7 @@ export function simulateMatrix(
       dst.ip,
       proto,
       c.port,
-      nsTable.byKey.get(dst.namespace),
+      nsTable.get(dst.namespace),
     );
     const ingress = lookupPolicy(
       output,
@@ -86,7 +82,7 @@ export function simulateMatrix(
       src.ip,
       proto,
       c.port,
-      nsTable.byKey.get(src.namespace),
+      nsTable.get(src.namespace),
     );
     return { ...c, connected: egress.allowed && ingress.allowed };
   });

@@ -1,9 +1,9 @@
 // Kubernetes as the source: informers for pods (all of them: the ipcache needs every pod's
-// identity), namespaces, NetworkPolicies, Services and EndpointSlices (written by the API server's
-// endpoint-slice controller) feed the same store as local manifests. A list or watch that fails
-// is retried with backoff; 410 Gone relists (the informer does that); a watch silent for too long
-// is restarted by a watchdog. Rejected (or partly ignored) policies, Services and EndpointSlices
-// become Kubernetes Events on the object.
+// identity), namespaces, NetworkPolicies, Services, EndpointSlices (written by the API server's
+// endpoint-slice controller) and Nodes (where other nodes' pods are) feed the same store as local
+// manifests. A list or watch that fails is retried with backoff; 410 Gone relists (the informer
+// does that); a watch silent for too long is restarted by a watchdog. Rejected (or partly ignored) policies, Services and EndpointSlices
+// become Kubernetes Events on the object; a Node that cannot be used (no IPv4 InternalIP) is logged.
 
 import {
   CoreV1Api,
@@ -17,6 +17,7 @@ import {
   type V1EndpointSlice,
   type V1Namespace,
   type V1NetworkPolicy,
+  type V1Node,
   type V1ObjectReference,
   type V1Pod,
   type V1Service,
@@ -31,12 +32,13 @@ import {
   type ContainerPort,
   type EndpointSlice,
   type NetworkPolicy,
+  type Node,
   type Pod,
   PROTOCOLS,
   type Protocol,
   type Service,
 } from '../state/types.js';
-import { parseEndpointSlice, parseService } from './manifests.js';
+import { type NodeProblem, parseEndpointSlice, parseNode, parseService } from './manifests.js';
 
 export function loadKubeConfig(path?: string): KubeConfig {
   const kc = new KubeConfig();
@@ -110,6 +112,16 @@ export function endpointSliceFromK8s(s: V1EndpointSlice): EndpointSlice | undefi
   );
 }
 
+/**
+ * A Node in the store's shape (first IPv4 InternalIP; spec.podCIDR, or the first IPv4 of
+ * spec.podCIDRs), or why it cannot be used: a node without an IPv4 InternalIP cannot be reached.
+ */
+export function nodeFromKubernetes(n: V1Node): Node | NodeProblem | undefined {
+  const name = n.metadata?.name;
+  if (!name) return undefined;
+  return parseNode(plain(n), name);
+}
+
 interface Watched {
   resource: string;
   informer: Informer<KubernetesObject>;
@@ -126,7 +138,7 @@ export class KubernetesSource {
   private watchdog: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly core: CoreV1Api;
-  /** Per Service or EndpointSlice: the problems last reported (an Event only when they change). */
+  /** Per Service, EndpointSlice or Node: the problems last reported (again only when they change). */
   private readonly reportedProblems = new Map<string, string>();
 
   constructor(
@@ -224,6 +236,32 @@ export class KubernetesSource {
         },
       },
     );
+    this.add<V1Node>('nodes', '/api/v1/nodes', () => this.core.listNode(), {
+      upsert: (o) => {
+        const node = nodeFromKubernetes(o);
+        if (!node) return;
+        const key = `Node ${o.metadata?.name}`;
+        if ('field' in node) {
+          // The last usable version (if any) stays: an address the kubelet drops for a moment
+          // should not cut the node's pods off.
+          const text = `${node.field}: ${node.message}`;
+          if (this.reportedProblems.get(key) === text) return;
+          this.reportedProblems.set(key, text);
+          this.log.warn(
+            { object: key, field: node.field },
+            `Node ignored: ${node.message}; its last usable version (if any) stays`,
+          );
+          return;
+        }
+        this.reportedProblems.delete(key);
+        this.store.upsertNode(node);
+      },
+      remove: (o) => {
+        if (!o.metadata?.name) return;
+        this.store.deleteNode(o.metadata.name);
+        this.reportedProblems.delete(`Node ${o.metadata.name}`);
+      },
+    });
     if (local) {
       this.add<V1Pod>(
         'pods on this node',

@@ -1,10 +1,12 @@
-// Local manifests as a source: Namespace, Pod and NetworkPolicy objects from multi-document YAML
-// files, in Kubernetes' own shapes. Every problem names the file, the object and the field.
+// Local manifests as a source: Namespace, Pod, NetworkPolicy, Service, EndpointSlice and Node
+// objects from multi-document YAML files, in Kubernetes' own shapes. Every problem names the file,
+// the object and the field.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
+import { cidrContains, formatCidr, ipv4OrMinusOne, parseCidr } from '../policy/cidr.js';
 import { refusing, validatePolicy } from '../policy/validate.js';
 import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
 import { fieldProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
@@ -14,6 +16,7 @@ import {
   type EndpointSlice,
   type Namespace,
   type NetworkPolicy,
+  type Node,
   type Pod,
   PROTOCOLS,
   type Protocol,
@@ -30,10 +33,11 @@ export interface Manifests {
   policies: NetworkPolicy[];
   services: Service[];
   endpointSlices: EndpointSlice[];
+  nodes: Node[];
 }
 
 export function emptyManifests(): Manifests {
-  return { namespaces: [], pods: [], policies: [], services: [], endpointSlices: [] };
+  return { namespaces: [], pods: [], policies: [], services: [], endpointSlices: [], nodes: [] };
 }
 
 export class ManifestError extends UserError {}
@@ -69,7 +73,8 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
     throw new ManifestError(`${where}: metadata.name is required`);
   const name = meta['name'];
   const ns = typeof meta['namespace'] === 'string' ? meta['namespace'] : 'default';
-  const id = `${kind} ${kind === 'Namespace' ? name : `${ns}/${name}`}`;
+  const clusterScoped = kind === 'Namespace' || kind === 'Node';
+  const id = `${kind} ${clusterScoped ? name : `${ns}/${name}`}`;
   const at = `${where} (${id})`;
   switch (kind) {
     case 'Namespace':
@@ -145,9 +150,16 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
       into.endpointSlices.push(slice);
       return;
     }
+    case 'Node': {
+      if (doc['apiVersion'] !== 'v1') throw new ManifestError(`${at}: apiVersion must be v1`);
+      const node = parseNode(doc, name);
+      if ('field' in node) throw new ManifestError(`${at}: ${node.field}: ${node.message}`);
+      into.nodes.push(node);
+      return;
+    }
     default:
       throw new ManifestError(
-        `${at}: unsupported kind ${JSON.stringify(kind)} (expected Namespace, Pod, NetworkPolicy, Service or EndpointSlice)`,
+        `${at}: unsupported kind ${JSON.stringify(kind)} (expected Namespace, Pod, NetworkPolicy, Service, EndpointSlice or Node)`,
       );
   }
 }
@@ -229,6 +241,100 @@ export function parseEndpointSlice(doc: Obj, meta: Obj, namespace: string, name:
   };
 }
 
+/** Why a Node object cannot be used: the field (in the object's own names) and what is wrong. */
+export interface NodeProblem {
+  field: string;
+  message: string;
+}
+
+/** Whether name is a DNS subdomain (RFC 1123), as Node names are. */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && DNS_SUBDOMAIN.test(name);
+}
+
+/**
+ * A v1 Node manifest (or API object) in the store's shape: its first IPv4 InternalIP and its first
+ * IPv4 pod CIDR (spec.podCIDR, then spec.podCIDRs: an IPv6-primary dual-stack node has the IPv4
+ * one second). IPv6 entries are passed over, as for Pods; a value that is neither is a problem.
+ */
+export function parseNode(doc: Obj, name: string): Node | NodeProblem {
+  if (!isDnsSubdomain(name)) return { field: 'metadata.name', message: 'must be a DNS subdomain' };
+  const status = isObj(doc['status']) ? doc['status'] : {};
+  const addresses = status['addresses'] ?? [];
+  if (!Array.isArray(addresses)) return { field: 'status.addresses', message: 'must be a list' };
+  let internalIp: string | undefined;
+  for (const [i, a] of addresses.entries()) {
+    const field = `status.addresses[${i}]`;
+    if (!isObj(a) || typeof a['type'] !== 'string' || typeof a['address'] !== 'string')
+      return { field, message: 'must be a mapping with type and address' };
+    if (a['type'] !== 'InternalIP' || internalIp !== undefined || a['address'].includes(':')) continue;
+    if (ipv4OrMinusOne(a['address']) < 0)
+      return { field: `${field}.address`, message: `${JSON.stringify(a['address'])} is not an IPv4 address` };
+    internalIp = a['address'];
+  }
+  if (internalIp === undefined)
+    return {
+      field: 'status.addresses',
+      message: 'no InternalIP with an IPv4 address (other nodes reach this one through it)',
+    };
+  const spec = isObj(doc['spec']) ? doc['spec'] : {};
+  const candidates: [string, unknown][] = [];
+  if (spec['podCIDR'] !== undefined && spec['podCIDR'] !== '')
+    candidates.push(['spec.podCIDR', spec['podCIDR']]);
+  if (spec['podCIDRs'] !== undefined) {
+    if (!Array.isArray(spec['podCIDRs'])) return { field: 'spec.podCIDRs', message: 'must be a list' };
+    spec['podCIDRs'].forEach((c, i) => {
+      candidates.push([`spec.podCIDRs[${i}]`, c]);
+    });
+  }
+  let podCidr: string | undefined;
+  for (const [field, value] of candidates) {
+    if (typeof value !== 'string') return { field, message: 'must be a CIDR string' };
+    if (value.includes(':')) continue;
+    try {
+      const cidr = formatCidr(parseCidr(value));
+      podCidr ??= cidr;
+    } catch (err) {
+      return { field, message: (err as Error).message };
+    }
+  }
+  return { name, internalIp, ...(podCidr ? { podCidr } : {}) };
+}
+
+/** Two nodes that cannot both be: one name, one InternalIP, or overlapping pod CIDRs (a pod
+ * address must lead to one node). */
+export interface NodeClash {
+  /** The later node of the two (index into the list), and the field that clashes. */
+  index: number;
+  field: 'name' | 'internalIp' | 'podCidr';
+  /** Names the earlier node. */
+  message: string;
+}
+
+export function nodeClash(nodes: readonly Node[]): NodeClash | undefined {
+  for (const [index, n] of nodes.entries()) {
+    for (const other of nodes.slice(0, index)) {
+      if (n.name === other.name) return { index, field: 'name', message: `node ${n.name} is defined twice` };
+      if (n.internalIp === other.internalIp)
+        return {
+          index,
+          field: 'internalIp',
+          message: `${n.internalIp} is the InternalIP of node ${other.name} too`,
+        };
+      if (n.podCidr && other.podCidr) {
+        const [a, b] = [parseCidr(n.podCidr), parseCidr(other.podCidr)];
+        if (cidrContains(a, b) || cidrContains(b, a))
+          return {
+            index,
+            field: 'podCidr',
+            message: `${n.podCidr} overlaps the pod CIDR of node ${other.name} (${other.podCidr})`,
+          };
+      }
+    }
+  }
+  return undefined;
+}
+
 export function parseManifests(
   text: string,
   file: string,
@@ -303,9 +409,15 @@ export function checkManifests(out: Manifests): void {
     ...out.policies.map((p) => `NetworkPolicy ${p.namespace}/${p.name}`),
     ...out.services.map((p) => `Service ${p.namespace}/${p.name}`),
     ...out.endpointSlices.map((p) => `EndpointSlice ${p.namespace}/${p.name}`),
+    ...out.nodes.map((n) => `Node ${n.name}`),
   ]) {
     if (seen.has(o)) throw new ManifestError(`${o} is defined twice`);
     seen.add(o);
+  }
+  const clash = nodeClash(out.nodes);
+  if (clash) {
+    const field = clash.field === 'internalIp' ? 'status.addresses' : 'spec.podCIDR';
+    throw new ManifestError(`Node ${out.nodes[clash.index]!.name}: ${field}: ${clash.message}`);
   }
   const known = new Set(out.namespaces.map((n) => n.name));
   const objects: [string, { namespace: string; name: string }][] = [
@@ -341,9 +453,25 @@ export function checkManifests(out: Manifests): void {
   }
 }
 
-/** Makes the store hold exactly these manifests (objects not in them are removed). */
-export function applyManifests(store: Store, m: Manifests): void {
+/** Local mode's nodes: the config's `nodes`, each replaced by the manifests' Node of its name, then
+ * the manifests' other Nodes. */
+export function localNodes(configNodes: readonly Node[], manifestNodes: readonly Node[]): Node[] {
+  const fromManifests = new Map(manifestNodes.map((n) => [n.name, n]));
+  const inConfig = new Set(configNodes.map((n) => n.name));
+  return [
+    ...configNodes.map((n) => fromManifests.get(n.name) ?? n),
+    ...manifestNodes.filter((n) => !inConfig.has(n.name)),
+  ];
+}
+
+/**
+ * Makes the store hold exactly these manifests (objects not in them are removed). configNodes (the
+ * agent config's `nodes`) are held too, unless a manifest Node of the same name replaces one.
+ */
+export function applyManifests(store: Store, m: Manifests, configNodes: readonly Node[] = []): void {
   const snap = store.snapshot();
+  const nodes = localNodes(configNodes, m.nodes);
+  for (const n of nodes) store.upsertNode(n);
   const want = {
     ns: new Set(m.namespaces.map((n) => n.name)),
     pods: new Set(m.pods.map((p) => `${p.namespace}/${p.name}`)),
@@ -369,4 +497,6 @@ export function applyManifests(store: Store, m: Manifests): void {
   for (const p of snap.pods)
     if (!want.pods.has(`${p.namespace}/${p.name}`)) store.deletePod(p.namespace, p.name);
   for (const n of snap.namespaces) if (!want.ns.has(n.name)) store.deleteNamespace(n.name);
+  const wantNodes = new Set(nodes.map((n) => n.name));
+  for (const n of snap.nodes ?? []) if (!wantNodes.has(n.name)) store.deleteNode(n.name);
 }

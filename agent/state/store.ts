@@ -15,6 +15,7 @@ import {
   type EndpointSlice,
   type Namespace,
   type NetworkPolicy,
+  type Node,
   type Pod,
   podKey,
   policyKey,
@@ -39,6 +40,7 @@ export class Store {
   private readonly policies = new Map<string, NetworkPolicy>();
   private readonly services = new Map<string, Service>();
   private readonly slices = new Map<string, EndpointSlice>();
+  private readonly nodes = new Map<string, Node>();
   private readonly listeners = new Set<StoreListener>();
   private cached: Snapshot | undefined;
   // Per-kind arrays survive changes to the other kinds, so consumers can memoise on them.
@@ -47,6 +49,7 @@ export class Store {
   private policyList: NetworkPolicy[] | undefined;
   private serviceList: Service[] | undefined;
   private sliceList: EndpointSlice[] | undefined;
+  private nodeList: Node[] | undefined;
   /** Increments on every change. */
   version = 0;
 
@@ -55,7 +58,7 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(kind: 'namespace' | 'pod' | 'policy' | 'service' | 'slice'): void {
+  private changed(kind: 'namespace' | 'pod' | 'policy' | 'service' | 'slice' | 'node'): void {
     this.version += 1;
     this.cached = undefined;
     if (kind === 'namespace') this.namespaceList = undefined;
@@ -63,6 +66,7 @@ export class Store {
     if (kind === 'policy') this.policyList = undefined;
     if (kind === 'service') this.serviceList = undefined;
     if (kind === 'slice') this.sliceList = undefined;
+    if (kind === 'node') this.nodeList = undefined;
     for (const l of this.listeners) l();
   }
 
@@ -124,6 +128,19 @@ export class Store {
     if (this.slices.delete(`${namespace}/${name}`)) this.changed('slice');
   }
 
+  /** Sources validate nodes (an InternalIP, an IPv4 pod CIDR); the store takes them as they are. */
+  upsertNode(node: Node): void {
+    if (setIfDifferent(this.nodes, node.name, node)) this.changed('node');
+  }
+
+  deleteNode(name: string): void {
+    if (this.nodes.delete(name)) this.changed('node');
+  }
+
+  getNode(name: string): Node | undefined {
+    return this.nodes.get(name);
+  }
+
   getPod(key: string): Pod | undefined {
     return this.pods.get(key);
   }
@@ -138,12 +155,14 @@ export class Store {
     this.policyList ??= [...this.policies.values()];
     this.serviceList ??= [...this.services.values()];
     this.sliceList ??= [...this.slices.values()];
+    this.nodeList ??= [...this.nodes.values()];
     this.cached ??= {
       namespaces: this.namespaceList,
       pods: this.podList,
       policies: this.policyList,
       services: this.serviceList,
       endpointSlices: this.sliceList,
+      nodes: this.nodeList,
     };
     return this.cached;
   }

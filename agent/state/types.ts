@@ -44,6 +44,15 @@ export interface Pod {
   containerId?: string;
 }
 
+/** A node of the cluster (Node object, or the agent config's `nodes:` in local mode). */
+export interface Node {
+  name: string;
+  /** The node's InternalIP (status.addresses): the tunnel endpoint and next hop of its pods. */
+  internalIp: string;
+  /** spec.podCIDR; a node without one yet is known but routes no pods. */
+  podCidr?: string;
+}
+
 export interface IPBlock {
   cidr: string;
   except?: string[];
@@ -158,6 +167,8 @@ export interface Snapshot {
   /** Omitted where only policy matters (the compiler's callers, older fixtures): none. */
   services?: readonly Service[];
   endpointSlices?: readonly EndpointSlice[];
+  /** Omitted = this node alone. */
+  nodes?: readonly Node[];
 }
 
 export function serviceKey(svc: { namespace: string; name: string }): string {

@@ -10,7 +10,7 @@
  * BTF of build/bpf/lxc.o, where sluice_btf_enums() in events.h puts them (a new shared enum goes
  * there too). enum sluice_reason is in drop_reasons.h.
  *
- * API: struct endpoint_info, ipcache_key/value, policy_key/value, cidr_key/value, ct_key/value,
+ * API: struct endpoint_info, ipcache_key/value, identity_info, node_config, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
  *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
  *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
@@ -73,7 +73,9 @@ struct endpoint_info {
 };
 _Static_assert(sizeof(struct endpoint_info) == 32, "endpoint_info size");
 
-/* sluice_ipcache (LPM trie): IPv4 prefix -> identity of whatever lives there. Miss = WORLD. */
+/* sluice_ipcache_v2 (LPM trie): IPv4 prefix -> identity of whatever lives there and, for pods of
+ * other nodes, the node they live on. Miss = WORLD. (sluice_ipcache, without the node, is
+ * migrated: agent/datapath/migrate.ts.) */
 struct ipcache_key {
 	__u32 prefixlen; /* 0..32 */
 	__u32 addr;      /* network order */
@@ -83,8 +85,25 @@ _Static_assert(sizeof(struct ipcache_key) == 8, "ipcache_key size");
 struct ipcache_value {
 	__u32 identity;
 	__u32 namespace_identity; /* pods: their namespace's identity; others 0 */
+	__u32 tunnel_endpoint;    /* pods of other nodes: their node's address (network order); else 0 */
+	__u32 flags;              /* reserved, 0 */
 };
-_Static_assert(sizeof(struct ipcache_value) == 8, "ipcache_value size");
+_Static_assert(sizeof(struct ipcache_value) == 16, "ipcache_value size");
+
+/* sluice_identities (hash): label identity -> what a packet from the tunnel, which carries only
+ * the identity, needs for policy. Every node derives the same numbers (agent/identity). */
+struct identity_info {
+	__u32 namespace_identity;
+	__u32 flags; /* reserved, 0 */
+};
+_Static_assert(sizeof(struct identity_info) == 8, "identity_info size");
+
+/* sluice_node (array, one entry): how this node reaches the others. */
+struct node_config {
+	__u32 tunnel_ifindex; /* the VXLAN device (routing: tunnel); 0 = native routing */
+	__u32 flags;          /* reserved, 0 */
+};
+_Static_assert(sizeof(struct node_config) == 8, "node_config size");
 
 /* sluice_policy (LPM trie): allow entries. The prefix always covers endpoint_id, identity and
  * direction (72 bits); 80 adds the protocol; 81..96 add port bits, so a port range is a handful of

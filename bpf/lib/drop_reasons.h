@@ -19,7 +19,8 @@ enum sluice_reason {
 	DROP_REDIRECT_FAILED = 6,    /* bpf_redirect_peer refused the destination */
 	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
 	DROP_NO_SERVICE_BACKEND = 8, /* a Service frontend without a backend (rejected, or dropped when Local) */
-	REASON_MAX = 9,
+	DROP_NO_TUNNEL_ENDPOINT = 9, /* tunnel: no node holds the destination, or no identity arrived */
+	REASON_MAX = 10,
 };
 
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* Address -> identity, and address -> local endpoint.
  *
- * API: ipcache_lookup(addr) (identity WORLD on a miss), endpoint_by_addr(addr)
+ * API: ipcache_lookup(addr) (identity WORLD on a miss), endpoint_by_addr(addr),
+ *      identity_namespace(identity), tunnel_ifindex()
  */
 #ifndef SLUICE_IPCACHE_H
 #define SLUICE_IPCACHE_H
@@ -11,7 +12,7 @@
 static __always_inline struct ipcache_value ipcache_lookup(__u32 addr)
 {
 	struct ipcache_key key = { .prefixlen = 32, .addr = addr };
-	struct ipcache_value *v = bpf_map_lookup_elem(&sluice_ipcache, &key);
+	struct ipcache_value *v = bpf_map_lookup_elem(&sluice_ipcache_v2, &key);
 	struct ipcache_value miss = { .identity = SLUICE_ID_WORLD };
 	return v ? *v : miss;
 }
@@ -19,6 +20,21 @@ static __always_inline struct ipcache_value ipcache_lookup(__u32 addr)
 static __always_inline struct endpoint_info *endpoint_by_addr(__u32 addr)
 {
 	return bpf_map_lookup_elem(&sluice_endpoints, &addr);
+}
+
+/* The namespace identity of a label identity (0 when unknown): for packets from the tunnel. */
+static __always_inline __u32 identity_namespace(__u32 identity)
+{
+	struct identity_info *info = bpf_map_lookup_elem(&sluice_identities, &identity);
+	return info ? info->namespace_identity : 0;
+}
+
+/* The VXLAN device pods of other nodes are reached through; 0 = native routing. */
+static __always_inline __u32 tunnel_ifindex(void)
+{
+	__u32 zero = 0;
+	struct node_config *cfg = bpf_map_lookup_elem(&sluice_node, &zero);
+	return cfg ? cfg->tunnel_ifindex : 0;
 }
 
 #endif

@@ -22,7 +22,7 @@ struct {
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, struct ipcache_key);
 	__type(value, struct ipcache_value);
-} sluice_ipcache SEC(".maps");
+} sluice_ipcache_v2 SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
@@ -66,6 +66,20 @@ struct {
 	__type(key, __u32);
 	__type(value, struct dp_config);
 } sluice_config SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct identity_info);
+} sluice_identities SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct node_config);
+} sluice_node SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
@@ -143,5 +157,15 @@ struct {
 	__uint(key_size, sizeof(__u32));
 	__uint(value_size, sizeof(__u32));
 } sluice_netdev_calls SEC(".maps");
+
+/* The tunnel device's programs, through their own prog array (the layouts above stay). */
+#define CALL_FROM_OVERLAY 0
+#define CALL_TO_OVERLAY 1
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 2);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} sluice_overlay_calls SEC(".maps");
 
 #endif

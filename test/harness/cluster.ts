@@ -219,8 +219,8 @@ export class TestCluster {
     const r = new Reconciler({
       store,
       endpoints: () => [...this.pods.values()].map((p) => p.endpoint),
-      identities: new IdentityAllocator(this.cfg.stateDir),
-      namespaceIdentities: new IdentityAllocator(this.cfg.stateDir, 'namespaces'),
+      identities: new IdentityAllocator(),
+      namespaceIdentities: new IdentityAllocator('namespaces'),
       syncer: this.syncer,
       nodeIps: [NODE_IP],
       log: silentLogger,

@@ -62,7 +62,7 @@ it('enforces policy on a pod from its first connection, and cleans every map whe
     (e) => endpointKeyCodec.decode(e.key).addr,
   );
   expect(endpoints.sort()).toEqual(['10.254.1.2', '10.254.1.3']);
-  const ipcache = (await dumpMap(`${pins}/sluice_ipcache`)).map((e) => ipcacheKeyCodec.decode(e.key).addr);
+  const ipcache = (await dumpMap(`${pins}/sluice_ipcache_v2`)).map((e) => ipcacheKeyCodec.decode(e.key).addr);
   expect(ipcache).not.toContain(db.ip);
   const policyOwners = (await dumpMap(`${pins}/sluice_policy`)).map(
     (e) => policyKeyCodec.decode(e.key).endpoint_id,

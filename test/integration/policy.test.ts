@@ -102,12 +102,12 @@ beforeAll(async () => {
   store = new Store();
   for (const ns of NAMESPACES) store.upsertNamespace({ name: ns, labels: { ns } });
   for (const p of PODS) store.upsertPod(podObject(p));
-  const identities = new IdentityAllocator(cluster.cfg.stateDir);
+  const identities = new IdentityAllocator();
   reconciler = new Reconciler({
     store,
     endpoints: () => [...cluster.pods.values()].map((p) => p.endpoint),
     identities,
-    namespaceIdentities: new IdentityAllocator(cluster.cfg.stateDir, 'namespaces'),
+    namespaceIdentities: new IdentityAllocator('namespaces'),
     syncer: cluster.syncer,
     nodeIps: [NODE_IP],
     log: silentLogger,

@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       pinRoot: '/sys/fs/bpf/sluice',
       metricsPort: 9962,
       mapSizes: { policy: 1048576 },
+      routing: 'tunnel',
+      tunnel: 'vxlan',
+      tunnelPort: 8472,
     });
     // The DaemonSet's config leaves the pool to the Node (spec.podCIDR): it must not count as set.
     expect(explicit.has('podCidr')).toBe(false);
@@ -54,6 +57,41 @@ describe('loadConfig', () => {
     ['serviceCidr: 10.96.0.0\n', /serviceCidr: /],
     ['nodePortDevices: [eth0, "a b"]\n', /nodePortDevices: "a b" is not an interface name/],
     ['bogus: 1\n', /unknown key bogus/],
+    ['routing: bgp\n', /config .*: routing must be tunnel or native, got "bgp"/],
+    ['tunnel: geneve\n', /config .*: tunnel must be vxlan/],
+    ['tunnelPort: 0\n', /config .*: tunnelPort must be a port number \(1-65535\)/],
+    ['tunnelPort: 65536\n', /config .*: tunnelPort must be a port number/],
+    ['nodeName: Node_1\n', /config .*: nodeName must be a node name \(a DNS subdomain/],
+    ['nodes: { name: a }\n', /config .*: nodes must be a list/],
+    ['nodes: [a]\n', /config .*: nodes\[0\] must be a mapping/],
+    ['nodes: [{ name: a, internalIp: 10.0.0.1, ip: x }]\n', /config .*: nodes\[0\]\.ip: unknown field/],
+    ['nodes: [{ name: A, internalIp: 10.0.0.1 }]\n', /config .*: nodes\[0\]\.name must be a node name/],
+    ['nodes: [{ internalIp: 10.0.0.1 }]\n', /config .*: nodes\[0\]\.name must be a node name/],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1 }, { name: b }]\n',
+      /config .*: nodes\[1\]\.internalIp is required/,
+    ],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1 }, { name: b, internalIp: 10.0.0.256 }]\n',
+      /config .*: nodes\[1\]\.internalIp: "10.0.0.256" is not an IPv4 address/,
+    ],
+    ['nodes: [{ name: a, internalIp: "fd00::1" }]\n', /config .*: nodes\[0\]\.internalIp: .*IPv6/],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1, podCidr: 10.244.0.0/33 }]\n',
+      /config .*: nodes\[0\]\.podCidr: .*bad prefix length/,
+    ],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1 }, { name: a, internalIp: 10.0.0.2 }]\n',
+      /config .*: nodes\[1\]\.name: node a is defined twice/,
+    ],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1 }, { name: b, internalIp: 10.0.0.1 }]\n',
+      /config .*: nodes\[1\]\.internalIp: 10.0.0.1 is the InternalIP of node a too/,
+    ],
+    [
+      'nodes:\n- { name: a, internalIp: 10.0.0.1, podCidr: 10.244.1.0/24 }\n- { name: b, internalIp: 10.0.0.2, podCidr: 10.244.0.0/16 }\n',
+      /config .*: nodes\[1\]\.podCidr: 10.244.0.0\/16 overlaps the pod CIDR of node a \(10.244.1.0\/24\)/,
+    ],
     ['[1, 2]\n', /must be a mapping/],
   ])('rejects %j', (text, message) => {
     expect(() => loadConfig({ file: file(text) })).toThrow(message);
@@ -68,6 +106,58 @@ describe('loadConfig', () => {
       'eth0',
       'bond0',
     ]);
+  });
+
+  it('reads the nodes of a local cluster, dropping host bits of pod CIDRs', () => {
+    const { config: cfg } = loadConfig({
+      file: file(
+        [
+          'nodeName: node-a',
+          'routing: native',
+          'tunnelPort: 4789',
+          'nodes:',
+          '  - { name: node-a, internalIp: 192.168.1.10, podCidr: 10.244.0.0/24 }',
+          '  - { name: node-b.example, internalIp: 192.168.1.11, podCidr: 10.244.1.7/24 }',
+          '  - { name: node-c, internalIp: 192.168.1.12 }',
+          '',
+        ].join('\n'),
+      ),
+    });
+    expect(cfg.nodeName).toBe('node-a');
+    expect(cfg.routing).toBe('native');
+    expect(cfg.tunnelPort).toBe(4789);
+    expect(cfg.nodes).toEqual([
+      { name: 'node-a', internalIp: '192.168.1.10', podCidr: '10.244.0.0/24' },
+      { name: 'node-b.example', internalIp: '192.168.1.11', podCidr: '10.244.1.0/24' },
+      { name: 'node-c', internalIp: '192.168.1.12' },
+    ]);
+  });
+
+  it('defaults to one node, tunnelled over VXLAN port 8472', () => {
+    const { config: cfg, explicit } = loadConfig({});
+    expect(cfg).toMatchObject({
+      nodeName: '',
+      nodes: [],
+      routing: 'tunnel',
+      tunnel: 'vxlan',
+      tunnelPort: 8472,
+    });
+    expect(explicit.size).toBe(0);
+  });
+
+  it('takes the node name from K8S_NODE_NAME and the routing from SLUICE_ROUTING; flags win', () => {
+    const env = { K8S_NODE_NAME: 'worker-1', SLUICE_ROUTING: 'native' };
+    expect(loadConfig({ file: file('nodeName: other\n'), env }).config).toMatchObject({
+      nodeName: 'worker-1',
+      routing: 'native',
+    });
+    expect(loadConfig({ env, flags: { nodeName: 'worker-2' } }).config.nodeName).toBe('worker-2');
+    expect(() => loadConfig({ env: { SLUICE_ROUTING: 'direct' } })).toThrow(
+      /environment SLUICE_ROUTING: routing must be tunnel or native/,
+    );
+    expect(() => loadConfig({ env: { K8S_NODE_NAME: 'Worker_1' } })).toThrow(
+      /environment K8S_NODE_NAME: nodeName must be a node name/,
+    );
   });
 
   it('names the environment variable of a bad value', () => {

@@ -90,8 +90,8 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyBe
     const reconciler = new Reconciler({
       store,
       endpoints: () => endpoints,
-      identities: new IdentityAllocator(stateDir),
-      namespaceIdentities: new IdentityAllocator(stateDir, 'namespaces'),
+      identities: new IdentityAllocator(),
+      namespaceIdentities: new IdentityAllocator('namespaces'),
       syncer,
       nodeIps: ['10.0.0.1'],
       log: silentLogger,

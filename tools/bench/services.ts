@@ -6,7 +6,7 @@
 // 10,000 Services with 5 backends each into the real pinned maps of the loaded datapath.
 
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -432,10 +432,7 @@ class ServicesBench {
   private fillers = 0;
   private echo = false;
 
-  constructor(
-    readonly topo: Topology,
-    stateDir: string,
-  ) {
+  constructor(readonly topo: Topology) {
     this.store.upsertNamespace({ name: 'bench', labels: {} });
     const pod = (name: string, ip: string): Pod => ({
       namespace: 'bench',
@@ -450,8 +447,8 @@ class ServicesBench {
     this.reconciler = new Reconciler({
       store: this.store,
       endpoints: () => topo.endpoints,
-      identities: new IdentityAllocator(stateDir),
-      namespaceIdentities: new IdentityAllocator(stateDir, 'namespaces'),
+      identities: new IdentityAllocator(),
+      namespaceIdentities: new IdentityAllocator('namespaces'),
       syncer: topo.syncer,
       nodeIps: [NODE_IP],
       nodeName: NODE_NAME,
@@ -606,10 +603,8 @@ export async function runServicesBench(opts: {
   await removeLeftovers(opts.log);
   process.stderr.on('error', () => undefined);
   const topo = new Topology();
-  let stateDir: string | undefined;
   const cleanup = async () => {
     await topo.down();
-    if (stateDir) await rm(stateDir, { recursive: true, force: true });
   };
   const stop = (signal: string) => {
     opts.log?.(`${signal}: removing the benchmark's namespaces, pins, rules and processes`);
@@ -618,9 +613,8 @@ export async function runServicesBench(opts: {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    stateDir = await mkdtemp(path.join(os.tmpdir(), 'sluice-bench-services-'));
     await topo.up();
-    const bench = new ServicesBench(topo, stateDir);
+    const bench = new ServicesBench(topo);
 
     // The sync figure first, on the loaded and attached datapath.
     await bench.sluice(1);

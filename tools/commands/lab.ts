@@ -7,6 +7,7 @@ import { loadManifests } from '../../agent/sources/manifests.js';
 import { PROTOCOLS, type Protocol } from '../../agent/state/types.js';
 import {
   EXTERNAL,
+  LAB_MAX_NODES,
   Lab,
   type LabSource,
   type LabTarget,
@@ -160,14 +161,30 @@ export function registerLabCommands(program: Command): void {
       '--external-client',
       `also a host outside the cluster (probe FROM "${EXTERNAL}"): its own namespace behind a veth, routed via a node address that serves NodePorts`,
     )
-    .action(async (opts: { filename: string[]; externalClient?: boolean }) => {
-      const started = performance.now();
-      const l = await Lab.up(name(), opts.filename, { externalClient: opts.externalClient === true });
-      const s = l.status();
-      process.stderr.write(
-        `lab ${name()} up: ${s.pods.length} pods, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-    });
+    .option('--nodes <n>', `nodes, each a namespace with its own agent (1-${LAB_MAX_NODES})`, '1')
+    .option('--routing <mode>', 'between nodes: tunnel (VXLAN) or native (routes)', 'tunnel')
+    .action(
+      async (opts: { filename: string[]; externalClient?: boolean; nodes: string; routing: string }) => {
+        const started = performance.now();
+        const nodes = /^[0-9]+$/.test(opts.nodes) ? Number(opts.nodes) : Number.NaN;
+        if (!(nodes >= 1 && nodes <= LAB_MAX_NODES))
+          throw new UserError(
+            `--nodes ${JSON.stringify(opts.nodes)}: expected a number from 1 to ${LAB_MAX_NODES}`,
+          );
+        if (opts.routing !== 'tunnel' && opts.routing !== 'native')
+          throw new UserError(`--routing ${JSON.stringify(opts.routing)}: expected tunnel or native`);
+        const l = await Lab.up(name(), opts.filename, {
+          externalClient: opts.externalClient === true,
+          nodes,
+          routing: opts.routing,
+        });
+        const s = l.status();
+        const where = s.nodes.length > 1 ? ` on ${s.nodes.length} nodes (${s.routing} routing)` : '';
+        process.stderr.write(
+          `lab ${name()} up: ${s.pods.length} pods${where}, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+      },
+    );
 
   lab
     .command('apply')
@@ -327,17 +344,21 @@ export function registerLabCommands(program: Command): void {
         format,
         () =>
           `${formatTable(
-            ['namespace', 'name', 'ip', 'labels', 'ports'],
+            ['namespace', 'name', 'node', 'ip', 'labels', 'ports'],
             s.pods.map((p) => [
               p.namespace,
               p.name,
+              p.node,
               p.ip,
               Object.entries(p.labels)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(',') || '<none>',
               p.ports.join(',') || '<none>',
             ]),
-          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n\nSERVICES\n${s.services.length > 0 ? services : '<none>\n'}\nEXTERNAL CLIENT\n${external}\n`,
+          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n\nSERVICES\n${s.services.length > 0 ? services : '<none>\n'}\nEXTERNAL CLIENT\n${external}\n\nNODES (${s.routing} routing)\n${formatTable(
+            ['name', 'ip', 'pod-cidr'],
+            s.nodes.map((n) => [n.name, n.ip, n.podCidr]),
+          )}`,
         s,
       );
     });

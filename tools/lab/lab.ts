@@ -4,14 +4,18 @@
 // makes is recorded in its state file, so `down` removes exactly that — by name and by pid.
 // Services of the manifests are reached by their clusterIP (or a node address and their
 // nodePort); `--external-client` adds a host outside the cluster, routed to the node.
+// `--nodes N` (N > 1): N node namespaces, each with its own agent (pin root, state, socket),
+// joined by an underlay bridge in the root namespace; pods go round-robin or to spec.nodeName, and
+// every agent learns the others' pods (their IPs and nodes) from the manifests the lab writes.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT, type RoutingMode } from '../../agent/config.js';
 import { EnvironmentError, UserError } from '../../agent/errors.js';
 import { run } from '../../agent/exec.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
@@ -34,6 +38,15 @@ import { startInNetns, startResponder } from '../net/servers.js';
 
 export const LAB_NODE_IP = '10.239.0.1';
 const LAB_POD_CIDR = '10.240.0.0/16';
+/** Several nodes: node i (from 0) has 10.239.0.(i+1) on the underlay and 10.240.(16 i).0/20. */
+const LAB_UNDERLAY_PREFIX = 24;
+export const LAB_MAX_NODES = 16;
+export function labNodeIp(i: number): string {
+  return `10.239.0.${i + 1}`;
+}
+function labNodePodCidr(i: number): string {
+  return `10.240.${16 * i}.0/20`;
+}
 /** `--external-client`: a /24 between the node (its side is a node address: NodePorts are served
  * there and from_netdev is attached to its device) and a client outside the cluster. */
 export const LAB_EXTERNAL_NODE_IP = '10.239.1.1';
@@ -79,6 +92,8 @@ export function labPaths(name: string, root = '/run/sluice-lab'): LabPaths {
 }
 
 interface LabPod {
+  /** The lab node it runs on. */
+  node: string;
   netns: string;
   containerId: string;
   ip: string;
@@ -97,12 +112,61 @@ export interface LabExternal {
   clientIp: string;
 }
 
-interface LabState {
-  version: 1;
+/** A node of the lab: a network namespace with its own agent. */
+export interface LabNode {
+  name: string;
+  netns: string;
+  ip: string;
+  podCidr: string;
   agentPid: number;
+  /** Several nodes: the root namespace's end of its underlay link. */
+  uplink?: string;
+}
+
+interface LabState {
+  version: 2;
+  /** `node` alone, or node1..nodeN. */
+  nodes: LabNode[];
+  routing: RoutingMode;
+  /** Several nodes: the underlay bridge in the root namespace. */
+  bridge?: string;
   pods: Record<string, LabPod>;
   external?: LabExternal;
 }
+
+/** The files and pins of one node's agent. A lab of one node keeps the paths it always had. */
+export function nodeFiles(paths: LabPaths, node: string) {
+  const single = node === SINGLE_NODE;
+  const dir = single ? paths.dir : path.join(paths.dir, node);
+  return {
+    dir,
+    socket: path.join(dir, 'agent.sock'),
+    pinRoot: single ? paths.pinRoot : `${paths.pinRoot}-${node}`,
+    stateDir: path.join(dir, 'state'),
+    agentLog: path.join(dir, 'agent.log'),
+    config: path.join(dir, 'agent.json'),
+    netns: single ? paths.nodeNetns : `sl-${paths.name}-${node}`,
+  };
+}
+
+/** The files of a lab node by name (undefined: the first node), for `sluice --lab NAME --node N`. */
+export function labNodeFiles(lab: string, node: string | undefined): ReturnType<typeof nodeFiles> {
+  const paths = labPaths(lab);
+  let nodes: string[] = [SINGLE_NODE];
+  try {
+    const state = JSON.parse(readFileSync(paths.state, 'utf8')) as Partial<LabState>;
+    nodes = (state.nodes ?? []).map((n) => n.name);
+  } catch {
+    // no lab up: the paths of a one-node lab, whose absence the command reports
+  }
+  const name = node ?? nodes[0] ?? SINGLE_NODE;
+  if (!nodes.includes(name))
+    throw new UserError(`--node ${name}: lab ${lab} has nodes ${nodes.join(', ') || 'none'}`);
+  return nodeFiles(paths, name);
+}
+
+/** The name of the only node of a one-node lab. */
+export const SINGLE_NODE = 'node';
 
 /** Where a probe starts: a pod of the lab, or the external client. */
 export type LabSource = { kind: 'pod'; key: string } | { kind: 'external' };
@@ -140,7 +204,17 @@ export function serviceKeyOf(target: string): string | undefined {
 }
 
 export interface LabStatus {
-  pods: { namespace: string; name: string; ip: string; labels: Record<string, string>; ports: string[] }[];
+  pods: {
+    namespace: string;
+    name: string;
+    /** The lab node it runs on. */
+    node: string;
+    ip: string;
+    labels: Record<string, string>;
+    ports: string[];
+  }[];
+  nodes: { name: string; ip: string; podCidr: string }[];
+  routing: RoutingMode;
   policies: string[];
   services: {
     namespace: string;
@@ -254,9 +328,12 @@ export class Lab {
   static async up(
     name: string,
     files: readonly string[],
-    opts: { externalClient?: boolean } = {},
+    opts: { externalClient?: boolean; nodes?: number; routing?: RoutingMode } = {},
   ): Promise<Lab> {
     const paths = labPaths(name);
+    const count = opts.nodes ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > LAB_MAX_NODES)
+      throw new UserError(`--nodes ${count}: a lab has 1 to ${LAB_MAX_NODES} nodes`);
     if (await readJsonIfExists<LabState>(paths.state)) {
       throw new UserError(
         `lab ${name} is already up: use 'sluice lab apply' to change it or 'sluice lab down' first`,
@@ -264,20 +341,31 @@ export class Lab {
     }
     const docs = dedupe(await readDocs(await manifestFiles(files, true)));
     const manifests = manifestsOf(docs);
-    const lab = new Lab(paths, { version: 1, agentPid: 0, pods: {} }, docs);
+    const nodes: LabNode[] =
+      count === 1
+        ? [{ name: SINGLE_NODE, netns: paths.nodeNetns, ip: LAB_NODE_IP, podCidr: LAB_POD_CIDR, agentPid: 0 }]
+        : Array.from({ length: count }, (_, i) => ({
+            name: `node${i + 1}`,
+            netns: nodeFiles(paths, `node${i + 1}`).netns,
+            ip: labNodeIp(i),
+            podCidr: labNodePodCidr(i),
+            agentPid: 0,
+          }));
+    const lab = new Lab(paths, { version: 2, nodes: [], routing: opts.routing ?? 'tunnel', pods: {} }, docs);
+    lab.placePods(manifests.pods, nodes); // a pod naming no such node fails before anything is made
     try {
       await mkdir(paths.dir, { recursive: true, mode: 0o700 });
       await lab.writeManifests();
-      await run(['ip', 'netns', 'add', paths.nodeNetns]);
-      await lab.save();
-      await run(['ip', '-batch', '-'], {
-        netns: lab.nodeNetnsPath,
-        input: `link set lo up\naddr add ${LAB_NODE_IP}/32 dev lo\n`,
-      });
-      await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: lab.nodeNetnsPath });
+      if (count > 1) {
+        lab.state.bridge = `slb${shortHash(name)}`;
+        await lab.save();
+        await run(['ip', 'link', 'add', lab.state.bridge, 'type', 'bridge']);
+        await run(['ip', 'link', 'set', lab.state.bridge, 'up']);
+      }
+      for (const [i, node] of nodes.entries()) await lab.addNode(node, i);
       // Before the agent: it finds the node devices (where from_netdev goes) when it starts.
       if (opts.externalClient) await lab.addExternalClient();
-      await lab.startAgent();
+      for (const node of nodes) await lab.startAgent(node);
       await lab.syncPods(manifests.pods);
       return lab;
     } catch (err) {
@@ -290,18 +378,73 @@ export class Lab {
     const paths = labPaths(name);
     const state = await readJsonIfExists<LabState>(paths.state);
     if (!state) throw new UserError(`no lab ${name} is up: start one with 'sluice lab up -f PATH'`);
+    if (state.version !== 2)
+      throw new UserError(
+        `lab ${name} was started by an older sluice: 'sluice lab down' it and start it again`,
+      );
     const docs = await readDocs([paths.manifests]);
     return new Lab(paths, state, docs);
   }
 
+  get nodes(): readonly LabNode[] {
+    return this.state.nodes;
+  }
+
+  /** The node namespace of the first node (the only one of a one-node lab). */
   get nodeNetnsPath(): string {
-    return `/run/netns/${this.paths.nodeNetns}`;
+    return `/run/netns/${this.state.nodes[0]!.netns}`;
+  }
+
+  private node(name: string): LabNode {
+    const n = this.state.nodes.find((x) => x.name === name);
+    if (!n) throw new UserError(`node ${name}: not in lab ${this.paths.name}`);
+    return n;
+  }
+
+  /** A node's namespace: loopback, forwarding and, with several nodes, its underlay link. */
+  private async addNode(node: LabNode, i: number): Promise<void> {
+    await run(['ip', 'netns', 'add', node.netns]);
+    this.state.nodes.push(node);
+    await this.save();
+    const netns = `/run/netns/${node.netns}`;
+    await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns });
+    if (!this.state.bridge) {
+      await run(['ip', '-batch', '-'], { netns, input: `link set lo up\naddr add ${node.ip}/32 dev lo\n` });
+      return;
+    }
+    node.uplink = `${this.state.bridge.replace(/^slb/, 'sl')}n${i + 1}`;
+    await this.save();
+    await run(['ip', 'link', 'add', node.uplink, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', netns]);
+    await run(['ip', 'link', 'set', node.uplink, 'master', this.state.bridge, 'up']);
+    await run(['ip', '-batch', '-'], {
+      netns,
+      input: `link set lo up\naddr add ${node.ip}/${LAB_UNDERLAY_PREFIX} dev eth0\nlink set eth0 up\n`,
+    });
+  }
+
+  /** Assigns every pod without a node one: its spec.nodeName (which must be a lab node), else
+   * round-robin in manifest order. */
+  private placePods(pods: readonly Pod[], nodes: readonly LabNode[] = this.state.nodes): Map<string, string> {
+    const names = nodes.map((n) => n.name);
+    const placed = new Map<string, string>();
+    let next = Object.keys(this.state.pods).length;
+    for (const pod of pods) {
+      if (pod.hostNetwork) continue;
+      const key = `${pod.namespace}/${pod.name}`;
+      const have = this.state.pods[key]?.node;
+      if (pod.nodeName !== undefined && !names.includes(pod.nodeName))
+        throw new UserError(
+          `Pod ${key}: spec.nodeName: no node ${JSON.stringify(pod.nodeName)} in the lab (nodes: ${names.join(', ')})`,
+        );
+      placed.set(key, have ?? pod.nodeName ?? names[next++ % names.length]!);
+    }
+    return placed;
   }
 
   /**
-   * A host outside the cluster: its own namespace behind a veth to the node namespace, a /24 of
-   * its own, default route via the node's side — whose address is a node address (the agent is
-   * started with it), so NodePorts are served there and from_netdev is attached to its device.
+   * A host outside the cluster: its own namespace behind a veth to the (first) node's namespace,
+   * a /24 of its own, default route via the node's side — whose address is a node address (the
+   * agent is started with it), so NodePorts are served there and from_netdev is attached to it.
    */
   private async addExternalClient(): Promise<void> {
     const ext: LabExternal = {
@@ -327,35 +470,64 @@ export class Lab {
     });
   }
 
-  /** The node's addresses as the agent knows them: NodePorts are served on each. */
-  private nodeIps(): string[] {
-    return [LAB_NODE_IP, ...(this.state.external ? [this.state.external.nodeIp] : [])];
+  /** A node's addresses as its agent knows them: NodePorts are served on each. */
+  private nodeIps(node: LabNode = this.state.nodes[0]!): string[] {
+    const first = node === this.state.nodes[0];
+    return [node.ip, ...(first && this.state.external ? [this.state.external.nodeIp] : [])];
   }
 
   private async save(): Promise<void> {
     await writeFileAtomic(this.paths.state, `${JSON.stringify(this.state, null, 2)}\n`);
   }
 
+  /** The manifests the agents read: as given, and every wired pod with its node and address
+   * (status.podIP), as the API server would tell them. */
   private async writeManifests(): Promise<void> {
-    await writeFileAtomic(this.paths.manifests, this.docs.map((d) => stringify(d.raw)).join('---\n'), 0o600);
+    const docs = this.docs.map((d) => {
+      const key = d.key.startsWith('Pod ') ? d.key.slice(4) : undefined;
+      const pod = key ? this.state.pods[key] : undefined;
+      if (!pod?.ip) return d.raw;
+      const spec = (d.raw['spec'] ?? {}) as Record<string, unknown>;
+      const status = (d.raw['status'] ?? {}) as Record<string, unknown>;
+      return {
+        ...d.raw,
+        spec: { ...spec, nodeName: pod.node },
+        status: { ...status, podIP: pod.ip },
+      };
+    });
+    await writeFileAtomic(this.paths.manifests, docs.map((d) => stringify(d)).join('---\n'), 0o600);
   }
 
-  private async startAgent(): Promise<void> {
-    const log = openSync(this.paths.agentLog, 'a', 0o600);
+  private async startAgent(node: LabNode): Promise<void> {
+    const files = nodeFiles(this.paths, node.name);
+    await mkdir(files.dir, { recursive: true, mode: 0o700 });
+    const multi = this.state.nodes.length > 1;
+    // The cluster's nodes, for routes and the ipcache; one node needs none.
+    const config = multi
+      ? {
+          nodeName: node.name,
+          routing: this.state.routing,
+          nodes: this.state.nodes.map((n) => ({ name: n.name, internalIp: n.ip, podCidr: n.podCidr })),
+        }
+      : {};
+    await writeFileAtomic(files.config, `${JSON.stringify(config, null, 2)}\n`, 0o600);
+    const log = openSync(files.agentLog, 'a', 0o600);
     const child = spawn(
       AGENT_BIN,
       [
+        '--config',
+        files.config,
         '--pin-root',
-        this.paths.pinRoot,
+        files.pinRoot,
         '--state-dir',
-        path.join(this.paths.dir, 'state'),
+        files.stateDir,
         '--socket',
-        this.paths.socket,
+        files.socket,
         '--host-netns',
-        this.nodeNetnsPath,
+        `/run/netns/${node.netns}`,
         '--pod-cidr',
-        LAB_POD_CIDR,
-        ...this.nodeIps().flatMap((ip) => ['--node-ip', ip]),
+        node.podCidr,
+        ...this.nodeIps(node).flatMap((ip) => ['--node-ip', ip]),
         '--manifests',
         this.paths.manifests,
         // Labs run side by side (and beside a node agent): no shared metrics port.
@@ -366,50 +538,52 @@ export class Lab {
     );
     closeSync(log);
     child.unref();
-    this.state.agentPid = child.pid ?? 0;
+    node.agentPid = child.pid ?? 0;
     await this.save();
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const ok = await callAgent(this.paths.socket, { status: {} }, 1000).then(
+      const ok = await callAgent(files.socket, { status: {} }, 1000).then(
         (r) => r.status?.ready === true,
         () => false,
       );
       if (ok) return;
       if (child.exitCode !== null || Date.now() > deadline) {
-        const tail = (await readFile(this.paths.agentLog, 'utf8').catch(() => ''))
+        const tail = (await readFile(files.agentLog, 'utf8').catch(() => ''))
           .split('\n')
           .slice(-5)
           .join('\n');
         throw new EnvironmentError(
-          `the lab's agent did not become ready (log ${this.paths.agentLog}):\n${tail}`,
+          `the lab's agent on ${node.name} did not become ready (log ${files.agentLog}):\n${tail}`,
         );
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
-  /** Tells the agent to re-read the manifests; resolves once the datapath holds them. */
+  /** Tells every agent to re-read the manifests; resolves once their datapaths hold them. */
   private async reload(): Promise<void> {
-    await callAgent(this.paths.socket, { reload: {} }, 60_000);
+    await Promise.all(
+      this.state.nodes.map((n) => callAgent(nodeFiles(this.paths, n.name).socket, { reload: {} }, 60_000)),
+    );
   }
 
-  private cniConf(): Record<string, unknown> {
+  private cniConf(node: string): Record<string, unknown> {
     return {
       cniVersion: '1.1.0',
       name: 'sluice-lab',
       type: 'sluice-cni',
-      agentSocket: this.paths.socket,
+      agentSocket: nodeFiles(this.paths, node).socket,
       logFile: this.paths.cniLog,
     };
   }
 
-  private async addPod(pod: Pod): Promise<void> {
+  private async addPod(pod: Pod, node: string): Promise<void> {
     const key = `${pod.namespace}/${pod.name}`;
     const netnsName = `sl-${this.paths.name}-${pod.namespace}-${pod.name}`;
     const netns = `/run/netns/${netnsName}`;
     const containerId = containerIdOf(key);
     await run(['ip', 'netns', 'add', netnsName]);
-    this.state.pods[key] = { netns: netnsName, containerId, ip: '', pids: [], ports: '' };
+    this.state.pods[key] = { node, netns: netnsName, containerId, ip: '', pids: [], ports: '' };
     const r = await invokePlugin(
       CNI_BIN,
       {
@@ -419,7 +593,7 @@ export class Lab {
         ifname: 'eth0',
         args: `IgnoreUnknown=1;K8S_POD_NAMESPACE=${pod.namespace};K8S_POD_NAME=${pod.name}`,
       },
-      this.cniConf(),
+      this.cniConf(node),
     );
     if (r.code !== 0)
       throw new EnvironmentError(`CNI ADD of pod ${key} failed: ${String(r.json?.['msg'] ?? r.stdout)}`);
@@ -456,20 +630,23 @@ export class Lab {
     await invokePlugin(
       CNI_BIN,
       { command: 'DEL', containerId: entry.containerId, netns: `/run/netns/${entry.netns}`, ifname: 'eth0' },
-      this.cniConf(),
+      this.cniConf(entry.node),
     );
     await run(['ip', 'netns', 'del', entry.netns]).catch(() => undefined);
     delete this.state.pods[key];
   }
 
-  /** Makes the running pods match the manifests: new ones wired, gone ones removed, ports served. */
+  /** Makes the running pods match the manifests: new ones wired on their nodes, gone ones
+   * removed, ports served; then every agent learns where the new ones are. */
   private async syncPods(pods: readonly Pod[]): Promise<void> {
     const want = new Map(pods.filter((p) => !p.hostNetwork).map((p) => [`${p.namespace}/${p.name}`, p]));
+    const placed = this.placePods([...want.values()]);
+    let added: [string, Pod][] = [];
     try {
       for (const key of Object.keys(this.state.pods)) if (!want.has(key)) await this.removePod(key);
-      const added = [...want].filter(([key]) => !this.state.pods[key]);
+      added = [...want].filter(([key]) => !this.state.pods[key]);
       for (let i = 0; i < added.length; i += 8) {
-        await Promise.all(added.slice(i, i + 8).map(([, pod]) => this.addPod(pod)));
+        await Promise.all(added.slice(i, i + 8).map(([key, pod]) => this.addPod(pod, placed.get(key)!)));
       }
       for (const [key, pod] of want) {
         if (this.state.pods[key] && this.state.pods[key]!.ports !== servedPorts(pod))
@@ -477,6 +654,10 @@ export class Lab {
       }
     } finally {
       await this.save();
+    }
+    if (added.length > 0) {
+      await this.writeManifests();
+      await this.reload();
     }
   }
 
@@ -523,6 +704,7 @@ export class Lab {
       pods: m.pods.map((p) => ({
         namespace: p.namespace,
         name: p.name,
+        node: this.state.pods[`${p.namespace}/${p.name}`]?.node ?? '',
         ip: p.ip ?? '',
         labels: { ...p.labels },
         ports: p.ports.map((x) => `${x.name ? `${x.name}:` : ''}${x.containerPort}/${x.protocol}`),
@@ -550,6 +732,8 @@ export class Lab {
         };
       }),
       external: this.state.external ?? null,
+      nodes: this.state.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: n.podCidr })),
+      routing: this.state.routing,
     };
   }
 
@@ -649,8 +833,11 @@ export class Lab {
     } else {
       const svc = this.service(manifestsOf(this.docs), to.key);
       const sp = pickServicePort(svc, opts.port === undefined ? undefined : String(opts.port), opts.protocol);
-      // A NodePort at the node address the source is routed to: the external link's, or the node's.
-      const nodeIp = from.kind === 'external' ? this.state.external!.nodeIp : LAB_NODE_IP;
+      // A NodePort at the node address the source is routed to: the external link's, or its node's.
+      const nodeIp =
+        from.kind === 'external'
+          ? this.state.external!.nodeIp
+          : this.node(this.pod(from.key, 'FROM').node).ip;
       addr = this.serviceAddress(svc, sp, opts.nodePort ? nodeIp : undefined);
       ({ ip, dport } = addr);
       protocol = sp.protocol;
@@ -827,11 +1014,15 @@ export class Lab {
       for (const pid of entry.pids) killPid(pid);
       await run(['ip', 'netns', 'del', entry.netns]).catch(() => undefined);
     }
-    if (this.state.agentPid) await killAndWait(this.state.agentPid);
+    await Promise.all(this.state.nodes.map((n) => (n.agentPid ? killAndWait(n.agentPid) : undefined)));
     if (this.state.external)
       await run(['ip', 'netns', 'del', this.state.external.netns]).catch(() => undefined);
-    await run(['ip', 'netns', 'del', this.paths.nodeNetns]).catch(() => undefined);
-    await rm(this.paths.pinRoot, { recursive: true, force: true });
+    for (const n of this.state.nodes) {
+      await run(['ip', 'netns', 'del', n.netns]).catch(() => undefined);
+      if (n.uplink) await run(['ip', 'link', 'del', n.uplink]).catch(() => undefined);
+      await rm(nodeFiles(this.paths, n.name).pinRoot, { recursive: true, force: true });
+    }
+    if (this.state.bridge) await run(['ip', 'link', 'del', this.state.bridge]).catch(() => undefined);
     await rm(this.paths.dir, { recursive: true, force: true });
     await rmdir(path.dirname(this.paths.dir)).catch(() => undefined); // the labs' root, once empty
   }
@@ -840,8 +1031,13 @@ export class Lab {
     const paths = labPaths(name);
     const state = await readJsonIfExists<LabState>(paths.state);
     if (!state) throw new UserError(`no lab ${name} is up`);
-    await new Lab(paths, state, []).down();
+    await new Lab(paths, { ...state, nodes: state.nodes ?? [] }, []).down();
   }
+}
+
+/** Six hex digits of the lab name: root-namespace link names must fit 15 characters. */
+function shortHash(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 6);
 }
 
 function dedupe(docs: Doc[]): Doc[] {
