@@ -504,7 +504,8 @@ export class Agent {
     return { released, hostIfNames };
   }
 
-  /** Local mode: re-reads the manifests into the store and waits until the maps hold them. */
+  /** Local mode: re-reads the manifests into the store and waits until the maps (and the routes
+   * to other nodes) hold them. */
   async reloadManifests(): Promise<{ storeVersion: number; pods: number; policies: number }> {
     if (this.manifestPaths.length === 0)
       throw new AgentOpError(CNI_INVALID_CONFIG, 'the agent runs without --manifests: nothing to reload');
@@ -515,7 +516,7 @@ export class Agent {
       throw new AgentOpError(CNI_INVALID_CONFIG, (err as Error).message);
     }
     applyManifests(this.store, m, this.cfg.nodes);
-    const r = await this.reconciler.reconcile();
+    const [r] = await Promise.all([this.reconciler.reconcile(), this.syncRoutes()]);
     return { storeVersion: r.storeVersion, pods: m.pods.length, policies: m.policies.length };
   }
 

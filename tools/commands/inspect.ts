@@ -252,6 +252,8 @@ export function registerInspectCommands(
           identity: v.identity,
           namespaceIdentity: v.namespace_identity,
           name: identityText(v.identity, names),
+          /** Pods of other nodes: the node's address (the tunnel's remote end). */
+          node: v.tunnel_endpoint === '0.0.0.0' ? '' : v.tunnel_endpoint,
         };
       })
       .sort((a, b) => parseIPv4(a.prefix.split('/')[0]!) - parseIPv4(b.prefix.split('/')[0]!));
@@ -265,8 +267,8 @@ export function registerInspectCommands(
         format,
         () =>
           formatTable(
-            ['prefix', 'identity', 'namespace-id', 'name'],
-            rows.map((r) => [r.prefix, r.identity, r.namespaceIdentity || '-', r.name]),
+            ['prefix', 'identity', 'namespace-id', 'name', 'node'],
+            rows.map((r) => [r.prefix, r.identity, r.namespaceIdentity || '-', r.name, r.node || '-']),
           ),
         rows,
       );
@@ -295,6 +297,7 @@ export function registerInspectCommands(
         identity: 2,
         namespaceIdentity: 0,
         name: 'reserved:world',
+        node: '',
       };
       print(
         format,

@@ -121,6 +121,9 @@ export interface LabNode {
   agentPid: number;
   /** Several nodes: the root namespace's end of its underlay link. */
   uplink?: string;
+  /** Its Node object is withheld from the agents (as if deleted from the cluster); the
+   * namespace, its agent and its pods stay. */
+  withdrawn?: boolean;
 }
 
 interface LabState {
@@ -355,7 +358,6 @@ export class Lab {
     lab.placePods(manifests.pods, nodes); // a pod naming no such node fails before anything is made
     try {
       await mkdir(paths.dir, { recursive: true, mode: 0o700 });
-      await lab.writeManifests();
       if (count > 1) {
         lab.state.bridge = `slb${shortHash(name)}`;
         await lab.save();
@@ -363,6 +365,7 @@ export class Lab {
         await run(['ip', 'link', 'set', lab.state.bridge, 'up']);
       }
       for (const [i, node] of nodes.entries()) await lab.addNode(node, i);
+      await lab.writeManifests();
       // Before the agent: it finds the node devices (where from_netdev goes) when it starts.
       if (opts.externalClient) await lab.addExternalClient();
       for (const node of nodes) await lab.startAgent(node);
@@ -495,21 +498,56 @@ export class Lab {
         status: { ...status, podIP: pod.ip },
       };
     });
+    // Several nodes: their Node objects, as the kubelets would register them.
+    if (this.state.nodes.length > 1) {
+      for (const n of this.state.nodes.filter((x) => !x.withdrawn)) {
+        docs.push({
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: { name: n.name },
+          spec: { podCIDR: n.podCidr },
+          status: { addresses: [{ type: 'InternalIP', address: n.ip }] },
+        });
+      }
+    }
     await writeFileAtomic(this.paths.manifests, docs.map((d) => stringify(d)).join('---\n'), 0o600);
+  }
+
+  /** A node leaves the cluster (false: its Node object is withheld from every agent) or comes
+   * back (true). Resolves once every agent's datapath has it so. */
+  async setNodeListed(name: string, listed: boolean): Promise<void> {
+    this.node(name).withdrawn = !listed;
+    await this.save();
+    await this.writeManifests();
+    await this.reload(this.state.nodes.filter((n) => n.agentPid));
+  }
+
+  /** Ends a node's agent with a signal (SIGKILL: no shutdown at all) and waits for it to go. */
+  async stopAgent(name: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const node = this.node(name);
+    if (!node.agentPid) return;
+    try {
+      process.kill(node.agentPid, signal);
+    } catch {
+      // gone already
+    }
+    await killAndWait(node.agentPid);
+    node.agentPid = 0;
+    await this.save();
+  }
+
+  /** Starts a node's agent again (over its pinned maps and state, as a restart does). */
+  async restartAgent(name: string): Promise<void> {
+    await this.stopAgent(name);
+    await this.startAgent(this.node(name));
   }
 
   private async startAgent(node: LabNode): Promise<void> {
     const files = nodeFiles(this.paths, node.name);
     await mkdir(files.dir, { recursive: true, mode: 0o700 });
     const multi = this.state.nodes.length > 1;
-    // The cluster's nodes, for routes and the ipcache; one node needs none.
-    const config = multi
-      ? {
-          nodeName: node.name,
-          routing: this.state.routing,
-          nodes: this.state.nodes.map((n) => ({ name: n.name, internalIp: n.ip, podCidr: n.podCidr })),
-        }
-      : {};
+    // Several nodes: the others come as Node objects in the manifests (writeManifests).
+    const config = multi ? { nodeName: node.name, routing: this.state.routing } : {};
     await writeFileAtomic(files.config, `${JSON.stringify(config, null, 2)}\n`, 0o600);
     const log = openSync(files.agentLog, 'a', 0o600);
     const child = spawn(
@@ -561,9 +599,9 @@ export class Lab {
   }
 
   /** Tells every agent to re-read the manifests; resolves once their datapaths hold them. */
-  private async reload(): Promise<void> {
+  private async reload(nodes: readonly LabNode[] = this.state.nodes): Promise<void> {
     await Promise.all(
-      this.state.nodes.map((n) => callAgent(nodeFiles(this.paths, n.name).socket, { reload: {} }, 60_000)),
+      nodes.map((n) => callAgent(nodeFiles(this.paths, n.name).socket, { reload: {} }, 60_000)),
     );
   }
 
