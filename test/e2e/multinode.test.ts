@@ -11,15 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../agent/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import { ipcacheKeyCodec, ipcacheValueCodec } from '../../agent/datapath/codecs.js';
+import { SLUICE_REASON } from '../../agent/datapath/constants.js';
 import { mapPin } from '../../agent/datapath/maps.js';
+import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { ROUTE_PROTO } from '../../agent/datapath/routing.js';
 import { run } from '../../agent/exec.js';
 import { containsIp, parseCidr, parseIPv4 } from '../../agent/policy/cidr.js';
-import { ID_REMOTE_NODE } from '../../agent/policy/types.js';
+import { DIR_INGRESS, ID_REMOTE_NODE } from '../../agent/policy/types.js';
 import { Lab, type LabStatus, nodeFiles } from '../../tools/lab/lab.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { runId } from '../harness/names.js';
+import { frame } from '../harness/packets.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const STREAM_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'stream.js');
@@ -114,6 +117,66 @@ for (const routing of ['tunnel', 'native'] as const) {
       expect(verdicts.some((v) => v.connected && pod(v.from).node !== pod(v.to).node)).toBe(true);
       expect(verdicts.some((v) => !v.connected && pod(v.from).node !== pod(v.to).node)).toBe(true);
     });
+
+    it('TTL 1 to a pod of another node: time exceeded from the gateway; fragments cross whole', async () => {
+      const ttl = await run(['ping', '-c', '1', '-t', '1', '-W', '1', pod('y/b').ip], {
+        netns: netns('y/a'),
+      }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+      expect(ttl.stdout).toMatch(/Time to live exceeded/i);
+      // 4,000 bytes of echo over a 1,450 (tunnel) or 1,500 MTU: three fragments each way.
+      const big = await run(['ping', '-c', '2', '-i', '0.2', '-W', '1', '-s', '4000', pod('y/b').ip], {
+        netns: netns('y/a'),
+      });
+      expect(big.stdout).toContain(' 0% packet loss');
+    });
+
+    if (routing === 'tunnel') {
+      it('the receiver decides on the identity in the VNI, not the inner source address (crafted VXLAN)', async () => {
+        // x/a (node1) takes port 80 from namespace y only. Frames sent from node2 to node1's
+        // tunnel port with a VNI of our choosing.
+        const node1 = nodeFiles(lab.paths, 'node1').pinRoot;
+        const entries = (await dumpMap(mapPin(node1, 'ipcache'))).map((e) => ({
+          k: ipcacheKeyCodec.decode(e.key),
+          v: ipcacheValueCodec.decode(e.value),
+        }));
+        const identityOf = (key: string) => entries.find((e) => e.k.addr === pod(key).ip)!.v.identity;
+        const totals = async () => {
+          const rows = await readMetrics(node1);
+          const sum = (reason: number) =>
+            rows
+              .filter((r) => r.reason === reason && r.direction === DIR_INGRESS)
+              .reduce((a, r) => a + r.packets, 0);
+          return {
+            forwarded: sum(SLUICE_REASON.REASON_FORWARDED),
+            denied: sum(SLUICE_REASON.DROP_POLICY_DENIED),
+            noTunnel: sum(SLUICE_REASON.DROP_NO_TUNNEL_ENDPOINT),
+          };
+        };
+        const send = async (vni: number, saddr: string, sport: number) => {
+          const inner = frame({ saddr, daddr: pod('x/a').ip, protocol: 'TCP', sport, dport: 80 });
+          const vxlan = Buffer.alloc(8);
+          vxlan[0] = 0x08;
+          vxlan.writeUIntBE(vni, 4, 3);
+          const hex = Buffer.concat([vxlan, inner]).toString('hex');
+          const script = `const s=require('dgram').createSocket('udp4');s.send(Buffer.from('${hex}','hex'),8472,'10.239.0.1',(e)=>{s.close();process.exit(e?1:0)})`;
+          await run([process.execPath, '-e', script], { netns: `/run/netns/sl-${NAME}-node2` });
+          await new Promise((r) => setTimeout(r, 200));
+        };
+        const before = await totals();
+        // Namespace y's identity with z/b's address: allowed (the address is not asked).
+        await send(identityOf('y/b'), pod('z/b').ip, 40001);
+        const afterAllow = await totals();
+        expect(afterAllow.forwarded).toBeGreaterThan(before.forwarded);
+        expect(afterAllow.denied).toBe(before.denied);
+        // z/b's identity with y/b's address: denied.
+        await send(identityOf('z/b'), pod('y/b').ip, 40002);
+        const afterDeny = await totals();
+        expect(afterDeny.denied).toBe(afterAllow.denied + 1);
+        // No identity at all (VNI 0): dropped before policy.
+        await send(0, pod('y/b').ip, 40003);
+        expect((await totals()).noTunnel).toBe(afterDeny.noTunnel + 1);
+      });
+    }
 
     it("a node's own address is remote-node on the others; the pod's own node is host", async () => {
       // x/* deny all ingress (examples/policies/01): the node of x/b reaches it, other nodes do not.
