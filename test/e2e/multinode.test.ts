@@ -118,6 +118,45 @@ for (const routing of ['tunnel', 'native'] as const) {
       expect(verdicts.some((v) => !v.connected && pod(v.from).node !== pod(v.to).node)).toBe(true);
     });
 
+    it('Services with backends on other nodes: ClusterIP (policy on the backend) and NodePort', async () => {
+      await lab.apply([path.join(EXAMPLES, 'services')]);
+      // x/web's only backend is x/a on node1, which takes port 80 from namespace y only.
+      for (const from of ['y/b', 'y/c']) {
+        expect(pod(from).node).not.toBe(pod('x/a').node);
+        const v = await lab.probe(
+          { kind: 'pod', key: from },
+          { kind: 'service', key: 'x/web' },
+          {
+            port: 'http',
+            timeoutMs: 1000,
+          },
+        );
+        expect(v.connected, `${from} -> svc/x/web`).toBe(true);
+        expect(v.backend).toBe('x/a');
+      }
+      const denied = await lab.probe(
+        { kind: 'pod', key: 'z/c' },
+        { kind: 'service', key: 'x/web' },
+        {
+          port: 'http',
+          timeoutMs: 1000,
+        },
+      );
+      expect(denied.connected).toBe(false);
+      // y/api's backend y/b lives on node2; a pod of node1 reaches it at node1's address.
+      const np = await lab.probe(
+        { kind: 'pod', key: 'y/a' },
+        { kind: 'service', key: 'y/api' },
+        {
+          nodePort: true,
+          timeoutMs: 1000,
+        },
+      );
+      expect(np.address).toBe(`${status.nodes[0]!.ip}:30081`);
+      expect(np.connected).toBe(true);
+      expect(np.backend).toBe('y/b');
+    });
+
     it('TTL 1 to a pod of another node: time exceeded from the gateway; fragments cross whole', async () => {
       const ttl = await run(['ping', '-c', '1', '-t', '1', '-W', '1', pod('y/b').ip], {
         netns: netns('y/a'),
