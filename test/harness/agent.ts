@@ -19,6 +19,29 @@ import { deleteNetns } from './sweep.js';
 export const CNI_BIN = CNI_BINARY;
 export const NODE_IP = '10.250.0.1';
 
+/** Several nodes: the node namespace's `eth0`, a veth whose other end (`uplink`, in the root
+ * namespace) is a port of `bridge`; the node's address (nodeIp) is on it with `prefix`. The
+ * caller owns the bridge; the veth goes with the namespace. */
+export interface Underlay {
+  bridge: string;
+  uplink: string;
+  prefix: number;
+}
+
+export interface AgentOptions {
+  manifests?: string;
+  attachMode?: 'tcx' | 'tc';
+  podWaitMs?: number;
+  metricsPort?: number;
+  /** Kubernetes mode: the pod CIDR then comes from the Node object; nodeName is K8S_NODE_NAME. */
+  kubernetes?: { kubeconfig: string; nodeName: string };
+  /** How pods reach other nodes (SLUICE_ROUTING; unset: the config's, tunnel by default). */
+  routing?: 'tunnel' | 'native';
+  /** Return as soon as the API socket answers (ready or not). */
+  waitReady?: boolean;
+  extraArgs?: string[];
+}
+
 export class TestNode {
   private agent: ChildProcess | undefined;
   private readonly namespaces: string[] = [];
@@ -32,6 +55,8 @@ export class TestNode {
   private constructor(
     dir: string,
     readonly podCidr: string,
+    /** The node's address: on lo, or on eth0 with an underlay. */
+    readonly nodeIp: string,
   ) {
     const id = `${runId()}${instanceId()}`;
     this.prefix = `${TEST_NETNS_PREFIX}${id}`;
@@ -42,16 +67,44 @@ export class TestNode {
   }
 
   static async start(
-    opts: { podCidr?: string; manifests?: string; attachMode?: 'tcx' | 'tc'; metricsPort?: number } = {},
+    opts: AgentOptions & {
+      podCidr?: string;
+      /** The node's address (default NODE_IP). */
+      nodeIp?: string;
+      /** Join an underlay bridge in the root namespace (several nodes). */
+      underlay?: Underlay;
+    } = {},
   ): Promise<TestNode> {
     const dir = await mkdtemp(path.join(tmpdir(), 'sluice-node-'));
-    const node = new TestNode(dir, opts.podCidr ?? '10.249.0.0/24');
+    const node = new TestNode(dir, opts.podCidr ?? '10.249.0.0/24', opts.nodeIp ?? NODE_IP);
     try {
       await node.addNetns(`${node.prefix}-node`);
-      await run(['ip', '-batch', '-'], {
-        netns: node.hostNetns,
-        input: `link set lo up\naddr add ${NODE_IP}/32 dev lo\n`,
-      });
+      if (opts.underlay) {
+        const u = opts.underlay;
+        await run([
+          'ip',
+          'link',
+          'add',
+          u.uplink,
+          'type',
+          'veth',
+          'peer',
+          'name',
+          'eth0',
+          'netns',
+          node.hostNetns,
+        ]);
+        await run(['ip', 'link', 'set', u.uplink, 'master', u.bridge, 'up']);
+        await run(['ip', '-batch', '-'], {
+          netns: node.hostNetns,
+          input: `link set lo up\naddr add ${node.nodeIp}/${u.prefix} dev eth0\nlink set eth0 up\n`,
+        });
+      } else {
+        await run(['ip', '-batch', '-'], {
+          netns: node.hostNetns,
+          input: `link set lo up\naddr add ${node.nodeIp}/32 dev lo\n`,
+        });
+      }
       await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: node.hostNetns });
       await node.startAgent(opts);
       return node;
@@ -72,19 +125,7 @@ export class TestNode {
     return this.addNetns(`${this.prefix}-${name}`);
   }
 
-  async startAgent(
-    opts: {
-      manifests?: string;
-      attachMode?: 'tcx' | 'tc';
-      podWaitMs?: number;
-      metricsPort?: number;
-      /** Kubernetes mode: the pod CIDR then comes from the Node object. */
-      kubernetes?: { kubeconfig: string; nodeName: string };
-      /** Return as soon as the API socket answers (ready or not). */
-      waitReady?: boolean;
-      extraArgs?: string[];
-    } = {},
-  ): Promise<void> {
+  async startAgent(opts: AgentOptions = {}): Promise<void> {
     // Kubernetes mode runs with the DaemonSet's own config file (deploy/configmap.yaml), as deployed.
     let config: string[] = [];
     if (opts.kubernetes) {
@@ -108,7 +149,7 @@ export class TestNode {
         ? ['--kubernetes', '--kubeconfig', opts.kubernetes.kubeconfig]
         : ['--pod-cidr', this.podCidr]),
       '--node-ip',
-      NODE_IP,
+      this.nodeIp,
       '--pod-wait-ms',
       String(opts.podWaitMs ?? 200),
       '--metrics-port',
@@ -118,7 +159,11 @@ export class TestNode {
       ...(opts.manifests ? ['--manifests', opts.manifests] : []),
       ...(opts.extraArgs ?? []),
     ];
-    const env = opts.kubernetes ? { ...process.env, K8S_NODE_NAME: opts.kubernetes.nodeName } : process.env;
+    const env = {
+      ...process.env,
+      ...(opts.kubernetes ? { K8S_NODE_NAME: opts.kubernetes.nodeName } : {}),
+      ...(opts.routing ? { SLUICE_ROUTING: opts.routing } : {}),
+    };
     const child = spawn(path.join(REPO_ROOT, 'bin', 'sluice-agent'), args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env,

@@ -3,6 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 
+/** Network namespaces, and links a test makes in the root namespace (an underlay bridge and its
+ * veths: `${TEST_NETNS_PREFIX}${runId()}${instanceId()}` and a short suffix, at most 15
+ * characters), start with it and the run id. */
 export const TEST_NETNS_PREFIX = 'sxt';
 export const TEST_PIN_PREFIX = '/sys/fs/bpf/sluice-test-';
 
@@ -16,4 +19,11 @@ export function runId(): string {
 /** A fresh short id for one harness instance (one test file may start several). */
 export function instanceId(): string {
   return randomBytes(2).toString('hex');
+}
+
+/** A name for a link in the root namespace (at most 15 characters), swept with the run. */
+export function rootLinkName(instance: string, suffix: string): string {
+  const name = `${TEST_NETNS_PREFIX}${runId()}${instance}${suffix}`;
+  if (name.length > 15) throw new Error(`link name ${name} is longer than 15 characters`);
+  return name;
 }

@@ -1,5 +1,6 @@
 // Removes whatever a test run left: network namespaces (after ending the processes inside them,
-// which are ours: they run in namespaces only this run created) and bpffs pins.
+// which are ours: they run in namespaces only this run created), links in the root namespace
+// (underlay bridges and their veths) and bpffs pins.
 
 import { readdir, rm } from 'node:fs/promises';
 import { run } from '../../agent/exec.js';
@@ -33,6 +34,14 @@ export async function sweepRun(id: string): Promise<string[]> {
     if (n.startsWith(`${TEST_NETNS_PREFIX}${id}`)) {
       left.push(`netns ${n}`);
       await deleteNetns(n);
+    }
+  }
+  const { stdout } = await run(['ip', '-j', 'link', 'show']).catch(() => ({ stdout: '[]' }));
+  for (const { ifname } of JSON.parse(stdout || '[]') as { ifname: string }[]) {
+    if (ifname.startsWith(`${TEST_NETNS_PREFIX}${id}`)) {
+      left.push(`link ${ifname}`);
+      // A veth may already be gone with its peer's namespace.
+      await run(['ip', 'link', 'del', ifname]).catch(() => undefined);
     }
   }
   const pins = await readdir('/sys/fs/bpf').catch(() => [] as string[]);

@@ -1,0 +1,132 @@
+// The pure parts of many nodes: identities every node derives alike, the ipcache of remote pods
+// and nodes, the routes to other nodes' pod CIDRs, and the pod MTU.
+
+import { describe, expect, it } from 'vitest';
+import { podMtu, withConfig } from '../../agent/config.js';
+import { planRoutes, ROUTE_PROTO, routeArgs, TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
+import {
+  assignIdentities,
+  homeOf,
+  IDENTITY_SPACES,
+  IdentityAllocator,
+} from '../../agent/identity/allocator.js';
+import { ID_HOST, ID_REMOTE_NODE, ID_WORLD } from '../../agent/policy/types.js';
+import { ipcacheEntries } from '../../agent/reconciler.js';
+import type { Node, Pod } from '../../agent/state/types.js';
+
+describe('identities', () => {
+  const keys = Array.from({ length: 500 }, (_, i) => `ns=n${i % 7};pod:app=a${i}`);
+
+  it('are the same whatever order the keys come in (every node derives the same numbers)', () => {
+    const a = assignIdentities(keys);
+    const b = assignIdentities([...keys].reverse());
+    expect([...b].sort()).toEqual([...a].sort());
+    for (const id of a.values()) {
+      expect(id).toBeGreaterThanOrEqual(256);
+      expect(id).toBeLessThanOrEqual(0xffffff); // fits a VXLAN VNI
+    }
+    expect(new Set(a.values()).size).toBe(keys.length);
+  });
+
+  it('keep their number when other label sets come and go, unless they collide', () => {
+    const a = assignIdentities(keys);
+    const b = assignIdentities([...keys.slice(100), 'ns=new;pod:app=z']);
+    for (const k of keys.slice(100)) expect(b.get(k)).toBe(a.get(k));
+    expect(a.get(keys[0]!)).toBe(homeOf(keys[0]!, IDENTITY_SPACES.labels));
+  });
+
+  it('resolve collisions by key order, deterministically, and say when the space is full', () => {
+    const tiny = { first: 10, last: 12 };
+    const three = ['c', 'a', 'b'];
+    const one = assignIdentities(three, tiny);
+    expect(new Set(one.values())).toEqual(new Set([10, 11, 12]));
+    expect(assignIdentities(['b', 'c', 'a'], tiny)).toEqual(one);
+    expect(() => assignIdentities(['a', 'b', 'c', 'd'], tiny)).toThrow(/exhausted/);
+  });
+
+  it('namespaces get their own space; the allocator returns the same map while nothing changes', () => {
+    const ns = assignIdentities(['x', 'y'], IDENTITY_SPACES.namespaces);
+    for (const id of ns.values()) expect(id).toBeGreaterThan(0x40000000);
+    const alloc = new IdentityAllocator();
+    const first = alloc.assign(['k1', 'k2']);
+    expect(alloc.assign(['k2', 'k1'])).toBe(first);
+    expect(alloc.assign(['k1'])).not.toBe(first);
+  });
+});
+
+const NODES: Node[] = [
+  { name: 'n1', internalIp: '192.168.0.1', podCidr: '10.1.0.0/24' },
+  { name: 'n2', internalIp: '192.168.0.2', podCidr: '10.1.1.0/24' },
+  { name: 'n3', internalIp: '192.168.0.3' },
+];
+const pod = (name: string, ip: string, nodeName?: string): Pod => ({
+  namespace: 'ns',
+  name,
+  labels: { app: name },
+  ip,
+  ports: [],
+  ...(nodeName ? { nodeName } : {}),
+});
+
+describe('ipcache of a cluster', () => {
+  const snapshot = {
+    namespaces: [],
+    policies: [],
+    pods: [pod('here', '10.1.0.5', 'n1'), pod('there', '10.1.1.5', 'n2'), pod('unplaced', '10.1.1.9')],
+  };
+  const out = ipcacheEntries({
+    snapshot,
+    endpoints: [],
+    podIdentities: new Map([
+      ['ns/here', 300],
+      ['ns/there', 301],
+      ['ns/unplaced', 302],
+    ]),
+    namespaceIdentities: new Map([['ns', 0x40000005]]),
+    nodeIps: ['192.168.0.1'],
+    nodes: NODES,
+    nodeName: 'n1',
+  });
+  const at = (prefix: string) => out.ipcache.filter((e) => e.prefix === prefix);
+
+  it('this node is host, other nodes remote-node; their pod CIDRs go to them', () => {
+    expect(at('192.168.0.1')).toEqual([{ prefix: '192.168.0.1', identity: ID_HOST }]);
+    expect(at('192.168.0.2')).toEqual([{ prefix: '192.168.0.2', identity: ID_REMOTE_NODE }]);
+    expect(at('10.1.1.0/24')).toEqual([
+      { prefix: '10.1.1.0/24', identity: ID_WORLD, tunnelEndpoint: '192.168.0.2' },
+    ]);
+    expect(at('10.1.0.0/24'), 'no entry for our own pod CIDR').toEqual([]);
+  });
+
+  it('remote pods carry their node (by nodeName, else by pod CIDR); local ones none', () => {
+    expect(at('10.1.1.5')[0]).toMatchObject({ identity: 301, tunnelEndpoint: '192.168.0.2' });
+    expect(at('10.1.1.9')[0]).toMatchObject({ identity: 302, tunnelEndpoint: '192.168.0.2' });
+    expect(at('10.1.0.5')[0]!.tunnelEndpoint).toBeUndefined();
+    expect(out.identityNamespaces.get(301)).toBe(0x40000005);
+  });
+});
+
+describe('routes to other nodes', () => {
+  it('native: via each other node with a pod CIDR', () => {
+    const routes = planRoutes(NODES, { name: 'n1', addresses: [] }, 'native');
+    expect(routes).toEqual([{ dst: '10.1.1.0/24', via: '192.168.0.2' }]);
+    expect(routeArgs(routes[0]!)).toEqual([
+      '10.1.1.0/24',
+      'via',
+      '192.168.0.2',
+      'proto',
+      String(ROUTE_PROTO),
+    ]);
+  });
+
+  it('tunnel: through the VXLAN device, from this node own address; found by address too', () => {
+    expect(planRoutes(NODES, { name: '', addresses: ['192.168.0.2'] }, 'tunnel')).toEqual([
+      { dst: '10.1.0.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.2' },
+    ]);
+  });
+
+  it('pods get the underlay MTU less 50 bytes in tunnel mode', () => {
+    expect(podMtu(withConfig({ mtu: 1500, routing: 'tunnel' }))).toBe(1450);
+    expect(podMtu(withConfig({ mtu: 9000, routing: 'native' }))).toBe(9000);
+  });
+});
