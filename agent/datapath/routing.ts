@@ -101,6 +101,10 @@ export class NodeRouting {
       }
       // No ARP on the tunnel: the node's own packets routed into it need no neighbour (to_overlay
       // keys them; the receiver rewrites the MACs).
+      // Nor IPv6: the kernel's own neighbour discovery and MLD would only meet to_overlay's drop.
+      await run(['sysctl', '-q', '-w', `net.ipv6.conf.${TUNNEL_DEVICE}.disable_ipv6=1`], {
+        netns: this.cfg.hostNetns,
+      }).catch(() => undefined); // no IPv6 in this kernel: nothing to silence
       await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(podMtu(this.cfg)), 'arp', 'off', 'up']);
       await this.loader.attachOverlay(TUNNEL_DEVICE);
       ifindex = await this.tunnelIfindex();
