@@ -122,6 +122,28 @@ static __always_inline int deliver_tunnel(struct __sk_buff *skb, __u32 ifindex, 
 	return bpf_redirect(ifindex, 0);
 }
 
+/* Into a pod of this node from outside its node's pods (the node's devices, the tunnel): a new
+ * connection needs the pod's ingress policy against the peer (identity, namespace identity and
+ * address), and gets conntrack and a verdict event; every packet is counted and delivered. */
+static __always_inline int admit_and_deliver(struct __sk_buff *skb, const struct packet *pkt, struct verdict *v,
+					     const struct endpoint_info *dst, int ct, __u32 now,
+					     const struct ipcache_value *peer, __u32 peer_addr, __u8 ct_flags)
+{
+	if (ct == CT_NEW) {
+		__u32 rule = 0;
+		if (!policy_allows(dst, DIR_INGRESS, peer->identity, peer->namespace_identity, peer_addr, pkt, &rule))
+			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, pkt, v);
+		v->rule_id = rule;
+		ct_create(pkt, now, 0, dst->endpoint_id, rule, (__u16)v->frontend_id, ct_flags);
+		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, pkt, v, 0);
+	}
+	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
+	int r = deliver_local(skb, dst);
+	if (r == TC_ACT_SHOT)
+		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, pkt, v);
+	return r;
+}
+
 /* The Service step of a packet conntrack did not recognise: a new connection to a frontend gets
  * its backend (DNAT; hairpin also SNAT) and is looked up again as the connection it now is.
  * Returns a TC verdict to stop with, or -1 to go on. */
@@ -313,19 +335,7 @@ int from_netdev(struct __sk_buff *skb)
 		return TC_ACT_OK; /* a backend elsewhere: the node routes it */
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
-	if (ct == CT_NEW) {
-		__u32 rule = 0;
-		if (!policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, client, &pkt, &rule))
-			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
-		v.rule_id = rule;
-		ct_create(&pkt, now, 0, dst->endpoint_id, rule, (__u16)v.frontend_id, ct_flags);
-		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
-	}
-	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
-	int r = deliver_local(skb, dst);
-	if (r == TC_ACT_SHOT)
-		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v);
-	return r;
+	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, client, ct_flags);
 }
 
 /* The VXLAN device, ingress: a pod of another node to a pod of this one. The VNI is the sender's
@@ -364,19 +374,8 @@ int from_overlay(struct __sk_buff *skb)
 	/* A reply from a backend on another node to a client here that addressed a Service. */
 	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
 		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
-	if (ct == CT_NEW) {
-		__u32 rule = 0;
-		if (!policy_allows(dst, DIR_INGRESS, identity, identity_namespace(identity), pkt.saddr, &pkt, &rule))
-			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
-		v.rule_id = rule;
-		ct_create(&pkt, now, 0, dst->endpoint_id, rule, 0, 0);
-		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
-	}
-	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
-	int r = deliver_local(skb, dst);
-	if (r == TC_ACT_SHOT)
-		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v);
-	return r;
+	struct ipcache_value peer = { .identity = identity, .namespace_identity = identity_namespace(identity) };
+	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, pkt.saddr, 0);
 }
 
 /* The VXLAN device, egress. Pods' packets arrive here with their tunnel key set (from_pod); the
