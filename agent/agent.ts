@@ -278,7 +278,7 @@ export class Agent {
     );
   }
 
-  /** Sweeps expired conntrack and Service connection entries every intervalMs (0: never). */
+  /** Sweeps expired conntrack, Service connection and tunnel return entries every intervalMs (0: never). */
   private startSweeper(intervalMs: number): void {
     if (intervalMs <= 0) return;
     this.sweeper = setInterval(() => {
@@ -286,6 +286,10 @@ export class Agent {
         (n) => {
           this.metrics.garbageDeleted.inc({ map: 'sluice_ct', reason: 'expired' }, n.ct);
           this.metrics.garbageDeleted.inc({ map: 'sluice_lb_conns', reason: 'expired' }, n.lbConns);
+          this.metrics.garbageDeleted.inc(
+            { map: 'sluice_tunnel_returns', reason: 'expired' },
+            n.tunnelReturns,
+          );
         },
         (err: Error) => this.log.warn({ err: err.message }, 'expired conntrack entries not swept'),
       );

@@ -122,6 +122,32 @@ static __always_inline int deliver_tunnel(struct __sk_buff *skb, __u32 ifindex, 
 	return bpf_redirect(ifindex, 0);
 }
 
+/* The connection of a packet as conntrack keys it: reversed for a reply. */
+static __always_inline struct ct_key conn_key(const struct packet *pkt, int reply)
+{
+	struct ct_key k = { .protocol = pkt->protocol };
+
+	k.saddr = reply ? pkt->daddr : pkt->saddr;
+	k.daddr = reply ? pkt->saddr : pkt->daddr;
+	k.sport = reply ? pkt->dport : pkt->sport;
+	k.dport = reply ? pkt->sport : pkt->dport;
+	return k;
+}
+
+/* The node a reply goes back through (tunnel returns), its entry kept alive while replies flow. */
+static __always_inline __u32 tunnel_return_node(const struct packet *pkt, __u32 now)
+{
+	struct ct_key k = conn_key(pkt, 1);
+	struct tunnel_return *r = bpf_map_lookup_elem(&sluice_tunnel_returns, &k);
+	__u32 life = ct_lifetime(pkt->protocol, CT_F_SEEN_REPLY);
+
+	if (!r)
+		return 0;
+	if (r->expires < now + life / 2)
+		r->expires = now + life;
+	return r->node;
+}
+
 /* Into a pod of this node from outside its node's pods (the node's devices, the tunnel): a new
  * connection needs the pod's ingress policy against the peer (identity, namespace identity and
  * address), and gets conntrack and a verdict event; every packet is counted and delivered. */
@@ -245,9 +271,13 @@ int from_pod(struct __sk_buff *skb)
 
 	metrics_add(src->endpoint_id, REASON_FORWARDED, DIR_EGRESS, skb->len);
 	if (!dst) {
-		__u32 tunnel = peer.tunnel_endpoint ? tunnel_ifindex() : 0;
+		/* A reply the sender of the connection must translate goes back to it first. */
+		__u32 node = ct == CT_REPLY && found.flags & CT_F_TUNNEL_RETURN ? tunnel_return_node(&pkt, now) : 0;
+		if (!node)
+			node = peer.tunnel_endpoint;
+		__u32 tunnel = node ? tunnel_ifindex() : 0;
 		if (tunnel) {
-			int r = deliver_tunnel(skb, tunnel, peer.tunnel_endpoint, src->identity);
+			int r = deliver_tunnel(skb, tunnel, node, src->identity);
 			if (r == TC_ACT_SHOT)
 				return drop(skb, src->endpoint_id, DROP_REDIRECT_FAILED, DIR_EGRESS, &pkt, &v);
 			return r;
@@ -331,8 +361,21 @@ int from_netdev(struct __sk_buff *skb)
 		return ret;
 
 	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
-	if (!dst)
-		return TC_ACT_OK; /* a backend elsewhere: the node routes it */
+	if (!dst) {
+		/* A backend on another node. Tunnel: sent there with the client's identity (its node
+		 * decides policy, and sends the replies back here to be translated). Native routing: the
+		 * node routes it, and replies are not translated (decision 18). */
+		struct ipcache_value remote = ipcache_lookup(pkt.daddr);
+		__u32 tunnel = remote.tunnel_endpoint ? tunnel_ifindex() : 0;
+		if (!tunnel)
+			return TC_ACT_OK;
+		if (ct == CT_NEW) {
+			ct_create(&pkt, now, 0, 0, 0, (__u16)v.frontend_id, ct_flags);
+			emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
+		}
+		int r = deliver_tunnel(skb, tunnel, remote.tunnel_endpoint, peer.identity | SLUICE_VNI_REPLY_VIA_SENDER);
+		return r == TC_ACT_SHOT ? drop(skb, 0, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v) : r;
+	}
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
 	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, client, ct_flags);
@@ -357,25 +400,50 @@ int from_overlay(struct __sk_buff *skb)
 		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, &pkt, &v);
 	if (parsed < 0)
 		return drop(skb, dst_ep, (__u8)-parsed, DIR_INGRESS, &pkt, &v);
-	if (!dst)
-		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
-	if (bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) < 0 || key.tunnel_id == SLUICE_ID_ANY ||
-	    key.tunnel_id >= SLUICE_ID_NAMESPACE_BIT)
-		return drop(skb, dst->endpoint_id, DROP_NO_TUNNEL_ENDPOINT, DIR_INGRESS, &pkt, &v);
-
-	__u32 identity = key.tunnel_id == SLUICE_ID_HOST ? SLUICE_ID_REMOTE_NODE : key.tunnel_id;
+	__u32 vni = bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) < 0 ? 0 : key.tunnel_id;
+	__u32 identity = vni & ~SLUICE_VNI_REPLY_VIA_SENDER;
+	if (identity == SLUICE_ID_ANY || identity > SLUICE_ID_LAST_LABELS)
+		return drop(skb, dst_ep, DROP_NO_TUNNEL_ENDPOINT, DIR_INGRESS, &pkt, &v);
+	if (identity == SLUICE_ID_HOST)
+		identity = SLUICE_ID_REMOTE_NODE;
 	__u32 now = ct_now();
 	struct ct_found found;
 	int ct = ct_lookup(&pkt, now, &found);
+	__u8 ct_flags = 0;
 
+	v.src_identity = identity;
+	if (!dst) {
+		/* A reply to a client elsewhere of a Service this node translated (a NodePort whose
+		 * backend is on another node): back to the frontend, then out towards the client. */
+		if (ct == CT_REPLY && found.rev_nat_id) {
+			if (lb_rev_nat(skb, &pkt, &found) < 0)
+				return drop(skb, 0, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
+			/* A client on a third node gets it through the tunnel with a key of its own (the
+			 * received one still rides on the packet); others are routed. */
+			struct ipcache_value client = ipcache_lookup(pkt.daddr);
+			if (client.tunnel_endpoint)
+				return deliver_tunnel(skb, skb->ifindex, client.tunnel_endpoint, identity);
+			return deliver_routed(skb, &pkt);
+		}
+		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
+	}
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
-	v.src_identity = identity;
 	/* A reply from a backend on another node to a client here that addressed a Service. */
 	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
 		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
+	/* The sender translated the connection (a NodePort of its own): replies go back through it. */
+	if (ct == CT_NEW && vni & SLUICE_VNI_REPLY_VIA_SENDER) {
+		struct ct_key k = conn_key(&pkt, 0);
+		struct tunnel_return r = {
+			.node = bpf_htonl(key.remote_ipv4),
+			.expires = now + ct_lifetime(pkt.protocol, CT_F_SEEN_REPLY),
+		};
+		bpf_map_update_elem(&sluice_tunnel_returns, &k, &r, BPF_ANY);
+		ct_flags = CT_F_TUNNEL_RETURN;
+	}
 	struct ipcache_value peer = { .identity = identity, .namespace_identity = identity_namespace(identity) };
-	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, pkt.saddr, 0);
+	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, pkt.saddr, ct_flags);
 }
 
 /* The VXLAN device, egress. Pods' packets arrive here with their tunnel key set (from_pod); the

@@ -182,6 +182,11 @@ export const identityInfoCodec = defineStruct('identity_info', 8, [
   { name: 'flags', type: 'u32', offset: 4 },
 ] as const);
 
+export const tunnelReturnCodec = defineStruct('tunnel_return', 8, [
+  { name: 'node', type: 'ipv4', offset: 0 },
+  { name: 'expires', type: 'u32', offset: 4 },
+] as const);
+
 export const nodeConfigCodec = defineStruct('node_config', 8, [
   { name: 'tunnel_ifindex', type: 'u32', offset: 0 },
   { name: 'flags', type: 'u32', offset: 4 },
@@ -355,6 +360,7 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   ipcacheValueCodec,
   identityInfoCodec,
   nodeConfigCodec,
+  tunnelReturnCodec,
   policyKeyCodec,
   policyValueCodec,
   cidrKeyCodec,

@@ -18,6 +18,10 @@ export const SLUICE_IDENTITY = {
   SLUICE_ID_CLUSTER_PODS: 7,
   /** First identity handed out for labels; everything below is reserved. */
   SLUICE_ID_FIRST_LABELS: 256,
+  /** Last label identity: with the bit below, a VXLAN VNI (24 bits). */
+  SLUICE_ID_LAST_LABELS: 0x007fffff,
+  /** VNI only: the sending node translated the connection; replies go back through it. */
+  SLUICE_VNI_REPLY_VIA_SENDER: 0x00800000,
   /** Namespace identities: one per namespace, carried beside the pod identity in ipcache and
    * endpoint entries; a namespaceSelector-only peer becomes one entry per namespace. */
   SLUICE_ID_NAMESPACE_BIT: 0x40000000,
@@ -49,6 +53,7 @@ export const CT_FLAGS = {
   CT_F_SYN_ONLY: 1 << 4,
   /** A pod reaching itself through a Service: source NATed to the frontend. */
   CT_F_HAIRPIN: 1 << 5,
+  CT_F_TUNNEL_RETURN: 1 << 6,
 } as const;
 
 /** enum event_type: flow_event.type */

@@ -1,19 +1,19 @@
-// Garbage the datapath leaves: conntrack and Service connection entries past their expiry (the
+// Garbage the datapath leaves: conntrack, Service connection and tunnel return entries past their expiry (the
 // datapath deletes them only when a lookup finds them), and the conntrack and metrics entries of
 // an endpoint that is gone (its counters would fill sluice_metrics after enough pod cycles).
 
-import { ctValueCodec, lbConnCodec, metricsKeyCodec } from './codecs.js';
+import { ctValueCodec, lbConnCodec, metricsKeyCodec, tunnelReturnCodec } from './codecs.js';
 import type { MapWriter } from './map-writer.js';
 import { mapPin } from './maps.js';
 
 const offsetOf = (codec: { fields: readonly { name: string; offset: number }[] }, name: string) =>
   codec.fields.find((f) => f.name === name)!.offset;
 
-/** Deletes expired conntrack and Service connection entries; how many of each. */
+/** Deletes expired conntrack, Service connection and tunnel return entries; how many of each. */
 export async function sweepExpired(
   writer: MapWriter,
   pinRoot: string,
-): Promise<{ ct: number; lbConns: number }> {
+): Promise<{ ct: number; lbConns: number; tunnelReturns: number }> {
   const ct = await writer.sweep({
     pin: mapPin(pinRoot, 'ct'),
     expiresOffset: offsetOf(ctValueCodec, 'expires'),
@@ -22,7 +22,11 @@ export async function sweepExpired(
     pin: mapPin(pinRoot, 'lbConns'),
     expiresOffset: offsetOf(lbConnCodec, 'expires'),
   });
-  return { ct, lbConns };
+  const tunnelReturns = await writer.sweep({
+    pin: mapPin(pinRoot, 'tunnelReturns'),
+    expiresOffset: offsetOf(tunnelReturnCodec, 'expires'),
+  });
+  return { ct, lbConns, tunnelReturns };
 }
 
 /** Deletes an endpoint's metrics and the conntrack entries naming it; how many of each. */

@@ -33,6 +33,7 @@ import {
   policyKeyCodec,
   policyValueCodec,
   type StructCodec,
+  tunnelReturnCodec,
   u32Codec,
 } from './codecs.js';
 
@@ -156,6 +157,14 @@ export const MAPS = {
     valueSize: 4,
     entries: () => 1,
     flags: 0,
+  },
+  tunnelReturns: {
+    name: 'sluice_tunnel_returns',
+    type: 'lru_hash',
+    // NodePort connections whose backend is on another node, as many as Service connections.
+    entries: (s) => s.lbConns,
+    flags: 0,
+    ...codecs(ctKeyCodec, tunnelReturnCodec),
   },
   overlayCalls: {
     name: 'sluice_overlay_calls',

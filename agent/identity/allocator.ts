@@ -6,11 +6,13 @@
 // across agent restarts, equal across nodes, and changed only when a colliding label set comes or
 // goes (decision 20 in docs/decisions.md).
 
+import { SLUICE_IDENTITY } from '../datapath/constants.js';
 import { ID_FIRST_LABELS, ID_NAMESPACE_BIT } from '../policy/types.js';
 
-/** The number ranges of the two kinds of identity. Label identities fit a VXLAN VNI (24 bits). */
+/** The number ranges of the two kinds of identity. Label identities fit a VXLAN VNI (24 bits,
+ * whose top bit the datapath keeps for itself). */
 export const IDENTITY_SPACES = {
-  labels: { first: ID_FIRST_LABELS, last: 0x00ffffff },
+  labels: { first: ID_FIRST_LABELS, last: SLUICE_IDENTITY.SLUICE_ID_LAST_LABELS },
   namespaces: { first: ID_NAMESPACE_BIT + 1, last: ID_NAMESPACE_BIT + 0x00ffffff },
 } as const;
 export type IdentitySpace = keyof typeof IDENTITY_SPACES;

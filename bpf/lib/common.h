@@ -10,7 +10,7 @@
  * BTF of build/bpf/lxc.o, where sluice_btf_enums() in events.h puts them (a new shared enum goes
  * there too). enum sluice_reason is in drop_reasons.h.
  *
- * API: struct endpoint_info, ipcache_key/value, identity_info, node_config, policy_key/value, cidr_key/value, ct_key/value,
+ * API: struct endpoint_info, ipcache_key/value, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
  *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
  *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
@@ -40,6 +40,11 @@ enum sluice_identity {
 	SLUICE_ID_CLUSTER_PODS = 7,
 	/* First identity of a label set; everything below is reserved. */
 	SLUICE_ID_FIRST_LABELS = 256,
+	/* Last identity of a label set: with the bit below, a VXLAN VNI (24 bits). */
+	SLUICE_ID_LAST_LABELS = 0x007fffffu,
+	/* In a VNI only: the sending node translated this connection (a Service), so replies go back
+	 * through it (sluice_tunnel_returns). */
+	SLUICE_VNI_REPLY_VIA_SENDER = 0x00800000u,
 	/* Namespace identities (one per namespace, in ipcache and endpoint entries) carry this bit, so
 	 * a namespaceSelector-only peer costs one policy entry per namespace, not one per pod. */
 	SLUICE_ID_NAMESPACE_BIT = 0x40000000u,
@@ -159,6 +164,8 @@ enum ct_flags {
 	CT_F_RST = 1u << 3,
 	CT_F_SYN_ONLY = 1u << 4, /* TCP connection that has not seen its SYN-ACK yet */
 	CT_F_HAIRPIN = 1u << 5,  /* a pod reaching itself through a Service: source NATed to the frontend */
+	CT_F_TUNNEL_RETURN = 1u << 6, /* came through the tunnel translated by its sender: replies go
+				       * back the same way (sluice_tunnel_returns) to be translated */
 };
 
 /* Lifetimes in seconds, per state. */
@@ -195,6 +202,15 @@ struct ct_value {
 	__u16 rev_nat_id;    /* Service frontend the client addressed (replies are translated back); 0 none */
 };
 _Static_assert(sizeof(struct ct_value) == 56, "ct_value size");
+
+/* sluice_tunnel_returns (LRU hash): connection (as conntrack keys it) -> the node its replies go
+ * back through. For connections a node translated and sent through the tunnel (a NodePort whose
+ * backend is on another node), whose replies that node translates back. */
+struct tunnel_return {
+	__u32 node;    /* network order */
+	__u32 expires; /* seconds of bpf_ktime_get_ns(); swept like conntrack */
+};
+_Static_assert(sizeof(struct tunnel_return) == 8, "tunnel_return size");
 
 /* sluice_metrics (per-CPU hash) */
 struct metrics_key {

@@ -46,7 +46,7 @@ for (const routing of ['tunnel', 'native'] as const) {
       (await run(['ip', '-n', `sl-${NAME}-${node}`, 'route', 'show', 'proto', String(ROUTE_PROTO)])).stdout;
 
     beforeAll(async () => {
-      lab = await Lab.up(NAME, [path.join(EXAMPLES, 'xyz')], { nodes: 3, routing });
+      lab = await Lab.up(NAME, [path.join(EXAMPLES, 'xyz')], { nodes: 3, routing, externalClient: true });
       status = lab.status();
     }, 180_000);
 
@@ -156,6 +156,28 @@ for (const routing of ['tunnel', 'native'] as const) {
       expect(np.connected).toBe(true);
       expect(np.backend).toBe('y/b');
     });
+
+    if (routing === 'tunnel') {
+      it('a NodePort reached on one node with its backend on another: through the tunnel and back', async () => {
+        // The external client is routed to node1; y/api's only backend, y/b, lives on node2.
+        expect(pod('y/b').node).toBe('node2');
+        const fromOutside = await lab.probe(
+          { kind: 'external' },
+          { kind: 'service', key: 'y/api' },
+          {
+            nodePort: true,
+            timeoutMs: 1000,
+          },
+        );
+        expect(fromOutside.connected).toBe(true);
+        expect(fromOutside.backend).toBe('y/b');
+        // A pod of node3 to node1's address and the NodePort: translated on node1 too.
+        const [fromPod] = await probeFrom(netns('z/c'), [`${status.nodes[0]!.ip}:30081/TCP`], 1000);
+        expect(pod('z/c').node).toBe('node3');
+        expect(fromPod!.connected).toBe(true);
+        expect(fromPod!.reply).toBe('y/b');
+      });
+    }
 
     it('TTL 1 to a pod of another node: time exceeded from the gateway; fragments cross whole', async () => {
       const ttl = await run(['ping', '-c', '1', '-t', '1', '-W', '1', pod('y/b').ip], {
