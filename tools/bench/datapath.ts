@@ -1,6 +1,8 @@
 // `sluice bench datapath`: a same-node two-pod topology measured in every configuration, runs
 // alternating (A B C … A B C …), median and spread per metric, and ratios against the baseline
-// measured in the same run: a plain routed veth pair with no programs and no iptables.
+// measured in the same run: a plain routed veth pair with no programs and no iptables. In the same
+// alternation, two pods on two nodes (tools/bench/cross-node.ts): Sluice in each routing mode, and
+// the same topology routed by the kernel alone as their baselines.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -25,6 +27,7 @@ import {
   type PolicyEntry,
 } from '../../agent/policy/types.js';
 import { wirePod } from '../../cni/wiring.js';
+import { CROSS_NODE_CONFIGS, CrossNode, isCrossNode, removeCrossNodeLeftovers } from './cross-node.js';
 import { median, round as roundTo } from './stats.js';
 
 export const RULE_COUNTS = [100, 1000, 10000];
@@ -80,8 +83,28 @@ export function configs(quick: boolean): string[] {
     'baseline',
     'sluice',
     ...counts.flatMap((n) => [`sluice-rules-${n}`, `iptables-rules-${n}`, `ipset-rules-${n}`]),
+    ...CROSS_NODE_CONFIGS,
   ];
 }
+
+/**
+ * What a config's ratio in the table is taken against: Sluice across nodes against the kernel
+ * routing the same cross-node topology, everything else (the cross-node baselines too: what
+ * crossing nodes costs the plain stack) against the same-node `baseline`.
+ */
+export function referenceOf(config: string): string | undefined {
+  if (config === 'baseline') return undefined;
+  if (config === 'cross-node-native' || config === 'cross-node-vxlan') return `${config}-baseline`;
+  return 'baseline';
+}
+
+/** Ratios beside the table's (config, vs): rules against no rules, and each cross-node mode against
+ * the same-node Sluice config. */
+export const EXTRA_RATIOS: readonly { config: string; vs: string }[] = [
+  { config: 'sluice-rules-10000', vs: 'sluice' },
+  { config: 'cross-node-native', vs: 'sluice' },
+  { config: 'cross-node-vxlan', vs: 'sluice' },
+];
 
 export async function requireTools(): Promise<void> {
   const missing: string[] = [];
@@ -150,6 +173,84 @@ export async function measureCrr(
   return (JSON.parse(out.stdout) as { tps: number }).tps;
 }
 
+/**
+ * Server processes of the bench (ours, ended by pid). `killAll` also ends one started while it
+ * ran (a teardown racing with setup).
+ */
+export class ServerSet {
+  private readonly children: ChildProcess[] = [];
+  private closed = false;
+
+  async start(netns: string, argv: string[], ready: RegExp): Promise<void> {
+    if (this.closed) throw new Error('interrupted');
+    const child = spawn('nsenter', [`--net=${netns}`, '--', ...argv], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.children.push(child);
+    if (this.closed) killQuietly(child.pid); // teardown ran meanwhile
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(), 2000); // some servers say nothing until a client comes
+      for (const s of [child.stdout!, child.stderr!]) {
+        createInterface({ input: s }).on('line', (l) => {
+          if (ready.test(l)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+      child.once('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}`)));
+    });
+  }
+
+  /** What every measurement talks to: iperf3, sockperf (on its CPU) and build/sluice-crr. */
+  async startBenchServers(netns: string): Promise<void> {
+    await this.start(netns, ['iperf3', '-s', '-p', String(PORTS.iperf)], /Server listening/);
+    await this.start(
+      netns,
+      [...pinTo(SERVER_CPU), 'sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
+      /Waiting|sockperf: \[tid/,
+    );
+    await this.start(netns, [CRR, 'server', String(PORTS.crr)], /ready/);
+  }
+
+  killAll(): void {
+    this.closed = true;
+    for (const c of this.children) killQuietly(c.pid);
+  }
+}
+
+/** Every metric, client in `clientNetns` to the bench servers at `serverIp`: iperf3, then sockperf
+ * ping-pong, then CRR, `seconds` each. */
+export async function measurePair(
+  clientNetns: string,
+  serverIp: string,
+  seconds: number,
+): Promise<Record<Metric, number>> {
+  const cpu0 = await busySeconds();
+  const iperf = JSON.parse(
+    (
+      await run(['iperf3', '-c', serverIp, '-p', String(PORTS.iperf), '-t', String(seconds), '-J'], {
+        netns: clientNetns,
+        timeoutMs: seconds * 1000 + 20_000,
+      })
+    ).stdout,
+  ) as {
+    end: { sum_received: { bits_per_second: number; bytes: number } };
+  };
+  const cpu = (await busySeconds()) - cpu0;
+  const rr = await measureRr(clientNetns, serverIp, PORTS.sockperf, seconds);
+  const crr = await measureCrr(clientNetns, serverIp, PORTS.crr, seconds);
+  const bytes = iperf.end.sum_received.bytes;
+  return {
+    tcp_stream_gbps: iperf.end.sum_received.bits_per_second / 1e9,
+    tcp_rr_tps: rr.tps,
+    rr_p50_us: rr.p50Us,
+    rr_p99_us: rr.p99Us,
+    tcp_crr_tps: crr,
+    cpu_s_per_gb: cpu / (bytes / 1e9),
+  };
+}
+
 export class Topology {
   readonly id = `dp${process.pid}`;
   readonly node = `sluice-bench-${this.id}-node`;
@@ -163,7 +264,7 @@ export class Topology {
   readonly loader = new Loader(this.cfg);
   readonly syncer = new MapSyncer(this.cfg);
   readonly endpoints: Endpoint[] = [];
-  private readonly servers: ChildProcess[] = [];
+  private readonly servers = new ServerSet();
   private namespaces: string[] = [];
 
   ns(name: string): string {
@@ -204,34 +305,8 @@ export class Topology {
       });
     }
     await this.loader.load();
-    await this.startServer(this.server, ['iperf3', '-s', '-p', String(PORTS.iperf)], /Server listening/);
-    await this.startServer(
-      this.server,
-      [...pinTo(SERVER_CPU), 'sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
-      /Waiting|sockperf: \[tid/,
-    );
-    await this.startServer(this.server, [CRR, 'server', String(PORTS.crr)], /ready/);
-  }
-
-  private async startServer(pod: string, argv: string[], ready: RegExp): Promise<void> {
     if (this.closed) throw new Error('interrupted');
-    const child = spawn('nsenter', [`--net=${this.ns(pod)}`, '--', ...argv], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.servers.push(child);
-    if (this.closed) killQuietly(child.pid); // teardown ran meanwhile
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => resolve(), 2000); // some servers say nothing until a client comes
-      for (const s of [child.stdout!, child.stderr!]) {
-        createInterface({ input: s }).on('line', (l) => {
-          if (ready.test(l)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      }
-      child.once('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}`)));
-    });
+    await this.servers.startBenchServers(this.ns(this.server));
   }
 
   async clear(): Promise<void> {
@@ -351,31 +426,8 @@ export class Topology {
     else if (config.startsWith('ipset-rules-')) await this.ipset(n);
   }
 
-  async measure(seconds: number): Promise<Record<Metric, number>> {
-    const client = this.ns(this.client);
-    const cpu0 = await busySeconds();
-    const iperf = JSON.parse(
-      (
-        await run(['iperf3', '-c', SERVER_IP, '-p', String(PORTS.iperf), '-t', String(seconds), '-J'], {
-          netns: client,
-          timeoutMs: seconds * 1000 + 20_000,
-        })
-      ).stdout,
-    ) as {
-      end: { sum_received: { bits_per_second: number; bytes: number } };
-    };
-    const cpu = (await busySeconds()) - cpu0;
-    const rr = await measureRr(client, SERVER_IP, PORTS.sockperf, seconds);
-    const crr = await measureCrr(client, SERVER_IP, PORTS.crr, seconds);
-    const bytes = iperf.end.sum_received.bytes;
-    return {
-      tcp_stream_gbps: iperf.end.sum_received.bits_per_second / 1e9,
-      tcp_rr_tps: rr.tps,
-      rr_p50_us: rr.p50Us,
-      rr_p99_us: rr.p99Us,
-      tcp_crr_tps: crr,
-      cpu_s_per_gb: cpu / (bytes / 1e9),
-    };
+  measure(seconds: number): Promise<Record<Metric, number>> {
+    return measurePair(this.ns(this.client), SERVER_IP, seconds);
   }
 
   /** Set once teardown began: a setup step still in flight (SIGINT during up) must not add to it. */
@@ -391,7 +443,7 @@ export class Topology {
 
   private async teardown(): Promise<void> {
     this.closed = true;
-    for (const s of this.servers) killQuietly(s.pid);
+    this.servers.killAll();
     for (const n of [...this.namespaces].reverse())
       await run(['ip', 'netns', 'del', n]).catch(() => undefined);
     this.namespaces = [];
@@ -425,6 +477,7 @@ export async function removeLeftovers(log?: (line: string) => void): Promise<voi
     log?.(`removing /sys/fs/bpf/${dir}, left by an aborted run`);
     await rm(`/sys/fs/bpf/${dir}`, { recursive: true, force: true });
   }
+  await removeCrossNodeLeftovers(alive, log);
 }
 
 /** SIGKILL to a child of ours that may have exited already. */
@@ -446,6 +499,51 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The median of a config's runs of a metric, unrounded; NaN when the config or the metric is
+ * missing or any run is not a number (no gate passes NaN). */
+function medianOf(
+  samples: ReadonlyMap<string, readonly Record<Metric, number>[]>,
+  config: string,
+  metric: Metric,
+) {
+  const runs = (samples.get(config) ?? []).map((s) => s[metric]);
+  return runs.length > 0 && runs.every(Number.isFinite) ? median(runs) : Number.NaN;
+}
+
+/** Results and ratios of a run's samples per config (in measuring order). Ratios come from the
+ * unrounded medians: each config against `referenceOf` it, plus EXTRA_RATIOS, every metric. */
+export function summarize(
+  samples: ReadonlyMap<string, readonly Record<Metric, number>[]>,
+): Pick<DatapathReport, 'results' | 'ratios'> {
+  const results: BenchResult[] = [];
+  for (const [config, list] of samples) {
+    for (const metric of METRICS) {
+      const runs = list.map((s) => round(s[metric]));
+      results.push({
+        config,
+        metric,
+        median: round(medianOf(samples, config, metric)),
+        min: Math.min(...runs),
+        max: Math.max(...runs),
+        runs,
+      });
+    }
+  }
+  const ratioOf = (config: string, vs: string, metric: Metric) => {
+    const [x, b] = [medianOf(samples, config, metric), medianOf(samples, vs, metric)];
+    const exact = LOWER_IS_BETTER.has(metric) ? b / x : x / b;
+    return { config, metric, vs, ratio: round(exact), exact };
+  };
+  const ratios: DatapathReport['ratios'] = [];
+  for (const config of samples.keys()) {
+    const vs = referenceOf(config);
+    if (vs) for (const metric of METRICS) ratios.push(ratioOf(config, vs, metric));
+  }
+  for (const { config, vs } of EXTRA_RATIOS)
+    for (const metric of METRICS) ratios.push(ratioOf(config, vs, metric));
+  return { results, ratios };
+}
+
 export async function runDatapathBench(opts: {
   quick: boolean;
   log?: (line: string) => void;
@@ -455,67 +553,63 @@ export async function runDatapathBench(opts: {
   // A closed stderr (e.g. `| head`) must not kill the run before it cleans up.
   process.stderr.on('error', () => undefined);
   const topo = new Topology();
+  const cross = new CrossNode(topo.id, opts.log);
+  const crossServers = new ServerSet();
+  let downing: Promise<void> | undefined;
+  // Servers first (they run in the namespaces), then the same-node topology, then the labs and
+  // the cross-node baselines. Once, however many callers.
+  const down = () => {
+    downing ??= (async () => {
+      crossServers.killAll();
+      await topo.down();
+      await cross.down();
+    })();
+    return downing;
+  };
   const stop = (signal: string) => {
-    opts.log?.(`${signal}: removing the benchmark's namespaces, pins and processes`);
-    void topo.down().finally(() => process.exit(130));
+    opts.log?.(`${signal}: removing the benchmark's namespaces, labs, links, pins and processes`);
+    void down().finally(() => process.exit(130));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
     await topo.up();
+    await cross.up();
+    for (const pair of cross.pairs.values()) await crossServers.startBenchServers(pair.server);
     const list = configs(opts.quick);
     const reps = opts.quick ? 3 : 5;
     const seconds = opts.quick ? 1 : 3;
     const samples = new Map<string, Record<Metric, number>[]>();
     for (let r = 0; r < reps; r++) {
       for (const config of list) {
-        await topo.apply(config);
-        // Switching configs writes or frees up to 10,000 policy entries (and iptables rules): the
-        // kernel's deferred frees and V8's collector must not run into the measurement. Every
-        // config waits the same moment.
-        await new Promise((r) => setTimeout(r, SETTLE_MS));
-        const m = await topo.measure(seconds);
+        let m: Record<Metric, number>;
+        if (isCrossNode(config)) {
+          // Nothing to switch: each cross-node config has its own pods, always up. The same
+          // settle: the previous config's switch may still be running down.
+          const pair = cross.pairs.get(config);
+          if (!pair) throw new Error(`${config}: its topology is not up`);
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          m = await measurePair(pair.client, pair.serverIp, seconds);
+        } else {
+          await topo.apply(config);
+          // Switching configs writes or frees up to 10,000 policy entries (and iptables rules): the
+          // kernel's deferred frees and V8's collector must not run into the measurement. Every
+          // config waits the same moment.
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          m = await topo.measure(seconds);
+        }
         samples.set(config, [...(samples.get(config) ?? []), m]);
         opts.log?.(`run ${r + 1}/${reps} ${config}: ${METRICS.map((k) => `${k}=${round(m[k])}`).join(' ')}`);
       }
     }
-    const results: BenchResult[] = [];
-    for (const [config, list2] of samples) {
-      for (const metric of METRICS) {
-        const runs = list2.map((s) => round(s[metric]));
-        results.push({
-          config,
-          metric,
-          median: round(median(runs)),
-          min: Math.min(...runs),
-          max: Math.max(...runs),
-          runs,
-        });
-      }
-    }
-    // Ratios from the unrounded medians (a missing config gives NaN, which no gate passes).
-    const base = (config: string, metric: Metric) => {
-      const list2 = samples.get(config);
-      return list2 ? median(list2.map((s) => s[metric])) : Number.NaN;
-    };
-    const ratioOf = (config: string, vs: string, metric: Metric) => {
-      const [x, b] = [base(config, metric), base(vs, metric)];
-      const exact = LOWER_IS_BETTER.has(metric) ? b / x : x / b;
-      return { config, metric, vs, ratio: round(exact), exact };
-    };
-    const ratios = results
-      .filter((x) => x.config !== 'baseline')
-      .map((x) => ratioOf(x.config, 'baseline', x.metric));
-    for (const metric of METRICS) ratios.push(ratioOf('sluice-rules-10000', 'sluice', metric));
     const cpu = os.cpus();
     return {
       machine: { cpus: cpu.length, kernel: os.release(), model: cpu[0]?.model ?? '' },
-      results,
-      ratios,
+      ...summarize(samples),
     };
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await topo.down();
+    await down();
   }
 }

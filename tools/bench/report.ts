@@ -4,23 +4,46 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from '../../agent/config.js';
-import { type DatapathReport, METRICS, type Metric, RULE_COUNTS } from './datapath.js';
+import {
+  type DatapathReport,
+  EXTRA_RATIOS,
+  METRICS,
+  type Metric,
+  RULE_COUNTS,
+  referenceOf,
+} from './datapath.js';
 
 export function markdown(report: DatapathReport): string {
   const configsInOrder = [...new Set(report.results.map((r) => r.config))];
-  const cell = (config: string, metric: Metric) => {
-    const r = report.results.find((x) => x.config === config && x.metric === metric)!;
-    const ratio = report.ratios.find(
-      (x) => x.config === config && x.metric === metric && x.vs === 'baseline',
-    );
-    return `${r.median} (${r.min}–${r.max})${ratio ? ` ×${ratio.ratio}` : ''}`;
+  const ratioCell = (config: string, vs: string | undefined, metric: Metric) => {
+    const ratio = report.ratios.find((x) => x.config === config && x.metric === metric && x.vs === vs);
+    return ratio ? `×${ratio.ratio ?? 'NaN'}` : '';
   };
-  const head = `| config | ${METRICS.join(' | ')} |\n| --- | ${METRICS.map(() => '---').join(' | ')} |\n`;
+  const cell = (config: string, metric: Metric) => {
+    const r = report.results.find((x) => x.config === config && x.metric === metric);
+    if (!r) return 'missing';
+    const ratio = ratioCell(config, referenceOf(config), metric);
+    return `${r.median ?? 'NaN'} (${r.min ?? 'NaN'}–${r.max ?? 'NaN'})${ratio ? ` ${ratio}` : ''}`;
+  };
+  const head = (first: string[]) =>
+    `| ${[...first, ...METRICS].join(' | ')} |\n| ${[...first, ...METRICS].map(() => '---').join(' | ')} |\n`;
   const rows = configsInOrder
     .map((c) => `| ${c} | ${METRICS.map((m) => cell(c, m)).join(' | ')} |`)
     .join('\n');
+  // The ratios beside the table's: only those of configs this run measured.
+  const extra = EXTRA_RATIOS.filter((x) => configsInOrder.includes(x.config))
+    .map(
+      (x) =>
+        `| ${x.config} | ${x.vs} | ${METRICS.map((m) => ratioCell(x.config, x.vs, m) || '—').join(' | ')} |`,
+    )
+    .join('\n');
   const m = report.machine;
-  return `Machine: ${m.cpus} CPUs (${m.model}), kernel ${m.kernel}. Median (min–max) of the runs; ×ratio to \`baseline\`, where > 1 is better (latency and CPU ratios are inverted).\n\n${head}${rows}\n`;
+  return (
+    `Machine: ${m.cpus} CPUs (${m.model}), kernel ${m.kernel}. Median (min–max) of the runs; ×ratio to \`baseline\` (\`cross-node-native\` and \`cross-node-vxlan\`: to their own \`-baseline\`), where > 1 is better (latency and CPU ratios are inverted).\n\n${head(['config'])}${rows}\n` +
+    (extra
+      ? `\nMore ratios (from the unrounded medians, > 1 is better):\n\n${head(['config', 'vs'])}${extra}\n`
+      : '')
+  );
 }
 
 /** Throughput and RR rate against rule count, Sluice vs iptables vs ipset, as ratios to baseline. */
@@ -63,29 +86,40 @@ export function svg(report: DatapathReport): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W + 20}" height="${H + 20}" font-family="sans-serif">${parts.join('')}</svg>\n`;
 }
 
-export interface GateFailure {
+export interface GateCheck {
   config: string;
   vs: string;
   metric: string;
+  /** The unrounded ratio; NaN when not measured. */
   ratio: number;
   min: number;
+  met: boolean;
+}
+export type GateFailure = Omit<GateCheck, 'met'>;
+
+/** Every ratio of bench/thresholds.json against this report, met or not. */
+export async function checkGate(
+  report: DatapathReport,
+  file = path.join(REPO_ROOT, 'bench', 'thresholds.json'),
+): Promise<GateCheck[]> {
+  const t = JSON.parse(await readFile(file, 'utf8')) as {
+    ratios: { config: string; vs: string; metric: string; min: number }[];
+  };
+  return t.ratios.map((want) => {
+    const got = report.ratios.find(
+      (r) => r.config === want.config && r.vs === want.vs && r.metric === want.metric,
+    );
+    // Not measured, or not a number (JSON has no NaN: a report read back has null): a failure,
+    // never a pass (a gate that skips cannot fail).
+    const exact = typeof got?.exact === 'number' ? got.exact : Number.NaN;
+    return { ...want, ratio: exact, met: Number.isFinite(exact) && exact >= want.min };
+  });
 }
 
+/** The ratios below their minimum in bench/thresholds.json, or not measured. */
 export async function gate(
   report: DatapathReport,
   file = path.join(REPO_ROOT, 'bench', 'thresholds.json'),
 ): Promise<GateFailure[]> {
-  const t = JSON.parse(await readFile(file, 'utf8')) as {
-    ratios: { config: string; vs: string; metric: string; min: number }[];
-  };
-  const failures: GateFailure[] = [];
-  for (const want of t.ratios) {
-    const got = report.ratios.find(
-      (r) => r.config === want.config && r.vs === want.vs && r.metric === want.metric,
-    );
-    // Not measured, or not a number: a failure, never a pass (a gate that skips cannot fail).
-    const exact = got?.exact ?? Number.NaN;
-    if (!Number.isFinite(exact) || exact < want.min) failures.push({ ...want, ratio: exact });
-  }
-  return failures;
+  return (await checkGate(report, file)).filter((c) => !c.met).map(({ met: _met, ...f }) => f);
 }
