@@ -282,7 +282,11 @@ int from_pod(struct __sk_buff *skb)
 				return drop(skb, src->endpoint_id, DROP_REDIRECT_FAILED, DIR_EGRESS, &pkt, &v);
 			return r;
 		}
-		return ct == CT_REPLY && found.rev_nat_id ? deliver_routed(skb, &pkt) : TC_ACT_OK;
+		/* Another node's pod (native routing), or a translated reply leaving the node: routed
+		 * here, past the host stack's forwarding (which it takes when the FIB says no). */
+		if (peer.tunnel_endpoint || (ct == CT_REPLY && found.rev_nat_id))
+			return deliver_routed(skb, &pkt);
+		return TC_ACT_OK;
 	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
 	int ret = deliver_local(skb, dst);
@@ -335,6 +339,31 @@ int to_pod(struct __sk_buff *skb)
 	return TC_ACT_OK;
 }
 
+/* From the node's own devices to a pod of this node (native routing: another node's pod, or a
+ * client routed here): what to_pod would decide, delivered without the host stack's forwarding.
+ * Anything else, and the node's own packets, pass untouched. */
+static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pkt, struct verdict *v)
+{
+	struct endpoint_info *dst = endpoint_by_addr(pkt->daddr);
+
+	if (!dst)
+		return TC_ACT_OK;
+	struct ipcache_value peer = ipcache_lookup(pkt->saddr);
+	if (peer.identity == SLUICE_ID_HOST)
+		return TC_ACT_OK;
+	__u32 now = ct_now();
+	struct ct_found found;
+	int ct = ct_lookup(pkt, now, &found);
+
+	v->src_identity = peer.identity;
+	v->dst_endpoint = dst->endpoint_id;
+	v->dst_identity = dst->identity;
+	/* A reply from a backend on another node to a client here that addressed a Service. */
+	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, pkt, &found) < 0)
+		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, pkt, v);
+	return admit_and_deliver(skb, pkt, v, dst, ct, now, &peer, pkt->saddr, 0);
+}
+
 /* The node's own devices, ingress: clients outside the node reaching a NodePort (or a ClusterIP
  * routed to this node). Everything that addresses no frontend passes untouched: this program
  * must never get in the way of the node's own traffic. */
@@ -347,7 +376,7 @@ int from_netdev(struct __sk_buff *skb)
 	if (parse_packet(skb, &pkt) != PARSE_IPV4 || pkt.icmp_error)
 		return TC_ACT_OK;
 	if (!lb_frontend_of(&pkt))
-		return TC_ACT_OK;
+		return to_local_pod(skb, &pkt, &v);
 
 	__u32 client = pkt.saddr;
 	__u32 now = ct_now();
@@ -442,7 +471,9 @@ int from_overlay(struct __sk_buff *skb)
 		bpf_map_update_elem(&sluice_tunnel_returns, &k, &r, BPF_ANY);
 		ct_flags = CT_F_TUNNEL_RETURN;
 	}
-	struct ipcache_value peer = { .identity = identity, .namespace_identity = identity_namespace(identity) };
+	/* The namespace matters to policy only, which only new connections ask. */
+	struct ipcache_value peer = { .identity = identity,
+				      .namespace_identity = ct == CT_NEW ? identity_namespace(identity) : 0 };
 	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, pkt.saddr, ct_flags);
 }
 

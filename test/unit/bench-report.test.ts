@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../agent/config.js';
 import { CROSS_NODE_CONFIGS } from '../../tools/bench/cross-node.js';
 import { configs, type DatapathReport, type Metric, summarize } from '../../tools/bench/datapath.js';
 import { checkGate, gate, markdown, svg } from '../../tools/bench/report.js';
+import { pairedRatio } from '../../tools/bench/stats.js';
 
 const METRICS: Metric[] = [
   'tcp_stream_gbps',
@@ -229,5 +230,23 @@ describe('bench report', () => {
       '| cross-node-native | sluice',
       '| cross-node-vxlan | sluice',
     ]);
+  });
+});
+
+describe('pairedRatio', () => {
+  it('compares within each repetition: a drift that moves both configs cancels', () => {
+    // Repetitions 1 and 3 land in a slow mode, 2 in a fast one; config a is 2 % slower throughout.
+    const b = [25_000, 29_000, 25_500];
+    const a = b.map((x) => x * 0.98);
+    expect(pairedRatio(a, b, false)).toBeCloseTo(0.98, 10);
+    // The ratio of the medians would depend on which mode each median came from.
+    expect(pairedRatio([30, 10, 20], [60, 20, 40], true)).toBe(2);
+  });
+
+  it('is NaN (a failed gate) for unequal, empty or non-finite runs', () => {
+    expect(pairedRatio([1, 2], [1], false)).toBeNaN();
+    expect(pairedRatio([], [], false)).toBeNaN();
+    expect(pairedRatio([1, Number.NaN], [1, 1], false)).toBeNaN();
+    expect(pairedRatio([1, 0], [1, 1], false)).toBeNaN();
   });
 });

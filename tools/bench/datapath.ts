@@ -28,7 +28,7 @@ import {
 } from '../../agent/policy/types.js';
 import { wirePod } from '../../cni/wiring.js';
 import { CROSS_NODE_CONFIGS, CrossNode, isCrossNode, removeCrossNodeLeftovers } from './cross-node.js';
-import { median, round as roundTo } from './stats.js';
+import { median, pairedRatio, round as roundTo } from './stats.js';
 
 export const RULE_COUNTS = [100, 1000, 10000];
 export const METRICS = [
@@ -510,8 +510,8 @@ function medianOf(
   return runs.length > 0 && runs.every(Number.isFinite) ? median(runs) : Number.NaN;
 }
 
-/** Results and ratios of a run's samples per config (in measuring order). Ratios come from the
- * unrounded medians: each config against `referenceOf` it, plus EXTRA_RATIOS, every metric. */
+/** Results and ratios of a run's samples per config (in measuring order). Ratios are paired
+ * (pairedRatio, unrounded): each config against `referenceOf` it, plus EXTRA_RATIOS, every metric. */
 export function summarize(
   samples: ReadonlyMap<string, readonly Record<Metric, number>[]>,
 ): Pick<DatapathReport, 'results' | 'ratios'> {
@@ -530,8 +530,8 @@ export function summarize(
     }
   }
   const ratioOf = (config: string, vs: string, metric: Metric) => {
-    const [x, b] = [medianOf(samples, config, metric), medianOf(samples, vs, metric)];
-    const exact = LOWER_IS_BETTER.has(metric) ? b / x : x / b;
+    const runs = (c: string) => (samples.get(c) ?? []).map((s) => s[metric]);
+    const exact = pairedRatio(runs(config), runs(vs), LOWER_IS_BETTER.has(metric));
     return { config, metric, vs, ratio: round(exact), exact };
   };
   const ratios: DatapathReport['ratios'] = [];

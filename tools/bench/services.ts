@@ -30,7 +30,7 @@ import {
   SETTLE_MS,
   Topology,
 } from './datapath.js';
-import { median, round } from './stats.js';
+import { median, pairedRatio, round } from './stats.js';
 
 export const SERVICE_COUNTS = [1, 1000, 10000];
 export const SERVICE_METRICS = ['tcp_rr_tps', 'rr_p50_us', 'rr_p99_us', 'tcp_crr_tps', 'crr_us'] as const;
@@ -304,18 +304,16 @@ export function placeInMiddle<T>(list: readonly T[], isItem: (x: T) => boolean):
 const floor3 = (n: number) => Math.floor(n * 1000) / 1000;
 const finiteOrNull = (n: number) => (Number.isFinite(n) ? n : null);
 
-/** Median of config vs median of vs, the right way round (> 1 better); NaN when either is missing. */
+/** Config vs vs, the right way round (> 1 better), paired by repetition (pairedRatio); NaN when
+ * either is missing. */
 export function rawRatio(
   results: readonly ServicesResult[],
   config: string,
   vs: string,
   metric: ServiceMetric,
 ): number {
-  const get = (c: string) => results.find((r) => r.config === c && r.metric === metric)?.median ?? Number.NaN;
-  const a = get(config);
-  const b = get(vs);
-  const r = LOWER_IS_BETTER.has(metric) ? b / a : a / b;
-  return Number.isFinite(r) && a > 0 && b > 0 ? r : Number.NaN;
+  const runs = (c: string) => results.find((r) => r.config === c && r.metric === metric)?.runs ?? [];
+  return pairedRatio(runs(config), runs(vs), LOWER_IS_BETTER.has(metric));
 }
 
 /** Every config against baseline; ClusterIP configs against sluice-pod, against their 1-Service
