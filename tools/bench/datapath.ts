@@ -26,7 +26,7 @@ import {
   POLICY_PREFIX_FULL,
   type PolicyEntry,
 } from '../../agent/policy/types.js';
-import { wirePod } from '../../cni/wiring.js';
+import { wirePod } from '../net/wire-pod.js';
 import { CROSS_NODE_CONFIGS, CrossNode, isCrossNode, removeCrossNodeLeftovers } from './cross-node.js';
 import { median, pairedRatio, round as roundTo } from './stats.js';
 
@@ -71,6 +71,12 @@ const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
  */
 /** Quiet time after switching configs, before measuring (bench services uses the same). */
 export const SETTLE_MS = 1000;
+
+/** Waits after a config switch that took switchMs: at least SETTLE_MS, and as long as the switch
+ * took (what a switch removed the kernel frees after it returns: the more entries, the longer). */
+export function settle(switchMs: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(SETTLE_MS, switchMs)));
+}
 const CLIENT_CPU = 0;
 const SERVER_CPU = 1;
 function pinTo(cpu: number): string[] {
@@ -588,14 +594,14 @@ export async function runDatapathBench(opts: {
           // settle: the previous config's switch may still be running down.
           const pair = cross.pairs.get(config);
           if (!pair) throw new Error(`${config}: its topology is not up`);
-          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          await settle(0);
           m = await measurePair(pair.client, pair.serverIp, seconds);
         } else {
+          const t = performance.now();
           await topo.apply(config);
           // Switching configs writes or frees up to 10,000 policy entries (and iptables rules): the
-          // kernel's deferred frees and V8's collector must not run into the measurement. Every
-          // config waits the same moment.
-          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          // kernel's deferred frees and V8's collector must not run into the measurement.
+          await settle(performance.now() - t);
           m = await topo.measure(seconds);
         }
         samples.set(config, [...(samples.get(config) ?? []), m]);

@@ -27,7 +27,7 @@ import {
   removeLeftovers,
   requireTools,
   SERVER_IP,
-  SETTLE_MS,
+  settle,
   Topology,
 } from './datapath.js';
 import { median, pairedRatio, round } from './stats.js';
@@ -632,8 +632,8 @@ export async function runServicesBench(opts: {
         const setupMs = performance.now() - t;
         // Switching configs writes or frees up to 120,000 map entries (and V8 collects after
         // building them): the kernel's deferred frees and the collector run on the same two
-        // cores. Every config waits the same moment before it is measured.
-        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        // cores. Every config waits at least a second, and as long as its switch took.
+        await settle(setupMs);
         const before = config.startsWith('sluice-clusterip-') ? await bench.echoTranslations() : 0;
         const m = await bench.measure(to, seconds);
         if (config.startsWith('sluice-clusterip-') && (await bench.echoTranslations()) <= before)
