@@ -348,12 +348,13 @@ static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pk
 
 	if (!dst)
 		return TC_ACT_OK;
-	struct ipcache_value peer = ipcache_lookup(pkt->saddr);
-	if (peer.identity == SLUICE_ID_HOST)
-		return TC_ACT_OK;
 	__u32 now = ct_now();
 	struct ct_found found;
 	int ct = ct_lookup(pkt, now, &found);
+	/* Who sent it matters to policy only, which only new connections ask. */
+	struct ipcache_value peer = ct == CT_NEW ? ipcache_lookup(pkt->saddr) : (struct ipcache_value){};
+	if (peer.identity == SLUICE_ID_HOST)
+		return TC_ACT_OK;
 
 	v->src_identity = peer.identity;
 	v->dst_endpoint = dst->endpoint_id;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { API_VERSION } from '../../agent/api/client.js';
 import { frame, readFrames } from '../../agent/api/framing.js';
 import { sluice } from '../../agent/api/gen/sluice.js';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { GATEWAY_IP, macFor } from '../../agent/endpoints/wiring.js';
 import { invokePlugin } from './cni-invoke.js';
 
@@ -100,4 +100,3 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
     await rm(dir, { recursive: true, force: true });
   }
 }
-

@@ -78,15 +78,27 @@ export namespace sluice {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        enum ErrorCode {
+            ERROR_CODE_UNSPECIFIED = 0,
+            INVALID_ARGUMENT = 1,
+            NOT_FOUND = 2,
+            UNAVAILABLE = 3,
+            INTERNAL = 4,
+            INCOMPATIBLE_VERSION = 5,
+            UNDECODABLE = 6
+        }
+
         interface IError {
             code?: (number|null);
             message?: (string|null);
+            api_code?: (sluice.v1.ErrorCode|null);
         }
 
         class Error implements IError {
             constructor(p?: sluice.v1.IError);
             public code: number;
             public message: string;
+            public api_code: sluice.v1.ErrorCode;
             public static create(properties?: sluice.v1.IError): sluice.v1.Error;
             public static encode(m: sluice.v1.IError, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IError, writer?: $protobuf.Writer): $protobuf.Writer;

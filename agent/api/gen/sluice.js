@@ -1134,6 +1134,30 @@ export const sluice = $root.sluice = (() => {
             return Response;
         })();
 
+        /**
+         * ErrorCode enum.
+         * @name sluice.v1.ErrorCode
+         * @enum {number}
+         * @property {number} ERROR_CODE_UNSPECIFIED=0 ERROR_CODE_UNSPECIFIED value
+         * @property {number} INVALID_ARGUMENT=1 INVALID_ARGUMENT value
+         * @property {number} NOT_FOUND=2 NOT_FOUND value
+         * @property {number} UNAVAILABLE=3 UNAVAILABLE value
+         * @property {number} INTERNAL=4 INTERNAL value
+         * @property {number} INCOMPATIBLE_VERSION=5 INCOMPATIBLE_VERSION value
+         * @property {number} UNDECODABLE=6 UNDECODABLE value
+         */
+        v1.ErrorCode = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "ERROR_CODE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "INVALID_ARGUMENT"] = 1;
+            values[valuesById[2] = "NOT_FOUND"] = 2;
+            values[valuesById[3] = "UNAVAILABLE"] = 3;
+            values[valuesById[4] = "INTERNAL"] = 4;
+            values[valuesById[5] = "INCOMPATIBLE_VERSION"] = 5;
+            values[valuesById[6] = "UNDECODABLE"] = 6;
+            return values;
+        })();
+
         v1.Error = (function() {
 
             /**
@@ -1142,6 +1166,7 @@ export const sluice = $root.sluice = (() => {
              * @interface IError
              * @property {number|null} [code] Error code
              * @property {string|null} [message] Error message
+             * @property {sluice.v1.ErrorCode|null} [api_code] Error api_code
              */
 
             /**
@@ -1176,6 +1201,14 @@ export const sluice = $root.sluice = (() => {
             Error.prototype.message = "";
 
             /**
+             * Error api_code.
+             * @member {sluice.v1.ErrorCode} api_code
+             * @memberof sluice.v1.Error
+             * @instance
+             */
+            Error.prototype.api_code = 0;
+
+            /**
              * Creates a new Error instance using the specified properties.
              * @function create
              * @memberof sluice.v1.Error
@@ -1207,6 +1240,8 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(8).uint32(m.code);
                 if (m.message != null && Object.hasOwnProperty.call(m, "message"))
                     w.uint32(18).string(m.message);
+                if (m.api_code != null && Object.hasOwnProperty.call(m, "api_code"))
+                    w.uint32(24).int32(m.api_code);
                 return w;
             };
 
@@ -1265,6 +1300,10 @@ export const sluice = $root.sluice = (() => {
                             m.message = r.string();
                             break;
                         }
+                    case 3: {
+                            m.api_code = r.int32();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -1317,6 +1356,20 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.message))
                         return "message: string expected";
                 }
+                if (m.api_code != null && Object.hasOwnProperty.call(m, "api_code")) {
+                    switch (m.api_code) {
+                    default:
+                        return "api_code: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                    case 6:
+                        break;
+                    }
+                }
                 return null;
             };
 
@@ -1344,6 +1397,42 @@ export const sluice = $root.sluice = (() => {
                 if (d.message != null) {
                     m.message = String(d.message);
                 }
+                switch (d.api_code) {
+                default:
+                    if (typeof d.api_code === "number") {
+                        m.api_code = d.api_code;
+                        break;
+                    }
+                    break;
+                case "ERROR_CODE_UNSPECIFIED":
+                case 0:
+                    m.api_code = 0;
+                    break;
+                case "INVALID_ARGUMENT":
+                case 1:
+                    m.api_code = 1;
+                    break;
+                case "NOT_FOUND":
+                case 2:
+                    m.api_code = 2;
+                    break;
+                case "UNAVAILABLE":
+                case 3:
+                    m.api_code = 3;
+                    break;
+                case "INTERNAL":
+                case 4:
+                    m.api_code = 4;
+                    break;
+                case "INCOMPATIBLE_VERSION":
+                case 5:
+                    m.api_code = 5;
+                    break;
+                case "UNDECODABLE":
+                case 6:
+                    m.api_code = 6;
+                    break;
+                }
                 return m;
             };
 
@@ -1367,12 +1456,16 @@ export const sluice = $root.sluice = (() => {
                 if (o.defaults) {
                     d.code = 0;
                     d.message = "";
+                    d.api_code = o.enums === String ? "ERROR_CODE_UNSPECIFIED" : 0;
                 }
                 if (m.code != null && Object.hasOwnProperty.call(m, "code")) {
                     d.code = m.code;
                 }
                 if (m.message != null && Object.hasOwnProperty.call(m, "message")) {
                     d.message = m.message;
+                }
+                if (m.api_code != null && Object.hasOwnProperty.call(m, "api_code")) {
+                    d.api_code = o.enums === String ? $root.sluice.v1.ErrorCode[m.api_code] === undefined ? m.api_code : $root.sluice.v1.ErrorCode[m.api_code] : m.api_code;
                 }
                 return d;
             };
