@@ -3,11 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { defaultConfig, type SluiceConfig } from './config.js';
-import { UserError } from './errors.js';
-import { formatCidr, parseCidr, parseIPv4 } from './policy/cidr.js';
+import { defaultConfig, type SluiceConfig } from './config/config.js';
+import type { Node } from './model/types.js';
+import { formatCidr, parseCidr, parseIPv4 } from './net/ipv4.js';
 import { isDnsSubdomain, nodeClash } from './sources/manifests.js';
-import type { Node } from './state/types.js';
+import { UserError } from './sys/errors.js';
 
 const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_PIN_ROOT: 'pinRoot',

@@ -4,17 +4,17 @@
 // Shutting down leaves programs attached and maps pinned: traffic keeps flowing while it is away.
 
 import { parseArgs } from 'node:util';
-import { writeConflist } from '../cni/install.js';
-import { Agent } from './agent.js';
-import { startApiServer } from './api/server.js';
+import { writeConflist } from './cni/install.js';
 import { loadConfig } from './config-load.js';
-import { SluiceError, UserError } from './errors.js';
-import { createLogger } from './log.js';
 import { AgentMetrics } from './metrics/registry.js';
-import { registerDatapathMetrics, startMetricsServer } from './metrics/server.js';
+import { Agent } from './node/agent.js';
+import { startApiServer } from './server/api.js';
+import { registerDatapathMetrics, startMetricsServer } from './server/metrics.js';
 import { KubernetesSource, loadKubeConfig } from './sources/kubernetes.js';
 import { applyManifests, loadManifests, localNodes, nodeClash } from './sources/manifests.js';
 import { Store } from './state/store.js';
+import { SluiceError, UserError } from './sys/errors.js';
+import { createLogger } from './sys/log.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -139,7 +139,7 @@ async function run(
     await source.start({
       nodeName: cfg.nodeName,
       onLocalPodGone: (ns, name) => {
-        agent
+        agent.cni
           .releasePod(ns, name)
           .catch((err: Error) => log.warn({ pod: `${ns}/${name}`, err: err.message }, 'release failed'));
       },

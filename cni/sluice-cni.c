@@ -2,7 +2,7 @@
 //
 // It is deliberately small: it hands the invocation (the CNI_* variables and the config on stdin)
 // to the node's Sluice agent over its unix socket, and the agent validates it and answers in CNI's
-// terms (cni/invocation.ts). The plugin does only what needs the pod's network namespace, which
+// terms (agent/cni/invocation.ts). The plugin does only what needs the pod's network namespace, which
 // the agent may not be able to see: create and configure the veth pair (WirePod) and report what
 // the pod's side holds (ProbePod), both over rtnetlink without starting a process. The protocol is
 // agent/api/sluice.proto (CniRequest, CniStep, CniStepResult), framed with a 4-byte big-endian
@@ -44,7 +44,7 @@ extern char **environ;
 #define MAX_FRAME (1u << 20)
 #define DEFAULT_SOCKET "/run/sluice/agent.sock"
 #define CURRENT_VERSION "1.1.0"
-// Kept equal to SUPPORTED_VERSIONS in cni/spec/version.ts (test/integration/cni.test.ts and
+// Kept equal to SUPPORTED_VERSIONS in agent/cni/spec/version.ts (test/integration/cni.test.ts and
 // test/integration/cni-without-agent.test.ts check).
 #define SUPPORTED_VERSIONS "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"
 #define ERR_INCOMPATIBLE_VERSION 1
@@ -600,7 +600,7 @@ static void print_error(unsigned code, const char *msg)
 
 // ---------------------------------------------------------------------------------------------
 // What the plugin checks before it goes to the agent: the CNI_* variables, then the config's
-// syntax, cniVersion, name and type, in the order and with the codes and messages of cni/spec
+// syntax, cniVersion, name and type, in the order and with the codes and messages of agent/cni/spec
 // (env.ts, config.ts). It refuses only what the agent refuses with the same code; the rest (the
 // config's other keys, whether its version allows the command) is the agent's to judge.
 
@@ -658,7 +658,7 @@ static int env_error(const char *msg, const char *quoted, const char *after)
 	return report(ERR_INVALID_ENV, &m, &d);
 }
 
-// cni/spec/env.ts parseEnv: 0, or 1 once the error is printed.
+// agent/cni/spec/env.ts parseEnv: 0, or 1 once the error is printed.
 static int check_env(const char *command, int cmd)
 {
 	struct buf m = {0};
@@ -757,7 +757,7 @@ static int conf_string(const char *json, const char *end, const char *key, const
 	return s->len ? 0 : -1;
 }
 
-// cni/spec/config.ts parseNetConf as far as decoding, cniVersion, name and type, then the
+// agent/cni/spec/config.ts parseNetConf as far as decoding, cniVersion, name and type, then the
 // agentSocket this plugin needs: 0, or 1 once the error is printed.
 static int check_config(const char *json, const char *end, char *socket_path, size_t socket_cap)
 {

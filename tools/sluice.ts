@@ -1,15 +1,22 @@
 // The sluice CLI. Exit codes: 0 ok, 1 negative answer, 2 bad input, 3 environment, 4 agent
 // unreachable, 5 a command underneath failed.
 
-import { Command, CommanderError } from 'commander';
-import { type AttachMode, defaultConfig, type SluiceConfig } from '../agent/config.js';
-import { EXIT_USAGE, SluiceError, UserError } from '../agent/errors.js';
+import { Command } from 'commander';
+import { type AttachMode, defaultConfig, type SluiceConfig } from '../agent/config/config.js';
+import { UserError } from '../agent/sys/errors.js';
+import type { Instance } from './cli/context.js';
+import { exitCodeOf, reportError } from './cli/errors.js';
 import { registerBenchCommands } from './commands/bench.js';
 import { registerCniCommands } from './commands/cni.js';
+import { registerCtCommands } from './commands/ct.js';
 import { registerDatapathCommands } from './commands/datapath.js';
-import { registerInspectCommands } from './commands/inspect.js';
+import { registerEndpointCommands } from './commands/endpoint.js';
+import { registerIdentityCommands } from './commands/identity.js';
+import { registerIpcacheCommands } from './commands/ipcache.js';
 import { registerLabCommands } from './commands/lab.js';
+import { registerMetricsCommands } from './commands/metrics.js';
 import { registerObserveCommand } from './commands/observe.js';
+import { registerPolicyCommands } from './commands/policy.js';
 import { registerServiceCommands } from './commands/services.js';
 import { labNodeFiles } from './lab/lab.js';
 
@@ -62,21 +69,22 @@ function main(argv: string[]): Promise<void> {
     const o = program.opts<{ socket: string; lab?: string; node?: string }>();
     return o.lab ? labNodeFiles(o.lab, o.node).socket : o.socket;
   };
-  registerDatapathCommands(program, config, socket);
-  registerInspectCommands(program, config, socket);
+  const instance: Instance = { config, socket };
+  registerDatapathCommands(program, instance);
+  registerEndpointCommands(program, instance);
+  registerIdentityCommands(program, instance);
+  registerIpcacheCommands(program, instance);
+  registerPolicyCommands(program, instance);
+  registerCtCommands(program, instance);
+  registerMetricsCommands(program, instance);
+  registerServiceCommands(program, instance);
   registerObserveCommand(program, socket);
-  registerServiceCommands(program, config, socket);
   return program.parseAsync(argv).then(() => undefined);
 }
 
+// Commands report their own errors (tools/cli/command.ts); what reaches here is commander's
+// (usage, unknown options: exit 2) or a failure before any command ran.
 main(process.argv).catch((err: unknown) => {
-  if (err instanceof CommanderError) {
-    process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
-  }
-  if (err instanceof SluiceError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exit(err.exitCode);
-  }
-  process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(5);
+  reportError(err, 'text');
+  process.exit(exitCodeOf(err));
 });

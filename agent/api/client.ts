@@ -1,7 +1,8 @@
 // One request, one response over the agent socket. Used by sluice-cni and the CLI.
 
 import { connect } from 'node:net';
-import { EXIT_UNAVAILABLE, SluiceError } from '../errors.js';
+import { EXIT_UNAVAILABLE, SluiceError } from '../sys/errors.js';
+import { ApiErrorCode } from './errors.js';
 import { frame, readFrames } from './framing.js';
 import { sluice } from './gen/sluice.js';
 
@@ -19,14 +20,24 @@ export class AgentUnavailableError extends SluiceError {
   }
 }
 
-/** An error the agent answered with (a CNI error code and its message). */
+/** An error the agent answered with: its API code (apiCode, errors.ts), the CNI code it maps to
+ * for sluice-cni (code), and its message. */
 export class AgentError extends SluiceError {
   constructor(
     readonly code: number,
     message: string,
+    readonly apiCode: ApiErrorCode = ApiErrorCode.ERROR_CODE_UNSPECIFIED,
   ) {
     super(message, 5);
   }
+}
+
+function agentError(e: sluice.v1.IError): AgentError {
+  return new AgentError(
+    e.code ?? 0,
+    e.message ?? 'agent error',
+    e.api_code ?? ApiErrorCode.ERROR_CODE_UNSPECIFIED,
+  );
 }
 
 export function callAgent(
@@ -66,7 +77,7 @@ export function callAgent(
           finish(new AgentUnavailableError(socketPath, err));
           return;
         }
-        if (res.error) finish(new AgentError(res.error.code ?? 0, res.error.message ?? 'agent error'));
+        if (res.error) finish(agentError(res.error));
         else finish(undefined, res);
       },
       (err) => finish(new AgentUnavailableError(socketPath, err)),
@@ -96,7 +107,7 @@ export function streamAgent(
       (payload) => {
         const res = sluice.v1.Response.decode(payload);
         if (res.error) {
-          reject(new AgentError(res.error.code ?? 0, res.error.message ?? 'agent error'));
+          reject(agentError(res.error));
           sock.destroy();
           return;
         }

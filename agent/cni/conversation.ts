@@ -1,17 +1,17 @@
 // The CNI conversation on the agent socket: sluice-cni sends a CniRequest (its invocation); the
-// agent runs it (cni/invocation.ts) and asks the plugin, on the same connection, for the steps
+// agent runs it (agent/cni/invocation.ts) and asks the plugin, on the same connection, for the steps
 // only the plugin can do in the pod's namespace (CniStep wire/probe, answered by CniStepResult),
 // then sends CniStep done. If the plugin goes away midway, the pending step fails and the
 // command rolls back like any failed step.
 
 import type { Socket } from 'node:net';
-import { envOf, invoke } from '../../cni/invocation.js';
-import { type PluginSteps, type PodProbe, StepError, type WirePlan } from '../../cni/plugin.js';
-import type { Agent } from '../agent.js';
-import type { Logger } from '../log.js';
-import { API_VERSION } from './client.js';
-import { frame } from './framing.js';
-import { sluice } from './gen/sluice.js';
+import { API_VERSION } from '../api/client.js';
+import { frame } from '../api/framing.js';
+import { sluice } from '../api/gen/sluice.js';
+import type { CniOps } from '../node/cni-ops.js';
+import type { Logger } from '../sys/log.js';
+import { envOf, invoke } from './invocation.js';
+import { type PluginSteps, type PodProbe, StepError, type WirePlan } from './plugin.js';
 
 /** A plugin answers each step with one frame: more than this unasked is not a plugin. */
 const MAX_QUEUED = 4;
@@ -55,7 +55,7 @@ export class Inbox {
 }
 
 export async function cniConversation(
-  agent: Agent,
+  agent: CniOps,
   sock: Socket,
   inbox: Inbox,
   req: sluice.v1.ICniRequest,

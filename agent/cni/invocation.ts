@@ -6,8 +6,10 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { type Agent, AgentOpError } from '../agent/agent.js';
-import type { Logger } from '../agent/log.js';
+import { ApiError } from '../api/errors.js';
+import type { CniOps } from '../node/cni-ops.js';
+import type { Logger } from '../sys/log.js';
+import { cniCode } from './api-errors.js';
 import { type Ctx, cmdAdd, cmdCheck, cmdDel, cmdGc, cmdStatus, type PluginSteps } from './plugin.js';
 import {
   assertCommandAllowed,
@@ -67,7 +69,7 @@ function cniLogger(conf: NetConf): Logger {
 
 const json = (doc: unknown) => `${JSON.stringify(doc)}\n`;
 
-export async function invoke(agent: Agent, inv: Invocation, steps: PluginSteps): Promise<Outcome> {
+export async function invoke(agent: CniOps, inv: Invocation, steps: PluginSteps): Promise<Outcome> {
   let cniVersion: string = CURRENT_VERSION;
   try {
     const env = parseEnv(inv.env);
@@ -97,8 +99,8 @@ export async function invoke(agent: Agent, inv: Invocation, steps: PluginSteps):
     const cniErr =
       err instanceof CniError
         ? err
-        : err instanceof AgentOpError
-          ? new CniError(err.code, err.message)
+        : err instanceof ApiError
+          ? new CniError(cniCode(err.code), err.message)
           : new CniError(ERR_INTERNAL, (err as Error).message ?? String(err));
     return { stdout: json(toErrorJson(cniErr, cniVersion)), exitCode: 1 };
   }

@@ -4,9 +4,10 @@
 // what this call did.
 
 import { performance } from 'node:perf_hooks';
-import type { Agent, AttachmentRef } from '../agent/agent.js';
-import { podMtu } from '../agent/config.js';
-import type { Logger } from '../agent/log.js';
+import { podMtu } from '../config/config.js';
+import { GATEWAY_IP, linkInfo, macFor, unwirePod } from '../endpoints/wiring.js';
+import type { AttachmentRef, CniOps } from '../node/cni-ops.js';
+import type { Logger } from '../sys/log.js';
 import {
   type AddCheckEnv,
   CniError,
@@ -19,7 +20,6 @@ import {
   type NetConf,
   parsePrevResult,
 } from './spec/index.js';
-import { GATEWAY_IP, linkInfo, macFor, unwirePod } from './wiring.js';
 
 /** What the plugin is asked to do in the pod's network namespace (agent/api/sluice.proto). */
 export interface WirePlan {
@@ -68,7 +68,7 @@ export interface PluginSteps {
 export interface Ctx {
   conf: NetConf;
   log: Logger;
-  agent: Agent;
+  agent: CniOps;
   steps: PluginSteps;
 }
 

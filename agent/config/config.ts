@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node } from './state/types.js';
+import type { Node } from '../model/types.js';
 
 export type AttachMode = 'tcx' | 'tc' | 'auto';
 /** How pod traffic reaches other nodes: encapsulated (tunnel) or through the underlay's routes. */

@@ -1,6 +1,6 @@
 // bpftool, the one way Sluice talks to BPF objects: JSON output parsed, updates in batches.
 
-import { run } from '../exec.js';
+import { run } from '../sys/exec.js';
 
 export async function bpftool(args: readonly string[], netns?: string): Promise<string> {
   return (await run(['bpftool', ...args], { netns })).stdout;

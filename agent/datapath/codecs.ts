@@ -2,7 +2,7 @@
 // bpf/lib/common.h: test/unit/btf-layout.test.ts compares each codec's size and field offsets with
 // the BTF of build/bpf/lxc.o. Byte order: host (little-endian) unless the type says `be`.
 
-import { ipv4OrMinusOne } from '../policy/cidr.js';
+import { ipv4OrMinusOne } from '../net/ipv4.js';
 
 export type FieldType = 'u8' | 'u16' | 'u32' | 'u64' | 'be16' | 'be32' | 'ipv4' | 'mac';
 

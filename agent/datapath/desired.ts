@@ -1,7 +1,7 @@
 // Pure: the contents the synced maps should have, as encoded key -> value buffers.
 
 import type { Endpoint } from '../endpoints/types.js';
-import { formatIPv4, parseCidr } from '../policy/cidr.js';
+import { formatIPv4, parseCidr } from '../net/ipv4.js';
 import {
   CIDR_PREFIX_BASE,
   type CidrEntry,

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, statfs } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AttachMode, SluiceConfig } from '../config.js';
-import { EnvironmentError, SystemError } from '../errors.js';
-import { run } from '../exec.js';
+import type { AttachMode, SluiceConfig } from '../config/config.js';
+import { EnvironmentError, SystemError } from '../sys/errors.js';
+import { run } from '../sys/exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
 import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map-writer.js';
 

@@ -5,8 +5,8 @@
 // A sync that would overflow a map writes nothing and says which map and how far over.
 
 import { existsSync } from 'node:fs';
-import type { SluiceConfig } from '../config.js';
-import { EXIT_SYSTEM, SluiceError, SystemError } from '../errors.js';
+import type { SluiceConfig } from '../config/config.js';
+import { EXIT_SYSTEM, SluiceError, SystemError } from '../sys/errors.js';
 import { dumpMap } from './bpftool.js';
 import { type DesiredMaps, hexKey, type MapContents, type Partitioned } from './desired.js';
 import {

@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../config.js';
-import { SystemError } from '../errors.js';
+import { REPO_ROOT } from '../config/config.js';
+import { SystemError } from '../sys/errors.js';
 import { bpftoolBatch, dumpMap, hexArgs } from './bpftool.js';
 
 function sweeps(s: Sweep, key: Buffer, value: Buffer): boolean {

@@ -2,7 +2,7 @@
 // codecs read it. Names must be in sync with bpf/lib/maps.h; a layout change gets a new name.
 
 import { readFileSync } from 'node:fs';
-import type { MapSizes } from '../config.js';
+import type { MapSizes } from '../config/config.js';
 import {
   cidrKeyCodec,
   cidrValueCodec,

@@ -2,7 +2,7 @@
 // and numbers are in constants.ts (SLUICE_REASON, checked against the object's BTF by
 // test/unit/btf-constants.test.ts). Here: their short names and texts. Never renumber or reuse.
 
-import { SLUICE_REASON } from './constants.js';
+import { SLUICE_REASON } from '../abi/constants.js';
 
 export const REASON_FORWARDED = SLUICE_REASON.REASON_FORWARDED;
 

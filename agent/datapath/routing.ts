@@ -10,10 +10,10 @@
 // Routes are ours by their protocol number (ROUTE_PROTO), so a sync removes exactly the routes a
 // node that left had, and nothing else. planRoutes is pure; NodeRouting applies it.
 
-import { podMtu, type SluiceConfig } from '../config.js';
-import { SystemError } from '../errors.js';
-import { run } from '../exec.js';
-import type { Node } from '../state/types.js';
+import { podMtu, type SluiceConfig } from '../config/config.js';
+import type { Node } from '../model/types.js';
+import { SystemError } from '../sys/errors.js';
+import { run } from '../sys/exec.js';
 import { nodeConfigCodec, u32Codec } from './codecs.js';
 import type { Loader } from './loader.js';
 import type { MapWriter } from './map-writer.js';

@@ -6,8 +6,10 @@
 // across agent restarts, equal across nodes, and changed only when a colliding label set comes or
 // goes (decision 20 in docs/decisions.md).
 
-import { SLUICE_IDENTITY } from '../datapath/constants.js';
-import { ID_FIRST_LABELS, ID_NAMESPACE_BIT } from '../policy/types.js';
+import { SLUICE_IDENTITY } from '../abi/constants.js';
+
+const { SLUICE_ID_FIRST_LABELS: ID_FIRST_LABELS, SLUICE_ID_NAMESPACE_BIT: ID_NAMESPACE_BIT } =
+  SLUICE_IDENTITY;
 
 /** The number ranges of the two kinds of identity. Label identities fit a VXLAN VNI (24 bits,
  * whose top bit the datapath keeps for itself). */

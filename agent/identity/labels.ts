@@ -1,9 +1,7 @@
 // The labels that make up a pod's security identity: its namespace's name and labels and its own
 // labels. Pods with the same set share one identity.
 
-import type { Labels, Namespace, Pod } from '../state/types.js';
-
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+import { type Labels, NAMESPACE_NAME_LABEL, type Namespace, type Pod } from '../model/types.js';
 
 export function namespaceLabels(namespaces: ReadonlyMap<string, Namespace>, name: string): Labels {
   return namespaces.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name };

@@ -2,7 +2,7 @@
 // (so a released address is not reused at once), never the network or broadcast address, and
 // never two addresses for one attachment.
 
-import { type Cidr, formatIPv4, parseCidr, parseIPv4 } from '../policy/cidr.js';
+import { type Cidr, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4.js';
 
 export interface Allocation {
   containerId: string;

@@ -1,17 +1,16 @@
 // What the compiler refuses to enforce. Mostly what the API server rejects too, so a policy that
 // reaches us from a lenient source (a file, an old API server) cannot be half-applied.
 
+import { CidrError, cidrContains, parseCidr } from '../net/ipv4.js';
+import { protocolNumber } from '../net/protocols.js';
 import type {
   LabelSelector,
   NetworkPolicy,
   NetworkPolicyPeer,
   NetworkPolicyPort,
   PolicyType,
-} from '../state/types.js';
-import { policyKey } from '../state/types.js';
-import { CidrError, cidrContains, parseCidr } from './cidr.js';
-import { protocolNumber } from './ports.js';
-import type { PolicyError } from './types.js';
+} from './types.js';
+import { policyKey } from './types.js';
 
 const POLICY_TYPES: readonly PolicyType[] = ['Ingress', 'Egress'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -156,4 +155,15 @@ function validateSelector(selector: LabelSelector, path: string, report: Report)
         );
     }
   });
+}
+
+/** A NetworkPolicy the compiler cannot enforce; the object and the field, for logs and events. */
+export interface PolicyError {
+  policy: string;
+  /** JSON path into the object, e.g. spec.ingress[0].ports[1].endPort */
+  field: string;
+  message: string;
+  /** The policy still applies; only this part of it is ignored (an IPv6 ipBlock, which no IPv4
+   * traffic can match). Without it, the whole policy is refused. */
+  warning?: boolean;
 }

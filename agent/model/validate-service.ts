@@ -1,8 +1,8 @@
 // Services and EndpointSlices checked at the boundary, with the API server's own rules where
 // load balancing depends on them. Every problem names the object and the field.
 
-import { ipv4OrMinusOne } from '../policy/cidr.js';
-import { type EndpointSlice, PROTOCOLS, type Service, serviceKey } from '../state/types.js';
+import { ipv4OrMinusOne } from '../net/ipv4.js';
+import { type EndpointSlice, PROTOCOLS, type Service, serviceKey } from './types.js';
 
 export interface ServiceProblem {
   /** "Service ns/name" or "EndpointSlice ns/name" */

@@ -4,15 +4,15 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '../config.js';
+import { CFG_FLAGS, EVENT_TYPE } from '../abi/constants.js';
+import { REPO_ROOT } from '../config/config.js';
 import { bpftool } from '../datapath/bpftool.js';
 import { type DecodedOf, dpConfigCodec, flowEventCodec, u32Codec } from '../datapath/codecs.js';
-import { CFG_FLAGS, EVENT_TYPE } from '../datapath/constants.js';
 import { mapPin } from '../datapath/maps.js';
 
 export type FlowEvent = DecodedOf<typeof flowEventCodec>;
 
-/** bpf/lib/common.h enum cfg_flags and event_type (agent/datapath/constants.ts). */
+/** bpf/lib/common.h enum cfg_flags and event_type (agent/abi/constants.ts). */
 export const { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT } = CFG_FLAGS;
 export const { EVENT_DROP, EVENT_VERDICT } = EVENT_TYPE;
 

@@ -5,7 +5,7 @@
 import type { sluice } from '../api/gen/sluice.js';
 import { REASONS } from '../datapath/reasons.js';
 import { labelsOfKey } from '../identity/labels.js';
-import { protocolName } from '../policy/ports.js';
+import { protocolName } from '../net/protocols.js';
 import { EVENT_DROP, type FlowEvent } from './events.js';
 
 export interface FlowNames {

@@ -10,18 +10,13 @@ import type {
   NetworkPolicyPort,
   Pod,
   Snapshot,
-} from '../state/types.js';
-import { podKey, policyKey } from '../state/types.js';
-import {
-  type Cidr,
-  containsIp,
-  formatIPv4,
-  type IpBlockSpan,
-  parseCidr,
-  parseIPv4,
-  partitionIpBlocks,
-} from './cidr.js';
-import { portRangePrefixes, protocolNumber } from './ports.js';
+} from '../model/types.js';
+import { podKey, policyKey } from '../model/types.js';
+import { type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
+import { type Cidr, containsIp, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4.js';
+import { protocolNumber } from '../net/protocols.js';
+import { type IpBlockSpan, partitionIpBlocks } from './cidr.js';
+import { portRangePrefixes } from './ports.js';
 import { matchesSelector } from './selector.js';
 import {
   type CidrEntry,
@@ -41,10 +36,8 @@ import {
   POLICY_PREFIX_ANY_PROTO,
   POLICY_PREFIX_FULL,
   type PolicyEntry,
-  type PolicyError,
   type RuleRef,
 } from './types.js';
-import { refusing, validatePolicy } from './validate.js';
 
 /** FNV-1a, 32 bits, over the UTF-8 bytes of s. */
 const UTF8 = new TextEncoder();

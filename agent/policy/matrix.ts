@@ -4,11 +4,12 @@
 
 import { assignIdentities, IDENTITY_SPACES } from '../identity/allocator.js';
 import { identityKey, namespaceLabels } from '../identity/labels.js';
-import { type Namespace, type Protocol, podKey, type Snapshot } from '../state/types.js';
+import { type Namespace, type Protocol, podKey, type Snapshot } from '../model/types.js';
+import type { PolicyError } from '../model/validate-policy.js';
+import { protocolNumber } from '../net/protocols.js';
 import { compilePolicies, newCompileCache } from './compile.js';
-import { protocolNumber } from './ports.js';
 import { lookupPolicy } from './simulate.js';
-import { DIR_EGRESS, DIR_INGRESS, type PolicyError } from './types.js';
+import { DIR_EGRESS, DIR_INGRESS } from './types.js';
 
 export interface MatrixCase {
   from: string;

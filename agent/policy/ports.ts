@@ -1,7 +1,5 @@
-// Protocol numbers and port-range expansion for the policy trie, whose keys end in a 16-bit port
+// Port-range expansion for the policy trie, whose keys end in a 16-bit port
 // matched by prefix.
-
-import { IPPROTO_SCTP, IPPROTO_TCP, IPPROTO_UDP } from './types.js';
 
 export interface PortPrefix {
   /** First port of the block: the low 16 - bits bits are zero. */
@@ -29,21 +27,4 @@ export function portRangePrefixes(from: number, to: number): PortPrefix[] {
     start += size;
   }
   return out;
-}
-
-const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
-  TCP: IPPROTO_TCP,
-  UDP: IPPROTO_UDP,
-  SCTP: IPPROTO_SCTP,
-};
-
-/** IPPROTO_* for a NetworkPolicy protocol name (case-sensitive, as the API), else undefined. */
-export function protocolNumber(name: string): number | undefined {
-  return Object.hasOwn(PROTOCOL_NUMBERS, name) ? PROTOCOL_NUMBERS[name] : undefined;
-}
-
-/** NetworkPolicy protocol name for an IPPROTO_* number, else the number as text. */
-export function protocolName(num: number): string {
-  for (const [name, n] of Object.entries(PROTOCOL_NUMBERS)) if (n === num) return name;
-  return String(num);
 }

@@ -1,7 +1,7 @@
 // Kubernetes label selectors (metav1.LabelSelector), as NetworkPolicy uses them for pods and
 // namespaces.
 
-import type { LabelSelector, Labels } from '../state/types.js';
+import type { LabelSelector, Labels } from '../model/types.js';
 
 /** matchLabels AND every matchExpression; the empty selector {} matches everything. */
 export function matchesSelector(selector: LabelSelector, labels: Labels): boolean {

@@ -1,7 +1,8 @@
 // The datapath's verdict (bpf/lib/policy.h, policy_allows) computed over a CompileOutput instead
 // of the BPF maps: for tests and `sluice policy simulate`. Keep it step for step with the C code.
 
-import { parseIPv4, prefixMask } from './cidr.js';
+import { parseIPv4, prefixMask } from '../net/ipv4.js';
+import { IPPROTO_ICMP } from '../net/protocols.js';
 import {
   CIDR_PREFIX_BASE,
   type CompileOutput,
@@ -15,7 +16,6 @@ import {
   ID_CIDR_SET_BIT,
   ID_CLUSTER_PODS,
   ID_FIRST_LABELS,
-  IPPROTO_ICMP,
   POLICY_PREFIX_FULL,
   type PolicyEntry,
 } from './types.js';

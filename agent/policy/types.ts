@@ -1,18 +1,13 @@
 // What the policy compiler reads and writes. Keys mirror bpf/lib/common.h (policy_key,
 // cidr_key, endpoint flags) but as plain numbers: the codecs turn them into bytes.
 
-import { DIRECTION, ENDPOINT_FLAGS, SLUICE_IDENTITY } from '../datapath/constants.js';
-import type { Snapshot } from '../state/types.js';
+import { DIRECTION, ENDPOINT_FLAGS, SLUICE_IDENTITY } from '../abi/constants.js';
+import type { Snapshot } from '../model/types.js';
 
-/** bpf/lib/common.h enum direction (agent/datapath/constants.ts). */
+/** bpf/lib/common.h enum direction (agent/abi/constants.ts). */
 export const DIR_EGRESS = DIRECTION.DIR_EGRESS;
 export const DIR_INGRESS = DIRECTION.DIR_INGRESS;
 export type Direction = typeof DIR_EGRESS | typeof DIR_INGRESS;
-
-export const IPPROTO_ICMP = 1;
-export const IPPROTO_TCP = 6;
-export const IPPROTO_UDP = 17;
-export const IPPROTO_SCTP = 132;
 
 /** bpf/lib/common.h: policy key prefix lengths. */
 export const POLICY_PREFIX_ANY_PROTO = 72;
@@ -20,7 +15,7 @@ export const POLICY_PREFIX_ANY_PORT = 80;
 export const POLICY_PREFIX_FULL = 96;
 export const CIDR_PREFIX_BASE = 64;
 
-/** bpf/lib/common.h enum sluice_identity, SLUICE_ID_* (agent/datapath/constants.ts). */
+/** bpf/lib/common.h enum sluice_identity, SLUICE_ID_* (agent/abi/constants.ts). */
 export const ID_ANY = SLUICE_IDENTITY.SLUICE_ID_ANY;
 export const ID_HOST = SLUICE_IDENTITY.SLUICE_ID_HOST;
 export const ID_WORLD = SLUICE_IDENTITY.SLUICE_ID_WORLD;
@@ -37,7 +32,7 @@ export const ID_NAMESPACE_BIT = SLUICE_IDENTITY.SLUICE_ID_NAMESPACE_BIT;
 /** First identity handed out for labels; everything below is reserved. */
 export const ID_FIRST_LABELS = SLUICE_IDENTITY.SLUICE_ID_FIRST_LABELS;
 
-/** bpf/lib/common.h enum endpoint_flags, EP_F_* (agent/datapath/constants.ts). */
+/** bpf/lib/common.h enum endpoint_flags, EP_F_* (agent/abi/constants.ts). */
 export const { EP_F_INGRESS_ENFORCED, EP_F_EGRESS_ENFORCED, EP_F_INGRESS_CIDR, EP_F_EGRESS_CIDR } =
   ENDPOINT_FLAGS;
 
@@ -100,15 +95,4 @@ export interface CompileOutput {
   /** The same entries per endpoint; an endpoint whose inputs did not change keeps the same
    * arrays across compilations with a shared cache (consumers may memoise on them). */
   byEndpoint?: Map<number, { flags: number; policy: PolicyEntry[]; cidr: CidrEntry[] }>;
-}
-
-/** A NetworkPolicy the compiler cannot enforce; the object and the field, for logs and events. */
-export interface PolicyError {
-  policy: string;
-  /** JSON path into the object, e.g. spec.ingress[0].ports[1].endPort */
-  field: string;
-  message: string;
-  /** The policy still applies; only this part of it is ignored (an IPv6 ipBlock, which no IPv4
-   * traffic can match). Without it, the whole policy is refused. */
-  warning?: boolean;
 }

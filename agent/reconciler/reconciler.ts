@@ -3,22 +3,24 @@
 // into one more run. The core, planDatapath, is pure.
 
 import { performance } from 'node:perf_hooks';
-import { policyValueCodec } from './datapath/codecs.js';
+import { policyValueCodec } from '../datapath/codecs.js';
 import {
   type DesiredCache,
   type DesiredMaps,
   desiredMaps,
   type IpcacheEntry,
   newDesiredCache,
-} from './datapath/desired.js';
-import { MapFullError, type MapSyncer, type SyncStats } from './datapath/map-sync.js';
-import type { Endpoint } from './endpoints/types.js';
-import type { IdentityAllocator } from './identity/allocator.js';
-import { identityKey, namespaceLabels } from './identity/labels.js';
-import type { Logger } from './log.js';
-import type { AgentMetrics } from './metrics/registry.js';
-import { containsIp, ipv4OrMinusOne, parseCidr } from './policy/cidr.js';
-import { type CompileCache, compilePolicies, newCompileCache } from './policy/compile.js';
+} from '../datapath/desired.js';
+import { MapFullError, type MapSyncer, type SyncStats } from '../datapath/map-sync.js';
+import type { Endpoint } from '../endpoints/types.js';
+import type { IdentityAllocator } from '../identity/allocator.js';
+import { identityKey, namespaceLabels } from '../identity/labels.js';
+import type { AgentMetrics } from '../metrics/registry.js';
+import { type Namespace, type Node, type Pod, podKey, type Snapshot } from '../model/types.js';
+import type { PolicyError } from '../model/validate-policy.js';
+import type { ServiceProblem } from '../model/validate-service.js';
+import { containsIp, ipv4OrMinusOne, parseCidr } from '../net/ipv4.js';
+import { type CompileCache, compilePolicies, newCompileCache } from '../policy/compile.js';
 import {
   type CompileOutput,
   ID_FIRST_LABELS,
@@ -26,15 +28,13 @@ import {
   ID_INIT,
   ID_REMOTE_NODE,
   ID_WORLD,
-  type PolicyError,
-} from './policy/types.js';
-import { compileServices, type Frontend } from './services/compile.js';
-import { deriveEndpointSlices } from './services/derive.js';
-import { encodeLb, type LbCache } from './services/encode.js';
-import { FrontendIds } from './services/frontend-ids.js';
-import type { ServiceProblem } from './services/validate.js';
-import type { Store } from './state/store.js';
-import { type Namespace, type Node, type Pod, podKey, type Snapshot } from './state/types.js';
+} from '../policy/types.js';
+import { compileServices, type Frontend } from '../services/compile.js';
+import { deriveEndpointSlices } from '../services/derive.js';
+import { encodeLb, type LbCache } from '../services/encode.js';
+import { FrontendIds } from '../services/frontend-ids.js';
+import type { Store } from '../state/store.js';
+import type { Logger } from '../sys/log.js';
 
 export interface DatapathPlan {
   desired: DesiredMaps;

@@ -1,31 +1,34 @@
 // The agent's API on a unix socket (root only: the directory 0700, the socket 0600). Each
 // connection carries one framed Request and gets one framed Response; but observe (a stream of
-// responses) and cni (a conversation with sluice-cni, api/cni-conversation.ts).
+// responses) and cni (a conversation with sluice-cni, cni/conversation.ts).
 
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { type Agent, AgentOpError, CNI_INTERNAL, CNI_INVALID_CONFIG } from '../agent.js';
-import type { Logger } from '../log.js';
-import { API_VERSION } from './client.js';
-import { cniConversation, Inbox } from './cni-conversation.js';
-import { frame, readFrames } from './framing.js';
-import { sluice } from './gen/sluice.js';
-
-const CNI_INCOMPATIBLE_VERSION = 1;
+import { API_VERSION } from '../api/client.js';
+import { ApiError, ApiErrorCode, apiCodeOf } from '../api/errors.js';
+import { frame, readFrames } from '../api/framing.js';
+import { sluice } from '../api/gen/sluice.js';
+import { cniCode } from '../cni/api-errors.js';
+import { cniConversation, Inbox } from '../cni/conversation.js';
+import type { Agent } from '../node/agent.js';
+import type { Logger } from '../sys/log.js';
 
 function attachment(a: sluice.v1.IAttachment | null | undefined) {
   const containerId = a?.container_id ?? '';
   const ifname = a?.ifname ?? '';
   if (!containerId || !ifname)
-    throw new AgentOpError(CNI_INVALID_CONFIG, 'request names no attachment (container id and ifname)');
+    throw new ApiError(
+      ApiErrorCode.INVALID_ARGUMENT,
+      'request names no attachment (container id and ifname)',
+    );
   return { containerId, ifname };
 }
 
 export async function handle(agent: Agent, req: sluice.v1.Request): Promise<sluice.v1.IResponse> {
   if (req.version !== API_VERSION) {
-    throw new AgentOpError(
-      CNI_INCOMPATIBLE_VERSION,
+    throw new ApiError(
+      ApiErrorCode.INCOMPATIBLE_VERSION,
       `agent speaks API version ${API_VERSION}, the client ${req.version}`,
     );
   }
@@ -34,7 +37,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
       return { status: agent.status() };
     case 'check': {
       agent.requireReady();
-      const c = await agent.check(attachment(req.check!.attachment));
+      const c = await agent.cni.check(attachment(req.check!.attachment));
       return {
         check: {
           found: c.found,
@@ -47,7 +50,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
     }
     case 'describe': {
       agent.requireReady();
-      const d = agent.describe();
+      const d = agent.queries.describe();
       return {
         describe: {
           endpoints: d.endpoints.map((e) => ({
@@ -80,7 +83,12 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
     case 'explain': {
       agent.requireReady();
       const r = req.explain!;
-      const e = agent.explain(r.from ?? '', r.to ?? '', r.port ?? 0, (r.protocol || 'TCP').toUpperCase());
+      const e = agent.queries.explain(
+        r.from ?? '',
+        r.to ?? '',
+        r.port ?? 0,
+        (r.protocol || 'TCP').toUpperCase(),
+      );
       const side = (s: typeof e.source) => ({
         pod: s.pod,
         direction: s.direction,
@@ -99,12 +107,12 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
     }
     case 'observe':
       agent.requireReady(); // when ready, observe is streamed before it gets here
-      throw new AgentOpError(CNI_INTERNAL, 'observe must be streamed');
+      throw new ApiError(ApiErrorCode.INTERNAL, 'observe must be streamed');
     case 'cni':
     case 'cni_step':
-      throw new AgentOpError(CNI_INTERNAL, 'CNI calls are a conversation: they never get here');
+      throw new ApiError(ApiErrorCode.INTERNAL, 'CNI calls are a conversation: they never get here');
     default:
-      throw new AgentOpError(CNI_INVALID_CONFIG, 'empty request');
+      throw new ApiError(ApiErrorCode.INVALID_ARGUMENT, 'empty request');
   }
 }
 
@@ -173,7 +181,11 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
             frame(
               sluice.v1.Response.encode({
                 version: API_VERSION,
-                error: { code: 6, message: `undecodable request: ${(err as Error).message}` },
+                error: {
+                  code: cniCode(ApiErrorCode.UNDECODABLE),
+                  api_code: ApiErrorCode.UNDECODABLE,
+                  message: `undecodable request: ${(err as Error).message}`,
+                },
               }).finish(),
             ),
           );
@@ -181,7 +193,7 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
         }
         if (req.body === 'cni' && req.version === API_VERSION) {
           inbox = new Inbox();
-          cniConversation(agent, sock, inbox, req.cni ?? {}, log).catch((err: Error) => {
+          cniConversation(agent.cni, sock, inbox, req.cni ?? {}, log).catch((err: Error) => {
             log.warn({ err: err.message }, 'CNI call failed');
             sock.destroy();
           });
@@ -194,12 +206,12 @@ export async function startApiServer(agent: Agent, socketPath: string, log: Logg
         handle(agent, req).then(
           (body) => sock.end(frame(sluice.v1.Response.encode({ version: API_VERSION, ...body }).finish())),
           (err: unknown) => {
-            const code = err instanceof AgentOpError ? err.code : CNI_INTERNAL;
+            const apiCode = apiCodeOf(err);
             const message = err instanceof Error ? err.message : String(err);
-            log.warn({ op: req.body, code, err: message }, 'API request failed');
-            sock.end(
-              frame(sluice.v1.Response.encode({ version: API_VERSION, error: { code, message } }).finish()),
-            );
+            log.warn({ op: req.body, code: apiCode, err: message }, 'API request failed');
+            // code: for sluice-cni, whose requests can fail here too (another API version).
+            const error = { code: cniCode(apiCode), api_code: apiCode, message };
+            sock.end(frame(sluice.v1.Response.encode({ version: API_VERSION, error }).finish()));
           },
         );
       },

@@ -4,10 +4,10 @@
 
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge } from 'prom-client';
-import type { Agent } from '../agent.js';
 import { MAPS } from '../datapath/maps.js';
 import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
+import type { Agent } from '../node/agent.js';
 import { servicePortLabel } from '../services/compile.js';
 import { readLbStats } from '../services/stats.js';
 

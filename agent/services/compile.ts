@@ -3,17 +3,17 @@
 // semantics: ready endpoints serve; with none ready, serving-and-terminating ones do; a traffic
 // policy Local keeps this node's endpoints only (and drops instead of rejecting without any).
 
-import { LB_BACKEND_FLAGS, LB_FLAGS } from '../datapath/constants.js';
+import { LB_BACKEND_FLAGS, LB_FLAGS } from '../abi/constants.js';
 import {
   type EndpointSlice,
   type Protocol,
   type Service,
   type ServicePort,
   serviceKey,
-} from '../state/types.js';
-import { DEFAULT_AFFINITY_TIMEOUT, isIPv4, type ServiceProblem } from './validate.js';
+} from '../model/types.js';
+import { DEFAULT_AFFINITY_TIMEOUT, isIPv4, type ServiceProblem } from '../model/validate-service.js';
 
-/** bpf/lib/common.h enum lb_flags and lb_backend_flags (agent/datapath/constants.ts). */
+/** bpf/lib/common.h enum lb_flags and lb_backend_flags (agent/abi/constants.ts). */
 export const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
 export const { LB_BACKEND_F_TERMINATING } = LB_BACKEND_FLAGS;
 

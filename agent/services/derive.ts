@@ -2,8 +2,6 @@
 // manifests (local mode, the lab): ClusterIPs and NodePorts left out, and the EndpointSlices of
 // every Service with a selector. Pure.
 
-import { formatIPv4, parseCidr } from '../policy/cidr.js';
-import { matchesSelector } from '../policy/selector.js';
 import {
   type EndpointSlice,
   type Pod,
@@ -11,8 +9,10 @@ import {
   type SliceEndpoint,
   type SlicePort,
   serviceKey,
-} from '../state/types.js';
-import { NODE_PORT_MAX, NODE_PORT_MIN } from './validate.js';
+} from '../model/types.js';
+import { NODE_PORT_MAX, NODE_PORT_MIN } from '../model/validate-service.js';
+import { formatIPv4, parseCidr } from '../net/ipv4.js';
+import { matchesSelector } from '../policy/selector.js';
 
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
 

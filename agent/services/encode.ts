@@ -5,8 +5,8 @@
 
 import { lbFrontendCodec, lbFrontendKeyCodec } from '../datapath/codecs.js';
 import type { MapContents, Partitioned } from '../datapath/desired.js';
-import { ipv4OrMinusOne } from '../policy/cidr.js';
-import { protocolNumber } from '../policy/ports.js';
+import { ipv4OrMinusOne } from '../net/ipv4.js';
+import { protocolNumber } from '../net/protocols.js';
 import { type Frontend, LB_BACKEND_F_TERMINATING } from './compile.js';
 
 export interface LbMaps {

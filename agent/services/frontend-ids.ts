@@ -3,7 +3,7 @@
 // map is where a restarted agent reads them back), and a freed id is not handed out again until
 // the others have been.
 
-import { SystemError } from '../errors.js';
+import { SystemError } from '../sys/errors.js';
 
 export const FRONTEND_ID_MAX = 65535;
 

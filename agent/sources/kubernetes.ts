@@ -23,11 +23,7 @@ import {
   type V1Service,
   Watch,
 } from '@kubernetes/client-node';
-import type { Logger } from '../log.js';
 import type { AgentMetrics } from '../metrics/registry.js';
-import type { PolicyError } from '../policy/types.js';
-import type { ServiceProblem } from '../services/validate.js';
-import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
   type EndpointSlice,
@@ -37,7 +33,11 @@ import {
   PROTOCOLS,
   type Protocol,
   type Service,
-} from '../state/types.js';
+} from '../model/types.js';
+import type { PolicyError } from '../model/validate-policy.js';
+import type { ServiceProblem } from '../model/validate-service.js';
+import type { Store } from '../state/store.js';
+import type { Logger } from '../sys/log.js';
 import { type NodeProblem, parseEndpointSlice, parseNode, parseService } from './manifests.js';
 
 export function loadKubeConfig(path?: string): KubeConfig {

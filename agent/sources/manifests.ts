@@ -5,12 +5,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { UserError } from '../errors.js';
-import { cidrContains, formatCidr, ipv4OrMinusOne, parseCidr } from '../policy/cidr.js';
-import { refusing, validatePolicy } from '../policy/validate.js';
-import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
-import { fieldProblems, refused, validateEndpointSlice, validateService } from '../services/validate.js';
-import type { Store } from '../state/store.js';
 import {
   type ContainerPort,
   type EndpointSlice,
@@ -25,7 +19,13 @@ import {
   type ServicePort,
   type SliceEndpoint,
   type SlicePort,
-} from '../state/types.js';
+} from '../model/types.js';
+import { refusing, validatePolicy } from '../model/validate-policy.js';
+import { fieldProblems, refused, validateEndpointSlice, validateService } from '../model/validate-service.js';
+import { cidrContains, formatCidr, ipv4OrMinusOne, parseCidr } from '../net/ipv4.js';
+import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
+import type { Store } from '../state/store.js';
+import { UserError } from '../sys/errors.js';
 
 export interface Manifests {
   namespaces: Namespace[];

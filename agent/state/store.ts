@@ -2,17 +2,9 @@
 // Policies are validated here, at the boundary: an invalid update is refused and the previous
 // valid version stays in force, so nothing already enforced is lost and nothing is half-applied.
 
-import { NAMESPACE_NAME_LABEL } from '../identity/labels.js';
-import type { PolicyError } from '../policy/types.js';
-import { refusing, validatePolicy } from '../policy/validate.js';
-import {
-  refused,
-  type ServiceProblem,
-  validateEndpointSlice,
-  validateService,
-} from '../services/validate.js';
 import {
   type EndpointSlice,
+  NAMESPACE_NAME_LABEL,
   type Namespace,
   type NetworkPolicy,
   type Node,
@@ -22,7 +14,15 @@ import {
   type Service,
   type Snapshot,
   serviceKey,
-} from './types.js';
+} from '../model/types.js';
+import type { PolicyError } from '../model/validate-policy.js';
+import { refusing, validatePolicy } from '../model/validate-policy.js';
+import {
+  refused,
+  type ServiceProblem,
+  validateEndpointSlice,
+  validateService,
+} from '../model/validate-service.js';
 
 export type StoreListener = () => void;
 

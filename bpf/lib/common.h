@@ -6,7 +6,7 @@
  * every struct has a _Static_assert on its size. A changed layout gets a new map name (…_v2).
  *
  * Constants userspace shares are enums (one per group), defined once in TypeScript too, in
- * agent/datapath/constants.ts; test/unit/btf-constants.test.ts compares every enumerator with the
+ * agent/abi/constants.ts; test/unit/btf-constants.test.ts compares every enumerator with the
  * BTF of build/bpf/lxc.o, where sluice_btf_enums() in events.h puts them (a new shared enum goes
  * there too). enum sluice_reason is in drop_reasons.h.
  *

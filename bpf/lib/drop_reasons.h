@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* Why a packet was forwarded or dropped. One enum, stable numbers, shared by:
- *   bpf/lib/drop_reasons.h (here) and agent/datapath/constants.ts (SLUICE_REASON; texts in
+ *   bpf/lib/drop_reasons.h (here) and agent/abi/constants.ts (SLUICE_REASON; texts in
  *   reasons.ts); Flow.drop_reason in agent/api/sluice.proto carries the number.
  * test/unit/btf-constants.test.ts checks C and TypeScript agree, through the BTF of the object
  * (sluice_btf_enums in events.h). Never reuse or renumber a value: a retired reason becomes

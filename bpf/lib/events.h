@@ -67,7 +67,7 @@ static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 re
 
 /* Puts every enum userspace shares (common.h, drop_reasons.h) into the object's BTF: clang describes
  * only types the object uses, and the enums are the type of nothing. test/unit/btf-constants.test.ts
- * compares them there with agent/datapath/constants.ts. Never called, so never loaded: libbpf adds a
+ * compares them there with agent/abi/constants.ts. Never called, so never loaded: libbpf adds a
  * .text function only to the programs that call it. It costs the programs nothing; in the object
  * it sits before events_output in .text (clang emits used functions first), so the calls to
  * events_output name offset 8 instead of 0, which libbpf resolves to the same function.

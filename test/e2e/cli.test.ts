@@ -7,7 +7,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { runId } from '../harness/names.js';
 
 const NAME = `c${runId()}`;
@@ -299,10 +299,24 @@ describe('bad input and an unreachable agent', () => {
     [['observe', '--verdict', 'MAYBE'], 2, /--verdict MAYBE: expected DROPPED or FORWARDED/],
     [['policy', 'explain', 'x/a', 'nowhere/pod', '--port', '80'], 2, /no pod nowhere\/pod/],
     [['policy', 'explain', 'x/a', 'y/a', '--port', '99999'], 2, /--port 99999/],
+    [['endpoint', 'list', '-o', 'xml'], 2, /-o\/--output "xml": expected table, json or yaml/],
+    [['policy', 'explain', 'x/a', 'y/a', '--port', '80', '-o', 'table'], 2, /expected text, json or yaml/],
   ])('%j', async (args, code, message) => {
     const r = await inspect(...(args as string[]));
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it('under -o json an error is a JSON document on stdout too, with the exit code', async () => {
+    const r = await inspect('endpoint', 'get', 'q/nope', '-o', 'json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { message: expect.stringMatching(/no endpoint "q\/nope"/), code: 2, reason: 'usage' },
+    });
+    expect(r.stderr).toMatch(/^error: no endpoint/);
+    const down = await sluice('--socket', '/run/nonexistent/agent.sock', 'identity', 'list', '-o', 'json');
+    expect(down.code).toBe(3);
+    expect(JSON.parse(down.stdout).error).toMatchObject({ code: 3, reason: 'environment' });
   });
 
   it('reads the pinned maps with the agent down and says names are unavailable', async () => {

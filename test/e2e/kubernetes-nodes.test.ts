@@ -11,9 +11,9 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { TestNode } from '../harness/agent.js';

@@ -11,8 +11,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { run } from '../../agent/sys/exec.js';
 import { runId } from '../harness/names.js';
 
 const NAME = `t${runId()}`;

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { run } from '../../agent/sys/exec.js';
 import { runId } from '../harness/names.js';
 
 const NAME = `o${runId()}`;

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
-import { REPO_ROOT } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
-import { type CniCall, type CniOutcome, invokePlugin } from '../../cni/invoke.js';
-import { CNI_BINARY } from '../../cni/wiring.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { run } from '../../agent/sys/exec.js';
+import { type CniCall, type CniOutcome, invokePlugin } from '../../tools/net/cni-invoke.js';
+import { CNI_BINARY } from '../../tools/net/wire-pod.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 

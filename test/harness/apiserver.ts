@@ -22,8 +22,8 @@ import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../../agent/config.js';
-import { CommandError, run } from '../../agent/exec.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { CommandError, run } from '../../agent/sys/exec.js';
 import { instanceId } from './names.js';
 
 export interface KubectlResult {

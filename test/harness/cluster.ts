@@ -12,22 +12,23 @@ import {
   REPO_ROOT,
   type SluiceConfig,
   withConfig,
-} from '../../agent/config.js';
+} from '../../agent/config/config.js';
 import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js';
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
 import { type MetricRow, readMetrics } from '../../agent/datapath/metrics-map.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
-import { run } from '../../agent/exec.js';
+import { unwirePod } from '../../agent/endpoints/wiring.js';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
 import type { CompileOutput } from '../../agent/policy/types.js';
 import { ID_HOST } from '../../agent/policy/types.js';
-import { Reconciler, type ReconcilerDeps } from '../../agent/reconciler.js';
+import { Reconciler, type ReconcilerDeps } from '../../agent/reconciler/reconciler.js';
 import type { Store } from '../../agent/state/store.js';
-import { unwirePod, wirePod } from '../../cni/wiring.js';
+import { run } from '../../agent/sys/exec.js';
+import { silentLogger } from '../../agent/sys/log.js';
 import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
 import { startInNetns, startResponder } from '../../tools/net/servers.js';
+import { wirePod } from '../../tools/net/wire-pod.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 import { deleteNetns } from './sweep.js';
 

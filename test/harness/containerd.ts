@@ -41,7 +41,7 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CommandError, run } from '../../agent/exec.js';
+import { CommandError, run } from '../../agent/sys/exec.js';
 import { instanceId, runId } from './names.js';
 
 export const CTR_NAMESPACE = 'sluice-test';

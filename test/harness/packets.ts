@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 
 const ip4 = (s: string) => Buffer.from(s.split('.').map(Number));
 const ipText = (b: Buffer, o: number) => `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;

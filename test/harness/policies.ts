@@ -2,9 +2,9 @@
 // reconcile, so the maps hold them when the call returns.
 
 import { expect } from 'vitest';
-import type { Reconciler } from '../../agent/reconciler.js';
+import type { NetworkPolicy } from '../../agent/model/types.js';
+import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import type { Store } from '../../agent/state/store.js';
-import type { NetworkPolicy } from '../../agent/state/types.js';
 
 export async function applyPolicies(
   store: Store,

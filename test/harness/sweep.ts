@@ -3,7 +3,7 @@
 // (underlay bridges and their veths) and bpffs pins.
 
 import { readdir, rm } from 'node:fs/promises';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
 
 export async function pidsInNetns(nsPath: string): Promise<number[]> {

@@ -6,10 +6,10 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { dumpMap, dumpPerCpuMap } from '../../agent/datapath/bpftool.js';
 import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { TestNode, writeManifests } from '../harness/agent.js';

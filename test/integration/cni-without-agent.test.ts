@@ -1,6 +1,6 @@
 // sluice-cni with no agent to talk to (agentSocket a path nothing listens on): it checks the CNI_*
 // variables and the config before it reaches for the agent, so a bad invocation gets its spec code
-// (4, 6, 1, 7) and only a valid one "agent unreachable" (11; STATUS 50). The agent's cni/spec stays
+// (4, 6, 1, 7) and only a valid one "agent unreachable" (11; STATUS 50). The agent's agent/cni/spec stays
 // the authority: every input is also run through the agent's own invoke(), and the plugin may
 // refuse only what the agent refuses, with the same code and message.
 
@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../agent/agent.js';
-import { invoke } from '../../cni/invocation.js';
-import { type CniCall, type CniOutcome, invokePlugin } from '../../cni/invoke.js';
-import type { PluginSteps } from '../../cni/plugin.js';
-import { SUPPORTED_VERSIONS, versionResult } from '../../cni/spec/index.js';
-import { CNI_BINARY } from '../../cni/wiring.js';
+import { invoke } from '../../agent/cni/invocation.js';
+import type { PluginSteps } from '../../agent/cni/plugin.js';
+import { SUPPORTED_VERSIONS, versionResult } from '../../agent/cni/spec/index.js';
+import type { CniOps } from '../../agent/node/cni-ops.js';
+import { type CniCall, type CniOutcome, invokePlugin } from '../../tools/net/cni-invoke.js';
+import { CNI_BINARY } from '../../tools/net/wire-pod.js';
 
 const SUPPORTED = SUPPORTED_VERSIONS.join(', ');
 const ADD: CniCall = { command: 'ADD', containerId: 'c1', netns: '/run/netns/x', ifname: 'eth0' };
@@ -72,7 +72,7 @@ interface Verdict {
 
 async function agentVerdict(call: CniCall, config: Record<string, unknown> | string): Promise<Verdict> {
   const stdin = typeof config === 'string' ? config : JSON.stringify(config);
-  const out = await invoke(stub as Agent, { env: envOf(call), stdin }, stub as PluginSteps);
+  const out = await invoke(stub as CniOps, { env: envOf(call), stdin }, stub as PluginSteps);
   if (out.exitCode === 0) return { stdout: out.stdout };
   const error = JSON.parse(out.stdout) as { code: number; msg: string; details?: string };
   return error.code === 999 && error.msg === REACHED ? { stdout: '' } : { error, stdout: out.stdout };

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAgent } from '../../agent/api/client.js';
 import { frame, readFrames } from '../../agent/api/framing.js';
 import { sluice } from '../../agent/api/gen/sluice.js';
+import { SUPPORTED_VERSIONS, versionResult } from '../../agent/cni/spec/index.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { run } from '../../agent/exec.js';
-import { SUPPORTED_VERSIONS, versionResult } from '../../cni/spec/index.js';
-import { wirePod } from '../../cni/wiring.js';
+import { run } from '../../agent/sys/exec.js';
+import { wirePod } from '../../tools/net/wire-pod.js';
 import { TestNode } from '../harness/agent.js';
 
 // Every version the plugin advertises is exercised.
@@ -44,7 +44,7 @@ describe('VERSION', () => {
 
   it('answers exactly what the agent validates configs against, with or without an agent', async () => {
     // sluice-cni answers VERSION itself (a runtime may probe it before the agent runs): its list
-    // must be the one cni/spec validates with.
+    // must be the one agent/cni/spec validates with.
     for (const stdin of ['{"cniVersion":"0.4.0"}', '', 'junk']) {
       const r = await node.cni({ command: 'VERSION' }, stdin);
       expect(r.json).toEqual(versionResult(stdin));

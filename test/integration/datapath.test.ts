@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_FORWARDED } from '../../agent/datapath/reasons.js';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 
 const EGRESS = 0;

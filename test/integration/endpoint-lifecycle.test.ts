@@ -9,7 +9,7 @@ import {
   ipcacheKeyCodec,
   policyKeyCodec,
 } from '../../agent/datapath/codecs.js';
-import type { Reconciler } from '../../agent/reconciler.js';
+import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import { TestCluster } from '../harness/cluster.js';
 

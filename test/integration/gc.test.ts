@@ -5,13 +5,13 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { bpftoolBatch, dumpMap, hexArgs } from '../../agent/datapath/bpftool.js';
 import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
 import { sweepExpired } from '../../agent/datapath/gc.js';
 import { monotonicSeconds, PinnedMapWriter } from '../../agent/datapath/map-writer.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { NODE_IP, TestNode } from '../harness/agent.js';
 
 const CYCLES = 1000;

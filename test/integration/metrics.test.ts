@@ -2,7 +2,7 @@
 // traffic, read from the maps at scrape time.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { run } from '../../agent/exec.js';
+import { run } from '../../agent/sys/exec.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { TestNode, writeManifests } from '../harness/agent.js';
 

@@ -5,9 +5,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASONS } from '../../agent/datapath/reasons.js';
-import type { Reconciler } from '../../agent/reconciler.js';
+import type { NetworkPolicy, Pod } from '../../agent/model/types.js';
+import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
-import type { NetworkPolicy, Pod } from '../../agent/state/types.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 import {
   checksum,

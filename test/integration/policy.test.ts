@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
+import type { NetworkPolicy, Pod, Protocol } from '../../agent/model/types.js';
 import {
   CFG_F_EVENTS_DROP,
   CFG_F_EVENTS_VERDICT,
@@ -15,9 +15,9 @@ import {
   type FlowEvent,
   setEventFlags,
 } from '../../agent/observe/events.js';
-import { Reconciler } from '../../agent/reconciler.js';
+import { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
-import type { NetworkPolicy, Pod, Protocol } from '../../agent/state/types.js';
+import { silentLogger } from '../../agent/sys/log.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 import { applyPolicies, clearPolicies as clearAllPolicies } from '../harness/policies.js';
 

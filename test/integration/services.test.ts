@@ -14,11 +14,11 @@ import {
   lbFrontendKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import { run } from '../../agent/exec.js';
-import type { Reconciler } from '../../agent/reconciler.js';
+import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/model/types.js';
+import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
-import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/state/types.js';
+import { run } from '../../agent/sys/exec.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 import {
   type Frame,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { CROSS_NODE_CONFIGS } from '../../tools/bench/cross-node.js';
 import { configs, type DatapathReport, type Metric, summarize } from '../../tools/bench/datapath.js';
 import { checkGate, gate, markdown, svg } from '../../tools/bench/report.js';

@@ -1,14 +1,14 @@
 // Every constant the datapath shares with TypeScript is a C enum (bpf/lib/common.h,
 // bpf/lib/drop_reasons.h; sluice_btf_enums() in bpf/lib/events.h puts them into the BTF) and is
-// defined once in agent/datapath/constants.ts. Here the two must agree both ways: every TS constant
+// defined once in agent/abi/constants.ts. Here the two must agree both ways: every TS constant
 // is an enumerator of its C enum with the same value, every enumerator has its TS constant (or is
 // listed as C-only), and every enum in the object is one of the shared ones.
 
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
-import { C_ONLY_ENUMERATORS, SHARED_ENUMS } from '../../agent/datapath/constants.js';
+import { C_ONLY_ENUMERATORS, SHARED_ENUMS } from '../../agent/abi/constants.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 
 interface BtfEnum {
   id: number;
@@ -43,7 +43,7 @@ function cEnum(name: string): Map<string, number> | undefined {
   return e && new Map(e.values.map((v) => [v.name, enumValue(e, v.val)]));
 }
 
-describe('enums of bpf/lib/*.h in the BTF vs agent/datapath/constants.ts', () => {
+describe('enums of bpf/lib/*.h in the BTF vs agent/abi/constants.ts', () => {
   it.each(Object.entries(SHARED_ENUMS))('enum %s', (name, ts) => {
     const c = cEnum(name);
     expect(c, `enum ${name} is not in the BTF of ${object} (is it in struct sluice_enums?)`).toBeDefined();

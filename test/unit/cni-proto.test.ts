@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 
 const PROTO = path.join(REPO_ROOT, 'agent', 'api', 'sluice.proto');
 const C_SOURCE = path.join(REPO_ROOT, 'cni', 'sluice-cni.c');

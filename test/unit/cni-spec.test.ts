@@ -16,7 +16,7 @@ import {
   toErrorJson,
   validateIfName,
   versionResult,
-} from '../../cni/spec/index.js';
+} from '../../agent/cni/spec/index.js';
 
 function cniError(fn: () => unknown): CniError {
   try {

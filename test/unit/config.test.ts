@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../../agent/config.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { loadConfig } from '../../agent/config-load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sluice-cfg-'));

@@ -2,7 +2,7 @@
 // and nodes, the routes to other nodes' pod CIDRs, and the pod MTU.
 
 import { describe, expect, it } from 'vitest';
-import { podMtu, withConfig } from '../../agent/config.js';
+import { podMtu, withConfig } from '../../agent/config/config.js';
 import { planRoutes, ROUTE_PROTO, routeArgs, TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
 import {
   assignIdentities,
@@ -10,9 +10,9 @@ import {
   IDENTITY_SPACES,
   IdentityAllocator,
 } from '../../agent/identity/allocator.js';
+import type { Node, Pod } from '../../agent/model/types.js';
 import { ID_HOST, ID_REMOTE_NODE, ID_WORLD } from '../../agent/policy/types.js';
-import { ipcacheEntries } from '../../agent/reconciler.js';
-import type { Node, Pod } from '../../agent/state/types.js';
+import { ipcacheEntries } from '../../agent/reconciler/reconciler.js';
 
 describe('identities', () => {
   const keys = Array.from({ length: 500 }, (_, i) => `ns=n${i % 7};pod:app=a${i}`);

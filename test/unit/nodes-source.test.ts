@@ -4,6 +4,7 @@
 
 import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import type { Node } from '../../agent/model/types.js';
 import { nodeFromKubernetes } from '../../agent/sources/kubernetes.js';
 import {
   applyManifests,
@@ -14,7 +15,6 @@ import {
   parseManifests,
 } from '../../agent/sources/manifests.js';
 import { Store } from '../../agent/state/store.js';
-import type { Node } from '../../agent/state/types.js';
 
 /** A Node manifest; status and spec as YAML flow mappings. */
 const nodeYaml = (name: string, status: string, spec = '{}', apiVersion = 'v1') =>

@@ -1,4 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type ContainerPort,
+  type LabelSelector,
+  type Labels,
+  type Namespace,
+  type NetworkPolicy,
+  type NetworkPolicyPeer,
+  type NetworkPolicyPort,
+  type Pod,
+  podKey,
+  type Snapshot,
+} from '../../agent/model/types.js';
+import { IPPROTO_ICMP, IPPROTO_SCTP, IPPROTO_TCP, IPPROTO_UDP } from '../../agent/net/protocols.js';
 import { compilePolicies, ruleIdFor } from '../../agent/policy/compile.js';
 import { lookupPolicy } from '../../agent/policy/simulate.js';
 import {
@@ -14,24 +27,8 @@ import {
   ID_NAMESPACE_BIT,
   ID_REMOTE_NODE,
   ID_WORLD,
-  IPPROTO_ICMP,
-  IPPROTO_SCTP,
-  IPPROTO_TCP,
-  IPPROTO_UDP,
   type PolicyEntry,
 } from '../../agent/policy/types.js';
-import {
-  type ContainerPort,
-  type LabelSelector,
-  type Labels,
-  type Namespace,
-  type NetworkPolicy,
-  type NetworkPolicyPeer,
-  type NetworkPolicyPort,
-  type Pod,
-  podKey,
-  type Snapshot,
-} from '../../agent/state/types.js';
 
 // The fixture: the upstream e2e layout (namespaces x, y, z; pods a, b, c; serve-<port>-<proto>
 // ports) plus a few "http" ports that differ per pod, for named-port resolution.

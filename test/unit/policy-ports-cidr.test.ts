@@ -7,9 +7,10 @@ import {
   ipv4OrMinusOne,
   parseCidr,
   parseIPv4,
-  partitionIpBlocks,
-} from '../../agent/policy/cidr.js';
-import { portRangePrefixes, protocolName, protocolNumber } from '../../agent/policy/ports.js';
+} from '../../agent/net/ipv4.js';
+import { protocolName, protocolNumber } from '../../agent/net/protocols.js';
+import { partitionIpBlocks } from '../../agent/policy/cidr.js';
+import { portRangePrefixes } from '../../agent/policy/ports.js';
 
 describe('portRangePrefixes', () => {
   const cases: { from: number; to: number; want: string[] }[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPortName, validatePolicy } from '../../agent/policy/validate.js';
-import type { NetworkPolicy } from '../../agent/state/types.js';
+import type { NetworkPolicy } from '../../agent/model/types.js';
+import { isValidPortName, validatePolicy } from '../../agent/model/validate-policy.js';
 
 function policy(spec: Partial<NetworkPolicy>): NetworkPolicy {
   return { namespace: 'x', name: 'p', podSelector: {}, ...spec };

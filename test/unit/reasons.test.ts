@@ -3,7 +3,7 @@
 // the agent reports from has every reason, under its C name, with a text of its own.
 
 import { expect, it } from 'vitest';
-import { SLUICE_REASON } from '../../agent/datapath/constants.js';
+import { SLUICE_REASON } from '../../agent/abi/constants.js';
 import { REASONS, reasonText } from '../../agent/datapath/reasons.js';
 
 it('agent/datapath/reasons.ts names and describes every reason of enum sluice_reason', () => {

@@ -13,6 +13,8 @@ import {
   u32Codec,
 } from '../../agent/datapath/codecs.js';
 import { planMap } from '../../agent/datapath/map-sync.js';
+import type { EndpointSlice, Pod, Service } from '../../agent/model/types.js';
+import { validateService } from '../../agent/model/validate-service.js';
 import {
   compileServices,
   LB_F_AFFINITY,
@@ -23,9 +25,7 @@ import {
 import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/services/derive.js';
 import { encodeLb, type LbCache } from '../../agent/services/encode.js';
 import { FrontendIds } from '../../agent/services/frontend-ids.js';
-import { validateService } from '../../agent/services/validate.js';
 import { emptyManifests, ManifestError, parseManifests } from '../../agent/sources/manifests.js';
-import type { EndpointSlice, Pod, Service } from '../../agent/state/types.js';
 
 const pod = (name: string, ip: string, labels: Record<string, string>, ports: Pod['ports'] = []): Pod => ({
   namespace: 'x',

@@ -7,12 +7,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Agent } from '../../agent/agent.js';
-import { startApiServer } from '../../agent/api/server.js';
-import { REPO_ROOT, withConfig } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
-import { silentLogger } from '../../agent/log.js';
-import { invokePlugin } from '../../cni/invoke.js';
+import { REPO_ROOT, withConfig } from '../../agent/config/config.js';
+import { Agent } from '../../agent/node/agent.js';
+import { startApiServer } from '../../agent/server/api.js';
+import { run } from '../../agent/sys/exec.js';
+import { silentLogger } from '../../agent/sys/log.js';
+import { invokePlugin } from '../net/cni-invoke.js';
 import { percentile, round } from './stats.js';
 
 export interface CniBenchResult {
@@ -29,7 +29,7 @@ export interface CniBenchResult {
   add_phases_p50_ms: { allocate: number; wire: number; endpoint: number };
 }
 
-/** The agent's "ADD done" lines (cni/plugin.ts) of the containers matching `ids`, by phase. */
+/** The agent's "ADD done" lines (agent/cni/plugin.ts) of the containers matching `ids`, by phase. */
 async function addPhases(logFile: string, ids: RegExp) {
   const out = { allocate: [] as number[], wire: [] as number[], endpoint: [] as number[] };
   for (const line of (await readFile(logFile, 'utf8')).split('\n')) {

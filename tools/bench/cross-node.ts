@@ -15,11 +15,11 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RoutingMode } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
+import type { RoutingMode } from '../../agent/config/config.js';
 import { setEventFlags } from '../../agent/observe/events.js';
-import { wirePod } from '../../cni/wiring.js';
+import { run } from '../../agent/sys/exec.js';
 import { Lab, nodeFiles } from '../lab/lab.js';
+import { wirePod } from '../net/wire-pod.js';
 
 export const CROSS_NODE_CONFIGS = [
   'cross-node-native-baseline',

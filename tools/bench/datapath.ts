@@ -9,23 +9,23 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT, withConfig } from '../../agent/config.js';
+import { REPO_ROOT, withConfig } from '../../agent/config/config.js';
 import { desiredMaps } from '../../agent/datapath/desired.js';
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
-import { EnvironmentError } from '../../agent/errors.js';
-import { run } from '../../agent/exec.js';
+import { IPPROTO_TCP } from '../../agent/net/protocols.js';
 import {
   type CompileOutput,
   DIR_INGRESS,
   EP_F_INGRESS_ENFORCED,
   ID_HOST,
-  IPPROTO_TCP,
   POLICY_PREFIX_ANY_PROTO,
   POLICY_PREFIX_FULL,
   type PolicyEntry,
 } from '../../agent/policy/types.js';
+import { EnvironmentError } from '../../agent/sys/errors.js';
+import { run } from '../../agent/sys/exec.js';
 import { wirePod } from '../net/wire-pod.js';
 import { CROSS_NODE_CONFIGS, CrossNode, isCrossNode, removeCrossNodeLeftovers } from './cross-node.js';
 import { median, pairedRatio, round as roundTo } from './stats.js';

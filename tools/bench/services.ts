@@ -10,15 +10,15 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPO_ROOT } from '../../agent/config.js';
-import { run } from '../../agent/exec.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
-import { silentLogger } from '../../agent/log.js';
-import { Reconciler } from '../../agent/reconciler.js';
+import type { EndpointSlice, Pod, Service } from '../../agent/model/types.js';
+import { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { compileServices, type Frontend } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
-import type { EndpointSlice, Pod, Service } from '../../agent/state/types.js';
+import { run } from '../../agent/sys/exec.js';
+import { silentLogger } from '../../agent/sys/log.js';
 import {
   CLIENT_IP,
   measureCrr,

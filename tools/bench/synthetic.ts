@@ -2,7 +2,7 @@
 // labels and named ports, and a mix of the policies platform teams write (default deny, allow
 // from own namespace's frontends, allow from other teams on a port range, an ipBlock egress).
 
-import type { Namespace, NetworkPolicy, Pod } from '../../agent/state/types.js';
+import type { Namespace, NetworkPolicy, Pod } from '../../agent/model/types.js';
 
 const APPS = ['frontend', 'backend', 'db', 'cache', 'worker'];
 const TEAMS = 10;

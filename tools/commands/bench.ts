@@ -4,14 +4,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_NEGATIVE, UserError } from '../../agent/errors.js';
+import { EXIT_NEGATIVE, UserError } from '../../agent/sys/errors.js';
 import { runCniBench } from '../bench/cni.js';
 import { runDatapathBench } from '../bench/datapath.js';
 import { runLabBench } from '../bench/lab.js';
 import { POLICY_BENCH_DEFAULTS, runPolicyBenchPair } from '../bench/policy.js';
 import { checkGate, markdown, svg } from '../bench/report.js';
 import { runServicesBench, servicesMarkdown } from '../bench/services.js';
-import { formatTable, parseOutput, print } from '../output.js';
+import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
+import { formatTable } from '../output.js';
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -20,35 +21,51 @@ function positive(name: string, value: string): number {
 }
 
 /** A benchmark's result: METRIC/VALUE table (nested figures as `outer.inner`), or the object as JSON/YAML. */
-function printFigures(format: ReturnType<typeof parseOutput>, result: object): void {
+function figures(result: object) {
   const rows = (o: object, prefix = ''): [string, string | number][] =>
     Object.entries(o).flatMap(([k, v]) =>
       v !== null && typeof v === 'object' && !Array.isArray(v)
         ? rows(v as object, `${prefix}${k}.`)
         : [[`${prefix}${k}`, v as string | number]],
     );
-  print(format, () => formatTable(['metric', 'value'], rows(result)), result);
+  return { data: result, render: () => formatTable(['metric', 'value'], rows(result)) };
 }
 
 export function registerBenchCommands(program: Command): void {
-  const bench = program.command('bench').description('benchmarks of the datapath and the control plane');
-  bench
-    .command('policy')
-    .description(
+  const bench = defineGroup(program, 'bench', 'benchmarks of the datapath and the control plane');
+  defineCommand<Record<string, string>, (typeof TABLE_JSON_YAML)[number]>(bench, {
+    name: 'policy',
+    description:
       'first full sync and one-policy-change latency on a synthetic cluster, into real pinned maps',
-    )
-    .option('--pods <n>', 'pods in the cluster', String(POLICY_BENCH_DEFAULTS.pods))
-    .option('--namespaces <n>', 'namespaces', String(POLICY_BENCH_DEFAULTS.namespaces))
-    .option('--policies <n>', 'NetworkPolicies', String(POLICY_BENCH_DEFAULTS.policies))
-    .option(
-      '--local-pods <n>',
-      'pods on this node (endpoints with policy entries)',
-      String(POLICY_BENCH_DEFAULTS.localPods),
-    )
-    .option('--changes <n>', 'single-policy changes to time', String(POLICY_BENCH_DEFAULTS.changes))
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: Record<string, string>) => {
-      const format = parseOutput(opts['output']);
+    options: [
+      {
+        flags: '--pods <n>',
+        description: 'pods in the cluster',
+        default: String(POLICY_BENCH_DEFAULTS.pods),
+      },
+      {
+        flags: '--namespaces <n>',
+        description: 'namespaces',
+        default: String(POLICY_BENCH_DEFAULTS.namespaces),
+      },
+      {
+        flags: '--policies <n>',
+        description: 'NetworkPolicies',
+        default: String(POLICY_BENCH_DEFAULTS.policies),
+      },
+      {
+        flags: '--local-pods <n>',
+        description: 'pods on this node (endpoints with policy entries)',
+        default: String(POLICY_BENCH_DEFAULTS.localPods),
+      },
+      {
+        flags: '--changes <n>',
+        description: 'single-policy changes to time',
+        default: String(POLICY_BENCH_DEFAULTS.changes),
+      },
+    ],
+    output: { formats: TABLE_JSON_YAML },
+    run: async ({ opts }) => {
       // The agent's long-lived map writer, and beside it the same run with a bpftool per sync.
       const result = await runPolicyBenchPair({
         pods: positive('pods', opts['pods']!),
@@ -57,35 +74,27 @@ export function registerBenchCommands(program: Command): void {
         localPods: positive('local-pods', opts['localPods']!),
         changes: positive('changes', opts['changes']!),
       });
-      printFigures(format, result);
-    });
+      return figures(result);
+    },
+  });
 
-  bench
-    .command('cni')
-    .description(
+  defineCommand<Record<string, string>, (typeof TABLE_JSON_YAML)[number]>(bench, {
+    name: 'cni',
+    description:
       'sluice-cni ADD/DEL latency (sequential, 20 at once) and 100 pods at once, against a real agent',
-    )
-    .option('--runs <n>', 'sequential ADD/DEL pairs', '30')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: Record<string, string>) => {
-      const format = parseOutput(opts['output']);
-      const result = await runCniBench({ runs: positive('runs', opts['runs']!) });
-      printFigures(format, result);
-    });
+    options: [{ flags: '--runs <n>', description: 'sequential ADD/DEL pairs', default: '30' }],
+    output: { formats: TABLE_JSON_YAML },
+    run: async ({ opts }) => figures(await runCniBench({ runs: positive('runs', opts['runs']!) })),
+  });
 
-  bench
-    .command('lab')
-    .description('a 27-pod lab: time to come up, a 27 x 26 x 2-port TCP matrix, time to go down')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: Record<string, string>) => {
-      const format = parseOutput(opts['output']);
-      const result = await runLabBench();
-      printFigures(format, result);
-    });
+  defineCommand(bench, {
+    name: 'lab',
+    description: 'a 27-pod lab: time to come up, a 27 x 26 x 2-port TCP matrix, time to go down',
+    output: { formats: TABLE_JSON_YAML },
+    run: async () => figures(await runLabBench()),
+  });
 
   const datapath = async (opts: { quick?: boolean; output: string; out?: string; gate?: boolean }) => {
-    if (!['json', 'markdown'].includes(opts.output))
-      throw new UserError(`--output ${opts.output}: expected json or markdown`);
     const report = await runDatapathBench({
       quick: Boolean(opts.quick),
       log: (l) => process.stderr.write(`${l}\n`),
@@ -109,30 +118,40 @@ export function registerBenchCommands(program: Command): void {
     }
     return report;
   };
-  bench
-    .command('datapath')
-    .description(
+  defineCommand<{ quick?: boolean; out?: string; gate?: boolean }, 'json' | 'markdown'>(bench, {
+    name: 'datapath',
+    description:
       'throughput, RR, CRR and CPU per GB: baseline vs Sluice vs iptables vs ipset at 100..10,000 rules; two nodes, native and VXLAN, vs the kernel alone',
-    )
-    .option('--quick', '3 repetitions of 1 s, rule counts 100 and 10,000, and the cross-node configs')
-    .option('-o, --output <format>', 'json or markdown', 'markdown')
-    .option('--out <dir>', 'also write datapath.json, datapath.md and scaling.svg here')
-    .option('--gate', 'exit 1 when a ratio is below bench/thresholds.json')
-    .action(async (opts) => {
-      await datapath(opts);
-    });
-  bench
-    .command('services')
-    .description(
+    options: [
+      {
+        flags: '--quick',
+        description: '3 repetitions of 1 s, rule counts 100 and 10,000, and the cross-node configs',
+      },
+      { flags: '--out <dir>', description: 'also write datapath.json, datapath.md and scaling.svg here' },
+      { flags: '--gate', description: 'exit 1 when a ratio is below bench/thresholds.json' },
+    ],
+    // The report is printed as it is written to --out (markdown or indented JSON) by datapath().
+    output: { formats: ['json', 'markdown'], default: 'markdown' },
+    run: async ({ opts, format }) => {
+      await datapath({ ...opts, output: format });
+      return undefined;
+    },
+  });
+  defineCommand<{ quick?: boolean; out?: string; gate?: boolean }, 'json' | 'markdown'>(bench, {
+    name: 'services',
+    description:
       'RR and CRR through a ClusterIP vs straight to the pod with 1..10,000 Services, beside kube-proxy iptables; 10,000-Service sync time',
-    )
-    .option('--quick', '3 repetitions of 1 s, 1 and 10,000 Services (a few minutes)')
-    .option('-o, --output <format>', 'json or markdown', 'markdown')
-    .option('--out <dir>', 'also write services.json and services.md here')
-    .option('--gate', 'exit 1 when a target of bench/thresholds.json (services) is not met or is missing')
-    .action(async (opts: { quick?: boolean; output: string; out?: string; gate?: boolean }) => {
-      if (!['json', 'markdown'].includes(opts.output))
-        throw new UserError(`--output ${opts.output}: expected json or markdown`);
+    options: [
+      { flags: '--quick', description: '3 repetitions of 1 s, 1 and 10,000 Services (a few minutes)' },
+      { flags: '--out <dir>', description: 'also write services.json and services.md here' },
+      {
+        flags: '--gate',
+        description: 'exit 1 when a target of bench/thresholds.json (services) is not met or is missing',
+      },
+    ],
+    output: { formats: ['json', 'markdown'], default: 'markdown' },
+    run: async ({ opts: o, format }) => {
+      const opts = { ...o, output: format };
       const report = await runServicesBench({
         quick: Boolean(opts.quick),
         log: (l) => process.stderr.write(`${l}\n`),
@@ -155,13 +174,18 @@ export function registerBenchCommands(program: Command): void {
         if (failed.length) process.exitCode = EXIT_NEGATIVE;
         else process.stderr.write('gate: every services target in bench/thresholds.json is met\n');
       }
-    });
-  bench
-    .command('all', { isDefault: true })
-    .description('datapath, policy and cni in one report (what `sluice bench` runs)')
-    .option('--quick', 'the quick datapath run')
-    .option('--out <dir>', 'write the report files here', 'build/bench')
-    .action(async (opts: { quick?: boolean; out: string }) => {
+      return undefined;
+    },
+  });
+  defineCommand<{ quick?: boolean; out: string }>(bench, {
+    name: 'all',
+    isDefault: true,
+    description: 'datapath, policy and cni in one report (what `sluice bench` runs)',
+    options: [
+      { flags: '--quick', description: 'the quick datapath run' },
+      { flags: '--out <dir>', description: 'write the report files here', default: 'build/bench' },
+    ],
+    run: async ({ opts }) => {
       const dp = await datapath({ quick: Boolean(opts.quick), output: 'markdown', out: opts.out });
       const policyPair = await runPolicyBenchPair({
         ...POLICY_BENCH_DEFAULTS,
@@ -181,5 +205,7 @@ export function registerBenchCommands(program: Command): void {
       process.stdout.write(
         `\npolicy: ${JSON.stringify(policy)}\ncni: ${JSON.stringify(cni)}\nwrote ${opts.out}/report.json\n`,
       );
-    });
+      return undefined;
+    },
+  });
 }

@@ -1,10 +1,11 @@
-// sluice cni install: the plugin and its conflist, written atomically (cni/install.ts).
+// sluice cni install: the plugin and its conflist, written atomically (agent/cni/install.ts).
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { REPO_ROOT } from '../../agent/config.js';
-import { EnvironmentError } from '../../agent/errors.js';
-import { installBinary, writeConflist } from '../../cni/install.js';
+import { installBinary, writeConflist } from '../../agent/cni/install.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { EnvironmentError } from '../../agent/sys/errors.js';
+import { defineCommand, defineGroup } from '../cli/command.js';
 
 export interface InstallOptions {
   binDir: string;
@@ -24,17 +25,35 @@ export async function installCni(opts: InstallOptions): Promise<{ binary: string
 }
 
 export function registerCniCommands(program: Command): void {
-  const cni = program.command('cni').description('the CNI plugin');
-  cni
-    .command('install')
-    .description('install sluice-cni and 05-sluice.conflist atomically')
-    .option('--bin-dir <dir>', 'CNI plugin directory', '/opt/cni/bin')
-    .option('--conf-dir <dir>', 'CNI config directory', '/etc/cni/net.d')
-    .option('--binary <path>', 'the built plugin', path.join(REPO_ROOT, 'build', 'sluice-cni'))
-    .option('--agent-socket <path>', 'agent socket the plugin talks to', '/run/sluice/agent.sock')
-    .option('--log-file <path>', 'where the plugin logs', '/var/log/sluice/cni.log')
-    .action(async (opts: Omit<InstallOptions, 'socket'> & { agentSocket: string }) => {
-      const r = await installCni({ ...opts, socket: opts.agentSocket });
-      process.stderr.write(`installed ${r.binary} and ${r.conflist}\n`);
-    });
+  defineCommand<Omit<InstallOptions, 'socket'> & { agentSocket: string }>(
+    defineGroup(program, 'cni', 'the CNI plugin'),
+    {
+      name: 'install',
+      description: 'install sluice-cni and 05-sluice.conflist atomically',
+      options: [
+        { flags: '--bin-dir <dir>', description: 'CNI plugin directory', default: '/opt/cni/bin' },
+        { flags: '--conf-dir <dir>', description: 'CNI config directory', default: '/etc/cni/net.d' },
+        {
+          flags: '--binary <path>',
+          description: 'the built plugin',
+          default: path.join(REPO_ROOT, 'build', 'sluice-cni'),
+        },
+        {
+          flags: '--agent-socket <path>',
+          description: 'agent socket the plugin talks to',
+          default: '/run/sluice/agent.sock',
+        },
+        {
+          flags: '--log-file <path>',
+          description: 'where the plugin logs',
+          default: '/var/log/sluice/cni.log',
+        },
+      ],
+      run: async ({ opts }) => {
+        const r = await installCni({ ...opts, socket: opts.agentSocket });
+        process.stderr.write(`installed ${r.binary} and ${r.conflist}\n`);
+        return undefined;
+      },
+    },
+  );
 }

@@ -4,12 +4,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { callAgent } from '../../agent/api/client.js';
-import type { SluiceConfig } from '../../agent/config.js';
+import type { SluiceConfig } from '../../agent/config/config.js';
 import { bpftoolJson } from '../../agent/datapath/bpftool.js';
 import { BPFFS, isBpffs, kernelSupportsTcx, Loader } from '../../agent/datapath/loader.js';
 import { ALL_MAPS, mapsDir } from '../../agent/datapath/maps.js';
-import { EnvironmentError } from '../../agent/errors.js';
-import { formatTable, parseOutput, print } from '../output.js';
+import { EnvironmentError } from '../../agent/sys/errors.js';
+import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
+import type { Instance } from '../cli/context.js';
+import { formatTable } from '../output.js';
 
 interface MapRow {
   name: string;
@@ -71,17 +73,12 @@ function requirePins(cfg: SluiceConfig): void {
   }
 }
 
-export function registerDatapathCommands(
-  program: Command,
-  config: () => SluiceConfig,
-  socket: () => string,
-): void {
-  program
-    .command('status')
-    .description('kernel features, attach mode, attached programs and map fill levels')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: { output: string }) => {
-      const format = parseOutput(opts.output);
+export function registerDatapathCommands(program: Command, { config, socket }: Instance): void {
+  defineCommand(program, {
+    name: 'status',
+    description: 'kernel features, attach mode, attached programs and map fill levels',
+    output: { formats: TABLE_JSON_YAML },
+    run: async () => {
       const cfg = config();
       const loader = new Loader(cfg);
       const loaded = existsSync(`${cfg.pinRoot}/progs`);
@@ -104,9 +101,9 @@ export function registerDatapathCommands(
         attachments,
         maps,
       };
-      print(
-        format,
-        () =>
+      return {
+        data,
+        render: () =>
           `Agent:        ${data.agent}\nKernel:       ${data.kernel} (${Object.entries(features)
             .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
             .join(
@@ -121,24 +118,21 @@ export function registerDatapathCommands(
               m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`,
             ]),
           ),
-        data,
-      );
-    });
+      };
+    },
+  });
 
-  program
-    .command('map')
-    .description('BPF maps')
-    .command('list')
-    .description('every pinned map: type, entries, capacity, pressure')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: { output: string }) => {
-      const format = parseOutput(opts.output);
+  defineCommand(defineGroup(program, 'map', 'BPF maps'), {
+    name: 'list',
+    description: 'every pinned map: type, entries, capacity, pressure',
+    output: { formats: TABLE_JSON_YAML },
+    run: async () => {
       const cfg = config();
       requirePins(cfg);
       const rows = await mapRows(cfg);
-      print(
-        format,
-        () =>
+      return {
+        data: rows,
+        render: () =>
           formatTable(
             ['name', 'type', 'entries', 'max', 'pressure'],
             rows.map((m) => [
@@ -149,30 +143,44 @@ export function registerDatapathCommands(
               m.pressure === null ? '-' : `${(m.pressure * 100).toFixed(1)}%`,
             ]),
           ),
-        rows,
-      );
-    });
+      };
+    },
+  });
 
-  const dp = program.command('datapath').description('load, attach and detach the per-pod programs by hand');
-  dp.command('load')
-    .description('load build/bpf/lxc.o and pin it (maps are created once and reused)')
-    .action(async () => {
+  const dp = defineGroup(program, 'datapath', 'load, attach and detach the per-pod programs by hand');
+  defineCommand(dp, {
+    name: 'load',
+    description: 'load build/bpf/lxc.o and pin it (maps are created once and reused)',
+    run: async () => {
       const { createdMaps } = await new Loader(config()).load();
       process.stderr.write(`loaded; created maps: ${createdMaps.join(', ') || 'none (reused)'}\n`);
-    });
-  dp.command('attach <device>')
-    .description('attach from_pod/to_pod to a host-side device')
-    .action(async (device: string) => {
-      await new Loader(config()).attach(device);
-    });
-  dp.command('detach <device>')
-    .description("remove Sluice's programs from a device")
-    .action(async (device: string) => {
-      await new Loader(config()).detach(device);
-    });
-  dp.command('unload')
-    .description('remove every pin (maps included) of this instance; attached programs stay until detached')
-    .action(async () => {
+      return undefined;
+    },
+  });
+  defineCommand(dp, {
+    name: 'attach',
+    args: ['<device>'],
+    description: 'attach from_pod/to_pod to a host-side device',
+    run: async ({ args: [device] }) => {
+      await new Loader(config()).attach(device!);
+      return undefined;
+    },
+  });
+  defineCommand(dp, {
+    name: 'detach',
+    args: ['<device>'],
+    description: "remove Sluice's programs from a device",
+    run: async ({ args: [device] }) => {
+      await new Loader(config()).detach(device!);
+      return undefined;
+    },
+  });
+  defineCommand(dp, {
+    name: 'unload',
+    description: 'remove every pin (maps included) of this instance; attached programs stay until detached',
+    run: async () => {
       await new Loader(config()).removePins();
-    });
+      return undefined;
+    },
+  });
 }

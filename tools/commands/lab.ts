@@ -1,10 +1,10 @@
-// sluice lab … and sluice policy simulate: the local lab and the compiler-only matrix.
+// sluice lab …: the local lab (up, apply, delete, probe, matrix, status, down).
 
 import type { Command } from 'commander';
-import { EXIT_NEGATIVE, UserError } from '../../agent/errors.js';
-import { formatGrid, type MatrixVerdict, matrixCases, simulateMatrix } from '../../agent/policy/matrix.js';
-import { loadManifests } from '../../agent/sources/manifests.js';
-import { PROTOCOLS, type Protocol } from '../../agent/state/types.js';
+import { formatGrid, type MatrixVerdict } from '../../agent/policy/matrix.js';
+import { EXIT_NEGATIVE, UserError } from '../../agent/sys/errors.js';
+import { collect, matrixJson, ports, protocols } from '../cli/args.js';
+import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import {
   EXTERNAL,
   LAB_MAX_NODES,
@@ -15,24 +15,7 @@ import {
   serviceKeyOf,
   targetName,
 } from '../lab/lab.js';
-import { formatTable, parseOutput, print } from '../output.js';
-
-const collect = (v: string, prev: string[]) => [...prev, v];
-
-function ports(v: string): number[] {
-  const list = v.split(',').map((p) => Number(p.trim()));
-  if (list.some((p) => !Number.isInteger(p) || p < 1 || p > 65535))
-    throw new UserError(`--ports ${v}: expected port numbers like 80,81`);
-  return list;
-}
-
-function protocols(v: string): Protocol[] {
-  const list = v.split(',').map((p) => p.trim().toUpperCase());
-  for (const p of list)
-    if (!PROTOCOLS.includes(p as Protocol))
-      throw new UserError(`--protocols ${v}: expected TCP, UDP and/or SCTP`);
-  return list as Protocol[];
-}
+import { formatTable } from '../output.js';
 
 function timeout(v: string): number {
   const n = Number(v);
@@ -55,20 +38,6 @@ function targetRef(v: string, role: string): LabTarget {
   if (!/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(v))
     throw new UserError(`${role} ${JSON.stringify(v)}: expected namespace/pod or svc/namespace/name`);
   return { kind: 'pod', key: v };
-}
-
-/** Probes as JSON: from, to, port, protocol, connected; Service targets add address and backend. */
-function matrixJson(verdicts: readonly LabVerdict[]) {
-  return {
-    probes: verdicts.map((v) => ({
-      from: v.from,
-      to: v.to,
-      port: v.port,
-      protocol: v.protocol,
-      connected: v.connected,
-      ...(v.address !== undefined ? { address: v.address, backend: v.backend ?? null } : {}),
-    })),
-  };
 }
 
 /** The grid of `matrix --to`: rows the pods probing, columns the targets in the order named. */
@@ -143,93 +112,131 @@ function compareWithSimulation(lab: Lab, real: readonly LabVerdict[]): number {
 }
 
 export function registerLabCommands(program: Command): void {
-  const lab = program
-    .command('lab')
-    .description("a cluster's networking on this machine, from Kubernetes YAML")
-    .option(
-      '--name <name>',
-      'lab instance (several can run side by side)',
-      process.env['SLUICE_LAB'] ?? 'default',
-    );
+  const lab = defineGroup(
+    program,
+    'lab',
+    "a cluster's networking on this machine, from Kubernetes YAML",
+  ).option(
+    '--name <name>',
+    'lab instance (several can run side by side)',
+    process.env['SLUICE_LAB'] ?? 'default',
+  );
   const name = () => lab.opts<{ name: string }>().name;
 
-  lab
-    .command('up')
-    .description('start the lab: the agent in local mode, every Pod a namespace wired by sluice-cni')
-    .requiredOption('-f, --filename <path>', 'manifest file or directory (repeatable)', collect, [])
-    .option(
-      '--external-client',
-      `also a host outside the cluster (probe FROM "${EXTERNAL}"): its own namespace behind a veth, routed via a node address that serves NodePorts`,
-    )
-    .option('--nodes <n>', `nodes, each a namespace with its own agent (1-${LAB_MAX_NODES})`, '1')
-    .option('--routing <mode>', 'between nodes: tunnel (VXLAN) or native (routes)', 'tunnel')
-    .action(
-      async (opts: { filename: string[]; externalClient?: boolean; nodes: string; routing: string }) => {
-        const started = performance.now();
-        const nodes = /^[0-9]+$/.test(opts.nodes) ? Number(opts.nodes) : Number.NaN;
-        if (!(nodes >= 1 && nodes <= LAB_MAX_NODES))
-          throw new UserError(
-            `--nodes ${JSON.stringify(opts.nodes)}: expected a number from 1 to ${LAB_MAX_NODES}`,
-          );
-        if (opts.routing !== 'tunnel' && opts.routing !== 'native')
-          throw new UserError(`--routing ${JSON.stringify(opts.routing)}: expected tunnel or native`);
-        const l = await Lab.up(name(), opts.filename, {
-          externalClient: opts.externalClient === true,
-          nodes,
-          routing: opts.routing,
-        });
-        const s = l.status();
-        const where = s.nodes.length > 1 ? ` on ${s.nodes.length} nodes (${s.routing} routing)` : '';
-        process.stderr.write(
-          `lab ${name()} up: ${s.pods.length} pods${where}, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-        );
+  defineCommand<{ filename: string[]; externalClient?: boolean; nodes: string; routing: string }>(lab, {
+    name: 'up',
+    description: 'start the lab: the agent in local mode, every Pod a namespace wired by sluice-cni',
+    options: [
+      {
+        flags: '-f, --filename <path>',
+        description: 'manifest file or directory (repeatable)',
+        required: true,
+        parse: collect,
+        default: [],
       },
-    );
+      {
+        flags: '--external-client',
+        description: `also a host outside the cluster (probe FROM "${EXTERNAL}"): its own namespace behind a veth, routed via a node address that serves NodePorts`,
+      },
+      {
+        flags: '--nodes <n>',
+        description: `nodes, each a namespace with its own agent (1-${LAB_MAX_NODES})`,
+        default: '1',
+      },
+      {
+        flags: '--routing <mode>',
+        description: 'between nodes: tunnel (VXLAN) or native (routes)',
+        default: 'tunnel',
+      },
+    ],
+    run: async ({ opts }) => {
+      const started = performance.now();
+      const nodes = /^[0-9]+$/.test(opts.nodes) ? Number(opts.nodes) : Number.NaN;
+      if (!(nodes >= 1 && nodes <= LAB_MAX_NODES))
+        throw new UserError(
+          `--nodes ${JSON.stringify(opts.nodes)}: expected a number from 1 to ${LAB_MAX_NODES}`,
+        );
+      if (opts.routing !== 'tunnel' && opts.routing !== 'native')
+        throw new UserError(`--routing ${JSON.stringify(opts.routing)}: expected tunnel or native`);
+      const l = await Lab.up(name(), opts.filename, {
+        externalClient: opts.externalClient === true,
+        nodes,
+        routing: opts.routing,
+      });
+      const s = l.status();
+      const where = s.nodes.length > 1 ? ` on ${s.nodes.length} nodes (${s.routing} routing)` : '';
+      process.stderr.write(
+        `lab ${name()} up: ${s.pods.length} pods${where}, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+      return undefined;
+    },
+  });
 
-  lab
-    .command('apply')
-    .description('add or change objects; returns once the change is in force in the datapath')
-    .requiredOption('-f, --filename <path>', 'manifest file or directory (repeatable)', collect, [])
-    .action(async (opts: { filename: string[] }) => {
+  defineCommand<{ filename: string[] }>(lab, {
+    name: 'apply',
+    description: 'add or change objects; returns once the change is in force in the datapath',
+    options: [
+      {
+        flags: '-f, --filename <path>',
+        description: 'manifest file or directory (repeatable)',
+        required: true,
+        parse: collect,
+        default: [],
+      },
+    ],
+    run: async ({ opts }) => {
       const r = await (await Lab.open(name())).apply(opts.filename);
       for (const c of r.changed) process.stderr.write(`${c} applied\n`);
-    });
+      return undefined;
+    },
+  });
 
-  lab
-    .command('delete')
-    .description('remove the objects the files name; returns once the change is in force')
-    .requiredOption('-f, --filename <path>', 'manifest file or directory (repeatable)', collect, [])
-    .action(async (opts: { filename: string[] }) => {
+  defineCommand<{ filename: string[] }>(lab, {
+    name: 'delete',
+    description: 'remove the objects the files name; returns once the change is in force',
+    options: [
+      {
+        flags: '-f, --filename <path>',
+        description: 'manifest file or directory (repeatable)',
+        required: true,
+        parse: collect,
+        default: [],
+      },
+    ],
+    run: async ({ opts }) => {
       const r = await (await Lab.open(name())).delete(opts.filename);
       for (const c of r.changed) process.stderr.write(`${c} deleted\n`);
-    });
+      return undefined;
+    },
+  });
 
-  lab
-    .command('probe <from> <to>')
-    .description(
-      `connect from a pod (namespace/pod) or the external client (${EXTERNAL}) to a pod or a Service (svc/namespace/name); exit 0 when connected, 1 when not`,
-    )
-    .option(
-      '--port <port>',
-      'destination port; for a Service its port (number or name), optional if it has one',
-    )
-    .option('--protocol <protocol>', "TCP, UDP or SCTP (default TCP; for a Service, its port's)")
-    .option(
-      '--node-port',
-      "a Service's nodePort at the node address the client is routed to, instead of its clusterIP",
-    )
-    .option('--timeout <ms>', 'how long to wait', '1000')
-    .option('-o, --output <format>', 'text or json', 'text')
-    .action(
-      async (
-        fromArg: string,
-        toArg: string,
-        opts: { port?: string; protocol?: string; nodePort?: boolean; timeout: string; output: string },
-      ) => {
-        if (!['text', 'json'].includes(opts.output))
-          throw new UserError(`--output ${opts.output}: expected text or json`);
-        const from = sourceRef(fromArg);
-        const to = targetRef(toArg, 'TO');
+  defineCommand<{ port?: string; protocol?: string; nodePort?: boolean; timeout: string }, 'text' | 'json'>(
+    lab,
+    {
+      name: 'probe',
+      args: ['<from>', '<to>'],
+      description: `connect from a pod (namespace/pod) or the external client (${EXTERNAL}) to a pod or a Service (svc/namespace/name); exit 0 when connected, 1 when not`,
+      options: [
+        {
+          flags: '--port <port>',
+          description: 'destination port; for a Service its port (number or name), optional if it has one',
+        },
+        {
+          flags: '--protocol <protocol>',
+          description: "TCP, UDP or SCTP (default TCP; for a Service, its port's)",
+        },
+        {
+          flags: '--node-port',
+          description:
+            "a Service's nodePort at the node address the client is routed to, instead of its clusterIP",
+        },
+        { flags: '--timeout <ms>', description: 'how long to wait', default: '1000' },
+      ],
+      // One line of JSON per probe, for scripts that read line by line.
+      output: { formats: ['text', 'json'], jsonLine: true },
+      run: async ({ args: [fromArg, toArg], opts }) => {
+        const from = sourceRef(fromArg!);
+        const to = targetRef(toArg!, 'TO');
         let port: number | string | undefined = opts.port;
         if (to.kind === 'pod' || (port !== undefined && /^[0-9]+$/.test(port))) {
           if (port === undefined) throw new UserError(`--port: required for a pod target (${to.key})`);
@@ -257,71 +264,70 @@ export function registerLabCommands(program: Command): void {
         const verdict = r.connected
           ? `connected${r.backend ? ` to ${r.backend}` : ''}`
           : `not connected${r.refused ? ' (refused)' : ''}`;
-        process.stdout.write(
-          opts.output === 'json'
-            ? `${JSON.stringify(data)}\n`
-            : `${r.from} -> ${r.to} ${r.port}/${r.protocol}${r.address ? ` (${r.address})` : ''}: ${verdict} (${r.ms} ms)\n`,
-        );
-        if (!r.connected) process.exitCode = EXIT_NEGATIVE;
+        return {
+          data,
+          render: () =>
+            `${r.from} -> ${r.to} ${r.port}/${r.protocol}${r.address ? ` (${r.address})` : ''}: ${verdict} (${r.ms} ms)\n`,
+          exitCode: r.connected ? 0 : EXIT_NEGATIVE,
+        };
       },
-    );
+    },
+  );
 
-  lab
-    .command('matrix')
-    .description('every pod to every pod (or to the targets of --to), probed concurrently')
-    .option(
-      '--to <target>',
-      'probe only these: namespace/pod, or svc/namespace/name for a Service at its clusterIP on its ports (repeatable)',
-      collect,
-      [],
-    )
-    .option(
-      '--ports <list>',
-      "ports; given, it also narrows a Service's ports (else all are probed)",
-      '80,81',
-    )
-    .option('--protocols <list>', "TCP, UDP, SCTP; given, it also narrows a Service's ports", 'TCP')
-    .option('--timeout <ms>', 'per probe', '1000')
-    .option('--expect', 'compare with the simulated matrix; exit 1 where they differ')
-    .option('-o, --output <format>', 'table or json', 'table')
-    .action(
-      async (
-        opts: {
-          to: string[];
-          ports: string;
-          protocols: string;
-          timeout: string;
-          expect?: boolean;
-          output: string;
-        },
-        cmd: Command,
-      ) => {
-        const format = parseOutput(opts.output, ['table', 'json']);
-        const to = opts.to.map((t) => targetRef(t, '--to'));
-        const given = (k: string) => cmd.getOptionValueSource(k) !== 'default';
-        const portList = ports(opts.ports);
-        const protocolList = protocols(opts.protocols);
-        const l = await Lab.open(name());
-        const real = await l.matrix(portList, protocolList, timeout(opts.timeout), {
-          ...(to.length > 0 ? { to } : {}),
-          ...(given('ports') ? { servicePorts: portList } : {}),
-          ...(given('protocols') ? { serviceProtocols: protocolList } : {}),
-        });
-        print(
-          format,
-          () => (to.length > 0 ? formatTargetGrid(real, [...new Set(to.map(targetName))]) : formatGrid(real)),
-          matrixJson(real),
-        );
-        if (opts.expect && compareWithSimulation(l, real) > 0) process.exitCode = EXIT_NEGATIVE;
+  defineCommand<
+    { to: string[]; ports: string; protocols: string; timeout: string; expect?: boolean },
+    'table' | 'json'
+  >(lab, {
+    name: 'matrix',
+    description: 'every pod to every pod (or to the targets of --to), probed concurrently',
+    options: [
+      {
+        flags: '--to <target>',
+        description:
+          'probe only these: namespace/pod, or svc/namespace/name for a Service at its clusterIP on its ports (repeatable)',
+        parse: collect,
+        default: [],
       },
-    );
+      {
+        flags: '--ports <list>',
+        description: "ports; given, it also narrows a Service's ports (else all are probed)",
+        default: '80,81',
+      },
+      {
+        flags: '--protocols <list>',
+        description: "TCP, UDP, SCTP; given, it also narrows a Service's ports",
+        default: 'TCP',
+      },
+      { flags: '--timeout <ms>', description: 'per probe', default: '1000' },
+      { flags: '--expect', description: 'compare with the simulated matrix; exit 1 where they differ' },
+    ],
+    output: { formats: ['table', 'json'] },
+    run: async ({ opts, command: cmd }) => {
+      const to = opts.to.map((t) => targetRef(t, '--to'));
+      const given = (k: string) => cmd.getOptionValueSource(k) !== 'default';
+      const portList = ports(opts.ports);
+      const protocolList = protocols(opts.protocols);
+      const l = await Lab.open(name());
+      const real = await l.matrix(portList, protocolList, timeout(opts.timeout), {
+        ...(to.length > 0 ? { to } : {}),
+        ...(given('ports') ? { servicePorts: portList } : {}),
+        ...(given('protocols') ? { serviceProtocols: protocolList } : {}),
+      });
+      const differ = opts.expect ? compareWithSimulation(l, real) : 0;
+      return {
+        data: matrixJson(real),
+        render: () =>
+          to.length > 0 ? formatTargetGrid(real, [...new Set(to.map(targetName))]) : formatGrid(real),
+        exitCode: differ > 0 ? EXIT_NEGATIVE : 0,
+      };
+    },
+  });
 
-  lab
-    .command('status')
-    .description('pods (namespace, name, IP, labels, ports), policies, services and the external client')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (opts: { output: string }) => {
-      const format = parseOutput(opts.output);
+  defineCommand(lab, {
+    name: 'status',
+    description: 'pods (namespace, name, IP, labels, ports), policies, services and the external client',
+    output: { formats: TABLE_JSON_YAML },
+    run: async () => {
       const s = (await Lab.open(name())).status();
       const services = formatTable(
         ['namespace', 'name', 'type', 'cluster-ip', 'ports', 'backends'],
@@ -340,9 +346,9 @@ export function registerLabCommands(program: Command): void {
       const external = s.external
         ? `${s.external.netns}: ${s.external.clientIp}, via ${s.external.nodeIp} (node device ${s.external.device})`
         : '<none>';
-      print(
-        format,
-        () =>
+      return {
+        data: s,
+        render: () =>
           `${formatTable(
             ['namespace', 'name', 'node', 'ip', 'labels', 'ports'],
             s.pods.map((p) => [
@@ -359,41 +365,17 @@ export function registerLabCommands(program: Command): void {
             ['name', 'ip', 'pod-cidr'],
             s.nodes.map((n) => [n.name, n.ip, n.podCidr]),
           )}`,
-        s,
-      );
-    });
+      };
+    },
+  });
 
-  lab
-    .command('down')
-    .description('remove every namespace, link, pin, process and file the lab made')
-    .action(async () => {
+  defineCommand(lab, {
+    name: 'down',
+    description: 'remove every namespace, link, pin, process and file the lab made',
+    run: async () => {
       await Lab.downByName(name());
       process.stderr.write(`lab ${name()} down\n`);
-    });
-
-  const policy =
-    program.commands.find((c) => c.name() === 'policy') ??
-    program.command('policy').description('NetworkPolicy tools');
-  policy
-    .command('simulate')
-    .description('the reachability matrix computed from manifests by the compiler alone (no kernel)')
-    .requiredOption('-f, --filename <path>', 'manifest file or directory (repeatable)', collect, [])
-    .option('--ports <list>', 'ports', '80,81')
-    .option('--protocols <list>', 'TCP, UDP, SCTP', 'TCP')
-    .option('-o, --output <format>', 'table or json', 'table')
-    .action(async (opts: { filename: string[]; ports: string; protocols: string; output: string }) => {
-      const format = parseOutput(opts.output, ['table', 'json']);
-      const m = await loadManifests(opts.filename);
-      // Pods without status.podIP get addresses in order, as a fresh lab would give them.
-      let next = 1;
-      m.pods = m.pods.map((p) =>
-        p.ip ? p : { ...p, ip: `10.240.${Math.floor(next / 256)}.${next++ % 256}` },
-      );
-      const keys = m.pods
-        .filter((p) => !p.hostNetwork)
-        .map((p) => `${p.namespace}/${p.name}`)
-        .sort();
-      const { verdicts } = simulateMatrix(m, matrixCases(keys, ports(opts.ports), protocols(opts.protocols)));
-      print(format, () => formatGrid(verdicts), matrixJson(verdicts));
-    });
+      return undefined;
+    },
+  });
 }

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { streamAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
-import { UserError } from '../../agent/errors.js';
+import { UserError } from '../../agent/sys/errors.js';
+import { defineCommand } from '../cli/command.js';
 import { formatTable } from '../output.js';
 
 interface Filters {
@@ -54,22 +55,25 @@ export function compact(f: sluice.v1.IFlow): string {
 }
 
 export function registerObserveCommand(program: Command, socket: () => string): void {
-  program
-    .command('observe')
-    .description('flows: drops and verdicts of new connections, with pods, labels and policies')
-    .option('-f, --follow', 'keep printing new flows')
-    .option('--last <n>', 'recent flows to print first (default 20, 0 with -f)')
-    .option('--pod <pod>', 'only flows from or to this pod (namespace/name)')
-    .option('--namespace <ns>', 'only flows from or to this namespace')
-    .option('--verdict <verdict>', 'DROPPED or FORWARDED')
-    .option('--port <port>', 'only this port (either side)')
-    .option('--protocol <protocol>', 'TCP, UDP, SCTP or ICMP')
-    .option('--service <service>', 'only connections made through this Service (namespace/name)')
-    .option('-o, --output <format>', 'compact, json or table', 'compact')
-    .action(async (o: Record<string, string | boolean | undefined>) => {
-      const output = String(o['output']);
-      if (!['compact', 'json', 'table'].includes(output))
-        throw new UserError(`--output ${output}: expected compact, json or table`);
+  defineCommand<Record<string, string | boolean | undefined>, 'compact' | 'json' | 'table'>(program, {
+    name: 'observe',
+    description: 'flows: drops and verdicts of new connections, with pods, labels and policies',
+    options: [
+      { flags: '-f, --follow', description: 'keep printing new flows' },
+      { flags: '--last <n>', description: 'recent flows to print first (default 20, 0 with -f)' },
+      { flags: '--pod <pod>', description: 'only flows from or to this pod (namespace/name)' },
+      { flags: '--namespace <ns>', description: 'only flows from or to this namespace' },
+      { flags: '--verdict <verdict>', description: 'DROPPED or FORWARDED' },
+      { flags: '--port <port>', description: 'only this port (either side)' },
+      { flags: '--protocol <protocol>', description: 'TCP, UDP, SCTP or ICMP' },
+      {
+        flags: '--service <service>',
+        description: 'only connections made through this Service (namespace/name)',
+      },
+    ],
+    // Streamed as the flows come: json is one flow per line, printed here rather than returned.
+    output: { formats: ['compact', 'json', 'table'] },
+    run: async ({ opts: o, format: output }) => {
       const verdict = o['verdict'] ? String(o['verdict']).toUpperCase() : undefined;
       if (verdict && !['DROPPED', 'FORWARDED'].includes(verdict))
         throw new UserError(`--verdict ${o['verdict']}: expected DROPPED or FORWARDED`);
@@ -129,5 +133,7 @@ export function registerObserveCommand(program: Command, socket: () => string): 
           ),
         );
       }
-    });
+      return undefined;
+    },
+  });
 }

@@ -3,9 +3,10 @@
 // Service with its frontends, backends and their state, and what it refused.
 
 import type { Command } from 'commander';
+import { LB_BACKEND_FLAGS, LB_FLAGS } from '../../agent/abi/constants.js';
 import { callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
-import type { SluiceConfig } from '../../agent/config.js';
+import type { SluiceConfig } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
   lbBackendCodec,
@@ -16,17 +17,16 @@ import {
   lbSlotKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import { protocolName } from '../../agent/policy/ports.js';
-import {
-  LB_BACKEND_F_TERMINATING,
-  LB_F_AFFINITY,
-  LB_F_LOCAL_ONLY,
-  LB_F_NODEPORT,
-  servicePortLabel,
-} from '../../agent/services/compile.js';
+import { protocolName } from '../../agent/net/protocols.js';
+import { servicePortLabel } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
-import { formatTable, parseOutput, print } from '../output.js';
-import { fetchNames } from './inspect.js';
+import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
+import type { Instance } from '../cli/context.js';
+import { fetchNames } from '../cli/inspect.js';
+import { formatTable } from '../output.js';
+
+const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
+const { LB_BACKEND_F_TERMINATING } = LB_BACKEND_FLAGS;
 
 export interface LbRow {
   id: number;
@@ -104,120 +104,116 @@ export async function lbInMaps(
   return [...rows.values()].sort((a, b) => a.id - b.id);
 }
 
-export function registerServiceCommands(
-  program: Command,
-  config: () => SluiceConfig,
-  socket: () => string,
-): void {
-  program
-    .command('lb')
-    .description('Service load balancing in the maps: frontends and their backends')
-    .command('list')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (o: { output: string }) => {
-      const format = parseOutput(o.output);
-      const rows = await lbInMaps(config(), (await fetchNames(socket()))?.frontends);
-      print(
-        format,
-        () =>
-          formatTable(
-            [
-              'id',
-              'frontend',
-              'type',
-              'service',
-              'flags',
-              'slot',
-              'backend',
-              'state',
-              'translations',
-              'no-backend',
-            ],
-            rows.flatMap((r) => {
-              const head = [r.id, r.frontend, r.kind, r.service, r.flags.join(',') || '-'];
-              const counts = [r.translations, r.noBackend];
-              if (r.backends.length === 0) return [[...head, '-', '-', '-', ...counts]];
-              return r.backends.map((b) => [
-                ...head,
-                b.slot || '-',
-                `${b.address}:${b.port}`,
-                b.state,
-                ...counts,
-              ]);
-            }),
-          ),
-        rows,
-      );
-    });
-
-  program
-    .command('service')
-    .description('Services as this node serves them (from the agent)')
-    .command('list')
-    .option('-n, --namespace <ns>', 'only Services of this namespace')
-    .option('-o, --output <format>', 'table, json or yaml', 'table')
-    .action(async (o: { output: string; namespace?: string }) => {
-      const format = parseOutput(o.output);
-      const d = (await callAgent(socket(), { describe: {} }, 5000)).describe ?? {};
-      const frontends = (d.frontends ?? []).filter(
-        (f) => !o.namespace || f.service?.startsWith(`${o.namespace}/`),
-      );
-      const byService = new Map<string, sluice.v1.IFrontendName[]>();
-      for (const f of frontends)
-        byService.set(f.service ?? '', [...(byService.get(f.service ?? '') ?? []), f]);
-      const rows = [...byService].map(([service, list]) => {
-        const clusterIp = list.find((f) => f.kind === 'ClusterIP')?.address ?? '<none>';
-        const ports = [
-          ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
-        ];
-        const backends = new Map<string, string>();
-        // A backend is an address (a pod); its ports are per Service port, so it counts once.
-        for (const f of list)
-          for (const b of f.backends ?? [])
-            if (backends.get(b.address ?? '') !== 'active') backends.set(b.address ?? '', b.state ?? '');
+export function registerServiceCommands(program: Command, { config, socket }: Instance): void {
+  defineCommand(
+    defineGroup(program, 'lb', 'Service load balancing in the maps: frontends and their backends'),
+    {
+      name: 'list',
+      output: { formats: TABLE_JSON_YAML },
+      run: async () => {
+        const rows = await lbInMaps(config(), (await fetchNames(socket()))?.frontends);
         return {
-          service,
-          clusterIP: clusterIp,
-          ports,
-          affinity: list.some((f) => f.affinity),
-          frontends: list.map((f) => ({
-            id: f.id,
-            kind: f.kind,
-            frontend: `${f.address}:${f.port}/${f.protocol}`,
-            portName: f.port_name,
-            localOnly: f.local_only,
-            backends: (f.backends ?? []).map((b) => ({
-              address: `${b.address}:${b.port}`,
-              state: b.state,
-              pod: b.pod || undefined,
-              node: b.node || undefined,
-            })),
-          })),
-          backends: {
-            active: [...backends.values()].filter((s) => s === 'active').length,
-            total: backends.size,
-          },
+          data: rows,
+          render: () =>
+            formatTable(
+              [
+                'id',
+                'frontend',
+                'type',
+                'service',
+                'flags',
+                'slot',
+                'backend',
+                'state',
+                'translations',
+                'no-backend',
+              ],
+              rows.flatMap((r) => {
+                const head = [r.id, r.frontend, r.kind, r.service, r.flags.join(',') || '-'];
+                const counts = [r.translations, r.noBackend];
+                if (r.backends.length === 0) return [[...head, '-', '-', '-', ...counts]];
+                return r.backends.map((b) => [
+                  ...head,
+                  b.slot || '-',
+                  `${b.address}:${b.port}`,
+                  b.state,
+                  ...counts,
+                ]);
+              }),
+            ),
         };
-      });
-      const problems = (d.service_problems ?? []).filter(
-        (p) => !o.namespace || p.object?.includes(` ${o.namespace}/`),
-      );
-      for (const p of problems)
-        process.stderr.write(`${p.warning ? 'warning' : 'error'}: ${p.object}: ${p.field}: ${p.message}\n`);
-      print(
-        format,
-        () =>
-          formatTable(
-            ['service', 'cluster-ip', 'ports', 'backends', 'affinity'],
-            rows.map((r) => [
-              r.service,
-              r.clusterIP,
-              r.ports.join(','),
-              `${r.backends.active}/${r.backends.total}`,
-              r.affinity ? 'ClientIP' : 'None',
-            ]),
-          ),
-        format === 'table' ? rows : { services: rows, problems },
-      );
-    });
+      },
+    },
+  );
+
+  defineCommand<{ namespace?: string }, (typeof TABLE_JSON_YAML)[number]>(
+    defineGroup(program, 'service', 'Services as this node serves them (from the agent)'),
+    {
+      name: 'list',
+      options: [{ flags: '-n, --namespace <ns>', description: 'only Services of this namespace' }],
+      output: { formats: TABLE_JSON_YAML },
+      run: async ({ opts: o }) => {
+        const d = (await callAgent(socket(), { describe: {} }, 5000)).describe ?? {};
+        const frontends = (d.frontends ?? []).filter(
+          (f) => !o.namespace || f.service?.startsWith(`${o.namespace}/`),
+        );
+        const byService = new Map<string, sluice.v1.IFrontendName[]>();
+        for (const f of frontends)
+          byService.set(f.service ?? '', [...(byService.get(f.service ?? '') ?? []), f]);
+        const rows = [...byService].map(([service, list]) => {
+          const clusterIp = list.find((f) => f.kind === 'ClusterIP')?.address ?? '<none>';
+          const ports = [
+            ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
+          ];
+          const backends = new Map<string, string>();
+          // A backend is an address (a pod); its ports are per Service port, so it counts once.
+          for (const f of list)
+            for (const b of f.backends ?? [])
+              if (backends.get(b.address ?? '') !== 'active') backends.set(b.address ?? '', b.state ?? '');
+          return {
+            service,
+            clusterIP: clusterIp,
+            ports,
+            affinity: list.some((f) => f.affinity),
+            frontends: list.map((f) => ({
+              id: f.id,
+              kind: f.kind,
+              frontend: `${f.address}:${f.port}/${f.protocol}`,
+              portName: f.port_name,
+              localOnly: f.local_only,
+              backends: (f.backends ?? []).map((b) => ({
+                address: `${b.address}:${b.port}`,
+                state: b.state,
+                pod: b.pod || undefined,
+                node: b.node || undefined,
+              })),
+            })),
+            backends: {
+              active: [...backends.values()].filter((s) => s === 'active').length,
+              total: backends.size,
+            },
+          };
+        });
+        const problems = (d.service_problems ?? []).filter(
+          (p) => !o.namespace || p.object?.includes(` ${o.namespace}/`),
+        );
+        for (const p of problems)
+          process.stderr.write(`${p.warning ? 'warning' : 'error'}: ${p.object}: ${p.field}: ${p.message}\n`);
+        return {
+          data: { services: rows, problems },
+          render: () =>
+            formatTable(
+              ['service', 'cluster-ip', 'ports', 'backends', 'affinity'],
+              rows.map((r) => [
+                r.service,
+                r.clusterIP,
+                r.ports.join(','),
+                `${r.backends.active}/${r.backends.total}`,
+                r.affinity ? 'ClientIP' : 'None',
+              ]),
+            ),
+        };
+      },
+    },
+  );
 }

@@ -15,9 +15,8 @@ import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
-import { REPO_ROOT, type RoutingMode } from '../../agent/config.js';
-import { EnvironmentError, UserError } from '../../agent/errors.js';
-import { run } from '../../agent/exec.js';
+import { REPO_ROOT, type RoutingMode } from '../../agent/config/config.js';
+import type { Pod, Protocol, Service, ServicePort } from '../../agent/model/types.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
 import { compileServices, frontendKey } from '../../agent/services/compile.js';
 import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/services/derive.js';
@@ -30,11 +29,12 @@ import {
   parseObject,
 } from '../../agent/sources/manifests.js';
 import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file.js';
-import type { Pod, Protocol, Service, ServicePort } from '../../agent/state/types.js';
-import { invokePlugin } from '../../cni/invoke.js';
-import { CNI_BINARY as CNI_BIN } from '../../cni/wiring.js';
+import { EnvironmentError, UserError } from '../../agent/sys/errors.js';
+import { run } from '../../agent/sys/exec.js';
+import { invokePlugin } from '../net/cni-invoke.js';
 import { probeFrom, SCTP_TOOL } from '../net/probes.js';
 import { startInNetns, startResponder } from '../net/servers.js';
+import { CNI_BINARY as CNI_BIN } from '../net/wire-pod.js';
 
 export const LAB_NODE_IP = '10.239.0.1';
 const LAB_POD_CIDR = '10.240.0.0/16';

@@ -3,9 +3,9 @@
 // test harness.
 
 import path from 'node:path';
-import { REPO_ROOT } from '../../agent/config.js';
-import { EnvironmentError } from '../../agent/errors.js';
-import { run } from '../../agent/exec.js';
+import { REPO_ROOT } from '../../agent/config/config.js';
+import { EnvironmentError } from '../../agent/sys/errors.js';
+import { run } from '../../agent/sys/exec.js';
 
 export interface ProbeResult {
   target: string;

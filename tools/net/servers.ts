@@ -4,7 +4,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { EnvironmentError } from '../../agent/errors.js';
+import { EnvironmentError } from '../../agent/sys/errors.js';
 import { RESPONDER_JS } from './probes.js';
 
 export interface StartOptions {

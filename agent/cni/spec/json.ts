@@ -1,4 +1,4 @@
-// Small helpers for checking decoded JSON. Internal to cni/spec.
+// Small helpers for checking decoded JSON. Internal to agent/cni/spec.
 
 import { CniError, ERR_INVALID_NETCONF } from './errors.js';
 

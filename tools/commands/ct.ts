@@ -1,0 +1,86 @@
+// sluice ct list: connection tracking entries, with their state, expiry, counters and policy.
+
+import type { Command } from 'commander';
+import { CT_FLAGS } from '../../agent/abi/constants.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
+import { protocolName } from '../../agent/net/protocols.js';
+import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
+import type { Instance } from '../cli/context.js';
+import { fetchNames, pin, resolveEndpoint } from '../cli/inspect.js';
+import { formatTable } from '../output.js';
+
+function nowSeconds(): number {
+  // bpf_ktime_get_ns() is CLOCK_MONOTONIC, as is hrtime.
+  return Number(process.hrtime.bigint() / 1_000_000_000n);
+}
+
+function ctState(flags: number, protocol: number): string {
+  const { CT_F_SEEN_REPLY, CT_F_FIN_FWD, CT_F_FIN_REV, CT_F_RST, CT_F_SYN_ONLY } = CT_FLAGS;
+  const fin = CT_F_FIN_FWD | CT_F_FIN_REV;
+  if (protocol !== 6) return flags & CT_F_SEEN_REPLY ? 'replied' : 'new';
+  if (flags & CT_F_RST) return 'reset';
+  if ((flags & fin) === fin) return 'closing';
+  if (flags & fin) return 'half-closed';
+  if (flags & CT_F_SYN_ONLY) return 'syn-sent';
+  return 'established';
+}
+
+export function registerCtCommands(program: Command, { config, socket }: Instance): void {
+  defineCommand<{ pod?: string }, (typeof TABLE_JSON_YAML)[number]>(
+    defineGroup(program, 'ct', 'connection tracking'),
+    {
+      name: 'list',
+      options: [
+        {
+          flags: '--pod <pod>',
+          description: 'only connections of this pod (namespace/name, endpoint id or IP)',
+        },
+      ],
+      output: { formats: TABLE_JSON_YAML },
+      run: async ({ opts: o }) => {
+        const cfg = config();
+        const names = await fetchNames(socket());
+        const only = o.pod ? await resolveEndpoint(cfg, names, o.pod) : undefined;
+        const now = nowSeconds();
+        const rows = (await dumpMap(pin(cfg, 'ct')))
+          .map((e) => ({ k: ctKeyCodec.decode(e.key), v: ctValueCodec.decode(e.value) }))
+          .filter(
+            ({ k, v }) =>
+              !only ||
+              v.src_endpoint === only.endpoint_id ||
+              v.dst_endpoint === only.endpoint_id ||
+              k.saddr === only.ip ||
+              k.daddr === only.ip,
+          )
+          .map(({ k, v }) => ({
+            source: `${k.saddr}:${k.sport}`,
+            destination: `${k.daddr}:${k.dport}`,
+            protocol: protocolName(k.protocol),
+            state: ctState(v.flags, k.protocol),
+            expiresInSeconds: v.expires - now,
+            packets: `${v.packets_fwd}/${v.packets_rev}`,
+            bytes: `${v.bytes_fwd}/${v.bytes_rev}`,
+            policy: names?.rules.get(v.rule_id)?.policy ?? (v.rule_id ? String(v.rule_id) : '-'),
+          }));
+        return {
+          data: rows,
+          render: () =>
+            formatTable(
+              ['source', 'destination', 'proto', 'state', 'expires', 'packets', 'bytes', 'policy'],
+              rows.map((r) => [
+                r.source,
+                r.destination,
+                r.protocol,
+                r.state,
+                `${r.expiresInSeconds}s`,
+                r.packets,
+                r.bytes,
+                r.policy,
+              ]),
+            ),
+        };
+      },
+    },
+  );
+}
