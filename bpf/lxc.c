@@ -61,6 +61,27 @@ static __always_inline int forward_hop(struct __sk_buff *skb)
 	return 1;
 }
 
+/* Parses a packet on its way into a pod (to_pod, from_overlay): *dst is the pod's endpoint when
+ * it is one of this node's (drops are charged to it). Returns a TC verdict to stop with (ARP
+ * passes; what cannot be parsed is dropped), or -1 to go on. */
+static __always_inline int parse_towards_pod(struct __sk_buff *skb, struct packet *pkt, struct verdict *v,
+					     struct endpoint_info **dst)
+{
+	int parsed = parse_packet(skb, pkt);
+
+	*dst = 0;
+	if (parsed == PARSE_ARP)
+		return TC_ACT_OK;
+	if (parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT)
+		*dst = endpoint_by_addr(pkt->daddr);
+	__u32 dst_ep = *dst ? (*dst)->endpoint_id : 0;
+	if (parsed == PARSE_OTHER_L3)
+		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, pkt, v);
+	if (parsed < 0)
+		return drop(skb, dst_ep, (__u8)-parsed, DIR_INGRESS, pkt, v);
+	return -1;
+}
+
 /* Deliver into a local pod: become its gateway (MACs, TTL), then jump into its namespace. */
 static __always_inline int deliver_local(struct __sk_buff *skb, const struct endpoint_info *dst)
 {
@@ -300,16 +321,11 @@ int to_pod(struct __sk_buff *skb)
 {
 	struct packet pkt = {};
 	struct verdict v = {};
-	int parsed = parse_packet(skb, &pkt);
+	struct endpoint_info *dst;
+	int ret = parse_towards_pod(skb, &pkt, &v, &dst);
 
-	if (parsed == PARSE_ARP)
-		return TC_ACT_OK;
-	struct endpoint_info *dst = parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT ? endpoint_by_addr(pkt.daddr) : 0;
-	__u32 dst_ep = dst ? dst->endpoint_id : 0;
-	if (parsed == PARSE_OTHER_L3)
-		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, &pkt, &v);
-	if (parsed < 0)
-		return drop(skb, dst_ep, (__u8)-parsed, DIR_INGRESS, &pkt, &v);
+	if (ret >= 0)
+		return ret;
 	if (!dst || dst->ifindex != skb->ifindex)
 		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
 
@@ -420,16 +436,12 @@ int from_overlay(struct __sk_buff *skb)
 	struct packet pkt = {};
 	struct verdict v = {};
 	struct bpf_tunnel_key key = {};
-	int parsed = parse_packet(skb, &pkt);
+	struct endpoint_info *dst;
+	int ret = parse_towards_pod(skb, &pkt, &v, &dst);
 
-	if (parsed == PARSE_ARP)
-		return TC_ACT_OK;
-	struct endpoint_info *dst = parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT ? endpoint_by_addr(pkt.daddr) : 0;
+	if (ret >= 0)
+		return ret;
 	__u32 dst_ep = dst ? dst->endpoint_id : 0;
-	if (parsed == PARSE_OTHER_L3)
-		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, &pkt, &v);
-	if (parsed < 0)
-		return drop(skb, dst_ep, (__u8)-parsed, DIR_INGRESS, &pkt, &v);
 	__u32 vni = bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) < 0 ? 0 : key.tunnel_id;
 	__u32 identity = vni & ~SLUICE_VNI_REPLY_VIA_SENDER;
 	if (identity == SLUICE_ID_ANY || identity > SLUICE_ID_LAST_LABELS)

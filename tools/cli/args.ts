@@ -7,6 +7,15 @@ import { UserError } from '../../agent/sys/errors.js';
 /** For repeatable options (-f a -f b). */
 export const collect = (v: string, prev: string[]) => [...prev, v];
 
+/** `-f, --filename PATH`, repeatable: the manifests a lab or policy command reads. */
+export const FILENAME_OPTION = {
+  flags: '-f, --filename <path>',
+  description: 'manifest file or directory (repeatable)',
+  required: true,
+  parse: collect,
+  default: [] as string[],
+};
+
 export function ports(v: string): number[] {
   const list = v.split(',').map((p) => Number(p.trim()));
   if (list.some((p) => !Number.isInteger(p) || p < 1 || p > 65535))

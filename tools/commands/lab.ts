@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { formatGrid, type MatrixVerdict } from '../../agent/policy/matrix.js';
 import { EXIT_NEGATIVE, UserError } from '../../agent/sys/errors.js';
-import { collect, matrixJson, ports, protocols } from '../cli/args.js';
+import { collect, FILENAME_OPTION, matrixJson, ports, protocols } from '../cli/args.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import {
   EXTERNAL,
@@ -127,13 +127,7 @@ export function registerLabCommands(program: Command): void {
     name: 'up',
     description: 'start the lab: the agent in local mode, every Pod a namespace wired by sluice-cni',
     options: [
-      {
-        flags: '-f, --filename <path>',
-        description: 'manifest file or directory (repeatable)',
-        required: true,
-        parse: collect,
-        default: [],
-      },
+      FILENAME_OPTION,
       {
         flags: '--external-client',
         description: `also a host outside the cluster (probe FROM "${EXTERNAL}"): its own namespace behind a veth, routed via a node address that serves NodePorts`,
@@ -175,15 +169,7 @@ export function registerLabCommands(program: Command): void {
   defineCommand<{ filename: string[] }>(lab, {
     name: 'apply',
     description: 'add or change objects; returns once the change is in force in the datapath',
-    options: [
-      {
-        flags: '-f, --filename <path>',
-        description: 'manifest file or directory (repeatable)',
-        required: true,
-        parse: collect,
-        default: [],
-      },
-    ],
+    options: [FILENAME_OPTION],
     run: async ({ opts }) => {
       const r = await (await Lab.open(name())).apply(opts.filename);
       for (const c of r.changed) process.stderr.write(`${c} applied\n`);
@@ -194,15 +180,7 @@ export function registerLabCommands(program: Command): void {
   defineCommand<{ filename: string[] }>(lab, {
     name: 'delete',
     description: 'remove the objects the files name; returns once the change is in force',
-    options: [
-      {
-        flags: '-f, --filename <path>',
-        description: 'manifest file or directory (repeatable)',
-        required: true,
-        parse: collect,
-        default: [],
-      },
-    ],
+    options: [FILENAME_OPTION],
     run: async ({ opts }) => {
       const r = await (await Lab.open(name())).delete(opts.filename);
       for (const c of r.changed) process.stderr.write(`${c} deleted\n`);

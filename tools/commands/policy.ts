@@ -16,7 +16,7 @@ import {
 import { formatGrid, matrixCases, simulateMatrix } from '../../agent/policy/matrix.js';
 import { loadManifests } from '../../agent/sources/manifests.js';
 import { EXIT_NEGATIVE, UserError } from '../../agent/sys/errors.js';
-import { collect, matrixJson, ports, protocols } from '../cli/args.js';
+import { FILENAME_OPTION, matrixJson, ports, protocols } from '../cli/args.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
 import { isBadRequest } from '../cli/errors.js';
@@ -156,13 +156,7 @@ export function registerPolicyCommands(program: Command, { config, socket }: Ins
     name: 'simulate',
     description: 'the reachability matrix computed from manifests by the compiler alone (no kernel)',
     options: [
-      {
-        flags: '-f, --filename <path>',
-        description: 'manifest file or directory (repeatable)',
-        required: true,
-        parse: collect,
-        default: [],
-      },
+      FILENAME_OPTION,
       { flags: '--ports <list>', description: 'ports', default: '80,81' },
       { flags: '--protocols <list>', description: 'TCP, UDP, SCTP', default: 'TCP' },
     ],
