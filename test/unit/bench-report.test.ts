@@ -8,18 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../agent/config/config.js';
 import { CROSS_NODE_CONFIGS } from '../../tools/bench/cross-node.js';
-import { configs, type DatapathReport, type Metric, summarize } from '../../tools/bench/datapath.js';
+import { configs, type DatapathReport, METRICS, type Metric, summarize } from '../../tools/bench/datapath.js';
 import { checkGate, gate, markdown, svg } from '../../tools/bench/report.js';
 import { pairedRatio } from '../../tools/bench/stats.js';
-
-const METRICS: Metric[] = [
-  'tcp_stream_gbps',
-  'tcp_rr_tps',
-  'rr_p50_us',
-  'rr_p99_us',
-  'tcp_crr_tps',
-  'cpu_s_per_gb',
-];
 
 function report(ratios: Record<string, Partial<Record<Metric, number>>>): DatapathReport {
   const results: DatapathReport['results'] = [];
