@@ -1,6 +1,6 @@
 // The agent's API on a unix socket (root only: the directory 0700, the socket 0600). Each
 // connection carries one framed Request and gets one framed Response; but observe (a stream of
-// responses) and cni (a conversation with sluice-cni, cni/conversation.ts).
+// responses) and cni (a conversation with sluice-cni, agent/cni/conversation.ts).
 
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';

@@ -1,6 +1,6 @@
 // How the CLI reports a failure, in one place: `error: <message>` on stderr, and under -o json
 // also {"error": {"message", "code", "reason"}} on stdout, so that a script reading the JSON gets
-// a document either way. The exit code says what kind of failure it was (agent/errors.ts).
+// a document either way. The exit code says what kind of failure it was (agent/sys/errors.ts).
 
 import { CommanderError } from 'commander';
 import type { AgentError } from '../../agent/api/client.js';
