@@ -11,7 +11,7 @@ import { Agent } from './node/agent.js';
 import { startApiServer } from './server/api.js';
 import { registerDatapathMetrics, startMetricsServer } from './server/metrics.js';
 import { KubernetesSource, loadKubeConfig } from './sources/kubernetes.js';
-import { applyManifests, loadManifests, localNodes, nodeClash } from './sources/manifests.js';
+import { applyManifests, emptyManifests, loadManifests } from './sources/manifests.js';
 import { Store } from './state/store.js';
 import { SluiceError, UserError } from './sys/errors.js';
 import { createLogger } from './sys/log.js';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const nodeName = cfg.nodeName;
     if (!nodeName)
       throw new UserError(
-        'K8S_NODE_NAME is not set: the agent needs its node name (the DaemonSet sets it from spec.nodeName)',
+        'K8S_NODE_NAME is not set: the agent needs its node name (the DaemonSet sets it from spec.nodeName; or give --node-name)',
       );
     const kc = loadKubeConfig(values.kubeconfig);
     const store = new Store();
@@ -145,17 +145,10 @@ async function run(
       },
     });
   } else if (manifests.length > 0) {
-    const m = await loadManifests(manifests, cfg.serviceCidr);
-    const nodes = localNodes(cfg.nodes, m.nodes);
-    const clash = nodeClash(nodes);
-    if (clash)
-      throw new UserError(
-        `node ${nodes[clash.index]!.name} (the config's nodes with the manifests' Nodes): ${clash.field}: ${clash.message}`,
-      );
-    // The config's nodes first: a manifest Node of the same name replaces one.
-    applyManifests(agent.store, m, cfg.nodes);
+    // The config's nodes too: a manifest Node of the same name replaces one.
+    applyManifests(agent.store, await loadManifests(manifests, cfg.serviceCidr), cfg.nodes);
   } else {
-    for (const n of cfg.nodes) agent.store.upsertNode(n);
+    applyManifests(agent.store, emptyManifests(), cfg.nodes);
   }
   await agent.startReconciling();
   if (cniConfDir) {

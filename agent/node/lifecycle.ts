@@ -267,9 +267,9 @@ export class Lifecycle {
     });
   }
 
-  /** This node's name: the config's, else the DaemonSet's K8S_NODE_NAME ('' = unnamed). */
+  /** This node's name (config nodeName, which K8S_NODE_NAME sets; '' = unnamed). */
   get nodeName(): string {
-    return this.cfg.nodeName || (process.env['K8S_NODE_NAME'] ?? '');
+    return this.cfg.nodeName;
   }
 
   private routedNodes: Snapshot['nodes'];
@@ -313,10 +313,10 @@ export class Lifecycle {
     let m: Awaited<ReturnType<typeof loadManifests>>;
     try {
       m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr);
+      applyManifests(this.store, m, this.cfg.nodes);
     } catch (err) {
       throw new ApiError(ApiErrorCode.INVALID_ARGUMENT, (err as Error).message);
     }
-    applyManifests(this.store, m, this.cfg.nodes);
     const [r] = await Promise.all([this.reconciler.reconcile(), this.syncRoutes()]);
     return { storeVersion: r.storeVersion, pods: m.pods.length, policies: m.policies.length };
   }

@@ -466,11 +466,19 @@ export function localNodes(configNodes: readonly Node[], manifestNodes: readonly
 
 /**
  * Makes the store hold exactly these manifests (objects not in them are removed). configNodes (the
- * agent config's `nodes`) are held too, unless a manifest Node of the same name replaces one.
+ * agent config's `nodes`) are held too, unless a manifest Node of the same name replaces one; if
+ * the two together clash (a shared InternalIP, overlapping pod CIDRs) nothing changes and a
+ * ManifestError says which node and field.
  */
 export function applyManifests(store: Store, m: Manifests, configNodes: readonly Node[] = []): void {
-  const snap = store.snapshot();
   const nodes = localNodes(configNodes, m.nodes);
+  const clash = nodeClash(nodes);
+  if (clash) {
+    throw new ManifestError(
+      `node ${nodes[clash.index]!.name} (the config's nodes with the manifests' Nodes): ${clash.field}: ${clash.message}`,
+    );
+  }
+  const snap = store.snapshot();
   for (const n of nodes) store.upsertNode(n);
   const want = {
     ns: new Set(m.namespaces.map((n) => n.name)),
