@@ -7,6 +7,7 @@
 // goes (decision 20 in docs/decisions.md).
 
 import { SLUICE_IDENTITY } from '../abi/constants.js';
+import { fnv1a } from '../sys/hash.js';
 
 const { SLUICE_ID_FIRST_LABELS: ID_FIRST_LABELS, SLUICE_ID_NAMESPACE_BIT: ID_NAMESPACE_BIT } =
   SLUICE_IDENTITY;
@@ -18,16 +19,6 @@ export const IDENTITY_SPACES = {
   namespaces: { first: ID_NAMESPACE_BIT + 1, last: ID_NAMESPACE_BIT + 0x00ffffff },
 } as const;
 export type IdentitySpace = keyof typeof IDENTITY_SPACES;
-
-/** FNV-1a, 32 bits, over the key's UTF-8 bytes. */
-export function fnv1a(key: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of Buffer.from(key, 'utf8')) {
-    h ^= byte;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** Where a key's identity is when nothing collides with it. */
 export function homeOf(key: string, space: { first: number; last: number }): number {

@@ -15,6 +15,7 @@ import { podKey, policyKey } from '../model/types.js';
 import { type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
 import { type Cidr, containsIp, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4.js';
 import { protocolNumber } from '../net/protocols.js';
+import { fnv1a } from '../sys/hash.js';
 import { type IpBlockSpan, partitionIpBlocks } from './cidr.js';
 import { portRangePrefixes } from './ports.js';
 import { matchesSelector } from './selector.js';
@@ -39,18 +40,6 @@ import {
   type RuleRef,
 } from './types.js';
 
-/** FNV-1a, 32 bits, over the UTF-8 bytes of s. */
-const UTF8 = new TextEncoder();
-
-function fnv1a32(s: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of UTF8.encode(s)) {
-    h ^= byte;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 function directionName(direction: Direction): string {
   return direction === DIR_INGRESS ? 'ingress' : 'egress';
 }
@@ -59,7 +48,7 @@ function directionName(direction: Direction): string {
  * counters and flow records keep meaning the same rule. compilePolicies moves an id on only in the
  * (rare) case of two rules hashing alike; its rules map is the authority. */
 export function ruleIdFor(policyKey: string, direction: Direction, index: number): number {
-  return fnv1a32(`${policyKey}/${directionName(direction)}/${index}`) || 1;
+  return fnv1a(`${policyKey}/${directionName(direction)}/${index}`) || 1;
 }
 
 /** One policy-trie prefix below (endpoint, identity, direction): protocol and port bits. */
@@ -430,7 +419,7 @@ function allocateSetIdentities(memberSets: readonly number[][]): Map<string, num
   const out = new Map<string, number>();
   const taken = new Set<number>();
   for (const key of canonical) {
-    let n = fnv1a32(key) & 0x7fffffff || 1;
+    let n = fnv1a(key) & 0x7fffffff || 1;
     while (taken.has(n)) n = (n % 0x7fffffff) + 1;
     taken.add(n);
     out.set(key, (ID_CIDR_SET_BIT | n) >>> 0);

@@ -13,17 +13,9 @@ import {
 import { NODE_PORT_MAX, NODE_PORT_MIN } from '../model/validate-service.js';
 import { formatIPv4, parseCidr } from '../net/ipv4.js';
 import { matchesSelector } from '../policy/selector.js';
+import { fnv1a } from '../sys/hash.js';
 
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /**
  * Services with a clusterIP (from serviceCidr) and nodePorts where the manifest leaves them out,
