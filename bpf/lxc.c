@@ -292,10 +292,14 @@ int from_pod(struct __sk_buff *skb)
 
 	metrics_add(src->endpoint_id, REASON_FORWARDED, DIR_EGRESS, skb->len);
 	if (!dst) {
-		/* A reply the sender of the connection must translate goes back to it first. */
-		__u32 node = ct == CT_REPLY && found.flags & CT_F_TUNNEL_RETURN ? tunnel_return_node(&pkt, now) : 0;
-		if (!node)
-			node = peer.tunnel_endpoint;
+		/* A reply the sender of the connection must translate goes back to it first; without
+		 * that node (its entry swept) the reply cannot be translated: dropped, not leaked. */
+		__u32 node = peer.tunnel_endpoint;
+		if (ct == CT_REPLY && found.flags & CT_F_TUNNEL_RETURN) {
+			node = tunnel_return_node(&pkt, now);
+			if (!node)
+				return drop(skb, src->endpoint_id, DROP_NO_TUNNEL_ENDPOINT, DIR_EGRESS, &pkt, &v);
+		}
 		__u32 tunnel = node ? tunnel_ifindex() : 0;
 		if (tunnel) {
 			int r = deliver_tunnel(skb, tunnel, node, src->identity);
@@ -444,7 +448,7 @@ int from_overlay(struct __sk_buff *skb)
 	__u32 dst_ep = dst ? dst->endpoint_id : 0;
 	__u32 vni = bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) < 0 ? 0 : key.tunnel_id;
 	__u32 identity = vni & ~SLUICE_VNI_REPLY_VIA_SENDER;
-	if (identity == SLUICE_ID_ANY || identity > SLUICE_ID_LAST_LABELS)
+	if (identity == SLUICE_ID_ANY) /* no key, or a sender that named no identity */
 		return drop(skb, dst_ep, DROP_NO_TUNNEL_ENDPOINT, DIR_INGRESS, &pkt, &v);
 	if (identity == SLUICE_ID_HOST)
 		identity = SLUICE_ID_REMOTE_NODE;
@@ -463,9 +467,10 @@ int from_overlay(struct __sk_buff *skb)
 			/* A client on a third node gets it through the tunnel with a key of its own (the
 			 * received one still rides on the packet); others are routed. */
 			struct ipcache_value client = ipcache_lookup(pkt.daddr);
-			if (client.tunnel_endpoint)
-				return deliver_tunnel(skb, skb->ifindex, client.tunnel_endpoint, identity);
-			return deliver_routed(skb, &pkt);
+			if (!client.tunnel_endpoint)
+				return deliver_routed(skb, &pkt);
+			int r = deliver_tunnel(skb, skb->ifindex, client.tunnel_endpoint, identity);
+			return r == TC_ACT_SHOT ? drop(skb, 0, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v) : r;
 		}
 		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
 	}

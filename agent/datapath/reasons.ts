@@ -17,7 +17,7 @@ const TEXTS: Readonly<Record<keyof typeof SLUICE_REASON, string>> = {
   DROP_REDIRECT_FAILED: 'redirect to pod failed',
   DROP_UNKNOWN_ENDPOINT: 'no endpoint for this device',
   DROP_NO_SERVICE_BACKEND: 'service has no backend',
-  DROP_NO_TUNNEL_ENDPOINT: 'no node to tunnel to',
+  DROP_NO_TUNNEL_ENDPOINT: 'tunnel: no node for the destination, or no identity in the VNI',
 };
 
 /** Reason number -> its name without the REASON_ or DROP_ prefix (FORWARDED, POLICY_DENIED, ...)

@@ -19,7 +19,7 @@ enum sluice_reason {
 	DROP_REDIRECT_FAILED = 6,    /* bpf_redirect_peer refused the destination */
 	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
 	DROP_NO_SERVICE_BACKEND = 8, /* a Service frontend without a backend (rejected, or dropped when Local) */
-	DROP_NO_TUNNEL_ENDPOINT = 9, /* tunnel: no node holds the destination, or no identity arrived */
+	DROP_NO_TUNNEL_ENDPOINT = 9, /* tunnel: no node holds the destination (or the reply's translating node), or no identity in the VNI */
 	REASON_MAX = 10,
 };
 
