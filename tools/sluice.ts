@@ -35,16 +35,21 @@ function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
+  /** The lab node --lab (and --node) name, read once per command; --node needs --lab. */
+  let labNode: ReturnType<typeof labNodeFiles> | undefined;
+  const lab = () => {
+    const o = program.opts<{ lab?: string; node?: string }>();
+    if (!o.lab) {
+      if (o.node) throw new UserError('--node: only with --lab (a lab of several nodes)');
+      return undefined;
+    }
+    labNode ??= labNodeFiles(o.lab, o.node);
+    return labNode;
+  };
   const config = (): SluiceConfig => {
-    const o = program.opts<{
-      pinRoot: string;
-      attachMode: string;
-      hostNetns?: string;
-      lab?: string;
-      node?: string;
-    }>();
-    if (o.lab) {
-      const node = labNodeFiles(o.lab, o.node);
+    const o = program.opts<{ pinRoot: string; attachMode: string; hostNetns?: string }>();
+    const node = lab();
+    if (node) {
       return {
         ...defaultConfig(),
         pinRoot: node.pinRoot,
@@ -52,7 +57,6 @@ function main(argv: string[]): Promise<void> {
         hostNetns: `/run/netns/${node.netns}`,
       };
     }
-    if (o.node) throw new UserError('--node: only with --lab (a lab of several nodes)');
     if (!['tcx', 'tc', 'auto'].includes(o.attachMode))
       throw new UserError(`--attach-mode ${o.attachMode}: expected tcx, tc or auto`);
     return {
@@ -65,10 +69,7 @@ function main(argv: string[]): Promise<void> {
   registerBenchCommands(program);
   registerCniCommands(program);
   registerLabCommands(program);
-  const socket = () => {
-    const o = program.opts<{ socket: string; lab?: string; node?: string }>();
-    return o.lab ? labNodeFiles(o.lab, o.node).socket : o.socket;
-  };
+  const socket = () => lab()?.socket ?? program.opts<{ socket: string }>().socket;
   const instance: Instance = { config, socket };
   registerDatapathCommands(program, instance);
   registerEndpointCommands(program, instance);

@@ -135,10 +135,10 @@ export class CrossNode {
           );
         const pair: CrossNodePair = {
           config: `cross-node-${mode}`,
-          client: `/run/netns/sl-${name}-bench-client`,
-          server: `/run/netns/sl-${name}-bench-server`,
+          client: `/run/netns/${client.netns}`,
+          server: `/run/netns/${server.netns}`,
           serverIp: server.ip,
-          mtu: await mtuOf(`/run/netns/sl-${name}-bench-client`),
+          mtu: await mtuOf(`/run/netns/${client.netns}`),
         };
         this.pairs.set(pair.config, pair);
       }

@@ -64,11 +64,6 @@ export const SERVER_IP = '10.238.0.2';
 export const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
 const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
 
-/**
- * The request/response client and server each on a CPU of their own. Unpinned, RR on two vCPUs
- * is bimodal (p50 ≈ 21 µs or ≈ 37 µs, depending on where the scheduler puts the two), which moves
- * a median of a few runs by more than the gates' margins. With one CPU, nothing to pin.
- */
 /** Quiet time after switching configs, before measuring (bench services uses the same). */
 export const SETTLE_MS = 1000;
 
@@ -77,6 +72,11 @@ export const SETTLE_MS = 1000;
 export function settle(switchMs: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(SETTLE_MS, switchMs)));
 }
+/**
+ * The request/response client and server each on a CPU of their own. Unpinned, RR on two vCPUs
+ * is bimodal (p50 ≈ 21 µs or ≈ 37 µs, depending on where the scheduler puts the two), which moves
+ * a median of a few runs by more than the gates' margins. With one CPU, nothing to pin.
+ */
 const CLIENT_CPU = 0;
 const SERVER_CPU = 1;
 function pinTo(cpu: number): string[] {

@@ -16,19 +16,18 @@ import {
   lbSlotCodec,
   lbSlotKeyCodec,
 } from '../../agent/datapath/codecs.js';
-import { mapPin } from '../../agent/datapath/maps.js';
 import { protocolName } from '../../agent/net/protocols.js';
 import { servicePortLabel } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { fetchNames } from '../cli/inspect.js';
+import { fetchNames, pin } from '../cli/inspect.js';
 import { formatTable } from '../output.js';
 
 const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
 const { LB_BACKEND_F_TERMINATING } = LB_BACKEND_FLAGS;
 
-export interface LbRow {
+interface LbRow {
   id: number;
   frontend: string;
   kind: string;
@@ -41,14 +40,14 @@ export interface LbRow {
 }
 
 /** Every frontend in the maps with its backends (slot order, then terminating ones). */
-export async function lbInMaps(
+async function lbInMaps(
   cfg: SluiceConfig,
   names?: ReadonlyMap<number, sluice.v1.IFrontendName>,
 ): Promise<LbRow[]> {
   const [frontends, slots, backends, stats] = await Promise.all([
-    dumpMap(mapPin(cfg.pinRoot, 'lbFrontends')),
-    dumpMap(mapPin(cfg.pinRoot, 'lbSlots')),
-    dumpMap(mapPin(cfg.pinRoot, 'lbBackends')),
+    dumpMap(pin(cfg, 'lbFrontends')),
+    dumpMap(pin(cfg, 'lbSlots')),
+    dumpMap(pin(cfg, 'lbBackends')),
     readLbStats(cfg.pinRoot),
   ]);
   const rows = new Map<number, LbRow>();

@@ -155,16 +155,21 @@ export function nodeFiles(paths: LabPaths, node: string) {
 /** The files of a lab node by name (undefined: the first node), for `sluice --lab NAME --node N`. */
 export function labNodeFiles(lab: string, node: string | undefined): ReturnType<typeof nodeFiles> {
   const paths = labPaths(lab);
-  let nodes: string[] = [SINGLE_NODE];
+  let state: Partial<LabState>;
   try {
-    const state = JSON.parse(readFileSync(paths.state, 'utf8')) as Partial<LabState>;
-    nodes = (state.nodes ?? []).map((n) => n.name);
+    state = JSON.parse(readFileSync(paths.state, 'utf8')) as Partial<LabState>;
   } catch {
-    // no lab up: the paths of a one-node lab, whose absence the command reports
+    throw new UserError(`--lab ${lab}: no lab ${lab} is up: start one with 'sluice lab up -f PATH'`);
   }
+  const nodes = (state.nodes ?? []).map((n) => n.name);
   const name = node ?? nodes[0] ?? SINGLE_NODE;
-  if (!nodes.includes(name))
-    throw new UserError(`--node ${name}: lab ${lab} has nodes ${nodes.join(', ') || 'none'}`);
+  if (!nodes.includes(name)) {
+    throw new UserError(
+      nodes.length === 1
+        ? `--node ${name}: lab ${lab} has one node; --node picks one of a lab started with --nodes N`
+        : `--node ${name}: lab ${lab} has nodes ${nodes.join(', ')}`,
+    );
+  }
   return nodeFiles(paths, name);
 }
 
@@ -212,6 +217,8 @@ export interface LabStatus {
     name: string;
     /** The lab node it runs on. */
     node: string;
+    /** Its network namespace (`ip netns exec NAME ...`). */
+    netns: string;
     ip: string;
     labels: Record<string, string>;
     ports: string[];
@@ -743,6 +750,7 @@ export class Lab {
         namespace: p.namespace,
         name: p.name,
         node: this.state.pods[`${p.namespace}/${p.name}`]?.node ?? '',
+        netns: this.state.pods[`${p.namespace}/${p.name}`]?.netns ?? '',
         ip: p.ip ?? '',
         labels: { ...p.labels },
         ports: p.ports.map((x) => `${x.name ? `${x.name}:` : ''}${x.containerPort}/${x.protocol}`),
@@ -1069,7 +1077,18 @@ export class Lab {
     const paths = labPaths(name);
     const state = await readJsonIfExists<LabState>(paths.state);
     if (!state) throw new UserError(`no lab ${name} is up`);
-    await new Lab(paths, { ...state, nodes: state.nodes ?? [] }, []).down();
+    // A lab an older sluice started (state version 1): its one node and agent at the top level.
+    const v1 = state as unknown as { agentPid?: number };
+    const nodes = state.nodes ?? [
+      {
+        name: SINGLE_NODE,
+        netns: paths.nodeNetns,
+        ip: LAB_NODE_IP,
+        podCidr: LAB_POD_CIDR,
+        agentPid: v1.agentPid ?? 0,
+      },
+    ];
+    await new Lab(paths, { ...state, nodes }, []).down();
   }
 }
 
