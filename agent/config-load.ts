@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config/config.js';
 import type { Node } from './model/types.js';
 import { formatCidr, parseCidr, parseIPv4 } from './net/ipv4.js';
+import { cidrFamily, formatCidrV6, parseCidrV6 } from './net/ipv6.js';
 import { isDnsSubdomain, nodeClash } from './sources/manifests.js';
 import { UserError } from './sys/errors.js';
 
@@ -17,6 +18,7 @@ const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_ATTACH_MODE: 'attachMode',
   SLUICE_HOST_NETNS: 'hostNetns',
   SLUICE_POD_CIDR: 'podCidr',
+  SLUICE_POD_CIDR_V6: 'podCidrV6',
   SLUICE_NODEPORT_DEVICES: 'nodePortDevices',
   SLUICE_ROUTING: 'routing',
   // The DaemonSet sets it from spec.nodeName (the Downward API).
@@ -94,14 +96,16 @@ function check(source: string, key: string, value: unknown): unknown {
       }
       return list;
     }
-    case 'serviceCidr':
     case 'podCidr':
-      try {
-        parseCidr(String(value));
-      } catch (err) {
-        throw new UserError(`${where}: ${(err as Error).message}`);
-      }
-      return String(value);
+      if (cidrFamily(String(value)) === 6)
+        throw new UserError(
+          `${where}: ${JSON.stringify(value)} is an IPv6 CIDR: podCidr is the IPv4 pool; an IPv6 pool is podCidrV6 (SLUICE_POD_CIDR_V6)`,
+        );
+      return checkCidr(where, value);
+    case 'serviceCidr':
+      return checkCidr(where, value);
+    case 'podCidrV6':
+      return checkPodCidrV6(where, value);
     case 'nodeIps': {
       const list = Array.isArray(value) ? value : String(value).split(',');
       for (const ip of list) {
@@ -128,7 +132,36 @@ function check(source: string, key: string, value: unknown): unknown {
   }
 }
 
-/** Local mode's nodes: a list of {name, internalIp, podCidr?}, none clashing with another. */
+function checkCidr(where: string, value: unknown): string {
+  try {
+    parseCidr(String(value));
+  } catch (err) {
+    throw new UserError(`${where}: ${(err as Error).message}`);
+  }
+  return String(value);
+}
+
+/** An IPv6 pod CIDR, in its canonical form (host bits dropped, RFC 5952): a pool with at least one
+ * address besides the subnet-router anycast address. */
+function checkPodCidrV6(where: string, value: unknown): string {
+  if (typeof value !== 'string')
+    throw new UserError(
+      `${where} must be an IPv6 CIDR such as fd00:10:244:1::/64, got ${JSON.stringify(value)}`,
+    );
+  let cidr: ReturnType<typeof parseCidrV6>;
+  try {
+    cidr = parseCidrV6(value);
+  } catch (err) {
+    throw new UserError(`${where}: ${(err as Error).message}`);
+  }
+  if (cidr.len > 127)
+    throw new UserError(
+      `${where}: ${JSON.stringify(value)} holds no pod address (a /128's one address is its subnet-router anycast address): use a prefix of /127 or shorter, /64 to /120 as a rule`,
+    );
+  return formatCidrV6(cidr);
+}
+
+/** Local mode's nodes: a list of {name, internalIp, podCidr?, podCidrV6?}, none clashing with another. */
 function checkNodes(where: string, value: unknown): Node[] {
   if (!Array.isArray(value)) throw new UserError(`${where} must be a list of {name, internalIp, podCidr}`);
   const nodes = value.map((entry, i): Node => {
@@ -136,9 +169,9 @@ function checkNodes(where: string, value: unknown): Node[] {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
       throw new UserError(`${at} must be a mapping with name, internalIp and (optional) podCidr`);
     for (const k of Object.keys(entry))
-      if (k !== 'name' && k !== 'internalIp' && k !== 'podCidr')
-        throw new UserError(`${at}.${k}: unknown field (expected name, internalIp, podCidr)`);
-    const { name, internalIp, podCidr } = entry as Record<string, unknown>;
+      if (k !== 'name' && k !== 'internalIp' && k !== 'podCidr' && k !== 'podCidrV6')
+        throw new UserError(`${at}.${k}: unknown field (expected name, internalIp, podCidr, podCidrV6)`);
+    const { name, internalIp, podCidr, podCidrV6 } = entry as Record<string, unknown>;
     if (typeof name !== 'string' || !isDnsSubdomain(name))
       throw new UserError(`${at}.name must be a node name (a DNS subdomain), got ${JSON.stringify(name)}`);
     if (typeof internalIp !== 'string')
@@ -148,10 +181,18 @@ function checkNodes(where: string, value: unknown): Node[] {
     } catch (err) {
       throw new UserError(`${at}.internalIp: ${(err as Error).message}`);
     }
-    if (podCidr === undefined || podCidr === null) return { name, internalIp };
+    const v6 =
+      podCidrV6 === undefined || podCidrV6 === null
+        ? {}
+        : { podCidrV6: checkPodCidrV6(`${at}.podCidrV6`, podCidrV6) };
+    if (podCidr === undefined || podCidr === null) return { name, internalIp, ...v6 };
+    if (cidrFamily(String(podCidr)) === 6)
+      throw new UserError(
+        `${at}.podCidr: ${JSON.stringify(podCidr)} is an IPv6 CIDR: it belongs in podCidrV6`,
+      );
     try {
       // Host bits are dropped (10.244.1.1/24 is 10.244.1.0/24): the value becomes a route.
-      return { name, internalIp, podCidr: formatCidr(parseCidr(String(podCidr))) };
+      return { name, internalIp, podCidr: formatCidr(parseCidr(String(podCidr))), ...v6 };
     } catch (err) {
       throw new UserError(`${at}.podCidr: ${(err as Error).message}`);
     }

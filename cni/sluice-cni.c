@@ -145,6 +145,8 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 	X(WirePod, host_mac, 8, PB_LEN)                 \
 	X(WirePod, pod_mac, 9, PB_LEN)                  \
 	X(WirePod, mtu, 10, PB_VARINT)                  \
+	X(WirePod, ipv6, 11, PB_LEN)                    \
+	X(WirePod, gateway_v6, 12, PB_LEN)              \
 	X(ProbePod, netns, 1, PB_LEN)                   \
 	X(ProbePod, ifname, 2, PB_LEN)                  \
 	X(CniStepResult, errno, 1, PB_VARINT)           \
@@ -1031,7 +1033,8 @@ static int link_up(struct nl *nl, int ifindex)
 	return nl_do(nl, &m);
 }
 
-// No IPv6 link-local address (IPv4 only: no ND/MLD packets to be counted as drops).
+// No IPv6 link-local address, nor any other the kernel would make: an IPv4-only pod's interfaces
+// send no ND/MLD packets to be counted as drops, a dual-stack pod's hold only what the plugin adds.
 static int link_addrgenmode_none(struct nl *nl, int ifindex)
 {
 	struct ifinfomsg ifi = {.ifi_family = AF_UNSPEC, .ifi_index = ifindex};
@@ -1047,48 +1050,97 @@ static int link_addrgenmode_none(struct nl *nl, int ifindex)
 	return rc == -EAFNOSUPPORT ? 0 : rc; // IPv6 disabled at boot: no link-local to suppress
 }
 
-static int addr_add(struct nl *nl, int ifindex, struct in_addr ip)
+// An address of either family, in the byte order rtnetlink carries it.
+struct ip {
+	int family; // AF_INET or AF_INET6
+	uint8_t bytes[16];
+};
+
+static size_t ip_len(const struct ip *a)
 {
-	struct ifaddrmsg ifa = {.ifa_family = AF_INET, .ifa_prefixlen = 32, .ifa_index = (uint32_t)ifindex};
+	return a->family == AF_INET6 ? 16 : 4;
+}
+
+// The address's own prefix length: 32, or 128.
+static uint8_t ip_bits(const struct ip *a)
+{
+	return (uint8_t)(ip_len(a) * 8);
+}
+
+static int ip_parse(int family, const char *s, struct ip *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->family = family;
+	return inet_pton(family, s, out->bytes) == 1 ? 0 : -1;
+}
+
+// Adds the address as a /32 or /128; an IPv6 one without duplicate address detection (nobody else
+// on the veth could hold it, and DAD would send neighbour solicitations and hold it tentative).
+static int addr_add(struct nl *nl, int ifindex, const struct ip *ip)
+{
+	struct ifaddrmsg ifa = {
+		.ifa_family = (uint8_t)ip->family,
+		.ifa_prefixlen = ip_bits(ip),
+		.ifa_flags = ip->family == AF_INET6 ? IFA_F_NODAD : 0,
+		.ifa_index = (uint32_t)ifindex,
+	};
 	struct nlmsg m;
 	nl_init(&m, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, &ifa, sizeof(ifa));
-	nl_attr(&m, IFA_LOCAL, &ip, 4);
-	nl_attr(&m, IFA_ADDRESS, &ip, 4);
+	nl_attr(&m, IFA_LOCAL, ip->bytes, ip_len(ip));
+	nl_attr(&m, IFA_ADDRESS, ip->bytes, ip_len(ip));
 	return nl_do(nl, &m);
 }
 
-// Adds a route to the main table: dst/dst_len through ifindex, via gw when gw is not NULL
-// (onlink). Like `ip route add`, it fails on an existing route to dst (a default route someone
-// else set in the pod, or another route to the pod's address on the host) rather than take it over.
-static int route_add(struct nl *nl, int ifindex, struct in_addr dst, uint8_t dst_len, const struct in_addr *gw)
+// Adds a route to the main table: dst/dst_len through ifindex, via gw when gw is not NULL (IPv4:
+// onlink; IPv6 gateways are link-local, on the link by definition). Like `ip route add`, it fails
+// on an existing route to dst (a default route someone else set in the pod, or another route to
+// the pod's address on the host) rather than take it over.
+static int route_add(struct nl *nl, int ifindex, const struct ip *dst, uint8_t dst_len, const struct ip *gw)
 {
+	int v4 = dst->family == AF_INET;
 	struct rtmsg rt = {
-		.rtm_family = AF_INET,
+		.rtm_family = (uint8_t)dst->family,
 		.rtm_dst_len = dst_len,
 		.rtm_table = RT_TABLE_MAIN,
 		.rtm_protocol = RTPROT_BOOT,
-		.rtm_scope = gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK,
+		.rtm_scope = gw || !v4 ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK,
 		.rtm_type = RTN_UNICAST,
-		.rtm_flags = gw ? RTNH_F_ONLINK : 0,
+		.rtm_flags = gw && v4 ? RTNH_F_ONLINK : 0,
 	};
 	struct nlmsg m;
 	nl_init(&m, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &rt, sizeof(rt));
 	if (dst_len)
-		nl_attr(&m, RTA_DST, &dst, 4);
+		nl_attr(&m, RTA_DST, dst->bytes, ip_len(dst));
 	if (gw)
-		nl_attr(&m, RTA_GATEWAY, gw, 4);
+		nl_attr(&m, RTA_GATEWAY, gw->bytes, ip_len(gw));
 	nl_attr_u32(&m, RTA_OIF, (uint32_t)ifindex);
 	return nl_do(nl, &m);
 }
 
-static int neigh_set(struct nl *nl, int ifindex, struct in_addr ip, const uint8_t mac[6])
+// A permanent neighbour entry (ARP or NDP): the address is never resolved on the wire.
+static int neigh_set(struct nl *nl, int ifindex, const struct ip *ip, const uint8_t mac[6])
 {
-	struct ndmsg nd = {.ndm_family = AF_INET, .ndm_ifindex = ifindex, .ndm_state = NUD_PERMANENT};
+	struct ndmsg nd = {.ndm_family = (uint8_t)ip->family, .ndm_ifindex = ifindex, .ndm_state = NUD_PERMANENT};
 	struct nlmsg m;
 	nl_init(&m, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, &nd, sizeof(nd));
-	nl_attr(&m, NDA_DST, &ip, 4);
+	nl_attr(&m, NDA_DST, ip->bytes, ip_len(ip));
 	nl_attr(&m, NDA_LLADDR, mac, 6);
 	return nl_do(nl, &m);
+}
+
+// Sets an IPv6 setting of an interface of the current network namespace (the files under
+// /proc/sys/net are those of the namespace the opening task is in; rtnetlink cannot set these):
+// 0, or -errno, with the file in path.
+static int ipv6_conf_set(const char *ifname, const char *key, const char *value, char *path, size_t cap)
+{
+	snprintf(path, cap, "/proc/sys/net/ipv6/conf/%s/%s", ifname, key);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = write(fd, value, strlen(value));
+	int err = n < 0 ? errno : 0;
+	close(fd);
+	return n < 0 ? -err : 0;
 }
 
 // Deletes a link by index, or by name when the index is not known.
@@ -1127,6 +1179,22 @@ static int fail(struct step_result *r, int err, const char *fmt, ...)
 	return -1;
 }
 
+// IPv6 on for a dual-stack pod's interface, but quiet: router advertisements are neither accepted
+// nor turned into addresses, and with address generation off (link_addrgenmode_none) the
+// interface holds only what the plugin adds. Set before the link goes up.
+static int ipv6_enable_quiet(const char *ifname, struct step_result *r)
+{
+	static const char *const settings[][2] = {{"accept_ra", "0"}, {"autoconf", "0"}, {"disable_ipv6", "0"}};
+	char path[128];
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		int rc = ipv6_conf_set(ifname, settings[i][0], settings[i][1], path, sizeof(path));
+		if (rc < 0)
+			return fail(r, -rc, "enable IPv6 on %s: write %s to %s (is IPv6 disabled in this kernel?)", ifname,
+				    settings[i][1], path);
+	}
+	return 0;
+}
+
 // The namespace the plugin started in: every step starts from there.
 static int own_netns = -1;
 
@@ -1157,6 +1225,7 @@ struct wire_req {
 	char pod_netns[4096];
 	char host_ifname[IFNAMSIZ], pod_ifname[IFNAMSIZ];
 	char ip[16], gateway[16], host_mac[18], pod_mac[18];
+	char ipv6[INET6_ADDRSTRLEN], gateway_v6[INET6_ADDRSTRLEN]; // empty: an IPv4-only pod
 	uint32_t mtu;
 	int bad; // a field that did not fit
 };
@@ -1176,12 +1245,21 @@ static void wire_fields(struct pb_reader *rd, struct wire_req *w)
 		case PB_WirePod_host_mac: w->bad |= pb_copy(&f, w->host_mac, sizeof(w->host_mac)); break;
 		case PB_WirePod_pod_mac: w->bad |= pb_copy(&f, w->pod_mac, sizeof(w->pod_mac)); break;
 		case PB_WirePod_mtu: w->mtu = (uint32_t)f.v; break;
+		case PB_WirePod_ipv6: w->bad |= pb_copy(&f, w->ipv6, sizeof(w->ipv6)); break;
+		case PB_WirePod_gateway_v6: w->bad |= pb_copy(&f, w->gateway_v6, sizeof(w->gateway_v6)); break;
 		}
 	}
 }
 
+// The parsed addresses of a wiring request.
+struct wire_addrs {
+	struct ip ip, gw;
+	int v6; // a dual-stack pod: ip6 and gw6 are set
+	struct ip ip6, gw6;
+};
+
 // Configures the pod's side; the caller is in the pod's namespace with nl opened there.
-static int wire_pod_side(struct nl *nl, const struct wire_req *w, struct in_addr ip, struct in_addr gw,
+static int wire_pod_side(struct nl *nl, const struct wire_req *w, const struct wire_addrs *a,
 			 const uint8_t host_mac[6], struct step_result *r)
 {
 	int lo = (int)if_nametoindex("lo");
@@ -1193,24 +1271,36 @@ static int wire_pod_side(struct nl *nl, const struct wire_req *w, struct in_addr
 		return fail(r, -rc, "set lo up in %s", w->pod_netns);
 	if ((rc = link_addrgenmode_none(nl, pod)) < 0)
 		return fail(r, -rc, "set addrgenmode none on %s", w->pod_ifname);
+	if (a->v6 && ipv6_enable_quiet(w->pod_ifname, r) < 0)
+		return -1;
 	if ((rc = link_up(nl, pod)) < 0)
 		return fail(r, -rc, "set %s up", w->pod_ifname);
-	if ((rc = addr_add(nl, pod, ip)) < 0)
+	if ((rc = addr_add(nl, pod, &a->ip)) < 0)
 		return fail(r, -rc, "add %s/32 to %s", w->ip, w->pod_ifname);
-	if ((rc = route_add(nl, pod, gw, 32, NULL)) < 0)
+	if ((rc = route_add(nl, pod, &a->gw, 32, NULL)) < 0)
 		return fail(r, -rc, "add the route to %s on %s", w->gateway, w->pod_ifname);
-	if ((rc = route_add(nl, pod, (struct in_addr){0}, 0, &gw)) < 0)
+	if ((rc = route_add(nl, pod, &(struct ip){.family = AF_INET}, 0, &a->gw)) < 0)
 		return fail(r, -rc, "add the default route via %s on %s", w->gateway, w->pod_ifname);
-	if ((rc = neigh_set(nl, pod, gw, host_mac)) < 0)
+	if ((rc = neigh_set(nl, pod, &a->gw, host_mac)) < 0)
 		return fail(r, -rc, "add the neighbour %s on %s", w->gateway, w->pod_ifname);
+	if (!a->v6)
+		return 0;
+	if ((rc = addr_add(nl, pod, &a->ip6)) < 0)
+		return fail(r, -rc, "add %s/128 to %s", w->ipv6, w->pod_ifname);
+	// The gateway's MAC is known: a permanent entry, so the pod never solicits it.
+	if ((rc = neigh_set(nl, pod, &a->gw6, host_mac)) < 0)
+		return fail(r, -rc, "add the neighbour %s on %s", w->gateway_v6, w->pod_ifname);
+	if ((rc = route_add(nl, pod, &(struct ip){.family = AF_INET6}, 0, &a->gw6)) < 0)
+		return fail(r, -rc, "add the default route via %s on %s", w->gateway_v6, w->pod_ifname);
 	return 0;
 }
 
 static int wire(const struct wire_req *w, struct step_result *r)
 {
-	struct in_addr ip, gw;
+	struct wire_addrs a = {.v6 = w->ipv6[0] != 0};
 	uint8_t host_mac[6], pod_mac[6];
-	if (w->bad || inet_pton(AF_INET, w->ip, &ip) != 1 || inet_pton(AF_INET, w->gateway, &gw) != 1 ||
+	if (w->bad || ip_parse(AF_INET, w->ip, &a.ip) < 0 || ip_parse(AF_INET, w->gateway, &a.gw) < 0 ||
+	    (a.v6 && (ip_parse(AF_INET6, w->ipv6, &a.ip6) < 0 || ip_parse(AF_INET6, w->gateway_v6, &a.gw6) < 0)) ||
 	    parse_mac(w->host_mac, host_mac) < 0 || parse_mac(w->pod_mac, pod_mac) < 0 || !w->host_ifname[0] ||
 	    !w->pod_ifname[0] || !w->pod_netns[0])
 		return fail(r, EINVAL, "malformed wiring request from the agent");
@@ -1264,12 +1354,18 @@ static int wire(const struct wire_req *w, struct step_result *r)
 		fail(r, errno, "find %s after creating it", w->host_ifname);
 	else if ((rc = link_addrgenmode_none(&host, hidx)) < 0)
 		fail(r, -rc, "set addrgenmode none on %s", w->host_ifname);
+	else if (a.v6 && ipv6_enable_quiet(w->host_ifname, r) < 0)
+		; // fail() has said why
 	else if ((rc = link_up(&host, hidx)) < 0)
 		fail(r, -rc, "set %s up", w->host_ifname);
-	else if ((rc = route_add(&host, hidx, ip, 32, NULL)) < 0)
+	else if ((rc = route_add(&host, hidx, &a.ip, 32, NULL)) < 0)
 		fail(r, -rc, "add the host route to %s via %s", w->ip, w->host_ifname);
-	else if ((rc = neigh_set(&host, hidx, ip, pod_mac)) < 0)
+	else if ((rc = neigh_set(&host, hidx, &a.ip, pod_mac)) < 0)
 		fail(r, -rc, "add the neighbour %s on %s", w->ip, w->host_ifname);
+	else if (a.v6 && (rc = route_add(&host, hidx, &a.ip6, 128, NULL)) < 0)
+		fail(r, -rc, "add the host route to %s via %s", w->ipv6, w->host_ifname);
+	else if (a.v6 && (rc = neigh_set(&host, hidx, &a.ip6, pod_mac)) < 0)
+		fail(r, -rc, "add the neighbour %s on %s", w->ipv6, w->host_ifname);
 	else if (setns(podns, CLONE_NEWNET) < 0)
 		fail(r, errno, "enter network namespace %s", w->pod_netns);
 	else {
@@ -1277,7 +1373,7 @@ static int wire(const struct wire_req *w, struct step_result *r)
 		if (nl_open(&pod) < 0)
 			fail(r, errno, "open rtnetlink in %s", w->pod_netns);
 		else {
-			wire_pod_side(&pod, w, ip, gw, host_mac, r);
+			wire_pod_side(&pod, w, &a, host_mac, r);
 			close(pod.fd);
 		}
 	}
@@ -1325,12 +1421,18 @@ static void probe_addr(struct nlmsghdr *h, void *vctx)
 	struct ifaddrmsg *ifa = NLMSG_DATA(h);
 	if ((int)ifa->ifa_index != ctx->ifindex)
 		return;
+	// An IPv4 address is IFA_LOCAL (IFA_ADDRESS is the peer's on point-to-point links); an IPv6
+	// one is IFA_ADDRESS (IFA_LOCAL appears only beside a peer's).
+	int family = ifa->ifa_family;
+	unsigned type = family == AF_INET ? IFA_LOCAL : IFA_ADDRESS, size = family == AF_INET ? 4 : 16;
+	if (family != AF_INET && family != AF_INET6)
+		return;
 	int len = (int)IFA_PAYLOAD(h);
 	for (struct rtattr *a = IFA_RTA(ifa); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
-		if (a->rta_type != IFA_LOCAL || RTA_PAYLOAD(a) != 4)
+		if (a->rta_type != type || RTA_PAYLOAD(a) != size)
 			continue;
-		char ip[INET_ADDRSTRLEN], s[INET_ADDRSTRLEN + 4];
-		inet_ntop(AF_INET, RTA_DATA(a), ip, sizeof(ip));
+		char ip[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN + 4];
+		inet_ntop(family, RTA_DATA(a), ip, sizeof(ip));
 		snprintf(s, sizeof(s), "%s/%u", ip, ifa->ifa_prefixlen);
 		pb_string(&ctx->r->lists, PB_CniStepResult_addresses, s);
 	}
@@ -1342,23 +1444,25 @@ static void probe_route(struct nlmsghdr *h, void *vctx)
 	if (h->nlmsg_type != RTM_NEWROUTE)
 		return;
 	struct rtmsg *rt = NLMSG_DATA(h);
-	if (rt->rtm_dst_len != 0)
+	int family = rt->rtm_family;
+	if (rt->rtm_dst_len != 0 || (family != AF_INET && family != AF_INET6))
 		return;
 	uint32_t table = rt->rtm_table, oif = 0;
 	const void *gw = NULL;
+	unsigned size = family == AF_INET ? 4 : 16;
 	int len = (int)RTM_PAYLOAD(h);
 	for (struct rtattr *a = RTM_RTA(rt); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
 		if (a->rta_type == RTA_TABLE && RTA_PAYLOAD(a) == 4)
 			memcpy(&table, RTA_DATA(a), 4);
 		else if (a->rta_type == RTA_OIF && RTA_PAYLOAD(a) == 4)
 			memcpy(&oif, RTA_DATA(a), 4);
-		else if (a->rta_type == RTA_GATEWAY && RTA_PAYLOAD(a) == 4)
+		else if (a->rta_type == RTA_GATEWAY && RTA_PAYLOAD(a) == size)
 			gw = RTA_DATA(a);
 	}
 	if (table != RT_TABLE_MAIN || (int)oif != ctx->ifindex || !gw)
 		return;
-	char s[INET_ADDRSTRLEN];
-	inet_ntop(AF_INET, gw, s, sizeof(s));
+	char s[INET6_ADDRSTRLEN];
+	inet_ntop(family, gw, s, sizeof(s));
 	pb_string(&ctx->r->lists, PB_CniStepResult_default_gateways, s);
 }
 
@@ -1384,11 +1488,12 @@ static int probe(const char *netns, const char *ifname, struct step_result *r)
 		return fail(r, -rc, "ask for %s in %s", ifname, netns);
 	}
 
-	struct ifaddrmsg ifa = {.ifa_family = AF_INET};
+	// Both families (AF_UNSPEC): a dual-stack pod's IPv6 address and default route too.
+	struct ifaddrmsg ifa = {.ifa_family = AF_UNSPEC};
 	nl_init(&m, RTM_GETADDR, 0, &ifa, sizeof(ifa));
 	rc = nl_dump(&nl, &m, probe_addr, &ctx);
 	if (rc == 0) {
-		struct rtmsg rt = {.rtm_family = AF_INET};
+		struct rtmsg rt = {.rtm_family = AF_UNSPEC};
 		nl_init(&m, RTM_GETROUTE, 0, &rt, sizeof(rt));
 		rc = nl_dump(&nl, &m, probe_route, &ctx);
 	}

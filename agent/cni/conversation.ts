@@ -91,6 +91,7 @@ export async function cniConversation(
           pod_ifname: plan.podIfName,
           ip: plan.ip,
           gateway: plan.gateway,
+          ...(plan.ipv6 ? { ipv6: plan.ipv6, gateway_v6: plan.gatewayV6 ?? '' } : {}),
           host_mac: plan.hostMac,
           pod_mac: plan.podMac,
           mtu: plan.mtu,

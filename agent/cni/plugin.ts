@@ -5,7 +5,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { podMtu } from '../config/config.js';
-import { GATEWAY_IP, linkInfo, macFor, unwirePod } from '../endpoints/wiring.js';
+import { GATEWAY_IP, GATEWAY_IPV6, linkInfo, macFor, unwirePod } from '../endpoints/wiring.js';
+import { ipv6OrUndefined } from '../net/ipv6.js';
 import type { AttachmentRef, CniOps } from '../node/cni-ops.js';
 import type { Logger } from '../sys/log.js';
 import {
@@ -30,6 +31,10 @@ export interface WirePlan {
   podIfName: string;
   ip: string;
   gateway: string;
+  /** A dual-stack pod's IPv6 address and gateway; undefined: IPv4 only (nothing of IPv6 is
+   * touched). */
+  ipv6?: string | undefined;
+  gatewayV6?: string | undefined;
   hostMac: string;
   podMac: string;
   mtu: number;
@@ -39,10 +44,22 @@ export interface WirePlan {
 export interface PodProbe {
   linkFound: boolean;
   mac: string;
-  /** "a.b.c.d/len" */
+  /** "a.b.c.d/len", "x::y/len" */
   addresses: string[];
-  /** Gateways of the default routes through the interface. */
+  /** Gateways of the default routes (IPv4 and IPv6) through the interface. */
   defaultGateways: string[];
+}
+
+/** Whether the probed list holds the address (an IPv6 one in any spelling of it). */
+function holds(list: readonly string[], address: string): boolean {
+  const canonical = (a: string) => {
+    const slash = a.lastIndexOf('/');
+    const ip = slash < 0 ? a : a.slice(0, slash);
+    if (!ip.includes(':')) return a;
+    return `${ipv6OrUndefined(ip) ?? ip}${slash < 0 ? '' : a.slice(slash)}`;
+  };
+  const want = canonical(address);
+  return list.some((a) => canonical(a) === want);
 }
 
 /** A step the plugin could not do: its errno and what failed. */
@@ -81,14 +98,23 @@ function podRef(env: AddCheckEnv | DelEnv) {
   return a.podNamespace && a.podName ? { namespace: a.podNamespace, name: a.podName } : undefined;
 }
 
-function resultOf(env: AddCheckEnv, ip: string, plan: WirePlan): CniResult {
+/** The addresses a wired pod's interface holds: its /32, and a dual-stack pod's /128. */
+function podAddresses(plan: Pick<WirePlan, 'ip' | 'ipv6'>): string[] {
+  return [`${plan.ip}/32`, ...(plan.ipv6 ? [`${plan.ipv6}/128`] : [])];
+}
+
+function resultOf(env: AddCheckEnv, plan: WirePlan): CniResult {
+  const v6 = plan.ipv6 !== undefined;
   return {
     interfaces: [
       { name: plan.hostIfName, mac: plan.hostMac },
       { name: env.ifName, mac: plan.podMac, sandbox: env.netns, mtu: plan.mtu },
     ],
-    ips: [{ address: `${ip}/32`, gateway: GATEWAY_IP, interface: 1 }],
-    routes: [{ dst: '0.0.0.0/0', gw: GATEWAY_IP }],
+    ips: [
+      { address: `${plan.ip}/32`, gateway: GATEWAY_IP, interface: 1 },
+      ...(v6 ? [{ address: `${plan.ipv6}/128`, gateway: GATEWAY_IPV6, interface: 1 }] : []),
+    ],
+    routes: [{ dst: '0.0.0.0/0', gw: GATEWAY_IP }, ...(v6 ? [{ dst: '::/0', gw: GATEWAY_IPV6 }] : [])],
     dns: {},
   };
 }
@@ -103,7 +129,7 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
   const { agent, steps } = ctx;
   const pod = podRef(env);
   const t0 = performance.now();
-  const { ip, hostIfName } = await agent.allocate(att, pod);
+  const { ip, ipv6, hostIfName } = await agent.allocate(att, pod);
   const t1 = performance.now();
   try {
     const hostNetns = agent.cfg.hostNetns;
@@ -115,12 +141,16 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
       podIfName: env.ifName,
       ip,
       gateway: GATEWAY_IP,
+      ...(ipv6 ? { ipv6, gatewayV6: GATEWAY_IPV6 } : {}),
       // Derived from the name: stable across re-wiring, nothing to read back from the pod's side.
       hostMac: macFor(`host/${hostIfName}`),
       podMac: macFor(`pod/${hostIfName}`),
       mtu: ctx.conf.mtu ?? podMtu(agent.cfg),
     };
-    ctx.log.info({ containerId: env.containerId, ifname: env.ifName, pod, ip, hostIfName }, 'ADD');
+    ctx.log.info(
+      { containerId: env.containerId, ifname: env.ifName, pod, ip, ...(ipv6 ? { ipv6 } : {}), hostIfName },
+      'ADD',
+    );
     let hostIfindex: number;
     let created = true;
     try {
@@ -135,8 +165,8 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
           `interface ${env.ifName} already exists in ${env.netns} and is not Sluice's`,
         );
       const inPod = await steps.probe(env.netns, env.ifName);
-      if (inPod.linkFound && inPod.addresses.includes(`${ip}/32`)) {
-        // A repeated ADD of a wired attachment: the same address, the same interfaces.
+      if (inPod.linkFound && podAddresses(plan).every((a) => holds(inPod.addresses, a))) {
+        // A repeated ADD of a wired attachment: the same addresses, the same interfaces.
         hostIfindex = host.ifindex;
         created = false;
       } else {
@@ -147,6 +177,7 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
     const t2 = performance.now();
     await agent.createEndpoint(att, pod, {
       ip,
+      ipv6,
       hostIfName,
       hostIfindex,
       hostMac: plan.hostMac,
@@ -162,10 +193,10 @@ async function add(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<unkn
       { containerId: env.containerId, ms: { allocate: ms(t0, t1), wire: ms(t1, t2), endpoint: ms(t2, t3) } },
       'ADD done',
     );
-    return formatResult(resultOf(env, ip, plan), ctx.conf.cniVersion);
+    return formatResult(resultOf(env, plan), ctx.conf.cniVersion);
   } catch (err) {
-    // Maps, the host interface (its pod end goes with it) and the address; a failed ADD leaves
-    // nothing (the runtime sends DEL for it anyway, which then finds nothing).
+    // Maps, the host interface (its pod end, routes and neighbours go with it) and the addresses;
+    // a failed ADD leaves nothing (the runtime sends DEL for it anyway, which then finds nothing).
     await agent.release(att).catch(() => undefined);
     ctx.log.warn({ err: (err as Error).message, containerId: env.containerId }, 'ADD failed: rolled back');
     throw err;
@@ -196,21 +227,31 @@ async function check(ctx: Ctx, env: AddCheckEnv, att: AttachmentRef): Promise<vo
     );
   if (c.problem) throw new CniError(ERR_INTERNAL, c.problem);
   const prev = parsePrevResult(ctx.conf.prevResult, ctx.conf.cniVersion);
-  const want = `${c.ip}/32`;
-  if (prev && !prev.ips.some((i) => i.address === want)) {
-    throw new CniError(
-      ERR_INTERNAL,
-      `prevResult does not list ${want}, the address Sluice gave this attachment`,
-    );
+  const wanted = podAddresses({ ip: c.ip, ipv6: c.ipv6 || undefined });
+  for (const want of wanted) {
+    if (
+      prev &&
+      !holds(
+        prev.ips.map((i) => i.address),
+        want,
+      )
+    ) {
+      throw new CniError(
+        ERR_INTERNAL,
+        `prevResult does not list ${want}, the address Sluice gave this attachment`,
+      );
+    }
   }
   const inPod = await ctx.steps.probe(env.netns, env.ifName);
   if (!inPod.linkFound)
     throw new CniError(ERR_INTERNAL, `interface ${env.ifName} is missing in ${env.netns}`);
-  if (!inPod.addresses.includes(want)) {
-    throw new CniError(ERR_INTERNAL, `interface ${env.ifName} in ${env.netns} does not have ${want}`);
+  for (const want of wanted) {
+    if (!holds(inPod.addresses, want))
+      throw new CniError(ERR_INTERNAL, `interface ${env.ifName} in ${env.netns} does not have ${want}`);
   }
-  if (!inPod.defaultGateways.includes(GATEWAY_IP)) {
-    throw new CniError(ERR_INTERNAL, `no default route via ${GATEWAY_IP} on ${env.ifName} in ${env.netns}`);
+  for (const gateway of c.ipv6 ? [GATEWAY_IP, GATEWAY_IPV6] : [GATEWAY_IP]) {
+    if (!holds(inPod.defaultGateways, gateway))
+      throw new CniError(ERR_INTERNAL, `no default route via ${gateway} on ${env.ifName} in ${env.netns}`);
   }
 }
 

@@ -48,6 +48,8 @@ export interface SluiceConfig {
   mapSizes: MapSizes;
   /** This node's pod CIDR (IPAM pool). */
   podCidr: string;
+  /** This node's IPv6 pod CIDR (the IPv6 IPAM pool) on a dual-stack node; absent = IPv4 only. */
+  podCidrV6?: string;
   /** Addresses of this node (identity host); empty = read from the host namespace at start. */
   nodeIps: string[];
   /** The underlay's MTU; pods get it less the tunnel's overhead (podMtu). */

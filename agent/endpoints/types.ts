@@ -6,6 +6,8 @@ export interface Endpoint {
   /** "namespace/name" of the pod. */
   podKey: string;
   ip: string;
+  /** The IPv6 address (canonical) of a dual-stack pod. */
+  ipv6?: string;
   hostIfName: string;
   hostIfindex: number;
   hostMac: string;

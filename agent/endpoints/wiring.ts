@@ -1,7 +1,11 @@
 // Routed pod wiring (no bridge): a veth pair, the pod's /32 with a default route through the
 // link-local gateway 169.254.1.1, static neighbour entries on both ends (so neither side depends
-// on ARP or proxy-ARP), and a /32 host route to the pod through its host-side veth. IPv4 only:
-// neither end generates IPv6 addresses, so no ND/MLD chatter is counted as drops.
+// on ARP or proxy-ARP), and a /32 host route to the pod through its host-side veth. Neither end
+// generates IPv6 addresses (no link-local either), so an IPv4-only pod sends no ND/MLD chatter to
+// be counted as drops. A dual-stack pod gets the same in IPv6 on top: its /128 (no DAD), a default
+// route through fe80::1 with a permanent neighbour entry for it (the host never has to answer a
+// neighbour solicitation), a /128 host route and a permanent neighbour for the pod; router
+// advertisements and autoconfiguration stay off on both ends.
 //
 // The wiring itself is sluice-cni's (cni/sluice-cni.c, over rtnetlink); this module holds what
 // the agent needs around it (MACs derived from the interface name, so nothing is read back from
@@ -12,6 +16,9 @@ import { createHash } from 'node:crypto';
 import { run } from '../sys/exec.js';
 
 export const GATEWAY_IP = '169.254.1.1';
+/** The dual-stack pod's IPv6 gateway: a link-local address no interface holds (the pod's
+ * permanent neighbour entry maps it to the host-side veth's MAC). */
+export const GATEWAY_IPV6 = 'fe80::1';
 
 interface IpLink {
   ifname: string;

@@ -38,6 +38,8 @@ export interface Pod {
   labels: Labels;
   /** Pod IPv4 address; a pod without one yet is selected but matches no traffic. */
   ip?: string;
+  /** Pod IPv6 address (canonical, RFC 5952) of a dual-stack pod. */
+  ipv6?: string;
   ports: ContainerPort[];
   /** hostNetwork pods are neither selected nor matched by NetworkPolicy. */
   hostNetwork?: boolean;
@@ -52,8 +54,10 @@ export interface Node {
   name: string;
   /** The node's InternalIP (status.addresses): the tunnel endpoint and next hop of its pods. */
   internalIp: string;
-  /** spec.podCIDR; a node without one yet is known but routes no pods. */
+  /** spec.podCIDR (the IPv4 one); a node without one yet is known but routes no pods. */
   podCidr?: string;
+  /** The IPv6 entry of spec.podCIDRs (canonical) on a dual-stack node. */
+  podCidrV6?: string;
 }
 
 export interface IPBlock {

@@ -7,7 +7,7 @@ import { ApiError, ApiErrorCode } from '../api/errors.js';
 import { hostIfName } from '../endpoints/registry.js';
 import type { Endpoint } from '../endpoints/types.js';
 import { linkExists, unwirePod } from '../endpoints/wiring.js';
-import { attachmentKey, PoolExhaustedError } from '../ipam/pool.js';
+import { type Allocation, attachmentKey, PoolExhaustedError } from '../ipam/pool.js';
 import type { Lifecycle } from './lifecycle.js';
 
 export interface AttachmentRef {
@@ -58,14 +58,21 @@ export class CniOps {
     }
   }
 
-  /** Reserves the attachment's address (the same one again for the same attachment). */
-  async allocate(att: AttachmentRef, pod: PodRef | undefined): Promise<{ ip: string; hostIfName: string }> {
+  /** Reserves the attachment's addresses, IPv4 and on a dual-stack node IPv6 (the same ones again
+   * for the same attachment; both or neither). */
+  async allocate(
+    att: AttachmentRef,
+    pod: PodRef | undefined,
+  ): Promise<{ ip: string; ipv6?: string; hostIfName: string }> {
     try {
-      const ip = await this.node.ipam.allocate({
+      const addresses = await this.node.ipam.allocateAddresses({
         ...att,
         ...(pod ? { podNamespace: pod.namespace, podName: pod.name } : {}),
       });
-      return { ip, hostIfName: hostIfName(this.node.cfg.interfacePrefix, att.containerId, att.ifname) };
+      return {
+        ...addresses,
+        hostIfName: hostIfName(this.node.cfg.interfacePrefix, att.containerId, att.ifname),
+      };
     } catch (err) {
       if (err instanceof PoolExhaustedError)
         throw new ApiError(ApiErrorCode.UNAVAILABLE, `IPAM: ${err.message}`);
@@ -89,6 +96,7 @@ export class CniOps {
     pod: PodRef | undefined,
     wired: {
       ip: string;
+      ipv6?: string | undefined;
       hostIfName: string;
       hostIfindex: number;
       hostMac: string;
@@ -96,12 +104,18 @@ export class CniOps {
       newInterface: boolean;
     },
   ): Promise<{ endpoint: Endpoint; identity: number }> {
-    const allocated = this.node.ipam.allocations()[wired.ip];
-    if (!allocated || attachmentKey(allocated) !== attachmentKey(att)) {
-      throw new ApiError(
-        ApiErrorCode.INVALID_ARGUMENT,
-        `address ${wired.ip} is not allocated to ${attachmentKey(att)}: call allocate first`,
-      );
+    const addresses: [string | undefined, Allocation | undefined][] = [
+      [wired.ip, this.node.ipam.allocations()[wired.ip]],
+      [wired.ipv6, wired.ipv6 ? this.node.ipam.allocationsV6()[wired.ipv6] : undefined],
+    ];
+    for (const [ip, owner] of addresses) {
+      if (ip === undefined) continue;
+      if (!owner || attachmentKey(owner) !== attachmentKey(att)) {
+        throw new ApiError(
+          ApiErrorCode.INVALID_ARGUMENT,
+          `address ${ip} is not allocated to ${attachmentKey(att)}: call allocate first`,
+        );
+      }
     }
     await this.node.loader.attach(wired.hostIfName, { fresh: wired.newInterface });
     // Runtimes without Kubernetes (ctr run --cni) send no pod args: a Pod that names the
@@ -117,11 +131,14 @@ export class CniOps {
         );
       }
       const known = this.node.store.getPod(podKey);
-      if (known && known.ip !== wired.ip) this.node.store.upsertPod({ ...known, ip: wired.ip });
+      // The addresses CNI gave are the pod's (an IPv4-only node leaves ipv6 as the source has it).
+      if (known && (known.ip !== wired.ip || (wired.ipv6 && known.ipv6 !== wired.ipv6)))
+        this.node.store.upsertPod({ ...known, ip: wired.ip, ...(wired.ipv6 ? { ipv6: wired.ipv6 } : {}) });
     }
     const endpoint = await this.node.endpoints.upsert({
       podKey,
       ip: wired.ip,
+      ...(wired.ipv6 ? { ipv6: wired.ipv6 } : {}),
       hostIfName: wired.hostIfName,
       hostIfindex: wired.hostIfindex,
       hostMac: wired.hostMac,
@@ -135,8 +152,8 @@ export class CniOps {
 
   /**
    * Forgets the attachment: endpoint out of the maps first, then the host-side interface (its
-   * pod end goes with it), then the address. Idempotent: unknown attachments and vanished
-   * interfaces are fine.
+   * pod end, routes and neighbours go with it), then the addresses of both families. Idempotent:
+   * unknown attachments and vanished interfaces are fine.
    */
   async release(att: AttachmentRef): Promise<{ found: boolean; hostIfName: string }> {
     const ep = await this.node.endpoints.remove(att.containerId, att.ifname);
@@ -147,16 +164,22 @@ export class CniOps {
     }
     const name = ep?.hostIfName ?? hostIfName(this.node.cfg.interfacePrefix, att.containerId, att.ifname);
     await unwirePod({ hostNetns: this.node.cfg.hostNetns, hostIfName: name });
-    const ip = await this.node.ipam.release(att.containerId, att.ifname);
-    return { found: Boolean(ep || ip), hostIfName: name };
+    const freed = await this.node.ipam.releaseAddresses(att.containerId, att.ifname);
+    return { found: Boolean(ep || freed.ip || freed.ipv6), hostIfName: name };
   }
 
   /** The host side of an attachment: registered, interface present, programs attached. */
-  async check(
-    att: AttachmentRef,
-  ): Promise<{ found: boolean; ip: string; hostIfName: string; endpointId: number; problem: string }> {
+  async check(att: AttachmentRef): Promise<{
+    found: boolean;
+    ip: string;
+    /** '' for an IPv4-only attachment */
+    ipv6: string;
+    hostIfName: string;
+    endpointId: number;
+    problem: string;
+  }> {
     const ep = this.node.endpoints.get(att.containerId, att.ifname);
-    if (!ep) return { found: false, ip: '', hostIfName: '', endpointId: 0, problem: '' };
+    if (!ep) return { found: false, ip: '', ipv6: '', hostIfName: '', endpointId: 0, problem: '' };
     let problem = '';
     if (!(await linkExists(ep.hostIfName, this.node.cfg.hostNetns))) {
       problem = `host interface ${ep.hostIfName} is missing`;
@@ -166,7 +189,14 @@ export class CniOps {
         problem = `Sluice programs are not attached to ${ep.hostIfName} (found: ${hooks.join(', ') || 'none'})`;
       }
     }
-    return { found: true, ip: ep.ip, hostIfName: ep.hostIfName, endpointId: ep.id, problem };
+    return {
+      found: true,
+      ip: ep.ip,
+      ipv6: ep.ipv6 ?? '',
+      hostIfName: ep.hostIfName,
+      endpointId: ep.id,
+      problem,
+    };
   }
 
   /** A pod of this node is gone from the cluster: release its endpoints (a CNI DEL may never come). */
@@ -193,8 +223,11 @@ export class CniOps {
       const a = { containerId: ep.containerId ?? '', ifname: ep.ifName ?? '' };
       owners.set(attachmentKey(a), a);
     }
-    for (const a of Object.values(this.node.ipam.allocations()))
-      owners.set(attachmentKey(a), { containerId: a.containerId, ifname: a.ifname });
+    const allocated = [
+      ...Object.values(this.node.ipam.allocations()),
+      ...Object.values(this.node.ipam.allocationsV6()),
+    ];
+    for (const a of allocated) owners.set(attachmentKey(a), { containerId: a.containerId, ifname: a.ifname });
     const released: AttachmentRef[] = [];
     const hostIfNames: string[] = [];
     for (const [key, a] of owners) {

@@ -93,7 +93,7 @@ export class Lifecycle {
     this.syncer = new MapSyncer(cfg);
     this.loader = new Loader(cfg, this.syncer.writer);
     this.routing = new NodeRouting(cfg, this.loader, this.syncer.writer);
-    this.ipam = new Ipam(cfg.stateDir, cfg.podCidr);
+    this.ipam = new Ipam(cfg.stateDir, cfg.podCidr, cfg.podCidrV6);
     this.endpoints = new EndpointRegistry(cfg.stateDir);
   }
 
@@ -117,8 +117,12 @@ export class Lifecycle {
     const outside = await this.ipam.load();
     if (outside.length > 0)
       log.warn(
-        { podCidr: this.cfg.podCidr, attachments: outside.map(attachmentKey) },
-        'the pod CIDR changed: addresses outside it were forgotten (their pods need a new address)',
+        {
+          podCidr: this.cfg.podCidr,
+          ...(this.cfg.podCidrV6 ? { podCidrV6: this.cfg.podCidrV6 } : {}),
+          attachments: outside.map(attachmentKey),
+        },
+        'a pod CIDR changed: addresses outside it were forgotten (their pods need a new address)',
       );
     await this.endpoints.load();
     await this.syncer.refresh();

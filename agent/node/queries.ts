@@ -31,6 +31,8 @@ export class Queries {
       id: number;
       pod: string;
       ip: string;
+      /** '' for an IPv4-only pod */
+      ipv6: string;
       hostIfName: string;
       identity: number;
       containerId: string;
@@ -77,6 +79,7 @@ export class Queries {
         id: e.id,
         pod: e.podKey,
         ip: e.ip,
+        ipv6: e.ipv6 ?? '',
         hostIfName: e.hostIfName,
         identity: podIds.get(e.podKey) ?? 0,
         containerId: e.containerId ?? '',

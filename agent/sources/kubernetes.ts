@@ -38,7 +38,14 @@ import type { PolicyError } from '../model/validate-policy.js';
 import type { ServiceProblem } from '../model/validate-service.js';
 import type { Store } from '../state/store.js';
 import type { Logger } from '../sys/log.js';
-import { type NodeProblem, parseEndpointSlice, parseNode, parseService } from './manifests.js';
+import {
+  type NodeProblem,
+  nodePodCidrs,
+  parseEndpointSlice,
+  parseNode,
+  parseService,
+  podAddresses,
+} from './manifests.js';
 
 export function loadKubeConfig(path?: string): KubeConfig {
   const kc = new KubeConfig();
@@ -60,13 +67,12 @@ export function podFromK8s(p: V1Pod): Pod | undefined {
       ports.push({ containerPort: port.containerPort, protocol, ...(port.name ? { name: port.name } : {}) });
     }
   }
-  const ip = p.status?.podIPs?.map((x) => x.ip).find((x) => x && !x.includes(':')) ?? p.status?.podIP;
   return {
     namespace: meta.namespace,
     name: meta.name,
     labels: { ...(meta.labels ?? {}) },
     ports,
-    ...(ip && !ip.includes(':') ? { ip } : {}),
+    ...podAddresses(p.status?.podIPs, p.status?.podIP),
     ...(p.spec?.hostNetwork ? { hostNetwork: true } : {}),
     ...(p.spec?.nodeName ? { nodeName: p.spec.nodeName } : {}),
   };
@@ -153,9 +159,18 @@ export class KubernetesSource {
 
   /** The node's pod CIDR (Node.spec.podCIDR), read once; retried by the caller. */
   async nodePodCidr(nodeName: string): Promise<string | undefined> {
+    return (await this.nodePodCidrs(nodeName)).podCidr;
+  }
+
+  /** The node's pod CIDRs, IPv4 and (dual-stack) IPv6, as parseNode reads them (spec.podCIDR,
+   * spec.podCIDRs); a field that is not a CIDR is an error naming it. Read once; retried by the
+   * caller. */
+  async nodePodCidrs(nodeName: string): Promise<{ podCidr?: string; podCidrV6?: string }> {
     const node = await this.core.readNode({ name: nodeName });
     this.metrics?.kubernetesApiCalls.inc({ call: 'readNode' });
-    return node.spec?.podCIDR;
+    const cidrs = nodePodCidrs(plain(node)['spec']);
+    if ('field' in cidrs) throw new Error(`node ${nodeName}: ${cidrs.field}: ${cidrs.message}`);
+    return cidrs;
   }
 
   /**

@@ -23,6 +23,7 @@ import {
 import { refusing, validatePolicy } from '../model/validate-policy.js';
 import { fieldProblems, refused, validateEndpointSlice, validateService } from '../model/validate-service.js';
 import { cidrContains, formatCidr, ipv4OrMinusOne, parseCidr } from '../net/ipv4.js';
+import { cidrContainsV6, formatCidrV6, formatIPv6, ipv6OrUndefined, parseCidrV6 } from '../net/ipv6.js';
 import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
 import type { Store } from '../state/store.js';
 import { UserError } from '../sys/errors.js';
@@ -64,6 +65,19 @@ function labelsOf(v: unknown, where: string): Record<string, string> {
     out[k] = val;
   }
   return out;
+}
+
+/**
+ * A pod's addresses from status.podIPs (a list of {ip}) and status.podIP (the first of them): the
+ * first that is not IPv6 as ip (an address that is neither family matches no traffic), the first
+ * IPv6 one, canonical, as ipv6.
+ */
+export function podAddresses(podIPs: unknown, podIP: unknown): { ip?: string; ipv6?: string } {
+  const listed = Array.isArray(podIPs) ? podIPs.map((x) => (isObj(x) ? x['ip'] : undefined)) : [];
+  const texts = [...listed, podIP].filter((x): x is string => typeof x === 'string' && x !== '');
+  const ip = texts.find((x) => !x.includes(':'));
+  const v6 = texts.map(ipv6OrUndefined).find((x) => x !== undefined);
+  return { ...(ip ? { ip } : {}), ...(v6 !== undefined ? { ipv6: formatIPv6(v6) } : {}) };
 }
 
 export function parseObject(doc: Obj, where: string, into: Manifests): void {
@@ -113,7 +127,7 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
         ports,
         ...(spec['hostNetwork'] === true ? { hostNetwork: true } : {}),
         ...(typeof spec['nodeName'] === 'string' ? { nodeName: spec['nodeName'] } : {}),
-        ...(typeof status['podIP'] === 'string' ? { ip: status['podIP'] } : {}),
+        ...podAddresses(status['podIPs'], status['podIP']),
         ...(isObj(meta['annotations']) && typeof meta['annotations'][CONTAINER_ID_ANNOTATION] === 'string'
           ? { containerId: meta['annotations'][CONTAINER_ID_ANNOTATION] as string }
           : {}),
@@ -253,9 +267,10 @@ export function isDnsSubdomain(name: string): boolean {
 }
 
 /**
- * A v1 Node manifest (or API object) in the store's shape: its first IPv4 InternalIP and its first
+ * A v1 Node manifest (or API object) in the store's shape: its first IPv4 InternalIP, its first
  * IPv4 pod CIDR (spec.podCIDR, then spec.podCIDRs: an IPv6-primary dual-stack node has the IPv4
- * one second). IPv6 entries are passed over, as for Pods; a value that is neither is a problem.
+ * one second) and its first IPv6 pod CIDR (a dual-stack node's); a value that is neither is a
+ * problem.
  */
 export function parseNode(doc: Obj, name: string): Node | NodeProblem {
   if (!isDnsSubdomain(name)) return { field: 'metadata.name', message: 'must be a DNS subdomain' };
@@ -277,7 +292,15 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
       field: 'status.addresses',
       message: 'no InternalIP with an IPv4 address (other nodes reach this one through it)',
     };
-  const spec = isObj(doc['spec']) ? doc['spec'] : {};
+  const cidrs = nodePodCidrs(doc['spec']);
+  if ('field' in cidrs) return cidrs;
+  return { name, internalIp, ...cidrs };
+}
+
+/** A Node's pod CIDRs from its spec: the first IPv4 one (spec.podCIDR, then spec.podCIDRs) and the
+ * first IPv6 one, canonical; or the field that is not a CIDR. */
+export function nodePodCidrs(specValue: unknown): { podCidr?: string; podCidrV6?: string } | NodeProblem {
+  const spec = isObj(specValue) ? specValue : {};
   const candidates: [string, unknown][] = [];
   if (spec['podCIDR'] !== undefined && spec['podCIDR'] !== '')
     candidates.push(['spec.podCIDR', spec['podCIDR']]);
@@ -288,17 +311,23 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
     });
   }
   let podCidr: string | undefined;
+  let podCidrV6: string | undefined;
   for (const [field, value] of candidates) {
     if (typeof value !== 'string') return { field, message: 'must be a CIDR string' };
-    if (value.includes(':')) continue;
     try {
-      const cidr = formatCidr(parseCidr(value));
-      podCidr ??= cidr;
+      // Every entry is checked, not only the first of each family.
+      if (value.includes(':')) {
+        const cidr = formatCidrV6(parseCidrV6(value));
+        podCidrV6 ??= cidr;
+      } else {
+        const cidr = formatCidr(parseCidr(value));
+        podCidr ??= cidr;
+      }
     } catch (err) {
       return { field, message: (err as Error).message };
     }
   }
-  return { name, internalIp, ...(podCidr ? { podCidr } : {}) };
+  return { ...(podCidr ? { podCidr } : {}), ...(podCidrV6 ? { podCidrV6 } : {}) };
 }
 
 /** Two nodes that cannot both be: one name, one InternalIP, or overlapping pod CIDRs (a pod
@@ -306,7 +335,7 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
 export interface NodeClash {
   /** The later node of the two (index into the list), and the field that clashes. */
   index: number;
-  field: 'name' | 'internalIp' | 'podCidr';
+  field: 'name' | 'internalIp' | 'podCidr' | 'podCidrV6';
   /** Names the earlier node. */
   message: string;
 }
@@ -328,6 +357,15 @@ export function nodeClash(nodes: readonly Node[]): NodeClash | undefined {
             index,
             field: 'podCidr',
             message: `${n.podCidr} overlaps the pod CIDR of node ${other.name} (${other.podCidr})`,
+          };
+      }
+      if (n.podCidrV6 && other.podCidrV6) {
+        const [a, b] = [parseCidrV6(n.podCidrV6), parseCidrV6(other.podCidrV6)];
+        if (cidrContainsV6(a, b) || cidrContainsV6(b, a))
+          return {
+            index,
+            field: 'podCidrV6',
+            message: `${n.podCidrV6} overlaps the IPv6 pod CIDR of node ${other.name} (${other.podCidrV6})`,
           };
       }
     }
@@ -416,7 +454,12 @@ export function checkManifests(out: Manifests): void {
   }
   const clash = nodeClash(out.nodes);
   if (clash) {
-    const field = clash.field === 'internalIp' ? 'status.addresses' : 'spec.podCIDR';
+    const field =
+      clash.field === 'internalIp'
+        ? 'status.addresses'
+        : clash.field === 'podCidrV6'
+          ? 'spec.podCIDRs'
+          : 'spec.podCIDR';
     throw new ManifestError(`Node ${out.nodes[clash.index]!.name}: ${field}: ${clash.message}`);
   }
   const known = new Set(out.namespaces.map((n) => n.name));
@@ -488,8 +531,12 @@ export function applyManifests(store: Store, m: Manifests, configNodes: readonly
   for (const n of m.namespaces) store.upsertNamespace(n);
   for (const p of m.pods) {
     const current = store.getPod(`${p.namespace}/${p.name}`);
-    // An address the agent learned from CNI stays unless the manifest names one.
-    store.upsertPod(p.ip || !current?.ip ? p : { ...p, ip: current.ip });
+    // An address the agent learned from CNI stays unless the manifest names one (per family).
+    store.upsertPod({
+      ...p,
+      ...(!p.ip && current?.ip ? { ip: current.ip } : {}),
+      ...(!p.ipv6 && current?.ipv6 ? { ipv6: current.ipv6 } : {}),
+    });
   }
   for (const p of m.policies) store.upsertPolicy(p);
   for (const s of m.services) store.upsertService(s);

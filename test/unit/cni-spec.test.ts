@@ -558,6 +558,24 @@ describe('formatResult', () => {
     expect(formatResult(r, '1.0.0').ips).toEqual([{ interface: 0, address: 'fd00::5/128' }]);
   });
 
+  it.each(SUPPORTED_VERSIONS)('%s: a dual-stack result (IPv4 first) survives a round trip', (v) => {
+    const dual: CniResult = {
+      interfaces: [{ name: 'lxc1a2b3c' }, { name: 'eth0', sandbox: '/ns' }],
+      ips: [
+        { address: '10.0.0.5/32', gateway: '169.254.1.1', interface: 1 },
+        { address: 'fd00:10::5/128', gateway: 'fe80::1', interface: 1 },
+      ],
+      routes: [
+        { dst: '0.0.0.0/0', gw: '169.254.1.1' },
+        { dst: '::/0', gw: 'fe80::1' },
+      ],
+      dns: {},
+    };
+    const out = formatResult(dual, v);
+    expect(out.ips!.map((i) => i.version)).toEqual(v.startsWith('0.') ? ['4', '6'] : [undefined, undefined]);
+    expect(parsePrevResult(JSON.parse(JSON.stringify(out)), v)).toStrictEqual(dual);
+  });
+
   it('empty lists are omitted and dns is always present, as libcni prints them', () => {
     const empty: CniResult = { interfaces: [], ips: [], routes: [], dns: {} };
     expect(formatResult(empty, '1.1.0')).toStrictEqual({ cniVersion: '1.1.0', dns: {} });

@@ -160,6 +160,67 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes an IPv6 pod CIDR (dual-stack) from a file or SLUICE_POD_CIDR_V6, canonical; none by default', () => {
+    expect(loadConfig({}).config.podCidrV6).toBeUndefined();
+    expect(loadConfig({}).config).not.toHaveProperty('podCidrV6');
+    const fromFile = loadConfig({ file: file('podCidrV6: "FD00:10:244:1:0::7/64"\n') });
+    expect(fromFile.config.podCidrV6).toBe('fd00:10:244:1::/64');
+    expect(fromFile.explicit.has('podCidrV6')).toBe(true);
+    expect(
+      loadConfig({ file: file('podCidrV6: "fd00:1::/64"\n'), env: { SLUICE_POD_CIDR_V6: 'fd00:2::/120' } })
+        .config.podCidrV6,
+    ).toBe('fd00:2::/120');
+  });
+
+  it.each([
+    ['podCidrV6: 10.244.0.0/24\n', /config .*: podCidrV6: "10.244.0.0\/24" is an IPv4 CIDR, not an IPv6 one/],
+    ['podCidrV6: "fd00::/129"\n', /config .*: podCidrV6: "fd00::\/129" is not a CIDR: bad prefix length/],
+    ['podCidrV6: "fd00::"\n', /config .*: podCidrV6: "fd00::" is not a CIDR: missing \/prefix-length/],
+    ['podCidrV6: "fd00::1::/64"\n', /config .*: podCidrV6: .*'::' appears more than once/],
+    ['podCidrV6: "fd00::1/128"\n', /config .*: podCidrV6: "fd00::1\/128" holds no pod address/],
+    ['podCidrV6: 64\n', /config .*: podCidrV6 must be an IPv6 CIDR such as/],
+    ['podCidr: "fd00::/64"\n', /config .*: podCidr: "fd00::\/64" is an IPv6 CIDR: .* podCidrV6/],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1, podCidrV6: "fd00::/129" }]\n',
+      /config .*: nodes\[0\]\.podCidrV6: .*bad prefix length/,
+    ],
+    [
+      'nodes: [{ name: a, internalIp: 10.0.0.1, podCidr: "fd00::/64" }]\n',
+      /config .*: nodes\[0\]\.podCidr: "fd00::\/64" is an IPv6 CIDR: it belongs in podCidrV6/,
+    ],
+    [
+      'nodes:\n- { name: a, internalIp: 10.0.0.1, podCidrV6: "fd00:10::/56" }\n- { name: b, internalIp: 10.0.0.2, podCidrV6: "fd00:10:0:1::/64" }\n',
+      /config .*: nodes\[1\]\.podCidrV6: fd00:10:0:1::\/64 overlaps the IPv6 pod CIDR of node a \(fd00:10::\/56\)/,
+    ],
+  ])('rejects the IPv6 setting %j, naming the field', (text, message) => {
+    expect(() => loadConfig({ file: file(text) })).toThrow(message);
+  });
+
+  it('names SLUICE_POD_CIDR_V6 for a bad value from the environment', () => {
+    expect(() => loadConfig({ env: { SLUICE_POD_CIDR_V6: '10.0.0.0/8' } })).toThrow(
+      /environment SLUICE_POD_CIDR_V6: podCidrV6: "10.0.0.0\/8" is an IPv4 CIDR/,
+    );
+  });
+
+  it('reads nodes with IPv6 pod CIDRs; the families do not clash with each other', () => {
+    const { config: cfg } = loadConfig({
+      file: file(
+        [
+          'nodes:',
+          '  - { name: a, internalIp: 10.0.0.1, podCidr: 10.244.0.0/24, podCidrV6: "fd00:10:244::5/64" }',
+          '  - { name: b, internalIp: 10.0.0.2, podCidr: 10.244.1.0/24, podCidrV6: "fd00:10:244:1::/64" }',
+          '  - { name: c, internalIp: 10.0.0.3, podCidrV6: "fd00:10:244:2::/64" }',
+          '',
+        ].join('\n'),
+      ),
+    });
+    expect(cfg.nodes).toEqual([
+      { name: 'a', internalIp: '10.0.0.1', podCidr: '10.244.0.0/24', podCidrV6: 'fd00:10:244::/64' },
+      { name: 'b', internalIp: '10.0.0.2', podCidr: '10.244.1.0/24', podCidrV6: 'fd00:10:244:1::/64' },
+      { name: 'c', internalIp: '10.0.0.3', podCidrV6: 'fd00:10:244:2::/64' },
+    ]);
+  });
+
   it('names the environment variable of a bad value', () => {
     expect(() => loadConfig({ env: { SLUICE_METRICS_PORT: 'http' } })).toThrow(
       /environment SLUICE_METRICS_PORT: metricsPort must be a port number/,

@@ -1,11 +1,12 @@
 // Nodes reach the store from three places: the agent config's `nodes` (local mode), Node manifests
 // (local mode; a manifest Node replaces the config's node of its name) and Node objects from the API
-// server. Each gives the first IPv4 InternalIP and the first IPv4 pod CIDR, or names what is wrong.
+// server. Each gives the first IPv4 InternalIP, the first IPv4 pod CIDR and (dual-stack) the first
+// IPv6 pod CIDR, or names what is wrong.
 
 import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../../agent/model/types.js';
-import { nodeFromKubernetes } from '../../agent/sources/kubernetes.js';
+import { nodeFromKubernetes, podFromK8s } from '../../agent/sources/kubernetes.js';
 import {
   applyManifests,
   checkManifests,
@@ -63,6 +64,28 @@ status:
       nodeYaml('host-bits', internal('10.0.0.3'), '{ podCIDR: 10.244.4.9/24 }'),
     );
     expect(m.nodes.map((n) => n.podCidr)).toEqual(['10.244.2.0/24', '10.244.3.0/24', '10.244.4.0/24']);
+  });
+
+  it('take the first IPv6 entry of podCIDR/podCIDRs as podCidrV6, canonical and without host bits', () => {
+    const m = parseNodes(
+      nodeYaml(
+        'dual',
+        internal('10.0.0.1'),
+        '{ podCIDRs: [10.244.2.0/24, "FD00:10:0:0::7/64", "fd00:99::/64"] }',
+      ),
+      nodeYaml(
+        'v6-first',
+        internal('10.0.0.2'),
+        '{ podCIDR: "fd00:11::/64", podCIDRs: ["fd00:11::/64", 10.244.3.0/24] }',
+      ),
+      nodeYaml('v4-only', internal('10.0.0.3'), '{ podCIDR: 10.244.4.0/24 }'),
+    );
+    expect(m.nodes.map((n) => [n.podCidr, n.podCidrV6])).toEqual([
+      ['10.244.2.0/24', 'fd00:10::/64'],
+      ['10.244.3.0/24', 'fd00:11::/64'],
+      ['10.244.4.0/24', undefined],
+    ]);
+    expect(m.nodes[2]).not.toHaveProperty('podCidrV6');
   });
 
   it.each([
@@ -123,6 +146,16 @@ status:
       /\(Node a\): spec.podCIDRs\[1\]: "10.245.0" is not an IPv4 address/,
     ],
     [
+      'a bad IPv6 entry of podCIDRs',
+      nodeYaml('a', internal('10.0.0.1'), '{ podCIDRs: [10.244.0.0/24, "fd00::1::/64"] }'),
+      /\(Node a\): spec.podCIDRs\[1\]: "fd00::1::\/64" is not an IPv6 CIDR: '::' appears more than once/,
+    ],
+    [
+      'an IPv6 podCIDRs entry too long',
+      nodeYaml('a', internal('10.0.0.1'), '{ podCIDRs: [10.244.0.0/24, "fd00::/129"] }'),
+      /\(Node a\): spec.podCIDRs\[1\]: .*bad prefix length/,
+    ],
+    [
       'a number in podCIDRs',
       nodeYaml('a', internal('10.0.0.1'), '{ podCIDRs: [24] }'),
       /\(Node a\): spec.podCIDRs\[0\]: must be a CIDR string/,
@@ -151,6 +184,14 @@ status:
         nodeYaml('b', internal('10.0.0.2'), '{ podCIDR: 10.244.7.0/24 }'),
       ],
       /^Node b: spec.podCIDR: 10.244.7.0\/24 overlaps the pod CIDR of node a \(10.244.0.0\/16\)/,
+    ],
+    [
+      'overlapping IPv6 pod CIDRs',
+      [
+        nodeYaml('a', internal('10.0.0.1'), '{ podCIDRs: [10.244.0.0/24, "fd00:10::/56"] }'),
+        nodeYaml('b', internal('10.0.0.2'), '{ podCIDRs: [10.244.1.0/24, "fd00:10:0:7::/64"] }'),
+      ],
+      /^Node b: spec.podCIDRs: fd00:10:0:7::\/64 overlaps the IPv6 pod CIDR of node a \(fd00:10::\/56\)/,
     ],
   ])('refuses two Nodes with %s', (_, docs, message) => {
     expect(() => parseNodes(...docs)).toThrow(message);
@@ -259,7 +300,7 @@ describe('nodeFromKubernetes', () => {
     ).toEqual({ name: 'worker-1', internalIp: '172.18.0.3', podCidr: '10.244.3.0/24' });
   });
 
-  it('takes the IPv4 address and pod CIDR of an IPv6-primary dual-stack node', () => {
+  it('takes the IPv4 address and both pod CIDRs of an IPv6-primary dual-stack node', () => {
     expect(
       nodeFromKubernetes(
         v1Node(
@@ -271,7 +312,12 @@ describe('nodeFromKubernetes', () => {
           { podCIDR: 'fd00:10:244:4::/64', podCIDRs: ['fd00:10:244:4::/64', '10.244.4.0/24'] },
         ),
       ),
-    ).toEqual({ name: 'dual', internalIp: '172.18.0.4', podCidr: '10.244.4.0/24' });
+    ).toEqual({
+      name: 'dual',
+      internalIp: '172.18.0.4',
+      podCidr: '10.244.4.0/24',
+      podCidrV6: 'fd00:10:244:4::/64',
+    });
   });
 
   it('knows a node without a pod CIDR yet', () => {
@@ -298,5 +344,35 @@ describe('nodeFromKubernetes', () => {
     expect(
       nodeFromKubernetes(v1Node(undefined, [{ type: 'InternalIP', address: '10.0.0.1' }])),
     ).toBeUndefined();
+  });
+});
+
+describe('Pod addresses', () => {
+  const podYaml = (status: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: x }\nspec: {}\nstatus: ${status}\n`;
+  const pod = (status: string) => parseManifests(podYaml(status), 'pods.yaml').pods[0];
+
+  it('a manifest Pod takes its IPv4 and (canonical) IPv6 address from status.podIPs and podIP', () => {
+    expect(pod('{ podIP: 10.0.0.5 }')).toMatchObject({ ip: '10.0.0.5' });
+    expect(pod('{ podIP: 10.0.0.5 }')).not.toHaveProperty('ipv6');
+    expect(pod('{ podIP: 10.0.0.5, podIPs: [{ ip: 10.0.0.5 }, { ip: "FD00:10:0::5" }] }')).toMatchObject({
+      ip: '10.0.0.5',
+      ipv6: 'fd00:10::5',
+    });
+    // IPv6-primary: the IPv6 address is no IPv4 one.
+    const v6first = pod('{ podIP: "fd00::5", podIPs: [{ ip: "fd00::5" }, { ip: 10.0.0.5 }] }');
+    expect(v6first).toMatchObject({ ip: '10.0.0.5', ipv6: 'fd00::5' });
+    expect(pod('{ podIP: "fd00::5" }')).not.toHaveProperty('ip');
+  });
+
+  it('a Pod of the API server likewise', () => {
+    const k8s = (status: NonNullable<Parameters<typeof podFromK8s>[0]['status']>) =>
+      podFromK8s({ metadata: { name: 'p', namespace: 'x' }, spec: { containers: [] }, status });
+    expect(k8s({ podIP: '10.0.0.5', podIPs: [{ ip: '10.0.0.5' }, { ip: 'fd00::0:5' }] })).toMatchObject({
+      ip: '10.0.0.5',
+      ipv6: 'fd00::5',
+    });
+    expect(k8s({ podIP: '10.0.0.5', podIPs: [{ ip: '10.0.0.5' }] })).not.toHaveProperty('ipv6');
+    expect(k8s({ podIP: 'fd00::5', podIPs: [{ ip: 'fd00::5' }] })).not.toHaveProperty('ip');
   });
 });

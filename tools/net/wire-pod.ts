@@ -10,7 +10,7 @@ import { API_VERSION } from '../../agent/api/client.js';
 import { frame, readFrames } from '../../agent/api/framing.js';
 import { sluice } from '../../agent/api/gen/sluice.js';
 import { REPO_ROOT } from '../../agent/config/config.js';
-import { GATEWAY_IP, macFor } from '../../agent/endpoints/wiring.js';
+import { GATEWAY_IP, GATEWAY_IPV6, macFor } from '../../agent/endpoints/wiring.js';
 import { invokePlugin } from './cni-invoke.js';
 
 export const CNI_BINARY = path.join(REPO_ROOT, 'build', 'sluice-cni');
@@ -23,6 +23,9 @@ export interface WireRequest {
   hostIfName: string;
   podIfName: string;
   ip: string;
+  /** A dual-stack pod's IPv6 address (its /128, a default route via fe80::1 and the neighbour
+   * entries for both); undefined: IPv4 only, nothing of IPv6 is touched. */
+  ipv6?: string | undefined;
   mtu?: number;
 }
 
@@ -41,7 +44,7 @@ export interface WireResult {
  * removed what it made.
  */
 export async function wirePod(req: WireRequest): Promise<WireResult> {
-  const { hostNetns, podNetns, hostIfName, podIfName, ip } = req;
+  const { hostNetns, podNetns, hostIfName, podIfName, ip, ipv6 } = req;
   const hostMac = macFor(`host/${hostIfName}`);
   const podMac = macFor(`pod/${hostIfName}`);
   const hostNetnsInode = hostNetns ? statSync(hostNetns).ino : 0;
@@ -66,6 +69,7 @@ export async function wirePod(req: WireRequest): Promise<WireResult> {
               pod_ifname: podIfName,
               ip,
               gateway: GATEWAY_IP,
+              ...(ipv6 ? { ipv6, gateway_v6: GATEWAY_IPV6 } : {}),
               host_mac: hostMac,
               pod_mac: podMac,
               mtu: req.mtu ?? 1500,

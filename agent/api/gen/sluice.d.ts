@@ -157,6 +157,7 @@ export namespace sluice {
             host_ifname?: (string|null);
             endpoint_id?: (number|null);
             problem?: (string|null);
+            ipv6?: (string|null);
         }
 
         class CheckResponse implements ICheckResponse {
@@ -166,6 +167,7 @@ export namespace sluice {
             public host_ifname: string;
             public endpoint_id: number;
             public problem: string;
+            public ipv6: string;
             public static create(properties?: sluice.v1.ICheckResponse): sluice.v1.CheckResponse;
             public static encode(m: sluice.v1.ICheckResponse, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.ICheckResponse, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -400,6 +402,7 @@ export namespace sluice {
             host_ifname?: (string|null);
             identity?: (number|null);
             container_id?: (string|null);
+            ipv6?: (string|null);
         }
 
         class EndpointName implements IEndpointName {
@@ -410,6 +413,7 @@ export namespace sluice {
             public host_ifname: string;
             public identity: number;
             public container_id: string;
+            public ipv6: string;
             public static create(properties?: sluice.v1.IEndpointName): sluice.v1.EndpointName;
             public static encode(m: sluice.v1.IEndpointName, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IEndpointName, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -750,6 +754,8 @@ export namespace sluice {
             host_mac?: (string|null);
             pod_mac?: (string|null);
             mtu?: (number|null);
+            ipv6?: (string|null);
+            gateway_v6?: (string|null);
         }
 
         class WirePod implements IWirePod {
@@ -764,6 +770,8 @@ export namespace sluice {
             public host_mac: string;
             public pod_mac: string;
             public mtu: number;
+            public ipv6: string;
+            public gateway_v6: string;
             public static create(properties?: sluice.v1.IWirePod): sluice.v1.WirePod;
             public static encode(m: sluice.v1.IWirePod, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: sluice.v1.IWirePod, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -2033,6 +2033,7 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [host_ifname] CheckResponse host_ifname
              * @property {number|null} [endpoint_id] CheckResponse endpoint_id
              * @property {string|null} [problem] CheckResponse problem
+             * @property {string|null} [ipv6] CheckResponse ipv6
              */
 
             /**
@@ -2091,6 +2092,14 @@ export const sluice = $root.sluice = (() => {
             CheckResponse.prototype.problem = "";
 
             /**
+             * CheckResponse ipv6.
+             * @member {string} ipv6
+             * @memberof sluice.v1.CheckResponse
+             * @instance
+             */
+            CheckResponse.prototype.ipv6 = "";
+
+            /**
              * Creates a new CheckResponse instance using the specified properties.
              * @function create
              * @memberof sluice.v1.CheckResponse
@@ -2128,6 +2137,8 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(32).uint32(m.endpoint_id);
                 if (m.problem != null && Object.hasOwnProperty.call(m, "problem"))
                     w.uint32(50).string(m.problem);
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6"))
+                    w.uint32(58).string(m.ipv6);
                 return w;
             };
 
@@ -2198,6 +2209,10 @@ export const sluice = $root.sluice = (() => {
                             m.problem = r.string();
                             break;
                         }
+                    case 7: {
+                            m.ipv6 = r.string();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -2262,6 +2277,10 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.problem))
                         return "problem: string expected";
                 }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    if (!$util.isString(m.ipv6))
+                        return "ipv6: string expected";
+                }
                 return null;
             };
 
@@ -2298,6 +2317,9 @@ export const sluice = $root.sluice = (() => {
                 if (d.problem != null) {
                     m.problem = String(d.problem);
                 }
+                if (d.ipv6 != null) {
+                    m.ipv6 = String(d.ipv6);
+                }
                 return m;
             };
 
@@ -2324,6 +2346,7 @@ export const sluice = $root.sluice = (() => {
                     d.host_ifname = "";
                     d.endpoint_id = 0;
                     d.problem = "";
+                    d.ipv6 = "";
                 }
                 if (m.found != null && Object.hasOwnProperty.call(m, "found")) {
                     d.found = m.found;
@@ -2339,6 +2362,9 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.problem != null && Object.hasOwnProperty.call(m, "problem")) {
                     d.problem = m.problem;
+                }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    d.ipv6 = m.ipv6;
                 }
                 return d;
             };
@@ -5272,6 +5298,7 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [host_ifname] EndpointName host_ifname
              * @property {number|null} [identity] EndpointName identity
              * @property {string|null} [container_id] EndpointName container_id
+             * @property {string|null} [ipv6] EndpointName ipv6
              */
 
             /**
@@ -5338,6 +5365,14 @@ export const sluice = $root.sluice = (() => {
             EndpointName.prototype.container_id = "";
 
             /**
+             * EndpointName ipv6.
+             * @member {string} ipv6
+             * @memberof sluice.v1.EndpointName
+             * @instance
+             */
+            EndpointName.prototype.ipv6 = "";
+
+            /**
              * Creates a new EndpointName instance using the specified properties.
              * @function create
              * @memberof sluice.v1.EndpointName
@@ -5377,6 +5412,8 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(40).uint32(m.identity);
                 if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id"))
                     w.uint32(50).string(m.container_id);
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6"))
+                    w.uint32(58).string(m.ipv6);
                 return w;
             };
 
@@ -5451,6 +5488,10 @@ export const sluice = $root.sluice = (() => {
                             m.container_id = r.string();
                             break;
                         }
+                    case 7: {
+                            m.ipv6 = r.string();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -5519,6 +5560,10 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isString(m.container_id))
                         return "container_id: string expected";
                 }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    if (!$util.isString(m.ipv6))
+                        return "ipv6: string expected";
+                }
                 return null;
             };
 
@@ -5558,6 +5603,9 @@ export const sluice = $root.sluice = (() => {
                 if (d.container_id != null) {
                     m.container_id = String(d.container_id);
                 }
+                if (d.ipv6 != null) {
+                    m.ipv6 = String(d.ipv6);
+                }
                 return m;
             };
 
@@ -5585,6 +5633,7 @@ export const sluice = $root.sluice = (() => {
                     d.host_ifname = "";
                     d.identity = 0;
                     d.container_id = "";
+                    d.ipv6 = "";
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5603,6 +5652,9 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.container_id != null && Object.hasOwnProperty.call(m, "container_id")) {
                     d.container_id = m.container_id;
+                }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    d.ipv6 = m.ipv6;
                 }
                 return d;
             };
@@ -10082,6 +10134,8 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [host_mac] WirePod host_mac
              * @property {string|null} [pod_mac] WirePod pod_mac
              * @property {number|null} [mtu] WirePod mtu
+             * @property {string|null} [ipv6] WirePod ipv6
+             * @property {string|null} [gateway_v6] WirePod gateway_v6
              */
 
             /**
@@ -10180,6 +10234,22 @@ export const sluice = $root.sluice = (() => {
             WirePod.prototype.mtu = 0;
 
             /**
+             * WirePod ipv6.
+             * @member {string} ipv6
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.ipv6 = "";
+
+            /**
+             * WirePod gateway_v6.
+             * @member {string} gateway_v6
+             * @memberof sluice.v1.WirePod
+             * @instance
+             */
+            WirePod.prototype.gateway_v6 = "";
+
+            /**
              * Creates a new WirePod instance using the specified properties.
              * @function create
              * @memberof sluice.v1.WirePod
@@ -10227,6 +10297,10 @@ export const sluice = $root.sluice = (() => {
                     w.uint32(74).string(m.pod_mac);
                 if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu"))
                     w.uint32(80).uint32(m.mtu);
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6"))
+                    w.uint32(90).string(m.ipv6);
+                if (m.gateway_v6 != null && Object.hasOwnProperty.call(m, "gateway_v6"))
+                    w.uint32(98).string(m.gateway_v6);
                 return w;
             };
 
@@ -10317,6 +10391,14 @@ export const sluice = $root.sluice = (() => {
                             m.mtu = r.uint32();
                             break;
                         }
+                    case 11: {
+                            m.ipv6 = r.string();
+                            break;
+                        }
+                    case 12: {
+                            m.gateway_v6 = r.string();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -10401,6 +10483,14 @@ export const sluice = $root.sluice = (() => {
                     if (!$util.isInteger(m.mtu))
                         return "mtu: integer expected";
                 }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    if (!$util.isString(m.ipv6))
+                        return "ipv6: string expected";
+                }
+                if (m.gateway_v6 != null && Object.hasOwnProperty.call(m, "gateway_v6")) {
+                    if (!$util.isString(m.gateway_v6))
+                        return "gateway_v6: string expected";
+                }
                 return null;
             };
 
@@ -10459,6 +10549,12 @@ export const sluice = $root.sluice = (() => {
                 if (d.mtu != null) {
                     m.mtu = d.mtu >>> 0;
                 }
+                if (d.ipv6 != null) {
+                    m.ipv6 = String(d.ipv6);
+                }
+                if (d.gateway_v6 != null) {
+                    m.gateway_v6 = String(d.gateway_v6);
+                }
                 return m;
             };
 
@@ -10494,6 +10590,8 @@ export const sluice = $root.sluice = (() => {
                     d.host_mac = "";
                     d.pod_mac = "";
                     d.mtu = 0;
+                    d.ipv6 = "";
+                    d.gateway_v6 = "";
                 }
                 if (m.host_netns != null && Object.hasOwnProperty.call(m, "host_netns")) {
                     d.host_netns = m.host_netns;
@@ -10529,6 +10627,12 @@ export const sluice = $root.sluice = (() => {
                 }
                 if (m.mtu != null && Object.hasOwnProperty.call(m, "mtu")) {
                     d.mtu = m.mtu;
+                }
+                if (m.ipv6 != null && Object.hasOwnProperty.call(m, "ipv6")) {
+                    d.ipv6 = m.ipv6;
+                }
+                if (m.gateway_v6 != null && Object.hasOwnProperty.call(m, "gateway_v6")) {
+                    d.gateway_v6 = m.gateway_v6;
                 }
                 return d;
             };
