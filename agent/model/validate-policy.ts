@@ -1,7 +1,8 @@
 // What the compiler refuses to enforce. Mostly what the API server rejects too, so a policy that
 // reaches us from a lenient source (a file, an old API server) cannot be half-applied.
 
-import { CidrError, cidrContains, parseCidr } from '../net/ipv4.js';
+import { type Cidr, CidrError, cidrContains, parseCidr } from '../net/ipv4.js';
+import { type Cidr6, cidrContainsV6, parseCidrV6 } from '../net/ipv6.js';
 import { protocolNumber } from '../net/protocols.js';
 import type {
   LabelSelector,
@@ -17,9 +18,6 @@ const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
 type Report = (field: string, message: string, warning?: boolean) => void;
-
-const IPV6_IGNORED =
-  'IPv6 is not supported yet: this ipBlock matches no IPv4 traffic and is ignored (the rest of the policy applies)';
 
 /** Errors refuse the policy; warnings only name a part that is ignored. */
 export function refusing(problems: readonly PolicyError[]): PolicyError[] {
@@ -80,29 +78,50 @@ function validatePeer(peer: NetworkPolicyPeer, path: string, report: Report): vo
   if (peer.namespaceSelector) validateSelector(peer.namespaceSelector, `${path}.namespaceSelector`, report);
   if (!peer.ipBlock) return;
 
-  let cidr: ReturnType<typeof parseCidr> | undefined;
+  const block = peer.ipBlock;
+  let cidr: FamilyCidr | undefined;
   try {
-    cidr = parseCidr(peer.ipBlock.cidr);
+    cidr = parseFamilyCidr(block.cidr);
   } catch (e) {
-    if (e instanceof CidrError && e.ipv6) {
-      report(`${path}.ipBlock.cidr`, IPV6_IGNORED, true);
-      return; // its excepts belong to an IPv6 block too
-    }
     report(`${path}.ipBlock.cidr`, cidrMessage(e));
   }
-  (peer.ipBlock.except ?? []).forEach((text, i) => {
+  const v6 = isIPv6Text(block.cidr);
+  (block.except ?? []).forEach((text, i) => {
     const field = `${path}.ipBlock.except[${i}]`;
+    let except: FamilyCidr;
     try {
-      const except = parseCidr(text);
-      if (cidr && !(cidrContains(cidr, except) && except.len > cidr.len)) {
-        report(field, `"${text}" must be a strict subset of cidr "${peer.ipBlock?.cidr}"`);
-      }
+      except = parseFamilyCidr(text);
     } catch (e) {
-      if (e instanceof CidrError && e.ipv6)
-        report(field, `"${text}" is IPv6, inside an IPv4 cidr: it excludes nothing and is ignored`, true);
-      else report(field, cidrMessage(e));
+      report(field, cidrMessage(e));
+      return;
+    }
+    if (except.v6 !== v6) {
+      const [its, cidrs] = v6 ? ['IPv4', 'IPv6'] : ['IPv6', 'IPv4'];
+      report(field, `"${text}" is ${its}, inside an ${cidrs} cidr: it excludes nothing and is ignored`, true);
+    } else if (cidr && !strictSubset(cidr, except)) {
+      report(field, `"${text}" must be a strict subset of cidr "${block.cidr}"`);
     }
   });
+}
+
+/** The family of an ipBlock cidr or except text (and of a CidrEntry address) as the compiler and
+ * the datapath's encoder tell them apart: text containing ':' is IPv6. Whether it is well formed
+ * is validatePolicy's business. */
+export function isIPv6Text(text: string): boolean {
+  return text.includes(':');
+}
+
+type FamilyCidr = { v6: false; cidr: Cidr } | { v6: true; cidr: Cidr6 };
+
+function parseFamilyCidr(text: string): FamilyCidr {
+  return isIPv6Text(text) ? { v6: true, cidr: parseCidrV6(text) } : { v6: false, cidr: parseCidr(text) };
+}
+
+function strictSubset(outer: FamilyCidr, inner: FamilyCidr): boolean {
+  if (inner.cidr.len <= outer.cidr.len) return false;
+  if (outer.v6 && inner.v6) return cidrContainsV6(outer.cidr, inner.cidr);
+  if (!outer.v6 && !inner.v6) return cidrContains(outer.cidr, inner.cidr);
+  return false;
 }
 
 function cidrMessage(e: unknown): string {
@@ -163,7 +182,8 @@ export interface PolicyError {
   /** JSON path into the object, e.g. spec.ingress[0].ports[1].endPort */
   field: string;
   message: string;
-  /** The policy still applies; only this part of it is ignored (an IPv6 ipBlock, which no IPv4
-   * traffic can match). Without it, the whole policy is refused. */
+  /** The policy still applies; only this part of it is ignored (an except of the other address
+   * family than its ipBlock's cidr, which excludes nothing). Without it, the whole policy is
+   * refused. */
   warning?: boolean;
 }

@@ -1,8 +1,10 @@
 // The policy compiler: a cluster snapshot in, the desired contents of sluice_policy, sluice_cidr
-// and the endpoint flags out. Pure and deterministic: the agent diffs consecutive outputs against
-// the maps, so the same snapshot must always give the same entries in the same order.
+// (and its IPv6 twin sluice_cidr6) and the endpoint flags out. Pure and deterministic: the agent
+// diffs consecutive outputs against the maps, so the same snapshot must always give the same
+// entries in the same order.
 
 import type {
+  IPBlock,
   LabelSelector,
   Labels,
   NetworkPolicy,
@@ -12,11 +14,19 @@ import type {
   Snapshot,
 } from '../model/types.js';
 import { podKey, policyKey } from '../model/types.js';
-import { type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
-import { type Cidr, containsIp, formatIPv4, parseCidr, parseIPv4 } from '../net/ipv4.js';
+import { isIPv6Text, type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
+import { type Cidr, parseIPv4 } from '../net/ipv4.js';
+import { type Cidr6, ipv6OrUndefined, parseIPv6 } from '../net/ipv6.js';
 import { protocolNumber } from '../net/protocols.js';
 import { fnv1a } from '../sys/hash.js';
-import { type IpBlockSpan, partitionIpBlocks } from './cidr.js';
+import {
+  type CidrFamily,
+  IPV4_CIDRS,
+  IPV6_CIDRS,
+  type IpBlockSpan,
+  inIpBlock,
+  partitionIpBlocks,
+} from './cidr.js';
 import { portRangePrefixes } from './ports.js';
 import { matchesSelector } from './selector.js';
 import {
@@ -134,8 +144,9 @@ interface Context extends PeerContext {
 
 /** The peer universe: depends on pods, namespaces and identities only. */
 interface PeerContext {
-  /** Pods that can be peers (not hostNetwork, with an identity), sorted by key. */
-  peerPods: { pod: Pod; identity: number; ip: number | undefined }[];
+  /** Pods that can be peers (not hostNetwork, with an identity), sorted by key, with their
+   * addresses parsed for ipBlocks (undefined: none, or not a valid one of its family). */
+  peerPods: { pod: Pod; identity: number; ip: number | undefined; ipv6: bigint | undefined }[];
   namespaceLabels: Map<string, Labels>;
   /** peerPods of each namespace (in key order), so a selector looks only where it can match. */
   podsByNamespace: Map<string, Context['peerPods']>;
@@ -188,7 +199,8 @@ function buildPeerContext(
       // An IPv6 or malformed pod IP cannot fall inside an IPv4 ipBlock; the pod still has its identity.
       ip = undefined;
     }
-    peerPods.push({ pod, identity, ip });
+    const ipv6 = pod.ipv6 === undefined ? undefined : ipv6OrUndefined(pod.ipv6);
+    peerPods.push({ pod, identity, ip, ipv6 });
   }
   const namespaceLabels = new Map(snapshot.namespaces.map((ns) => [ns.name, ns.labels] as const));
   const podsByNamespace = new Map<string, Context['peerPods']>();
@@ -312,7 +324,8 @@ function compileDirection(
   policies: readonly NetworkPolicy[],
 ): DirectionResult {
   const entries = new EntrySet(endpointId, direction);
-  const spans: IpBlockSpan[] = [];
+  const spans: IpBlockSpan<Cidr>[] = [];
+  const spans6: IpBlockSpan<Cidr6>[] = [];
   /** Ports each ipBlock rule allows to whatever its blocks cover. */
   const spanSpecs = new Map<number, PortSpec[]>();
   const ingress = direction === DIR_INGRESS;
@@ -351,55 +364,86 @@ function compileDirection(
           namedTo(matched);
           continue;
         }
-        // An IPv6 block matches no IPv4 traffic (validation warned about it): it contributes nothing.
-        if (peer.ipBlock.cidr.includes(':')) continue;
-        const cidr = parseCidr(peer.ipBlock.cidr);
-        const except = (peer.ipBlock.except ?? []).filter((e) => !e.includes(':')).map(parseCidr);
-        spans.push({ member: ruleId, cidr, except });
         spanSpecs.set(ruleId, own);
         // The CIDR trie cannot carry a port that differs per destination, so an egress named port
-        // through an ipBlock is granted to the identities of the pods whose IP lies in the block.
-        // Pods sharing such an identity outside the block get the port too.
-        namedTo(ctx.peerPods.filter((peer) => peer.ip !== undefined && inBlock(cidr, except, peer.ip)));
+        // through an ipBlock is granted to the identities of the pods whose IP (of the block's
+        // family) lies in the block. Pods sharing such an identity outside the block get the port
+        // too, and so does a dual-stack pod at its address of the other family.
+        if (isIPv6Text(peer.ipBlock.cidr)) {
+          const span = spanOf(IPV6_CIDRS, ruleId, peer.ipBlock, true);
+          spans6.push(span);
+          if (!ingress && hasNamed) {
+            namedTo(
+              ctx.peerPods.filter(
+                (p) => p.ipv6 !== undefined && inIpBlock(IPV6_CIDRS, span, { addr: p.ipv6, len: 128 }),
+              ),
+            );
+          }
+        } else {
+          const span = spanOf(IPV4_CIDRS, ruleId, peer.ipBlock, false);
+          spans.push(span);
+          if (!ingress && hasNamed) {
+            namedTo(
+              ctx.peerPods.filter(
+                (p) => p.ip !== undefined && inIpBlock(IPV4_CIDRS, span, { addr: p.ip, len: 32 }),
+              ),
+            );
+          }
+        }
       }
     });
   }
 
-  const cidr = partitionToEntries(spans, spanSpecs, endpointId, direction, entries);
-  return { policy: [...entries.entries.values()], cidr, hasIpBlocks: spans.length > 0 };
+  const cidr = partitionToEntries(spans, spans6, spanSpecs, endpointId, direction, entries);
+  return {
+    policy: [...entries.entries.values()],
+    cidr,
+    hasIpBlocks: spans.length > 0 || spans6.length > 0,
+  };
 }
 
-function inBlock(cidr: Cidr, except: readonly Cidr[], ip: number): boolean {
-  return containsIp(cidr, ip) && !except.some((e) => containsIp(e, ip));
+/** A valid ipBlock of one family as a span; excepts of the other family exclude nothing
+ * (validation warned about them) and are left out. */
+function spanOf<C>(family: CidrFamily<C>, member: number, block: IPBlock, v6: boolean): IpBlockSpan<C> {
+  const except = (block.except ?? []).filter((e) => isIPv6Text(e) === v6).map(family.parse);
+  return { member, cidr: family.parse(block.cidr), except };
 }
 
-/** CidrEntries for every ipBlock prefix, and the policy entries of each distinct rule set. */
+/** One family's partition with the members that allow something here, addresses as text. */
+function partsOf<C extends { len: number }>(
+  family: CidrFamily<C>,
+  spans: readonly IpBlockSpan<C>[],
+  spanSpecs: ReadonlyMap<number, PortSpec[]>,
+): { addr: string; len: number; members: number[] }[] {
+  if (spans.length === 0) return [];
+  // A rule whose ports resolve to nothing here (a named port this pod lacks) joins no set, but its
+  // prefixes stay: every prefix must be in the trie for the longest match to be right.
+  return partitionIpBlocks(spans, family).map((part) => ({
+    addr: family.formatAddr(part.prefix),
+    len: part.prefix.len,
+    members: part.members.filter((m) => (spanSpecs.get(m)?.length ?? 0) > 0),
+  }));
+}
+
+/** CidrEntries for every ipBlock prefix of both families, and the policy entries of each distinct
+ * rule set: the families are partitioned apart but draw on one set of identities, so a rule set
+ * covering IPv4 and IPv6 prefixes alike is one identity with its policy entries once. */
 function partitionToEntries(
-  spans: readonly IpBlockSpan[],
+  spans: readonly IpBlockSpan<Cidr>[],
+  spans6: readonly IpBlockSpan<Cidr6>[],
   spanSpecs: ReadonlyMap<number, PortSpec[]>,
   endpointId: number,
   direction: Direction,
   entries: EntrySet,
 ): CidrEntry[] {
-  // A rule whose ports resolve to nothing here (a named port this pod lacks) joins no set, but its
-  // prefixes stay: every prefix must be in the trie for the longest match to be right.
-  const parts = partitionIpBlocks(spans).map((part) => ({
-    prefix: part.prefix,
-    members: part.members.filter((m) => (spanSpecs.get(m)?.length ?? 0) > 0),
-  }));
+  const parts = [...partsOf(IPV4_CIDRS, spans, spanSpecs), ...partsOf(IPV6_CIDRS, spans6, spanSpecs)];
 
   const sets = allocateSetIdentities(parts.map((part) => part.members));
   const out: CidrEntry[] = [];
   for (const part of parts) {
     const canonical = part.members.join(',');
     const setIdentity = part.members.length === 0 ? 0 : sets.get(canonical)!;
-    out.push({
-      endpointId,
-      direction,
-      addr: formatIPv4(part.prefix.addr),
-      len: part.prefix.len,
-      setIdentity,
-    });
+    out.push({ endpointId, direction, addr: part.addr, len: part.len, setIdentity });
   }
   for (const part of parts) {
     if (part.members.length === 0) continue;
@@ -439,13 +483,18 @@ function comparePolicyEntries(a: PolicyEntry, b: PolicyEntry): number {
   );
 }
 
+/** IPv4 entries before IPv6 ones, each family by address, then length. */
 function compareCidrEntries(a: CidrEntry, b: CidrEntry): number {
-  return (
-    a.endpointId - b.endpointId ||
-    a.direction - b.direction ||
-    parseIPv4(a.addr) - parseIPv4(b.addr) ||
-    a.len - b.len
-  );
+  return a.endpointId - b.endpointId || a.direction - b.direction || compareAddrs(a, b) || a.len - b.len;
+}
+
+function compareAddrs(a: CidrEntry, b: CidrEntry): number {
+  const v6 = isIPv6Text(a.addr);
+  if (v6 !== isIPv6Text(b.addr)) return v6 ? 1 : -1;
+  if (!v6) return parseIPv4(a.addr) - parseIPv4(b.addr);
+  const x = parseIPv6(a.addr);
+  const y = parseIPv6(b.addr);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The datapath's verdict (bpf/lib/policy.h, policy_allows) computed over a CompileOutput instead
 // of the BPF maps: for tests and `sluice policy simulate`. Keep it step for step with the C code.
 
+import { isIPv6Text } from '../model/validate-policy.js';
 import { parseIPv4, prefixMask } from '../net/ipv4.js';
+import { parseIPv6, prefixMaskV6 } from '../net/ipv6.js';
 import { IPPROTO_ICMP } from '../net/protocols.js';
 import {
   CIDR_PREFIX_BASE,
@@ -73,13 +75,21 @@ function policyFind(
   return best;
 }
 
-/** cidr_set_for: the set identity of the longest cidr entry holding addr, 0 without one. */
-function cidrSetFor(output: CompileOutput, endpointId: number, direction: Direction, addr: number): number {
+/** cidr_set_for: the set identity of the longest cidr entry holding the address, 0 without one.
+ * An IPv6 address is looked up in sluice_cidr6, the entries whose addr is IPv6, only. */
+function cidrSetFor(output: CompileOutput, endpointId: number, direction: Direction, ip: string): number {
+  const v6 = isIPv6Text(ip);
+  const addr = v6 ? 0 : parseIPv4(ip);
+  const addr6 = v6 ? parseIPv6(ip) : 0n;
   let bestLen = -1;
   let set = 0;
   for (const e of output.cidr) {
     if (e.endpointId !== endpointId || e.direction !== direction) continue;
-    if ((addr & prefixMask(e.len)) >>> 0 !== parseIPv4(e.addr)) continue;
+    if (isIPv6Text(e.addr) !== v6) continue;
+    const inside = v6
+      ? (addr6 & prefixMaskV6(e.len)) === parseIPv6(e.addr)
+      : (addr & prefixMask(e.len)) >>> 0 === parseIPv4(e.addr);
+    if (!inside) continue;
     if (CIDR_PREFIX_BASE + e.len > bestLen) {
       bestLen = CIDR_PREFIX_BASE + e.len;
       set = e.setIdentity;
@@ -88,7 +98,8 @@ function cidrSetFor(output: CompileOutput, endpointId: number, direction: Direct
   return set;
 }
 
-/** policy_allows for a new connection of endpointId with a peer (identity and dotted IPv4). */
+/** policy_allows for a new connection of endpointId with a peer (identity, and its address as
+ * dotted IPv4 or IPv6 text: the one the connection uses). */
 export function lookupPolicy(
   output: CompileOutput,
   endpointId: number,
@@ -121,7 +132,7 @@ export function lookupPolicy(
     via = 'cluster';
   }
   if (!v && flags & hasCidr) {
-    const set = cidrSetFor(output, endpointId, direction, parseIPv4(peerIp));
+    const set = cidrSetFor(output, endpointId, direction, peerIp);
     if (set) v = policyFind(output, endpointId, set, direction, protocol, port);
     via = 'cidr';
   }

@@ -64,14 +64,18 @@ export interface PolicyEntry {
   ruleId: number;
 }
 
-/** One entry of sluice_cidr: for this endpoint and direction, addresses under addr/len belong to
- * the ipBlock rule set setIdentity (0: none, an except carved out of a broader cidr). */
+/** One entry of sluice_cidr (IPv4) or sluice_cidr6 (IPv6): for this endpoint and direction,
+ * addresses under addr/len belong to the ipBlock rule set setIdentity (0: none, an except carved
+ * out of a broader cidr). The two families are partitioned apart (their prefixes never nest) but
+ * share set identities: one set of rules is one identity, with its policy entries once, whichever
+ * family's entries name it. */
 export interface CidrEntry {
   endpointId: number;
   direction: Direction;
-  /** Dotted IPv4 network address, host bits zero. */
+  /** Network address, host bits zero: dotted IPv4, or IPv6 in its canonical text (RFC 5952, as
+   * net/ipv6.ts formatIPv6 writes it). The family is the trie: an addr containing ':' is IPv6. */
   addr: string;
-  /** 0..32 */
+  /** 0..32 for IPv4, 0..128 for IPv6 (the key's prefixlen is CIDR_PREFIX_BASE + len). */
   len: number;
   setIdentity: number;
 }

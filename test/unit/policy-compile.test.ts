@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ContainerPort,
+  type IPBlock,
   type LabelSelector,
   type Labels,
   type Namespace,
@@ -151,8 +152,17 @@ interface Case {
   /** Without the endpoint and rule: "direction peer port rule" for endpoint 1 when unprefixed. */
   policy: string[];
   cidr?: string[];
-  /** Verdicts to check through the simulated datapath: [ep, dir, peer pod or ip, proto, port, allowed]. */
+  /** Verdicts to check through the simulated datapath: [ep, dir, peer pod (at its IPv6 address
+   * with "@6") or ip, proto, port, allowed]. */
   verdicts?: [number, Direction, string, number, number, boolean][];
+}
+
+/** Gives every pod of the fixture an IPv6 address mirroring its IPv4 one: 10.2.0.3 -> fd00:2::3. */
+function dualStack(s: { pods: Pod[] }): void {
+  s.pods.forEach((p, i) => {
+    const [, net, , host] = p.ip!.split('.');
+    s.pods[i] = { ...p, ipv6: `fd00:${net}::${host}` };
+  });
 }
 
 /** "ingress x/b any x/p#in0" for each peer. */
@@ -597,6 +607,127 @@ const cases: Case[] = [
     policy: ['1 ingress set[x/p#in0] tcp:8080 x/p#in0'],
     cidr: ['1 ingress 192.168.0.0/16 set[x/p#in0]'],
   },
+  {
+    name: 'IPv6 ipBlock with except: its own prefixes, one set identity with the IPv4 block of its rule',
+    policies: [
+      pol('p', {
+        ingress: [
+          {
+            from: [
+              { ipBlock: { cidr: '10.0.0.0/8', except: ['10.2.0.0/16'] } },
+              { ipBlock: { cidr: 'fd00::/16', except: ['fd00:2::/32'] } },
+            ],
+            ports: [{ port: 80 }],
+          },
+        ],
+      }),
+    ],
+    edit: dualStack,
+    flags: { 1: 'ingress ingress-cidr' },
+    // Once: the IPv4 and the IPv6 prefixes name the same set.
+    policy: ['1 ingress set[x/p#in0] tcp:80 x/p#in0'],
+    cidr: [
+      '1 ingress 10.0.0.0/8 set[x/p#in0]',
+      '1 ingress 10.2.0.0/16 none',
+      '1 ingress fd00::/16 set[x/p#in0]',
+      '1 ingress fd00:2::/32 none',
+    ],
+    verdicts: [
+      [1, DIR_INGRESS, 'x/b@6', IPPROTO_TCP, 80, true],
+      [1, DIR_INGRESS, 'x/b@6', IPPROTO_TCP, 81, false],
+      [1, DIR_INGRESS, 'y/a@6', IPPROTO_TCP, 80, false],
+      [1, DIR_INGRESS, 'fd00:99::1', IPPROTO_TCP, 80, true],
+      [1, DIR_INGRESS, 'fd00:2:1::1', IPPROTO_TCP, 80, false],
+      [1, DIR_INGRESS, 'fd01::1', IPPROTO_TCP, 80, false],
+      [1, DIR_INGRESS, '10.99.0.1', IPPROTO_TCP, 80, true],
+      [1, DIR_INGRESS, '10.2.0.1', IPPROTO_TCP, 80, false],
+    ],
+  },
+  {
+    name: 'IPv4 and IPv6 blocks across rules: a partition per family, sets shared across them',
+    policies: [
+      pol('p', {
+        egress: [
+          {
+            to: [
+              { ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } },
+              { ipBlock: { cidr: '::/0', except: ['fd00::/16'] } },
+            ],
+          },
+          {
+            to: [{ ipBlock: { cidr: 'fd00::/16' } }, { ipBlock: { cidr: '10.0.0.0/8' } }],
+            ports: [{ protocol: 'UDP', port: 53 }],
+          },
+          { to: [{ ipBlock: { cidr: 'fd00:1::/32', except: ['fd00:1::2/128'] } }], ports: [{ port: 81 }] },
+        ],
+      }),
+    ],
+    edit: dualStack,
+    flags: { 1: 'ingress egress egress-cidr' },
+    policy: [
+      '1 egress set[x/p#eg0] any x/p#eg0',
+      '1 egress set[x/p#eg1] udp:53 x/p#eg1',
+      '1 egress set[x/p#eg1+x/p#eg2] udp:53 x/p#eg1',
+      '1 egress set[x/p#eg1+x/p#eg2] tcp:81 x/p#eg2',
+    ],
+    cidr: [
+      '1 egress 0.0.0.0/0 set[x/p#eg0]',
+      '1 egress 10.0.0.0/8 set[x/p#eg1]',
+      '1 egress ::/0 set[x/p#eg0]',
+      '1 egress fd00::/16 set[x/p#eg1]',
+      '1 egress fd00:1::/32 set[x/p#eg1+x/p#eg2]',
+      '1 egress fd00:1::2/128 set[x/p#eg1]',
+    ],
+    verdicts: [
+      [1, DIR_EGRESS, '8.8.8.8', IPPROTO_TCP, 9, true],
+      [1, DIR_EGRESS, '2606:4700::1111', IPPROTO_TCP, 9, true],
+      [1, DIR_EGRESS, 'x/b', IPPROTO_TCP, 81, false],
+      [1, DIR_EGRESS, 'x/b@6', IPPROTO_UDP, 53, true],
+      [1, DIR_EGRESS, 'x/b@6', IPPROTO_TCP, 81, false],
+      [1, DIR_EGRESS, 'x/c@6', IPPROTO_TCP, 81, true],
+      [1, DIR_EGRESS, 'y/a@6', IPPROTO_TCP, 81, false],
+      [1, DIR_EGRESS, 'y/a@6', IPPROTO_UDP, 53, true],
+      [1, DIR_EGRESS, 'y/a@6', IPPROTO_TCP, 9, false],
+    ],
+  },
+  {
+    name: 'egress IPv6 ipBlock with a named port: identities of the pods whose IPv6 is inside',
+    policies: [
+      pol('p', {
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [{ ipBlock: { cidr: 'fd00:1::/32', except: ['fd00:1::1/128'] } }],
+            ports: [{ port: 'http' }, { port: 22 }],
+          },
+        ],
+      }),
+    ],
+    edit: dualStack,
+    flags: { 1: 'egress egress-cidr' },
+    // x/a (fd00:1::1) is excepted, x/c has no http port, y/b (fd00:2::2) is outside.
+    policy: ['1 egress x/b tcp:8081 x/p#eg0', '1 egress set[x/p#eg0] tcp:22 x/p#eg0'],
+    cidr: ['1 egress fd00:1::/32 set[x/p#eg0]', '1 egress fd00:1::1/128 none'],
+    verdicts: [
+      [1, DIR_EGRESS, 'x/b@6', IPPROTO_TCP, 8081, true],
+      [1, DIR_EGRESS, 'y/b@6', IPPROTO_TCP, 8083, false],
+      [1, DIR_EGRESS, 'fd00:1::9', IPPROTO_TCP, 8081, false],
+      [1, DIR_EGRESS, 'fd00:1::9', IPPROTO_TCP, 22, true],
+      [1, DIR_EGRESS, 'x/a@6', IPPROTO_TCP, 22, false],
+    ],
+  },
+  {
+    name: 'an IPv6 ipBlock without pod IPv6 addresses: no named port resolves through it',
+    policies: [
+      pol('p', {
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: { cidr: '::/0' } }], ports: [{ port: 'http' }] }],
+      }),
+    ],
+    flags: { 1: 'egress egress-cidr' },
+    policy: [],
+    cidr: ['1 egress ::/0 none'],
+  },
 ];
 
 function compileCase(c: Case) {
@@ -622,9 +753,10 @@ describe('compilePolicies', () => {
       expect([...got.policy].sort()).toEqual([...c.policy].sort());
       expect([...got.cidr].sort()).toEqual([...(c.cidr ?? [])].sort());
       for (const [ep, dir, peer, proto, port, allowed] of c.verdicts ?? []) {
-        const pod = all.find((p) => podKey(p) === peer);
-        const identity = pod ? identities.get(peer)! : ID_WORLD;
-        const ip = pod ? pod.ip! : peer;
+        const [name, family] = peer.split('@');
+        const pod = all.find((p) => podKey(p) === name);
+        const identity = pod ? identities.get(name!)! : ID_WORLD;
+        const ip = pod ? (family === '6' ? pod.ipv6! : pod.ip!) : peer;
         expect(
           lookupPolicy(output, ep, dir, identity, ip, proto, port).allowed,
           `${dir} ${peer} ${proto}/${port}`,
@@ -683,7 +815,10 @@ describe('compilePolicies', () => {
           podSelector: {},
           ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/16', except: ['10.1.0.0/24'] } }] }],
         }),
-        pol('v6', { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: 'fd00::/8' } }] }] }),
+        pol('v6', {
+          podSelector: {},
+          egress: [{ to: [{ ipBlock: { cidr: 'fd00::/8', except: ['10.0.0.0/8'] } }] }],
+        }),
         pol('good', { ingress: [{ from: [fromPod('c')] }] }),
       ],
       endpoints: { 'x/a': 1, 'x/b': 2 },
@@ -692,15 +827,55 @@ describe('compilePolicies', () => {
     });
     expect(errors.map((e) => `${e.policy} ${e.field}`)).toEqual([
       'x/bad spec.ingress[0].from[0].ipBlock.except[0]',
-      'x/v6 spec.egress[0].to[0].ipBlock.cidr',
+      'x/v6 spec.egress[0].to[0].ipBlock.except[0]',
     ]);
-    expect(errors[1]!.message).toMatch(/IPv6 is not supported yet/);
+    expect(errors[0]!.warning).toBeUndefined();
+    expect(errors[1]!.message).toMatch(/IPv4, inside an IPv6 cidr: it excludes nothing/);
     expect(errors[1]!.warning).toBe(true);
     const got = render(output, identities);
-    // x/bad is refused; x/v6 still applies (its IPv6 peer matches no IPv4 traffic): with
-    // policyTypes defaulted to Ingress and Egress it isolates both pods both ways.
-    expect(got.flags).toEqual({ 1: 'ingress egress', 2: 'ingress egress' });
-    expect(got.policy).toEqual(['1 ingress x/c any x/good#in0']);
+    // x/bad is refused; x/v6 still applies without its IPv4 except: with policyTypes defaulted to
+    // Ingress and Egress it isolates both pods both ways.
+    expect(got.flags).toEqual({ 1: 'ingress egress egress-cidr', 2: 'ingress egress egress-cidr' });
+    expect(got.policy).toEqual([
+      '1 egress set[x/v6#eg0] any x/v6#eg0',
+      '1 ingress x/c any x/good#in0',
+      '2 egress set[x/v6#eg0] any x/v6#eg0',
+    ]);
+    expect(got.cidr).toEqual(['1 egress fd00::/8 set[x/v6#eg0]', '2 egress fd00::/8 set[x/v6#eg0]']);
+  });
+
+  it('gives a rule set one identity across families, and orders IPv4 entries before IPv6 ones', () => {
+    const { output } = compileCase({
+      name: '',
+      policies: [
+        pol('p', {
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [
+                { ipBlock: { cidr: 'fd00:a::/32' } },
+                { ipBlock: { cidr: '192.168.0.0/16', except: ['192.168.1.0/24'] } },
+                { ipBlock: { cidr: 'fd00:10::/32', except: ['fd00:10::/48'] } },
+                { ipBlock: { cidr: '10.0.0.0/8' } },
+              ],
+            },
+          ],
+        }),
+      ],
+      flags: {},
+      policy: [],
+    });
+    expect(output.cidr.map((c) => `${c.addr}/${c.len}`)).toEqual([
+      '10.0.0.0/8',
+      '192.168.0.0/16',
+      '192.168.1.0/24',
+      'fd00:a::/32',
+      'fd00:10::/32',
+      'fd00:10::/48',
+    ]);
+    const sets = new Set(output.cidr.filter((c) => c.setIdentity !== 0).map((c) => c.setIdentity));
+    expect(sets.size).toBe(1);
+    expect(output.policy.map((e) => e.identity)).toEqual([...sets]);
   });
 
   it('is deterministic: shuffled input gives identical output', () => {
@@ -841,18 +1016,26 @@ function refSelector(sel: LabelSelector, labels: Labels): boolean {
   );
 }
 
-function ipToNumber(ip: string): number {
-  return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+/** Dotted IPv4 or IPv6 (hex groups, at most one "::") as a number. */
+function ipToNumber(ip: string): bigint {
+  if (!ip.includes(':')) return ip.split('.').reduce((acc, o) => acc * 256n + BigInt(o), 0n);
+  const [head, tail] = ip.split('::') as [string, string | undefined];
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array<string>(8 - front.length - back.length).fill('0');
+  return [...front, ...zeros, ...back].reduce((acc, g) => acc * 65536n + BigInt(`0x${g}`), 0n);
 }
 
 function refInCidr(ip: string, cidr: string): boolean {
   const [net, len] = cidr.split('/') as [string, string];
-  const size = 2 ** (32 - Number(len));
-  return Math.floor(ipToNumber(ip) / size) === Math.floor(ipToNumber(net) / size);
+  if (ip.includes(':') !== net.includes(':')) return false;
+  const size = 2n ** BigInt((ip.includes(':') ? 128 : 32) - Number(len));
+  return ipToNumber(ip) / size === ipToNumber(net) / size;
 }
 
-/** A connection's far end: a pod (hostNetwork pods count as plain IPs) or an external address. */
-type Peer = { pod: Pod } | { ip: string };
+/** A connection's far end: a pod (hostNetwork pods count as plain IPs) at its IPv4 address or
+ * (v6) its IPv6 one, or an external address. */
+type Peer = { pod: Pod; v6?: boolean } | { ip: string };
 
 function refAllowed(
   snap: Snapshot,
@@ -875,7 +1058,12 @@ function refAllowed(
   );
   if (applicable.length === 0) return true;
   const peerPod = 'pod' in peer && !peer.pod.hostNetwork ? peer.pod : undefined;
-  const peerIp = 'pod' in peer ? peer.pod.ip! : peer.ip;
+  const peerIp = addressText(peer);
+  // The documented over-grant (compile.ts): an egress named port through an ipBlock is granted to
+  // the identity of each pod with an address in the block, so it holds at the pod's other address.
+  const otherIp = peerPod && 'pod' in peer ? (peer.v6 ? peerPod.ip : peerPod.ipv6) : undefined;
+  const inBlock = (ip: string, block: IPBlock) =>
+    refInCidr(ip, block.cidr) && !(block.except ?? []).some((e) => refInCidr(ip, e));
   const nsLabels = (ns: string) =>
     snap.namespaces.find((n) => n.name === ns)?.labels ?? { 'kubernetes.io/metadata.name': ns };
   const destination = direction === 'Ingress' ? local : peerPod;
@@ -884,22 +1072,18 @@ function refAllowed(
     !peers ||
     peers.length === 0 ||
     peers.some((x) => {
-      if (x.ipBlock) {
-        return (
-          refInCidr(peerIp, x.ipBlock.cidr) && !(x.ipBlock.except ?? []).some((e) => refInCidr(peerIp, e))
-        );
-      }
+      if (x.ipBlock) return inBlock(peerIp, x.ipBlock);
       if (!peerPod) return false;
       const nsOk = x.namespaceSelector
         ? refSelector(x.namespaceSelector, nsLabels(peerPod.namespace))
         : peerPod.namespace === policyNs;
       return nsOk && (!x.podSelector || refSelector(x.podSelector, peerPod.labels));
     });
-  const portMatches = (ports: NetworkPolicyPort[] | undefined) =>
-    !ports ||
-    ports.length === 0 ||
-    ports.some((p) => {
+  const portMatches = (ports: NetworkPolicyPort[] | undefined, namedOnly = false) =>
+    (!namedOnly && (!ports || ports.length === 0)) ||
+    (ports ?? []).some((p) => {
       if ((p.protocol ?? 'TCP') !== protocol) return false;
+      if (namedOnly && typeof p.port !== 'string') return false;
       if (p.port === undefined) return true;
       if (typeof p.port === 'number') return port >= p.port && port <= (p.endPort ?? p.port);
       return (destination?.ports ?? []).some(
@@ -909,11 +1093,26 @@ function refAllowed(
   return applicable.some((p) =>
     direction === 'Ingress'
       ? (p.ingress ?? []).some((r) => peerMatches(p.namespace, r.from) && portMatches(r.ports))
-      : (p.egress ?? []).some((r) => peerMatches(p.namespace, r.to) && portMatches(r.ports)),
+      : (p.egress ?? []).some(
+          (r) =>
+            (peerMatches(p.namespace, r.to) && portMatches(r.ports)) ||
+            (otherIp !== undefined &&
+              (r.to ?? []).some((x) => x.ipBlock && inBlock(otherIp, x.ipBlock)) &&
+              portMatches(r.ports, true)),
+        ),
   );
 }
 
-function randomSnapshot(random: () => number): { snapshot: Snapshot; identities: Map<string, number> } {
+function addressText(peer: Peer): string {
+  if (!('pod' in peer)) return peer.ip;
+  return peer.v6 ? peer.pod.ipv6! : peer.pod.ip!;
+}
+
+/** With dualStack, pods have IPv6 addresses too and ipBlocks may be IPv6 ones. */
+function randomSnapshot(
+  random: () => number,
+  dualStack = false,
+): { snapshot: Snapshot; identities: Map<string, number> } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
   const nsNames = ['n0', 'n1', 'n2'];
@@ -941,6 +1140,9 @@ function randomSnapshot(random: () => number): { snapshot: Snapshot; identities:
           ...(chance(0.5) ? { tier: pick(['front', 'back']) } : {}),
         },
         ip: hostNetwork ? `192.168.0.${i * 4 + j + 1}` : `10.${i}.0.${j + 1}`,
+        ...(dualStack
+          ? { ipv6: hostNetwork ? `fd00:192::${i * 4 + j + 1}` : `fd00:${i + 10}::${j + 1}` }
+          : {}),
         ports,
         hostNetwork,
       };
@@ -976,6 +1178,16 @@ function randomSnapshot(random: () => number): { snapshot: Snapshot; identities:
     { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '192.168.0.0/24'] },
     { cidr: '192.168.0.0/16' },
     { cidr: '8.8.0.0/16', except: ['8.8.8.0/24'] },
+    ...(dualStack
+      ? [
+          { cidr: 'fd00::/16', except: ['fd00:11::/32'] },
+          { cidr: 'fd00:11::/32' },
+          { cidr: 'fd00:11::/64', except: ['fd00:11::2/128'] },
+          { cidr: '::/0', except: ['fd00::/16', 'fd00:192::/64'] },
+          { cidr: 'fd00:192::/48' },
+          { cidr: '2001:db8::/32', except: ['2001:db8:8::/48'] },
+        ]
+      : []),
   ];
   const peer = (): NetworkPolicyPeer => {
     switch (Math.floor(random() * 5)) {
@@ -1050,7 +1262,7 @@ function probes(locals: Pod[], peers: Peer[]) {
 function addressOf(peer: Peer, identities: ReadonlyMap<string, number>): { identity: number; ip: string } {
   if (!('pod' in peer)) return { identity: ID_WORLD, ip: peer.ip };
   const identity = peer.pod.hostNetwork ? ID_REMOTE_NODE : identities.get(podKey(peer.pod))!;
-  return { identity, ip: peer.pod.ip! };
+  return { identity, ip: addressText(peer) };
 }
 
 describe('compiled maps agree with the reference semantics', () => {
@@ -1107,5 +1319,65 @@ describe('compiled maps agree with the reference semantics', () => {
     for (const via of ['namespace', 'cluster']) {
       expect(seen[via] ?? 0, JSON.stringify(seen)).toBeGreaterThan(100);
     }
+  });
+});
+
+describe('compiled maps agree with the reference semantics, dual-stack', () => {
+  const seen: Record<string, number> = {};
+  const EXTERNAL = ['8.8.8.8', '10.1.0.99', '192.168.1.1'];
+  const EXTERNAL6 = [
+    '2001:db8::1',
+    '2001:db8:8::1',
+    'fd00:11::99',
+    'fd00:11:0:1::1',
+    'fd00:192::99',
+    '2606:4700::1111',
+  ];
+
+  // Every pod is probed at both its addresses: IPv6 blocks must match only IPv6 peers and the
+  // other way round, and rule sets shared across families must allow the same ports.
+  for (let seed = 1; seed <= 20; seed++) {
+    const withNamespaces = seed % 2 === 0;
+    it(`random dual-stack snapshot #${seed}${withNamespaces ? ' (namespace identities)' : ''}`, () => {
+      const { snapshot, identities } = randomSnapshot(rng(1000 + seed), true);
+      const locals = snapshot.pods.filter((p) => !p.hostNetwork);
+      const endpoints = new Map(locals.map((p, i) => [podKey(p), i + 1] as const));
+      const names = [...new Set(snapshot.pods.map((p) => p.namespace))].sort();
+      const namespaceIdentities = new Map(names.map((n, i) => [n, ID_NAMESPACE_BIT + 1 + i] as const));
+      const { output, errors } = compilePolicies({
+        snapshot,
+        endpoints,
+        identities,
+        ...(withNamespaces ? { namespaceIdentities } : {}),
+      });
+      expect(errors).toEqual([]);
+
+      const peers: Peer[] = [
+        ...snapshot.pods.flatMap((pod) => [{ pod }, { pod, v6: true }]),
+        ...[...EXTERNAL, ...EXTERNAL6].map((ip) => ({ ip })),
+      ];
+      const mismatches: string[] = [];
+      for (const { local, peer, protoName, proto, port, direction } of probes(locals, peers)) {
+        const { identity, ip } = addressOf(peer, identities);
+        const dirName = direction === DIR_INGRESS ? 'Ingress' : 'Egress';
+        const want = refAllowed(snapshot, local, dirName, peer, protoName, port);
+        const nsIdentity =
+          withNamespaces && 'pod' in peer && !peer.pod.hostNetwork
+            ? namespaceIdentities.get(peer.pod.namespace)!
+            : 0;
+        const endpoint = endpoints.get(podKey(local))!;
+        const verdict = lookupPolicy(output, endpoint, direction, identity, ip, proto, port, nsIdentity);
+        if (ip.includes(':')) seen[verdict.via] = (seen[verdict.via] ?? 0) + 1;
+        if (want !== verdict.allowed) {
+          mismatches.push(`${podKey(local)} ${dirName} ${ip} ${protoName}/${port}: want ${want}`);
+        }
+      }
+      expect(mismatches.slice(0, 10), JSON.stringify(snapshot.policies)).toEqual([]);
+    });
+  }
+
+  it('took the cidr path for IPv6 peers, both ways', () => {
+    expect(seen['cidr'] ?? 0, JSON.stringify(seen)).toBeGreaterThan(1000);
+    expect(seen['denied'] ?? 0, JSON.stringify(seen)).toBeGreaterThan(1000);
   });
 });

@@ -8,8 +8,9 @@ import {
   parseCidr,
   parseIPv4,
 } from '../../agent/net/ipv4.js';
+import { parseCidrV6 } from '../../agent/net/ipv6.js';
 import { protocolName, protocolNumber } from '../../agent/net/protocols.js';
-import { partitionIpBlocks } from '../../agent/policy/cidr.js';
+import { IPV6_CIDRS, inIpBlock, partitionIpBlocks } from '../../agent/policy/cidr.js';
 import { portRangePrefixes } from '../../agent/policy/ports.js';
 
 describe('portRangePrefixes', () => {
@@ -209,6 +210,59 @@ describe('partitionIpBlocks', () => {
       expect(parts.map((p) => `${formatCidr(p.prefix)} ${p.members.join(',') || '-'}`)).toEqual(t.want);
     });
   }
+});
+
+describe('partitionIpBlocks over IPv6 prefixes', () => {
+  const c = parseCidrV6;
+  const cases: {
+    name: string;
+    spans: { member: number; cidr: string; except?: string[] }[];
+    want: string[];
+  }[] = [
+    {
+      name: 'one block with an except',
+      spans: [{ member: 1, cidr: 'fd00::/8', except: ['fd00:1::/32'] }],
+      want: ['fd00::/8 1', 'fd00:1::/32 -'],
+    },
+    {
+      name: 'nested, disjoint and host prefixes; an except still covered by another rule',
+      spans: [
+        { member: 1, cidr: '::/0', except: ['fd00::/8'] },
+        { member: 2, cidr: 'fd00::/8' },
+        { member: 3, cidr: 'fd00:1::/64', except: ['fd00:1::2/128'] },
+        { member: 2, cidr: '2001:db8::/32' },
+      ],
+      want: ['::/0 1', '2001:db8::/32 1,2', 'fd00::/8 2', 'fd00:1::/64 2,3', 'fd00:1::2/128 2'],
+    },
+    {
+      name: 'ordered by address as a number, not as text; host bits dropped, duplicates merged',
+      spans: [
+        { member: 2, cidr: 'fd00:10::/32' },
+        { member: 1, cidr: 'fd00:a::1/32' },
+        { member: 3, cidr: 'fd00:a::/32' },
+      ],
+      want: ['fd00:a::/32 1,3', 'fd00:10::/32 2'],
+    },
+  ];
+  for (const t of cases) {
+    it(t.name, () => {
+      const parts = partitionIpBlocks(
+        t.spans.map((s) => ({ member: s.member, cidr: c(s.cidr), except: (s.except ?? []).map(c) })),
+        IPV6_CIDRS,
+      );
+      expect(parts.map((p) => `${IPV6_CIDRS.format(p.prefix)} ${p.members.join(',') || '-'}`)).toEqual(
+        t.want,
+      );
+    });
+  }
+
+  it('inIpBlock: in the cidr and in no except', () => {
+    const span = { member: 1, cidr: c('fd00::/16'), except: [c('fd00:2::/32')] };
+    const host = (ip: string) => c(`${ip}/128`);
+    expect(inIpBlock(IPV6_CIDRS, span, host('fd00:1::1'))).toBe(true);
+    expect(inIpBlock(IPV6_CIDRS, span, host('fd00:2::1'))).toBe(false);
+    expect(inIpBlock(IPV6_CIDRS, span, host('fd01::1'))).toBe(false);
+  });
 });
 
 describe('ipv4OrMinusOne (the fast parser behind parseIPv4 and the codecs)', () => {

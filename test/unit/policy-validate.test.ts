@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkPolicy } from '../../agent/model/types.js';
-import { isValidPortName, validatePolicy } from '../../agent/model/validate-policy.js';
+import { isValidPortName, refusing, validatePolicy } from '../../agent/model/validate-policy.js';
 
 function policy(spec: Partial<NetworkPolicy>): NetworkPolicy {
   return { namespace: 'x', name: 'p', podSelector: {}, ...spec };
@@ -46,9 +46,91 @@ const cases: { name: string; policy: NetworkPolicy; want: [field: string, messag
     want: [['spec.egress[0].to[0].ipBlock.cidr', /not a CIDR/]],
   },
   {
-    name: 'IPv6 cidr',
-    policy: policy({ egress: [{ to: [{ ipBlock: { cidr: 'fd00::/64' } }] }] }),
-    want: [['spec.egress[0].to[0].ipBlock.cidr', /IPv6 is not supported yet/]],
+    name: 'IPv6 cidrs and excepts (host bits dropped, as for IPv4)',
+    policy: policy({
+      egress: [
+        {
+          to: [
+            { ipBlock: { cidr: 'fd00::/64', except: ['fd00::/80', 'fd00::1/128'] } },
+            { ipBlock: { cidr: '::/0', except: ['fd00::/8'] } },
+            { ipBlock: { cidr: '2001:DB8::1/32' } },
+            { ipBlock: { cidr: '::ffff:10.0.0.0/104' } },
+            { ipBlock: { cidr: '10.0.0.0/8' } },
+          ],
+        },
+      ],
+    }),
+    want: [],
+  },
+  {
+    name: 'malformed IPv6 cidrs',
+    policy: policy({
+      ingress: [
+        {
+          from: [
+            { ipBlock: { cidr: 'fd00::/129' } },
+            { ipBlock: { cidr: 'fd00::' } },
+            { ipBlock: { cidr: 'fd00::g/64' } },
+            { ipBlock: { cidr: '1:2:3:4:5:6:7:8:9/64' } },
+            { ipBlock: { cidr: 'fd00::1::/64' } },
+            { ipBlock: { cidr: 'fe80::1%eth0/64' } },
+          ],
+        },
+      ],
+    }),
+    want: [
+      ['spec.ingress[0].from[0].ipBlock.cidr', /bad prefix length \(0-128\)/],
+      ['spec.ingress[0].from[1].ipBlock.cidr', /not a CIDR: missing \/prefix-length/],
+      ['spec.ingress[0].from[2].ipBlock.cidr', /not an IPv6 CIDR: "g" is not a group/],
+      ['spec.ingress[0].from[3].ipBlock.cidr', /not an IPv6 CIDR: 9 groups/],
+      ['spec.ingress[0].from[4].ipBlock.cidr', /not an IPv6 CIDR: '::' appears more than once/],
+      ['spec.ingress[0].from[5].ipBlock.cidr', /not an IPv6 CIDR: a zone index/],
+    ],
+  },
+  {
+    name: 'IPv6 excepts outside cidr, equal to cidr, malformed',
+    policy: policy({
+      egress: [
+        {
+          to: [
+            {
+              ipBlock: {
+                cidr: 'fd00:1::/32',
+                except: ['fd00:2::/48', 'fd00:1::/32', 'fd00::/16', 'fd00:1::/200', 'fd00:1::x/64'],
+              },
+            },
+          ],
+        },
+      ],
+    }),
+    want: [
+      [
+        'spec.egress[0].to[0].ipBlock.except[0]',
+        /"fd00:2::\/48" must be a strict subset of cidr "fd00:1::\/32"/,
+      ],
+      ['spec.egress[0].to[0].ipBlock.except[1]', /strict subset/],
+      ['spec.egress[0].to[0].ipBlock.except[2]', /strict subset/],
+      ['spec.egress[0].to[0].ipBlock.except[3]', /bad prefix length/],
+      ['spec.egress[0].to[0].ipBlock.except[4]', /not an IPv6 CIDR/],
+    ],
+  },
+  {
+    name: 'IPv4 except in an IPv6 cidr, malformed IPv6 except in an IPv4 one',
+    policy: policy({
+      ingress: [
+        {
+          from: [
+            { ipBlock: { cidr: 'fd00::/8', except: ['10.0.0.0/8', 'x'] } },
+            { ipBlock: { cidr: '10.0.0.0/8', except: ['fd00::/200'] } },
+          ],
+        },
+      ],
+    }),
+    want: [
+      ['spec.ingress[0].from[0].ipBlock.except[0]', /IPv4, inside an IPv6 cidr: it excludes nothing/],
+      ['spec.ingress[0].from[0].ipBlock.except[1]', /not a CIDR/],
+      ['spec.ingress[0].from[1].ipBlock.except[0]', /bad prefix length \(0-128\)/],
+    ],
   },
   {
     name: 'IPv6 except',
@@ -203,6 +285,37 @@ describe('validatePolicy', () => {
       });
     });
   }
+});
+
+describe('warnings', () => {
+  it('an except of the other family is ignored (a warning); malformed ones refuse the policy', () => {
+    const errors = validatePolicy(
+      policy({
+        egress: [
+          {
+            to: [
+              { ipBlock: { cidr: '10.0.0.0/8', except: ['fd00::/64', 'fd00::/200'] } },
+              { ipBlock: { cidr: 'fd00::/8', except: ['10.0.0.0/8', 'fd00::/4'] } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(errors.map((e) => [e.field, e.warning ?? false])).toEqual([
+      ['spec.egress[0].to[0].ipBlock.except[0]', true],
+      ['spec.egress[0].to[0].ipBlock.except[1]', false],
+      ['spec.egress[0].to[1].ipBlock.except[0]', true],
+      ['spec.egress[0].to[1].ipBlock.except[1]', false],
+    ]);
+    expect(refusing(errors).map((e) => e.field)).toEqual([
+      'spec.egress[0].to[0].ipBlock.except[1]',
+      'spec.egress[0].to[1].ipBlock.except[1]',
+    ]);
+  });
+
+  it('a well-formed IPv6 ipBlock is not warned about any more', () => {
+    expect(validatePolicy(policy({ egress: [{ to: [{ ipBlock: { cidr: 'fd00::/64' } }] }] }))).toEqual([]);
+  });
 });
 
 describe('isValidPortName', () => {
