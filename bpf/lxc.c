@@ -33,6 +33,9 @@
 #define ETH_HLEN 14
 #define IP_TTL_OFF (ETH_HLEN + 8)
 #define IP_CSUM_OFF (ETH_HLEN + 10)
+#define IP6_HOP_LIMIT_OFF (ETH_HLEN + 7)
+#define AF_INET 2
+#define AF_INET6 10
 
 static __always_inline int drop(struct __sk_buff *skb, __u32 endpoint_id, __u8 reason, __u8 direction,
 				const struct packet *pkt, const struct verdict *v)
@@ -42,14 +45,23 @@ static __always_inline int drop(struct __sk_buff *skb, __u32 endpoint_id, __u8 r
 	return TC_ACT_SHOT;
 }
 
-/* Act as the router for one hop: 1 when the TTL was decremented, 0 when it is spent (the host
- * stack must send time-exceeded), -1 for a truncated packet. */
-static __always_inline int forward_hop(struct __sk_buff *skb)
+/* Act as the router for one hop: 1 when the TTL (IPv6: hop limit) was decremented, 0 when it is
+ * spent (the host stack must send time-exceeded), -1 for a truncated packet. */
+static __always_inline int forward_hop(struct __sk_buff *skb, const struct packet *pkt)
 {
 	void *data = (void *)(long)skb->data;
 	void *data_end = (void *)(long)skb->data_end;
-	__u8 *ttl = data + IP_TTL_OFF;
 
+	if (pkt->family == 6) {
+		__u8 *hops = data + IP6_HOP_LIMIT_OFF;
+		if ((void *)(hops + 1) > data_end)
+			return -1;
+		if (*hops <= 1)
+			return 0;
+		*hops -= 1; /* IPv6 has no header checksum */
+		return 1;
+	}
+	__u8 *ttl = data + IP_TTL_OFF;
 	if ((void *)(ttl + 2) > data_end)
 		return -1;
 	if (*ttl <= 1)
@@ -72,8 +84,8 @@ static __always_inline int parse_towards_pod(struct __sk_buff *skb, struct packe
 	*dst = 0;
 	if (parsed == PARSE_ARP)
 		return TC_ACT_OK;
-	if (parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT)
-		*dst = endpoint_by_addr(pkt->daddr);
+	if (pkt_is_ip(parsed))
+		*dst = endpoint_of(pkt, &pkt->daddr6);
 	__u32 dst_ep = *dst ? (*dst)->endpoint_id : 0;
 	if (parsed == PARSE_OTHER_L3)
 		return drop(skb, dst_ep, DROP_UNSUPPORTED_L3, DIR_INGRESS, pkt, v);
@@ -83,9 +95,10 @@ static __always_inline int parse_towards_pod(struct __sk_buff *skb, struct packe
 }
 
 /* Deliver into a local pod: become its gateway (MACs, TTL), then jump into its namespace. */
-static __always_inline int deliver_local(struct __sk_buff *skb, const struct endpoint_info *dst)
+static __always_inline int deliver_local(struct __sk_buff *skb, const struct packet *pkt,
+					 const struct endpoint_info *dst)
 {
-	int hop = forward_hop(skb);
+	int hop = forward_hop(skb, pkt);
 
 	if (hop < 0)
 		return TC_ACT_SHOT;
@@ -101,7 +114,7 @@ static __always_inline int deliver_local(struct __sk_buff *skb, const struct end
 static __always_inline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt)
 {
 	struct bpf_fib_lookup fib = {
-		.family = 2, /* AF_INET */
+		.family = AF_INET,
 		.l4_protocol = pkt->protocol,
 		.sport = pkt->sport,
 		.dport = pkt->dport,
@@ -109,11 +122,16 @@ static __always_inline int deliver_routed(struct __sk_buff *skb, const struct pa
 		.ipv4_dst = pkt->daddr,
 		.ifindex = skb->ifindex,
 	};
+	if (pkt->family == 6) {
+		fib.family = AF_INET6;
+		__builtin_memcpy(fib.ipv6_src, &pkt->saddr6, sizeof(fib.ipv6_src));
+		__builtin_memcpy(fib.ipv6_dst, &pkt->daddr6, sizeof(fib.ipv6_dst));
+	}
 	int r = bpf_fib_lookup(skb, &fib, sizeof(fib), 0);
 
 	if (r != BPF_FIB_LKUP_RET_SUCCESS && r != BPF_FIB_LKUP_RET_NO_NEIGH)
 		return TC_ACT_OK;
-	int hop = forward_hop(skb);
+	int hop = forward_hop(skb, pkt);
 	if (hop <= 0)
 		return hop < 0 ? TC_ACT_SHOT : TC_ACT_OK;
 	if (r == BPF_FIB_LKUP_RET_NO_NEIGH)
@@ -126,9 +144,10 @@ static __always_inline int deliver_routed(struct __sk_buff *skb, const struct pa
 /* To a pod of another node through the VXLAN device: the outer header goes to its node, the VNI
  * carries the sender's identity (the receiver enforces policy on it). We are the pod's gateway,
  * so the TTL drops by one here, as it would in the host stack. */
-static __always_inline int deliver_tunnel(struct __sk_buff *skb, __u32 ifindex, __u32 node_addr, __u32 identity)
+static __always_inline int deliver_tunnel(struct __sk_buff *skb, const struct packet *pkt, __u32 ifindex,
+					  __u32 node_addr, __u32 identity)
 {
-	int hop = forward_hop(skb);
+	int hop = forward_hop(skb, pkt);
 
 	if (hop <= 0)
 		return hop < 0 ? TC_ACT_SHOT : TC_ACT_OK;
@@ -174,7 +193,7 @@ static __always_inline __u32 tunnel_return_node(const struct packet *pkt, __u32 
  * address), and gets conntrack and a verdict event; every packet is counted and delivered. */
 static __always_inline int admit_and_deliver(struct __sk_buff *skb, const struct packet *pkt, struct verdict *v,
 					     const struct endpoint_info *dst, int ct, __u32 now,
-					     const struct ipcache_value *peer, __u32 peer_addr, __u8 ct_flags)
+					     const struct ipcache_value *peer, const struct addr6 *peer_addr, __u8 ct_flags)
 {
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
@@ -185,7 +204,7 @@ static __always_inline int admit_and_deliver(struct __sk_buff *skb, const struct
 		emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, pkt, v, 0);
 	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
-	int r = deliver_local(skb, dst);
+	int r = deliver_local(skb, pkt, dst);
 	if (r == TC_ACT_SHOT)
 		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, pkt, v);
 	return r;
@@ -234,7 +253,7 @@ int from_pod(struct __sk_buff *skb)
 
 	if (parsed == PARSE_ARP)
 		return TC_ACT_OK;
-	struct endpoint_info *src = parsed == PARSE_IPV4 || parsed == -DROP_FRAGMENT ? endpoint_by_addr(pkt.saddr) : 0;
+	struct endpoint_info *src = pkt_is_ip(parsed) ? endpoint_of(&pkt, &pkt.saddr6) : 0;
 	__u32 src_ep = src && src->ifindex == skb->ifindex ? src->endpoint_id : 0;
 	if (parsed == PARSE_OTHER_L3)
 		return drop(skb, src_ep, DROP_UNSUPPORTED_L3, DIR_EGRESS, &pkt, &v);
@@ -245,7 +264,7 @@ int from_pod(struct __sk_buff *skb)
 	if (src->ifindex != skb->ifindex)
 		return drop(skb, 0, DROP_SOURCE_SPOOFED, DIR_EGRESS, &pkt, &v);
 
-	__u32 client = pkt.saddr; /* the pod itself, also after a hairpin SNAT */
+	struct addr6 client = pkt.saddr6; /* the pod itself, also after a hairpin SNAT */
 	__u32 now = ct_now();
 	struct ct_found found;
 	__u8 ct_flags = 0;
@@ -262,9 +281,9 @@ int from_pod(struct __sk_buff *skb)
 			return ret;
 	}
 
-	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
+	struct endpoint_info *dst = endpoint_of(&pkt, &pkt.daddr6);
 	struct ipcache_value peer = dst ? (struct ipcache_value){ .identity = dst->identity, .namespace_identity = dst->namespace_identity }
-					: ipcache_lookup(pkt.daddr);
+					: ipcache_of(&pkt, &pkt.daddr6);
 	v.dst_endpoint = dst ? dst->endpoint_id : 0;
 	v.dst_identity = peer.identity;
 
@@ -272,14 +291,14 @@ int from_pod(struct __sk_buff *skb)
 		__u32 rule = 0;
 		/* Traffic to and from the pod's own node is always allowed. Policy sees the backend. */
 		if (v.dst_identity != SLUICE_ID_HOST) {
-			if (!policy_allows(src, DIR_EGRESS, peer.identity, peer.namespace_identity, pkt.daddr, &pkt, &rule)) {
+			if (!policy_allows(src, DIR_EGRESS, peer.identity, peer.namespace_identity, &pkt.daddr6, &pkt, &rule)) {
 				v.rule_id = 0;
 				return drop(skb, src->endpoint_id, DROP_POLICY_DENIED, DIR_EGRESS, &pkt, &v);
 			}
 			v.rule_id = rule;
 			if (dst) {
 				__u32 in_rule = 0;
-				if (!policy_allows(dst, DIR_INGRESS, src->identity, src->namespace_identity, client, &pkt,
+				if (!policy_allows(dst, DIR_INGRESS, src->identity, src->namespace_identity, &client, &pkt,
 						   &in_rule))
 					return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 				if (!rule)
@@ -302,7 +321,7 @@ int from_pod(struct __sk_buff *skb)
 		}
 		__u32 tunnel = node ? tunnel_ifindex() : 0;
 		if (tunnel) {
-			int r = deliver_tunnel(skb, tunnel, node, src->identity);
+			int r = deliver_tunnel(skb, &pkt, tunnel, node, src->identity);
 			if (r == TC_ACT_SHOT)
 				return drop(skb, src->endpoint_id, DROP_REDIRECT_FAILED, DIR_EGRESS, &pkt, &v);
 			return r;
@@ -314,7 +333,7 @@ int from_pod(struct __sk_buff *skb)
 		return TC_ACT_OK;
 	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
-	int ret = deliver_local(skb, dst);
+	int ret = deliver_local(skb, &pkt, dst);
 	if (ret == TC_ACT_SHOT)
 		return drop(skb, dst->endpoint_id, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v);
 	return ret;
@@ -337,7 +356,7 @@ int to_pod(struct __sk_buff *skb)
 	struct ct_found found;
 	int ct = ct_lookup(&pkt, now, &found);
 
-	struct ipcache_value peer = ipcache_lookup(pkt.saddr);
+	struct ipcache_value peer = ipcache_of(&pkt, &pkt.saddr6);
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
 	v.src_identity = peer.identity;
@@ -349,7 +368,7 @@ int to_pod(struct __sk_buff *skb)
 	if (ct == CT_NEW) {
 		__u32 rule = 0;
 		if (v.src_identity != SLUICE_ID_HOST &&
-		    !policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, pkt.saddr, &pkt, &rule))
+		    !policy_allows(dst, DIR_INGRESS, peer.identity, peer.namespace_identity, &pkt.saddr6, &pkt, &rule))
 			return drop(skb, dst->endpoint_id, DROP_POLICY_DENIED, DIR_INGRESS, &pkt, &v);
 		v.rule_id = rule;
 		ct_create(&pkt, now, 0, dst->endpoint_id, rule, 0, 0);
@@ -364,7 +383,7 @@ int to_pod(struct __sk_buff *skb)
  * Anything else, and the node's own packets, pass untouched. */
 static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pkt, struct verdict *v)
 {
-	struct endpoint_info *dst = endpoint_by_addr(pkt->daddr);
+	struct endpoint_info *dst = endpoint_of(pkt, &pkt->daddr6);
 
 	if (!dst)
 		return TC_ACT_OK;
@@ -372,7 +391,7 @@ static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pk
 	struct ct_found found;
 	int ct = ct_lookup(pkt, now, &found);
 	/* Who sent it matters to policy only, which only new connections ask. */
-	struct ipcache_value peer = ct == CT_NEW ? ipcache_lookup(pkt->saddr) : (struct ipcache_value){};
+	struct ipcache_value peer = ct == CT_NEW ? ipcache_of(pkt, &pkt->saddr6) : (struct ipcache_value){};
 	if (peer.identity == SLUICE_ID_HOST)
 		return TC_ACT_OK;
 
@@ -382,7 +401,7 @@ static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pk
 	/* A reply from a backend on another node to a client here that addressed a Service. */
 	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, pkt, &found) < 0)
 		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, pkt, v);
-	return admit_and_deliver(skb, pkt, v, dst, ct, now, &peer, pkt->saddr, 0);
+	return admit_and_deliver(skb, pkt, v, dst, ct, now, &peer, &pkt->saddr6, 0);
 }
 
 /* The node's own devices, ingress: clients outside the node reaching a NodePort (or a ClusterIP
@@ -394,12 +413,14 @@ int from_netdev(struct __sk_buff *skb)
 	struct packet pkt = {};
 	struct verdict v = {};
 
-	if (parse_packet(skb, &pkt) != PARSE_IPV4 || pkt.icmp_error)
+	int parsed = parse_packet(skb, &pkt);
+
+	if ((parsed != PARSE_IPV4 && parsed != PARSE_IPV6) || pkt.icmp_error)
 		return TC_ACT_OK;
 	if (!lb_frontend_of(&pkt))
 		return to_local_pod(skb, &pkt, &v);
 
-	__u32 client = pkt.saddr;
+	struct addr6 client = pkt.saddr6;
 	__u32 now = ct_now();
 	struct ct_found found;
 	__u8 ct_flags = 0;
@@ -423,12 +444,12 @@ int from_netdev(struct __sk_buff *skb)
 			ct_create(&pkt, now, 0, 0, 0, (__u16)v.frontend_id, ct_flags);
 			emit_event(skb, EVENT_VERDICT, REASON_FORWARDED, DIR_INGRESS, &pkt, &v, 0);
 		}
-		int r = deliver_tunnel(skb, tunnel, remote.tunnel_endpoint, peer.identity | SLUICE_VNI_REPLY_VIA_SENDER);
+		int r = deliver_tunnel(skb, &pkt, tunnel, remote.tunnel_endpoint, peer.identity | SLUICE_VNI_REPLY_VIA_SENDER);
 		return r == TC_ACT_SHOT ? drop(skb, 0, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v) : r;
 	}
 	v.dst_endpoint = dst->endpoint_id;
 	v.dst_identity = dst->identity;
-	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, client, ct_flags);
+	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, &client, ct_flags);
 }
 
 /* The VXLAN device, ingress: a pod of another node to a pod of this one. The VNI is the sender's
@@ -469,7 +490,7 @@ int from_overlay(struct __sk_buff *skb)
 			struct ipcache_value client = ipcache_lookup(pkt.daddr);
 			if (!client.tunnel_endpoint)
 				return deliver_routed(skb, &pkt);
-			int r = deliver_tunnel(skb, skb->ifindex, client.tunnel_endpoint, identity);
+			int r = deliver_tunnel(skb, &pkt, skb->ifindex, client.tunnel_endpoint, identity);
 			return r == TC_ACT_SHOT ? drop(skb, 0, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v) : r;
 		}
 		return drop(skb, 0, DROP_UNKNOWN_ENDPOINT, DIR_INGRESS, &pkt, &v);
@@ -480,7 +501,7 @@ int from_overlay(struct __sk_buff *skb)
 	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
 		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
 	/* The sender translated the connection (a NodePort of its own): replies go back through it. */
-	if (ct == CT_NEW && vni & SLUICE_VNI_REPLY_VIA_SENDER) {
+	if (ct == CT_NEW && vni & SLUICE_VNI_REPLY_VIA_SENDER && pkt.family == 4) {
 		struct ct_key k = conn_key(&pkt, 0);
 		struct tunnel_return r = {
 			.node = bpf_htonl(key.remote_ipv4),
@@ -492,7 +513,7 @@ int from_overlay(struct __sk_buff *skb)
 	/* The namespace matters to policy only, which only new connections ask. */
 	struct ipcache_value peer = { .identity = identity,
 				      .namespace_identity = ct == CT_NEW ? identity_namespace(identity) : 0 };
-	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, pkt.saddr, ct_flags);
+	return admit_and_deliver(skb, &pkt, &v, dst, ct, now, &peer, &pkt.saddr6, ct_flags);
 }
 
 /* The VXLAN device, egress. Pods' packets arrive here with their tunnel key set (from_pod); the
@@ -507,9 +528,10 @@ int to_overlay(struct __sk_buff *skb)
 
 	if (bpf_skb_get_tunnel_key(skb, &key, sizeof(key), 0) == 0)
 		return TC_ACT_OK;
-	if (parse_packet(skb, &pkt) != PARSE_IPV4)
+	int parsed = parse_packet(skb, &pkt);
+	if (parsed != PARSE_IPV4 && parsed != PARSE_IPV6)
 		return drop(skb, 0, DROP_UNSUPPORTED_L3, DIR_EGRESS, &pkt, &v);
-	struct ipcache_value peer = ipcache_lookup(pkt.daddr);
+	struct ipcache_value peer = ipcache_of(&pkt, &pkt.daddr6);
 	if (!peer.tunnel_endpoint)
 		return drop(skb, 0, DROP_NO_TUNNEL_ENDPOINT, DIR_EGRESS, &pkt, &v);
 	key.remote_ipv4 = bpf_ntohl(peer.tunnel_endpoint);

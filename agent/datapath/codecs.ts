@@ -3,8 +3,9 @@
 // the BTF of build/bpf/lxc.o. Byte order: host (little-endian) unless the type says `be`.
 
 import { ipv4OrMinusOne } from '../net/ipv4.js';
+import { formatIPv6, ipv6OrUndefined } from '../net/ipv6.js';
 
-export type FieldType = 'u8' | 'u16' | 'u32' | 'u64' | 'be16' | 'be32' | 'ipv4' | 'mac';
+export type FieldType = 'u8' | 'u16' | 'u32' | 'u64' | 'be16' | 'be32' | 'ipv4' | 'ipv6' | 'mac';
 
 const FIELD_SIZE: Record<FieldType, number> = {
   u8: 1,
@@ -14,6 +15,7 @@ const FIELD_SIZE: Record<FieldType, number> = {
   be16: 2,
   be32: 4,
   ipv4: 4,
+  ipv6: 16,
   mac: 6,
 };
 
@@ -23,7 +25,7 @@ export interface FieldSpec {
   offset: number;
 }
 
-type FieldValue<T extends FieldType> = T extends 'ipv4' | 'mac' ? string : number;
+type FieldValue<T extends FieldType> = T extends 'ipv4' | 'ipv6' | 'mac' ? string : number;
 
 export type Decoded<F extends readonly FieldSpec[]> = {
   [K in F[number] as K['name']]: FieldValue<K['type']>;
@@ -49,6 +51,13 @@ export function ipv4ToBytes(ip: string, buf: Buffer, offset: number): void {
   const addr = ipv4OrMinusOne(ip);
   if (addr < 0) throw new Error(`not an IPv4 address: ${ip}`);
   buf.writeUInt32BE(addr, offset);
+}
+
+export function ipv6ToBytes(ip: string, buf: Buffer, offset: number): void {
+  const addr = ipv6OrUndefined(ip);
+  if (addr === undefined) throw new Error(`not an IPv6 address: ${ip}`);
+  buf.writeBigUInt64BE(addr >> 64n, offset);
+  buf.writeBigUInt64BE(addr & 0xffff_ffff_ffff_ffffn, offset + 8);
 }
 
 function macToBytes(mac: string, buf: Buffer, offset: number): void {
@@ -84,6 +93,9 @@ function writeField(buf: Buffer, f: FieldSpec, v: unknown): void {
     case 'ipv4':
       ipv4ToBytes(String(v ?? '0.0.0.0'), buf, o);
       break;
+    case 'ipv6':
+      ipv6ToBytes(String(v ?? '::'), buf, o);
+      break;
     case 'mac':
       macToBytes(String(v ?? '00:00:00:00:00:00'), buf, o);
       break;
@@ -107,6 +119,8 @@ function readField(buf: Buffer, f: FieldSpec, base: number): number | string {
       return buf.readUInt32BE(o);
     case 'ipv4':
       return `${buf[o]}.${buf[o + 1]}.${buf[o + 2]}.${buf[o + 3]}`;
+    case 'ipv6':
+      return formatIPv6((buf.readBigUInt64BE(o) << 64n) | buf.readBigUInt64BE(o + 8));
     case 'mac':
       return [...buf.subarray(o, o + 6)].map((b) => b.toString(16).padStart(2, '0')).join(':');
   }
@@ -148,6 +162,9 @@ export const endpointKeyCodec = defineStruct('__be32', 4, [
   { name: 'addr', type: 'ipv4', offset: 0 },
 ] as const);
 
+/** An IPv6 address (struct addr6): the key of sluice_endpoints6. */
+export const addr6Codec = defineStruct('addr6', 16, [{ name: 'w', type: 'ipv6', offset: 0 }] as const);
+
 export const endpointInfoCodec = defineStruct('endpoint_info', 32, [
   { name: 'ifindex', type: 'u32', offset: 0 },
   { name: 'endpoint_id', type: 'u32', offset: 4 },
@@ -162,6 +179,11 @@ export type EndpointInfo = DecodedOf<typeof endpointInfoCodec>;
 export const ipcacheKeyCodec = defineStruct('ipcache_key', 8, [
   { name: 'prefixlen', type: 'u32', offset: 0 },
   { name: 'addr', type: 'ipv4', offset: 4 },
+] as const);
+
+export const ipcache6KeyCodec = defineStruct('ipcache6_key', 20, [
+  { name: 'prefixlen', type: 'u32', offset: 0 },
+  { name: 'addr', type: 'ipv6', offset: 4 },
 ] as const);
 
 export const ipcacheValueCodec = defineStruct('ipcache_value', 16, [
@@ -215,6 +237,13 @@ export const cidrKeyCodec = defineStruct('cidr_key', 16, [
   { name: 'addr', type: 'ipv4', offset: 12 },
 ] as const);
 
+export const cidr6KeyCodec = defineStruct('cidr6_key', 28, [
+  { name: 'prefixlen', type: 'u32', offset: 0 },
+  { name: 'endpoint_id', type: 'be32', offset: 4 },
+  { name: 'direction', type: 'u8', offset: 8 },
+  { name: 'addr', type: 'ipv6', offset: 12 },
+] as const);
+
 export const cidrValueCodec = defineStruct('cidr_value', 8, [
   { name: 'set_identity', type: 'u32', offset: 0 },
   { name: 'flags', type: 'u32', offset: 4 },
@@ -226,6 +255,14 @@ export const ctKeyCodec = defineStruct('ct_key', 16, [
   { name: 'sport', type: 'be16', offset: 8 },
   { name: 'dport', type: 'be16', offset: 10 },
   { name: 'protocol', type: 'u8', offset: 12 },
+] as const);
+
+export const ct6KeyCodec = defineStruct('ct6_key', 40, [
+  { name: 'saddr', type: 'ipv6', offset: 0 },
+  { name: 'daddr', type: 'ipv6', offset: 16 },
+  { name: 'sport', type: 'be16', offset: 32 },
+  { name: 'dport', type: 'be16', offset: 34 },
+  { name: 'protocol', type: 'u8', offset: 36 },
 ] as const);
 
 export const ctValueCodec = defineStruct('ct_value', 56, [
@@ -272,7 +309,14 @@ export const flowEventCodec = defineStruct('flow_event', 56, [
   { name: 'length', type: 'u32', offset: 44 },
   { name: 'tcp_flags', type: 'u8', offset: 48 },
   { name: 'is_reply', type: 'u8', offset: 49 },
+  { name: 'family', type: 'u8', offset: 50 },
   { name: 'frontend_id', type: 'u32', offset: 52 },
+] as const);
+
+/** An IPv6 packet's event: flow_event (family 6, saddr and daddr 0) as its `base`, then these. */
+export const flowEvent6Codec = defineStruct('flow_event6', 88, [
+  { name: 'saddr', type: 'ipv6', offset: 56 },
+  { name: 'daddr', type: 'ipv6', offset: 72 },
 ] as const);
 
 export const dpConfigCodec = defineStruct('dp_config', 8, [
@@ -285,6 +329,13 @@ export const fragKeyCodec = defineStruct('frag_key', 12, [
   { name: 'daddr', type: 'ipv4', offset: 4 },
   { name: 'id', type: 'be16', offset: 8 },
   { name: 'protocol', type: 'u8', offset: 10 },
+] as const);
+
+export const frag6KeyCodec = defineStruct('frag6_key', 40, [
+  { name: 'saddr', type: 'ipv6', offset: 0 },
+  { name: 'daddr', type: 'ipv6', offset: 16 },
+  { name: 'id', type: 'be32', offset: 32 },
+  { name: 'protocol', type: 'u8', offset: 36 },
 ] as const);
 
 export const fragPortsCodec = defineStruct('frag_ports', 4, [
@@ -355,6 +406,12 @@ export const lbStatsCodec = defineStruct('lb_stats', 16, [
 
 /** Every codec that mirrors a struct of bpf/lib/common.h, for the BTF layout test. */
 export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
+  addr6Codec,
+  ipcache6KeyCodec,
+  cidr6KeyCodec,
+  ct6KeyCodec,
+  flowEvent6Codec,
+  frag6KeyCodec,
   endpointInfoCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,

@@ -6,18 +6,20 @@ import { ctValueCodec, lbConnCodec, metricsKeyCodec, tunnelReturnCodec } from '.
 import type { MapWriter } from './map-writer.js';
 import { mapPin } from './maps.js';
 
+/** Conntrack of both families: the same values. */
+const CT_MAPS = ['ct', 'ct6'] as const;
+
 const offsetOf = (codec: { fields: readonly { name: string; offset: number }[] }, name: string) =>
   codec.fields.find((f) => f.name === name)!.offset;
 
-/** Deletes expired conntrack, Service connection and tunnel return entries; how many of each. */
+/** Deletes expired conntrack (both families), Service connection and tunnel return entries; how many of each. */
 export async function sweepExpired(
   writer: MapWriter,
   pinRoot: string,
 ): Promise<{ ct: number; lbConns: number; tunnelReturns: number }> {
-  const ct = await writer.sweep({
-    pin: mapPin(pinRoot, 'ct'),
-    expiresOffset: offsetOf(ctValueCodec, 'expires'),
-  });
+  let ct = 0;
+  for (const id of CT_MAPS)
+    ct += await writer.sweep({ pin: mapPin(pinRoot, id), expiresOffset: offsetOf(ctValueCodec, 'expires') });
   const lbConns = await writer.sweep({
     pin: mapPin(pinRoot, 'lbConns'),
     expiresOffset: offsetOf(lbConnCodec, 'expires'),
@@ -39,12 +41,14 @@ export async function forgetEndpoint(
     pin: mapPin(pinRoot, 'metrics'),
     match: [{ inKey: true, offset: offsetOf(metricsKeyCodec, 'endpoint_id'), value: endpointId }],
   });
-  const ct = await writer.sweep({
-    pin: mapPin(pinRoot, 'ct'),
-    match: [
-      { inKey: false, offset: offsetOf(ctValueCodec, 'src_endpoint'), value: endpointId },
-      { inKey: false, offset: offsetOf(ctValueCodec, 'dst_endpoint'), value: endpointId },
-    ],
-  });
+  let ct = 0;
+  for (const id of CT_MAPS)
+    ct += await writer.sweep({
+      pin: mapPin(pinRoot, id),
+      match: [
+        { inKey: false, offset: offsetOf(ctValueCodec, 'src_endpoint'), value: endpointId },
+        { inKey: false, offset: offsetOf(ctValueCodec, 'dst_endpoint'), value: endpointId },
+      ],
+    });
   return { ct, metrics };
 }

@@ -25,15 +25,27 @@ export type SyncedMap = keyof DesiredMaps;
 const ADD_ORDER: readonly SyncedMap[] = [
   'identities',
   'cidr',
+  'cidr6',
   'policy',
   'ipcache',
+  'ipcache6',
   'lbRevnat',
   'lbBackends',
   'lbSlots',
   'lbFrontends',
   'endpoints',
+  'endpoints6',
 ];
 const REMOVE_ORDER: readonly SyncedMap[] = [...ADD_ORDER].reverse();
+
+/** The mapSizes setting that sizes a map, where it is not the map's own name. */
+const SIZE_SETTING: Partial<Record<SyncedMap, string>> = {
+  endpoints6: 'endpoints',
+  ipcache6: 'ipcache',
+  cidr6: 'cidr',
+  lbRevnat: 'lbFrontends',
+  lbSlots: 'lbBackends',
+};
 
 export class MapFullError extends SluiceError {
   constructor(
@@ -45,7 +57,7 @@ export class MapFullError extends SluiceError {
     readonly notApplied: [string, Buffer][],
   ) {
     super(
-      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${mapId} in the agent config and remove the pinned map (a pinned map keeps its size across restarts)`,
+      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${SIZE_SETTING[mapId] ?? mapId} in the agent config and remove the pinned map (a pinned map keeps its size across restarts)`,
       EXIT_SYSTEM,
     );
   }
@@ -80,7 +92,7 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
  * endian); Service slot, backend and reverse-NAT keys start with the frontend id (host order).
  * Other maps are one part. */
 function partOf(id: SyncedMap, keyHex: string): number {
-  if (id === 'policy' || id === 'cidr') return Number.parseInt(keyHex.slice(8, 16), 16);
+  if (id === 'policy' || id === 'cidr' || id === 'cidr6') return Number.parseInt(keyHex.slice(8, 16), 16);
   if (id === 'lbRevnat' || id === 'lbBackends' || id === 'lbSlots')
     return Buffer.from(keyHex.slice(0, 8), 'hex').readUInt32LE(0);
   return 0;

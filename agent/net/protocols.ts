@@ -4,6 +4,12 @@ export const IPPROTO_ICMP = 1;
 export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
 export const IPPROTO_SCTP = 132;
+export const IPPROTO_ICMPV6 = 58;
+
+/** ICMP of either family: no ports (the datapath keys echo by identifier instead). */
+export function isIcmp(protocol: number): boolean {
+  return protocol === IPPROTO_ICMP || protocol === IPPROTO_ICMPV6;
+}
 
 const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = {
   TCP: IPPROTO_TCP,

@@ -1,16 +1,32 @@
 // Datapath events (drops, verdicts of new connections) from the perf event array, read by
 // build/sluice-events (large per-CPU rings, binary records) and decoded with the flow_event
-// codec. Samples the kernel could not write are counted and reported, never silently ignored.
+// codec (flow_event6 for IPv6 packets). Samples the kernel could not write are counted and reported, never silently ignored.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { CFG_FLAGS, EVENT_TYPE } from '../abi/constants.js';
 import { REPO_ROOT } from '../config/config.js';
 import { bpftool } from '../datapath/bpftool.js';
-import { type DecodedOf, dpConfigCodec, flowEventCodec, u32Codec } from '../datapath/codecs.js';
+import {
+  type DecodedOf,
+  dpConfigCodec,
+  flowEvent6Codec,
+  flowEventCodec,
+  u32Codec,
+} from '../datapath/codecs.js';
 import { mapPin } from '../datapath/maps.js';
 
 export type FlowEvent = DecodedOf<typeof flowEventCodec>;
+
+/** One sample as the datapath wrote it: a flow_event, or (family 6) a flow_event6 whose
+ * addresses replace the empty IPv4 ones. Undefined for a sample too short for its kind. */
+export function decodeFlowEvent(payload: Buffer): FlowEvent | undefined {
+  if (payload.length < flowEventCodec.size) return undefined;
+  const event = flowEventCodec.decode(payload);
+  if (event.family !== 6) return event;
+  if (payload.length < flowEvent6Codec.size) return undefined;
+  return { ...event, ...flowEvent6Codec.decode(payload) };
+}
 
 /** bpf/lib/common.h enum cfg_flags and event_type (agent/abi/constants.ts). */
 export const { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT } = CFG_FLAGS;
@@ -71,9 +87,11 @@ export class EventReader {
           const n = Number(payload.readBigUInt64LE(0));
           this.lost += n;
           this.onLost(n);
-        } else if (kind === 1 && payload.length >= flowEventCodec.size) {
+        } else if (kind === 1) {
+          const event = decodeFlowEvent(payload);
+          if (!event) return;
           this.received += 1;
-          this.onEvent(flowEventCodec.decode(payload));
+          this.onEvent(event);
         }
       }),
     );

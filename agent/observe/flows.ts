@@ -5,7 +5,7 @@
 import type { sluice } from '../api/gen/sluice.js';
 import { REASONS } from '../datapath/reasons.js';
 import { labelsOfKey } from '../identity/labels.js';
-import { protocolName } from '../net/protocols.js';
+import { isIcmp, protocolName } from '../net/protocols.js';
 import { EVENT_DROP, type FlowEvent } from './events.js';
 
 export interface FlowNames {
@@ -44,8 +44,8 @@ export function toFlow(e: FlowEvent, names: FlowNames): sluice.v1.IFlow {
     source_ip: e.saddr,
     destination_ip: e.daddr,
     protocol: protocolName(e.protocol),
-    source_port: e.protocol === 1 ? 0 : e.sport,
-    destination_port: e.protocol === 1 ? 0 : e.dport,
+    source_port: isIcmp(e.protocol) ? 0 : e.sport,
+    destination_port: isIcmp(e.protocol) ? 0 : e.dport,
     tcp_flags: e.protocol === 6 ? TCP_FLAGS.filter((_, i) => e.tcp_flags & (1 << i)) : [],
     source: side(e.src_endpoint, e.src_identity),
     destination: side(e.dst_endpoint, e.dst_identity),

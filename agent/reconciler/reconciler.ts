@@ -128,7 +128,8 @@ export function namespaceNames(snapshot: Snapshot): string[] {
  * pod with an address has its identity and namespace identity, and a pod of another node (by
  * spec.nodeName, else by the node whose pod CIDR holds it) also that node's address, where the
  * tunnel takes it. Another node's whole pod CIDR goes there too (WORLD until its pods are known).
- * Also: the namespace identity of every label identity, for packets from the tunnel.
+ * Dual-stack: a pod's IPv6 address is an entry like its IPv4 one, another node's IPv6 pod CIDR too
+ * (reached through that node's InternalIP, IPv4 underneath). Also: the namespace identity of every label identity, for packets from the tunnel.
  */
 export function ipcacheEntries(input: {
   snapshot: Snapshot;
@@ -153,6 +154,7 @@ export function ipcacheEntries(input: {
   for (const n of others) {
     ipcache.push({ prefix: n.internalIp, identity: ID_REMOTE_NODE });
     if (n.podCidr) ipcache.push({ prefix: n.podCidr, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
+    if (n.podCidrV6) ipcache.push({ prefix: n.podCidrV6, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
   }
   const identityNamespaces = new Map<number, number>();
   const entry = (ip: string, podKeyOf: string, namespace: string, node?: Node): IpcacheEntry => {
@@ -165,9 +167,15 @@ export function ipcacheEntries(input: {
   for (const pod of snapshot.pods) {
     if (pod.hostNetwork || !pod.ip) continue;
     const key = podKey(pod);
-    ipcache.push(entry(pod.ip, key, pod.namespace, localPods.has(key) ? undefined : nodeOf(pod)));
+    const node = localPods.has(key) ? undefined : nodeOf(pod);
+    ipcache.push(entry(pod.ip, key, pod.namespace, node));
+    if (pod.ipv6) ipcache.push(entry(pod.ipv6, key, pod.namespace, node));
   }
-  for (const ep of endpoints) ipcache.push(entry(ep.ip, ep.podKey, ep.podKey.split('/')[0]!));
+  for (const ep of endpoints) {
+    const namespace = ep.podKey.split('/')[0]!;
+    ipcache.push(entry(ep.ip, ep.podKey, namespace));
+    if (ep.ipv6) ipcache.push(entry(ep.ipv6, ep.podKey, namespace));
+  }
   return { ipcache, identityNamespaces };
 }
 
@@ -502,7 +510,9 @@ export class Reconciler {
     } catch (err) {
       if (err instanceof MapFullError) {
         const policies =
-          err.mapId === 'policy' || err.mapId === 'cidr' ? policiesOf(err.notApplied, plan.compiled) : [];
+          err.mapId === 'policy' || err.mapId === 'cidr' || err.mapId === 'cidr6'
+            ? policiesOf(err.notApplied, plan.compiled)
+            : [];
         log.error({ map: err.map, capacity: err.capacity, needed: err.needed, policies }, err.message);
         metrics?.mapSyncErrors.inc({ map: err.map, reason: 'full' });
       } else {

@@ -42,6 +42,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
         check: {
           found: c.found,
           ip: c.ip,
+          ipv6: c.ipv6,
           host_ifname: c.hostIfName,
           endpoint_id: c.endpointId,
           problem: c.problem,
@@ -57,6 +58,7 @@ export async function handle(agent: Agent, req: sluice.v1.Request): Promise<slui
             id: e.id,
             pod: e.pod,
             ip: e.ip,
+            ipv6: e.ipv6,
             host_ifname: e.hostIfName,
             identity: e.identity,
             container_id: e.containerId,

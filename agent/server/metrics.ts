@@ -28,6 +28,19 @@ function sharedRead<T>(read: () => Promise<T | undefined>): () => Promise<T | un
 
 type Totals = Map<string, { labels: Record<string, string>; packets: number; bytes: number }>;
 
+/** The synced maps whose fill level sluice_map_pressure reports. */
+const MAP_PRESSURE_MAPS = [
+  'endpoints',
+  'endpoints6',
+  'ipcache',
+  'ipcache6',
+  'policy',
+  'cidr',
+  'cidr6',
+  'lbFrontends',
+  'lbBackends',
+] as const;
+
 export function registerDatapathMetrics(agent: Agent): void {
   const registry = agent.metrics.registry;
   // Unreadable map: keep the last values (a reset to zero would look like a counter reset).
@@ -79,7 +92,7 @@ export function registerDatapathMetrics(agent: Agent): void {
     labelNames: ['map'],
     registers: [registry],
     collect() {
-      for (const id of ['endpoints', 'ipcache', 'policy', 'cidr', 'lbFrontends', 'lbBackends'] as const) {
+      for (const id of MAP_PRESSURE_MAPS) {
         this.set({ map: MAPS[id].name }, agent.syncer.appliedSize(id) / MAPS[id].entries(agent.cfg.mapSizes));
       }
     },

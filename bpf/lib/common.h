@@ -10,7 +10,8 @@
  * BTF of build/bpf/lxc.o, where sluice_btf_enums() in events.h puts them (a new shared enum goes
  * there too). enum sluice_reason is in drop_reasons.h.
  *
- * API: struct endpoint_info, ipcache_key/value, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
+ * API: struct endpoint_info, addr6, ipcache_key/value, ipcache6_key, cidr6_key, ct6_key, frag6_key,
+ *      flow_event6, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
  *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
  *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
@@ -78,6 +79,13 @@ struct endpoint_info {
 };
 _Static_assert(sizeof(struct endpoint_info) == 32, "endpoint_info size");
 
+/* sluice_endpoints6: key struct addr6 (the pod's IPv6 address) -> endpoint_info, the same entry
+ * as its IPv4 address's. Every map keyed by an address has an IPv6 twin (…6) with the same value. */
+struct addr6 {
+	__u32 w[4]; /* network order */
+};
+_Static_assert(sizeof(struct addr6) == 16, "addr6 size");
+
 /* sluice_ipcache_v2 (LPM trie): IPv4 prefix -> identity of whatever lives there and, for pods of
  * other nodes, the node they live on. Miss = WORLD. (sluice_ipcache, without the node, is
  * migrated: agent/datapath/migrate.ts.) */
@@ -86,6 +94,13 @@ struct ipcache_key {
 	__u32 addr;      /* network order */
 };
 _Static_assert(sizeof(struct ipcache_key) == 8, "ipcache_key size");
+
+/* sluice_ipcache6 (LPM trie): IPv6 prefix -> ipcache_value. */
+struct ipcache6_key {
+	__u32 prefixlen; /* 0..128 */
+	struct addr6 addr;
+};
+_Static_assert(sizeof(struct ipcache6_key) == 20, "ipcache6_key size");
 
 struct ipcache_value {
 	__u32 identity;
@@ -149,6 +164,16 @@ struct cidr_key {
 };
 _Static_assert(sizeof(struct cidr_key) == 16, "cidr_key size");
 
+/* sluice_cidr6 (LPM trie): the same for IPv6 ipBlocks. */
+struct cidr6_key {
+	__u32 prefixlen;   /* 64 + IPv6 prefix length */
+	__u32 endpoint_id; /* network order */
+	__u8 direction;
+	__u8 pad[3];
+	struct addr6 addr;
+};
+_Static_assert(sizeof(struct cidr6_key) == 28, "cidr6_key size");
+
 struct cidr_value {
 	__u32 set_identity; /* 0: no rule set covers this prefix (an except) */
 	__u32 flags;
@@ -186,6 +211,17 @@ struct ct_key {
 	__u8 pad[3];
 };
 _Static_assert(sizeof(struct ct_key) == 16, "ct_key size");
+
+/* sluice_ct6 (LRU hash): IPv6 connections, ct_value as above. */
+struct ct6_key {
+	struct addr6 saddr;
+	struct addr6 daddr;
+	__u16 sport;
+	__u16 dport;
+	__u8 protocol;
+	__u8 pad[3];
+};
+_Static_assert(sizeof(struct ct6_key) == 40, "ct6_key size");
 
 struct ct_value {
 	__u64 packets_fwd;
@@ -250,10 +286,19 @@ struct flow_event {
 	__u32 length;
 	__u8 tcp_flags;
 	__u8 is_reply;
-	__u8 pad[2];
+	__u8 family; /* 6: an IPv6 packet, a struct flow_event6 (saddr, daddr 0); 0 or 4: IPv4 */
+	__u8 pad;
 	__u32 frontend_id; /* Service frontend the source addressed (daddr is then the backend); 0 none */
 };
 _Static_assert(sizeof(struct flow_event) == 56, "flow_event size");
+
+/* An IPv6 packet's event: the IPv4 layout, then its addresses. */
+struct flow_event6 {
+	struct flow_event base;
+	struct addr6 saddr;
+	struct addr6 daddr;
+};
+_Static_assert(sizeof(struct flow_event6) == 88, "flow_event6 size");
 
 /* sluice_config (array of one) */
 enum cfg_flags {
@@ -276,6 +321,16 @@ struct frag_key {
 	__u8 pad;
 };
 _Static_assert(sizeof(struct frag_key) == 12, "frag_key size");
+
+/* sluice_frags6 (LRU hash): the same for IPv6 (the fragment header's 32-bit identification). */
+struct frag6_key {
+	struct addr6 saddr;
+	struct addr6 daddr;
+	__u32 id; /* network order */
+	__u8 protocol;
+	__u8 pad[3];
+};
+_Static_assert(sizeof(struct frag6_key) == 40, "frag6_key size");
 
 struct frag_ports {
 	__u16 sport;

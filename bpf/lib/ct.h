@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/* Connection tracking: one LRU entry per connection, keyed by its first packet's tuple.
+/* Connection tracking: one LRU entry per connection, keyed by its first packet's tuple (IPv4 in
+ * sluice_ct, IPv6 in sluice_ct6: the same values, the same logic).
  *
  * API: ct_lookup(pkt, now, &found) -> CT_NEW | CT_ESTABLISHED | CT_REPLY | CT_RELATED (and updates
  *      state, counters and expiry of the entry it found; found: its rev_nat_id and flags);
@@ -40,7 +41,8 @@ static __always_inline __u32 ct_lifetime(__u8 protocol, __u8 flags)
 		return CT_LIFETIME_TCP;
 	case IPPROTO_UDP: return CT_LIFETIME_UDP;
 	case IPPROTO_SCTP: return CT_LIFETIME_SCTP;
-	case IPPROTO_ICMP: return CT_LIFETIME_ICMP;
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6: return CT_LIFETIME_ICMP;
 	default: return CT_LIFETIME_OTHER;
 	}
 }
@@ -73,14 +75,45 @@ static __always_inline void ct_touch(struct ct_value *v, const struct packet *pk
 		v->expires = expires;
 }
 
-static __always_inline struct ct_value *ct_find(__u32 saddr, __u32 daddr, __u16 sport, __u16 dport, __u8 protocol,
-						 __u32 now)
+/* A connection's key in either family's table (sluice_ct, sluice_ct6). */
+union ct_tuple {
+	struct ct_key v4;
+	struct ct6_key v6;
+};
+
+static __always_inline void ct_tuple_fill(union ct_tuple *t, __u8 family, const struct addr6 *saddr,
+					  const struct addr6 *daddr, __u16 sport, __u16 dport, __u8 protocol)
 {
-	struct ct_key key = { .saddr = saddr, .daddr = daddr, .sport = sport, .dport = dport, .protocol = protocol };
-	struct ct_value *v = bpf_map_lookup_elem(&sluice_ct, &key);
+	__builtin_memset(t, 0, sizeof(*t));
+	if (family == 6) {
+		t->v6.saddr = *saddr;
+		t->v6.daddr = *daddr;
+		t->v6.sport = sport;
+		t->v6.dport = dport;
+		t->v6.protocol = protocol;
+	} else {
+		t->v4.saddr = saddr->w[0];
+		t->v4.daddr = daddr->w[0];
+		t->v4.sport = sport;
+		t->v4.dport = dport;
+		t->v4.protocol = protocol;
+	}
+}
+
+static __always_inline void ct_forget(__u8 family, const union ct_tuple *t)
+{
+	if (family == 6)
+		bpf_map_delete_elem(&sluice_ct6, &t->v6);
+	else
+		bpf_map_delete_elem(&sluice_ct, &t->v4);
+}
+
+static __always_inline struct ct_value *ct_find(__u8 family, const union ct_tuple *t, __u32 now)
+{
+	struct ct_value *v = family == 6 ? bpf_map_lookup_elem(&sluice_ct6, &t->v6) : bpf_map_lookup_elem(&sluice_ct, &t->v4);
 
 	if (v && v->expires < now) {
-		bpf_map_delete_elem(&sluice_ct, &key);
+		ct_forget(family, t);
 		return 0;
 	}
 	return v;
@@ -94,14 +127,9 @@ static __always_inline int ct_closed_and_syn(const struct ct_value *v, const str
 	       (v->flags & (CT_F_RST | CT_F_FIN_FWD | CT_F_FIN_REV));
 }
 
-static __always_inline void ct_forget(__u32 saddr, __u32 daddr, __u16 sport, __u16 dport, __u8 protocol)
-{
-	struct ct_key key = { .saddr = saddr, .daddr = daddr, .sport = sport, .dport = dport, .protocol = protocol };
-	bpf_map_delete_elem(&sluice_ct, &key);
-}
-
 static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct ct_found *found)
 {
+	union ct_tuple t;
 	struct ct_value *v;
 
 	found->rev_nat_id = 0;
@@ -109,24 +137,29 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct
 	if (pkt->icmp_error) {
 		/* The inner packet is one the receiver of this error sent: either direction of a tracked
 		 * connection makes the error related. */
-		if (ct_find(pkt->inner_saddr, pkt->inner_daddr, pkt->inner_sport, pkt->inner_dport, pkt->inner_protocol, now) ||
-		    ct_find(pkt->inner_daddr, pkt->inner_saddr, pkt->inner_dport, pkt->inner_sport, pkt->inner_protocol, now))
+		ct_tuple_fill(&t, pkt->family, &pkt->inner_saddr6, &pkt->inner_daddr6, pkt->inner_sport,
+			      pkt->inner_dport, pkt->inner_protocol);
+		if (ct_find(pkt->family, &t, now))
 			return CT_RELATED;
-		return CT_NEW;
+		ct_tuple_fill(&t, pkt->family, &pkt->inner_daddr6, &pkt->inner_saddr6, pkt->inner_dport,
+			      pkt->inner_sport, pkt->inner_protocol);
+		return ct_find(pkt->family, &t, now) ? CT_RELATED : CT_NEW;
 	}
-	v = ct_find(pkt->saddr, pkt->daddr, pkt->sport, pkt->dport, pkt->protocol, now);
+	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
+	v = ct_find(pkt->family, &t, now);
 	if (v) {
 		if (ct_closed_and_syn(v, pkt)) {
-			ct_forget(pkt->saddr, pkt->daddr, pkt->sport, pkt->dport, pkt->protocol);
+			ct_forget(pkt->family, &t);
 			return CT_NEW;
 		}
 		ct_touch(v, pkt, 0, now);
 		return CT_ESTABLISHED;
 	}
-	v = ct_find(pkt->daddr, pkt->saddr, pkt->dport, pkt->sport, pkt->protocol, now);
+	ct_tuple_fill(&t, pkt->family, &pkt->daddr6, &pkt->saddr6, pkt->dport, pkt->sport, pkt->protocol);
+	v = ct_find(pkt->family, &t, now);
 	if (v) {
 		if (ct_closed_and_syn(v, pkt)) {
-			ct_forget(pkt->daddr, pkt->saddr, pkt->dport, pkt->sport, pkt->protocol);
+			ct_forget(pkt->family, &t);
 			return CT_NEW;
 		}
 		ct_touch(v, pkt, 1, now);
@@ -140,11 +173,10 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct
 static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32 src_ep, __u32 dst_ep, __u32 rule_id,
 				      __u16 rev_nat_id, __u8 extra_flags)
 {
-	struct ct_key key = {
-		.saddr = pkt->saddr, .daddr = pkt->daddr, .sport = pkt->sport, .dport = pkt->dport, .protocol = pkt->protocol,
-	};
+	union ct_tuple t;
 	__u8 flags = 0;
 
+	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
 	if (pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
 		flags = CT_F_SYN_ONLY;
 	flags |= extra_flags;
@@ -160,7 +192,10 @@ static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32
 		.tcp_flags_seen = pkt->tcp_flags,
 		.rev_nat_id = rev_nat_id,
 	};
-	bpf_map_update_elem(&sluice_ct, &key, &v, BPF_ANY);
+	if (pkt->family == 6)
+		bpf_map_update_elem(&sluice_ct6, &t.v6, &v, BPF_ANY);
+	else
+		bpf_map_update_elem(&sluice_ct, &t.v4, &v, BPF_ANY);
 }
 
 #endif

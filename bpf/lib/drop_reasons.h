@@ -14,8 +14,8 @@ enum sluice_reason {
 	DROP_POLICY_DENIED = 1,      /* no policy rule allows this new connection */
 	DROP_INVALID_PACKET = 2,     /* truncated or malformed headers */
 	DROP_SOURCE_SPOOFED = 3,     /* source address is not the sending pod's */
-	DROP_UNSUPPORTED_L3 = 4,     /* neither IPv4 nor ARP (IPv6 is not enabled) */
-	DROP_FRAGMENT = 5,           /* IPv4 later fragment whose first fragment was not seen */
+	DROP_UNSUPPORTED_L3 = 4,     /* neither IPv4, IPv6 nor ARP */
+	DROP_FRAGMENT = 5,           /* later fragment whose first fragment was not seen */
 	DROP_REDIRECT_FAILED = 6,    /* bpf_redirect_peer refused the destination */
 	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
 	DROP_NO_SERVICE_BACKEND = 8, /* a Service frontend without a backend (rejected, or dropped when Local) */

@@ -29,11 +29,13 @@ static __always_inline __u32 config_flags(void)
 	return cfg ? cfg->flags : 0;
 }
 
-/* Not inlined on purpose: as a subprogram its signature puts struct flow_event into the object's
- * BTF, where the layout test (and any reader) finds it. */
-static __noinline void events_output(struct __sk_buff *skb, struct flow_event *ev)
+/* Not inlined on purpose: as a subprogram its signature puts struct flow_event6 (and in it
+ * struct flow_event) into the object's BTF, where the layout test (and any reader) finds them.
+ * An IPv4 packet's event is the first sizeof(struct flow_event) bytes. */
+static __noinline void events_output(struct __sk_buff *skb, struct flow_event6 *ev)
 {
-	bpf_perf_event_output(skb, &sluice_events, BPF_F_CURRENT_CPU, ev, sizeof(*ev));
+	__u64 size = ev->base.family == 6 ? sizeof(*ev) : sizeof(ev->base);
+	bpf_perf_event_output(skb, &sluice_events, BPF_F_CURRENT_CPU, ev, size);
 }
 
 static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 reason, __u8 direction,
@@ -42,26 +44,34 @@ static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 re
 	__u32 want = type == EVENT_DROP ? CFG_F_EVENTS_DROP : CFG_F_EVENTS_VERDICT;
 	if (!(config_flags() & want))
 		return;
-	struct flow_event ev = {
-		.timestamp_ns = bpf_ktime_get_ns(),
-		.saddr = pkt->saddr,
-		.daddr = pkt->daddr,
-		.sport = pkt->sport,
-		.dport = pkt->dport,
-		.protocol = pkt->protocol,
-		.type = type,
-		.reason = reason,
-		.direction = direction,
-		.src_identity = v->src_identity,
-		.dst_identity = v->dst_identity,
-		.src_endpoint = v->src_endpoint,
-		.dst_endpoint = v->dst_endpoint,
-		.rule_id = v->rule_id,
-		.length = pkt->length,
-		.tcp_flags = pkt->tcp_flags,
-		.is_reply = is_reply,
-		.frontend_id = v->frontend_id,
+	int v6 = pkt->family == 6;
+	struct flow_event6 ev = {
+		.base = {
+			.timestamp_ns = bpf_ktime_get_ns(),
+			.saddr = v6 ? 0 : pkt->saddr,
+			.daddr = v6 ? 0 : pkt->daddr,
+			.sport = pkt->sport,
+			.dport = pkt->dport,
+			.protocol = pkt->protocol,
+			.type = type,
+			.reason = reason,
+			.direction = direction,
+			.src_identity = v->src_identity,
+			.dst_identity = v->dst_identity,
+			.src_endpoint = v->src_endpoint,
+			.dst_endpoint = v->dst_endpoint,
+			.rule_id = v->rule_id,
+			.length = pkt->length,
+			.tcp_flags = pkt->tcp_flags,
+			.is_reply = is_reply,
+			.family = v6 ? 6 : 4,
+			.frontend_id = v->frontend_id,
+		},
 	};
+	if (v6) {
+		ev.saddr = pkt->saddr6;
+		ev.daddr = pkt->daddr6;
+	}
 	events_output(skb, &ev);
 }
 

@@ -3,7 +3,7 @@
  * rewrites both ways. Conntrack keys a translated connection by its backend tuple and records the
  * frontend (rev_nat_id), so policy and replies see the backend, and replies are rewritten back.
  *
- * API: lb_frontend_of(pkt) -> the frontend a new connection addresses, or 0;
+ * API: lb_frontend_of(pkt) -> the frontend a new connection addresses, or 0 (IPv4 only);
  *      lb_pick(pkt, fe, now, &backend) -> 1 when the frontend has a backend for the connection;
  *      lb_dnat(skb, pkt, backend, hairpin) rewrites destination (and for hairpin the source);
  *      lb_rev_nat(skb, pkt, found) rewrites a reply back to the frontend;
@@ -35,6 +35,9 @@ struct lb_target {
 
 static __always_inline struct lb_frontend *lb_frontend_of(const struct packet *pkt)
 {
+	/* Services are IPv4 (their ClusterIPs and NodePorts); IPv6 packets address none. */
+	if (pkt->family != 4)
+		return 0;
 	if (pkt->protocol != IPPROTO_TCP && pkt->protocol != IPPROTO_UDP && pkt->protocol != IPPROTO_SCTP)
 		return 0;
 	struct lb_frontend_key key = { .addr = pkt->daddr, .port = pkt->dport, .protocol = pkt->protocol };

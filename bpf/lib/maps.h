@@ -95,6 +95,44 @@ struct {
 	__type(value, struct frag_ports);
 } sluice_frags SEC(".maps");
 
+/* The IPv6 twins of the address-keyed maps above (same values, sized by the same settings). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct addr6);
+	__type(value, struct endpoint_info);
+} sluice_endpoints6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, 524288);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct ipcache6_key);
+	__type(value, struct ipcache_value);
+} sluice_ipcache6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, 262144);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct cidr6_key);
+	__type(value, struct cidr_value);
+} sluice_cidr6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 524288);
+	__type(key, struct ct6_key);
+	__type(value, struct ct_value);
+} sluice_ct6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 8192);
+	__type(key, struct frag6_key);
+	__type(value, struct frag_ports);
+} sluice_frags6 SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 65536);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/* Packet parsing: Ethernet, IPv4, TCP/UDP/SCTP/ICMP into a flat struct packet.
+/* Packet parsing: Ethernet, IPv4 or IPv6, TCP/UDP/SCTP/ICMP/ICMPv6 into a flat struct packet.
  *
- * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_ARP | PARSE_OTHER_L3 | -DROP_* reason
+ * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_IPV6 | PARSE_ARP | PARSE_OTHER_L3 | -DROP_* reason
+ *      (PARSE_ARP also for IPv6 neighbour discovery and MLD on the link: the host stack's, passed);
+ *      pkt_is_ip(parsed): an IPv4 or IPv6 packet whose addresses were read (a fragment too)
  *
  * Headers beyond the linear part are pulled in when the first look falls short. A first fragment records its ports under
  * its fragment id (sluice_frags); a later fragment takes them from there, so fragments of an
@@ -28,6 +30,11 @@
 #define PARSE_IPV4 0
 #define PARSE_ARP 1
 #define PARSE_OTHER_L3 2
+#define PARSE_IPV6 3
+
+#ifndef IPPROTO_ICMPV6
+#define IPPROTO_ICMPV6 58
+#endif
 
 #ifndef IPPROTO_SCTP
 #define IPPROTO_SCTP 132
@@ -38,24 +45,44 @@
 #define TCPF_RST 0x04
 #define TCPF_ACK 0x10
 
+/* Addresses: IPv4 in saddr/daddr, IPv6 in saddr6/daddr6 (the same bytes); family says which. */
 struct packet {
-	__u32 saddr;
-	__u32 daddr;
+	union {
+		__u32 saddr;
+		struct addr6 saddr6;
+	};
+	union {
+		__u32 daddr;
+		struct addr6 daddr6;
+	};
 	__u16 sport;
 	__u16 dport;
-	__u8 protocol;
+	__u8 protocol; /* the L4 protocol (IPv6: after the extension headers) */
 	__u8 tcp_flags;
 	__u8 icmp_type;
 	__u8 icmp_error; /* ICMP error: inner_* hold the tuple of the packet it is about */
 	__u32 length;
-	__u32 inner_saddr;
-	__u32 inner_daddr;
+	union {
+		__u32 inner_saddr;
+		struct addr6 inner_saddr6;
+	};
+	union {
+		__u32 inner_daddr;
+		struct addr6 inner_daddr6;
+	};
 	__u16 inner_sport;
 	__u16 inner_dport;
 	__u8 inner_protocol;
-	__u8 l4_off;   /* offset of the L4 header in the frame */
 	__u8 fragment; /* FRAG_*: ports of a later fragment come from its first */
+	__u8 family;   /* 4 or 6 */
+	__u8 pad;
+	__u16 l4_off;  /* offset of the L4 header in the frame */
 };
+
+static __always_inline int pkt_is_ip(int parsed)
+{
+	return parsed == PARSE_IPV4 || parsed == PARSE_IPV6 || parsed == -DROP_FRAGMENT;
+}
 
 #define FRAG_NONE 0
 #define FRAG_FIRST 1
@@ -111,6 +138,198 @@ static __always_inline int frag_recall(const struct iphdr *ip, struct packet *pk
 	return PARSE_IPV4;
 }
 
+/* IPv6: the fixed header, then up to IPV6_MAX_EXT extension headers (hop-by-hop, routing,
+ * destination options, fragment, AH) before the L4 header. Read with bpf_skb_load_bytes (offsets
+ * vary; paged data is fine). */
+#define IPV6_HLEN 40
+#define IPV6_MAX_EXT 6
+#define NEXTHDR_HOP 0
+#define NEXTHDR_ROUTING 43
+#define NEXTHDR_FRAGMENT 44
+#define NEXTHDR_AUTH 51
+#define NEXTHDR_NONE 59
+#define NEXTHDR_DEST 60
+#define IP6_MF 0x0001
+#define IP6_OFFSET 0xfff8
+
+#define ICMPV6_DEST_UNREACH 1
+#define ICMPV6_PKT_TOOBIG 2
+#define ICMPV6_TIME_EXCEED 3
+#define ICMPV6_PARAMPROB 4
+#define ICMPV6_ECHO_REQUEST 128
+#define ICMPV6_ECHO_REPLY 129
+#define ICMPV6_MLD_QUERY 130
+#define ICMPV6_MLD_DONE 132
+#define ICMPV6_ROUTER_SOLICIT 133
+#define ICMPV6_REDIRECT 137
+#define ICMPV6_MLD2_REPORT 143
+
+struct ipv6_fixed {
+	__u32 vtc_flow;
+	__u16 payload_len;
+	__u8 nexthdr;
+	__u8 hop_limit;
+	struct addr6 saddr;
+	struct addr6 daddr;
+};
+
+struct ipv6_frag_hdr {
+	__u8 nexthdr;
+	__u8 reserved;
+	__u16 frag_off; /* offset << 3 | M, network order */
+	__u32 id;
+};
+
+/* Neighbour discovery and multicast listener messages on the link (link-local or multicast
+ * destination): the host stack's business, like ARP. */
+static __always_inline int icmp6_is_link_control(__u8 type, const struct addr6 *daddr)
+{
+	__u8 first = ((const __u8 *)daddr)[0];
+	__u8 second = ((const __u8 *)daddr)[1];
+	int on_link = first == 0xff || (first == 0xfe && (second & 0xc0) == 0x80);
+
+	return on_link && ((type >= ICMPV6_MLD_QUERY && type <= ICMPV6_REDIRECT) || type == ICMPV6_MLD2_REPORT);
+}
+
+static __always_inline int icmp6_is_error(__u8 type)
+{
+	return type >= ICMPV6_DEST_UNREACH && type <= ICMPV6_PARAMPROB;
+}
+
+static __always_inline int frag6_recall(const struct ipv6_fixed *ip, __u32 id, __u8 protocol, struct packet *pkt)
+{
+	struct frag6_key key = { .saddr = ip->saddr, .daddr = ip->daddr, .id = id, .protocol = protocol };
+	struct frag_ports *ports = bpf_map_lookup_elem(&sluice_frags6, &key);
+	if (!ports)
+		return -DROP_FRAGMENT;
+	pkt->sport = ports->sport;
+	pkt->dport = ports->dport;
+	pkt->fragment = FRAG_LATER;
+	return PARSE_IPV6;
+}
+
+/* The ports of an ICMPv6 echo (request: sport = id, dport = type; reply: the other way round),
+ * as parse_linear keys IPv4 echo. */
+static __always_inline void icmp6_echo_ports(__u8 type, __u16 id, __u16 *sport, __u16 *dport)
+{
+	if (type == ICMPV6_ECHO_REQUEST) {
+		*sport = id;
+		*dport = bpf_htons(ICMPV6_ECHO_REQUEST << 8);
+	} else {
+		*sport = bpf_htons(ICMPV6_ECHO_REQUEST << 8);
+		*dport = id;
+	}
+}
+
+static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
+{
+	struct ipv6_fixed ip;
+	__u32 off = ETH_HLEN + IPV6_HLEN;
+	__u32 frag_id = 0;
+	int later = 0;
+
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
+		return -DROP_INVALID_PACKET;
+	if ((bpf_ntohl(ip.vtc_flow) >> 28) != 6)
+		return -DROP_INVALID_PACKET;
+	pkt->family = 6;
+	pkt->saddr6 = ip.saddr;
+	pkt->daddr6 = ip.daddr;
+	pkt->length = skb->len;
+
+	__u8 nh = ip.nexthdr;
+#pragma unroll
+	for (int i = 0; i < IPV6_MAX_EXT; i++) {
+		if (nh == NEXTHDR_HOP || nh == NEXTHDR_ROUTING || nh == NEXTHDR_DEST || nh == NEXTHDR_AUTH) {
+			__u8 ext[2];
+			if (bpf_skb_load_bytes(skb, off, ext, sizeof(ext)) < 0)
+				return -DROP_INVALID_PACKET;
+			off += nh == NEXTHDR_AUTH ? (ext[1] + 2) * 4 : (ext[1] + 1) * 8;
+			nh = ext[0];
+		} else if (nh == NEXTHDR_FRAGMENT) {
+			struct ipv6_frag_hdr fh;
+			if (bpf_skb_load_bytes(skb, off, &fh, sizeof(fh)) < 0)
+				return -DROP_INVALID_PACKET;
+			off += sizeof(fh);
+			nh = fh.nexthdr;
+			frag_id = fh.id;
+			if (fh.frag_off & bpf_htons(IP6_OFFSET))
+				later = 1;
+			else if (fh.frag_off & bpf_htons(IP6_MF))
+				pkt->fragment = FRAG_FIRST;
+		} else {
+			break;
+		}
+	}
+	pkt->protocol = nh;
+	if (nh == NEXTHDR_HOP || nh == NEXTHDR_ROUTING || nh == NEXTHDR_DEST || nh == NEXTHDR_AUTH ||
+	    nh == NEXTHDR_FRAGMENT || off > 0xffff)
+		return -DROP_INVALID_PACKET; /* more extension headers than we follow */
+	pkt->l4_off = off;
+	/* A later fragment has no L4 header: its ports are its first fragment's. */
+	if (later)
+		return frag6_recall(&ip, frag_id, nh, pkt);
+
+	switch (nh) {
+	case IPPROTO_TCP: {
+		__u8 tcp[14];
+		if (bpf_skb_load_bytes(skb, off, tcp, sizeof(tcp)) < 0)
+			return -DROP_INVALID_PACKET;
+		pkt->sport = *(__u16 *)&tcp[0];
+		pkt->dport = *(__u16 *)&tcp[2];
+		pkt->tcp_flags = tcp[13];
+		break;
+	}
+	case IPPROTO_UDP:
+	case IPPROTO_SCTP: {
+		struct l4_ports ports;
+		if (bpf_skb_load_bytes(skb, off, &ports, sizeof(ports)) < 0)
+			return -DROP_INVALID_PACKET;
+		pkt->sport = ports.sport;
+		pkt->dport = ports.dport;
+		break;
+	}
+	case IPPROTO_ICMPV6: {
+		struct icmp_header icmp;
+		if (bpf_skb_load_bytes(skb, off, &icmp, sizeof(icmp)) < 0)
+			return -DROP_INVALID_PACKET;
+		pkt->icmp_type = icmp.type;
+		if (icmp6_is_link_control(icmp.type, &ip.daddr))
+			return PARSE_ARP;
+		if (icmp.type == ICMPV6_ECHO_REQUEST || icmp.type == ICMPV6_ECHO_REPLY) {
+			icmp6_echo_ports(icmp.type, icmp.id, &pkt->sport, &pkt->dport);
+		} else if (icmp6_is_error(icmp.type)) {
+			/* The quoted packet: its fixed header, then (without extension headers) its ports. */
+			struct ipv6_fixed inner;
+			struct icmp_header l4;
+			__u32 at = off + sizeof(icmp);
+			if (bpf_skb_load_bytes(skb, at, &inner, sizeof(inner)) < 0 ||
+			    bpf_skb_load_bytes(skb, at + IPV6_HLEN, &l4, sizeof(l4)) < 0)
+				return -DROP_INVALID_PACKET;
+			pkt->icmp_error = 1;
+			pkt->inner_saddr6 = inner.saddr;
+			pkt->inner_daddr6 = inner.daddr;
+			pkt->inner_protocol = inner.nexthdr;
+			if (inner.nexthdr == IPPROTO_ICMPV6) {
+				icmp6_echo_ports(l4.type, l4.id, &pkt->inner_sport, &pkt->inner_dport);
+			} else {
+				pkt->inner_sport = *(__u16 *)&l4;
+				pkt->inner_dport = *((__u16 *)&l4 + 1);
+			}
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	if (pkt->fragment == FRAG_FIRST) {
+		struct frag6_key key = { .saddr = ip.saddr, .daddr = ip.daddr, .id = frag_id, .protocol = nh };
+		struct frag_ports ports = { .sport = pkt->sport, .dport = pkt->dport };
+		bpf_map_update_elem(&sluice_frags6, &key, &ports, BPF_ANY);
+	}
+	return PARSE_IPV6;
+}
+
 static __always_inline int parse_linear(struct __sk_buff *skb, struct packet *pkt)
 {
 	void *data = (void *)(long)skb->data;
@@ -121,6 +340,8 @@ static __always_inline int parse_linear(struct __sk_buff *skb, struct packet *pk
 		return -DROP_INVALID_PACKET;
 	if (eth->h_proto == bpf_htons(ETH_P_ARP))
 		return PARSE_ARP;
+	if (eth->h_proto == bpf_htons(ETH_P_IPV6))
+		return parse_ipv6(skb, pkt);
 	if (eth->h_proto != bpf_htons(ETH_P_IP))
 		return PARSE_OTHER_L3;
 
@@ -131,6 +352,7 @@ static __always_inline int parse_linear(struct __sk_buff *skb, struct packet *pk
 	if (ip->version != 4 || ihl < sizeof(*ip))
 		return -DROP_INVALID_PACKET;
 
+	pkt->family = 4;
 	pkt->saddr = ip->saddr;
 	pkt->daddr = ip->daddr;
 	pkt->protocol = ip->protocol;

@@ -106,11 +106,19 @@ export class TestCluster {
     return `/run/netns/${name}`;
   }
 
-  /** A pod namespace wired to the node with the datapath attached (not yet in the maps: sync()). */
+  /** A pod namespace wired to the node with the datapath attached (not yet in the maps: sync()).
+   * With serve.ipv6 a dual-stack pod: that address too, and its servers on both families. */
   async addPod(
     name: string,
     ip: string,
-    serve: { tcp?: number[]; udp?: number[]; sctp?: number[]; echo?: number[]; namespace?: string } = {},
+    serve: {
+      tcp?: number[];
+      udp?: number[];
+      sctp?: number[];
+      echo?: number[];
+      namespace?: string;
+      ipv6?: string;
+    } = {},
   ): Promise<TestPod> {
     const netns = await this.addNetns(`${this.prefix}-${name.replace('/', '-')}`);
     const hostIfName = `${this.cfg.interfacePrefix}${this.nextIf++}`;
@@ -120,6 +128,7 @@ export class TestCluster {
       hostIfName,
       podIfName: 'eth0',
       ip,
+      ipv6: serve.ipv6,
     });
     await this.loader.attach(hostIfName);
     const podKey = name.includes('/') ? name : `${serve.namespace ?? 'default'}/${name}`;
@@ -130,6 +139,7 @@ export class TestCluster {
         id: this.nextEndpoint++,
         podKey,
         ip,
+        ...(serve.ipv6 ? { ipv6: serve.ipv6 } : {}),
         hostIfName,
         hostIfindex: wired.hostIfindex,
         hostMac: wired.hostMac,
@@ -138,7 +148,7 @@ export class TestCluster {
     };
     this.pods.set(name, pod);
     if ((serve.tcp?.length ?? 0) + (serve.udp?.length ?? 0) + (serve.echo?.length ?? 0) > 0) {
-      await this.serve(pod, serve.tcp ?? [], serve.udp ?? [], serve.echo ?? []);
+      await this.serve(pod, serve.tcp ?? [], serve.udp ?? [], serve.echo ?? [], serve.ipv6 !== undefined);
     }
     if (serve.sctp?.length) await this.serveSctp(pod, serve.sctp);
     return pod;
@@ -190,11 +200,11 @@ export class TestCluster {
   }
 
   /** Starts the responder in the pod and waits until it listens. */
-  async serve(pod: TestPod, tcp: number[], udp: number[], echo: number[] = []): Promise<void> {
+  async serve(pod: TestPod, tcp: number[], udp: number[], echo: number[] = [], ipv6 = false): Promise<void> {
     await startResponder(
       pod.netns,
       pod.endpoint.podKey,
-      { tcp, udp, echo },
+      { tcp, udp, echo, ipv6 },
       {
         track: (c) => this.processes.push(c),
       },
@@ -243,7 +253,12 @@ export class TestCluster {
     const identities = opts.identities ?? new Map(endpoints.map((e) => [e.podKey, 256 + e.id]));
     const ipcache: IpcacheEntry[] = opts.ipcache ?? [
       { prefix: NODE_IP, identity: ID_HOST },
-      ...endpoints.map((e) => ({ prefix: e.ip, identity: identities.get(e.podKey) ?? 0 })),
+      ...endpoints.flatMap((e) =>
+        [e.ip, ...(e.ipv6 ? [e.ipv6] : [])].map((prefix) => ({
+          prefix,
+          identity: identities.get(e.podKey) ?? 0,
+        })),
+      ),
     ];
     return this.syncer.sync(
       desiredMaps({ endpoints, identities, ipcache, ...(opts.compiled ? { compiled: opts.compiled } : {}) }),
@@ -262,7 +277,8 @@ export class TestCluster {
     protocol: 'TCP' | 'UDP' = 'TCP',
     timeoutMs = 700,
   ): Promise<ProbeResult> {
-    const [r] = await this.probeMany(from, [`${toIp}:${port}/${protocol}`], timeoutMs);
+    const host = toIp.includes(':') ? `[${toIp}]` : toIp;
+    const [r] = await this.probeMany(from, [`${host}:${port}/${protocol}`], timeoutMs);
     return r!;
   }
 
@@ -291,6 +307,7 @@ export class TestCluster {
     );
   }
 
+  /** ICMP echo (ICMPv6 to an IPv6 address: ping picks the family). */
   async ping(from: TestPod, toIp: string, count = 3): Promise<boolean> {
     return run(['ping', '-c', String(count), '-i', '0.05', '-W', '1', '-q', toIp], {
       netns: from.netns,

@@ -1,9 +1,11 @@
-// Crafted frames for BPF_PROG_TEST_RUN (`bpftool prog run`): Ethernet + IPv4 + TCP/UDP with
-// correct checksums, a reader for what the program made of them, and the run itself.
+// Crafted frames for BPF_PROG_TEST_RUN (`bpftool prog run`): Ethernet + IPv4 or IPv6 + TCP/UDP
+// (ICMPv6 too) with correct checksums, a reader for what the program made of them, and the run
+// itself.
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseIPv6 } from '../../agent/net/ipv6.js';
 import { run } from '../../agent/sys/exec.js';
 
 const ip4 = (s: string) => Buffer.from(s.split('.').map(Number));
@@ -71,6 +73,93 @@ export function frame(f: Frame): Buffer {
   Buffer.from([0x02, 0, 0, 0, 0, 0x01, 0x02, 0, 0, 0, 0, 0x02]).copy(eth, 0);
   eth.writeUInt16BE(0x0800, 12);
   return Buffer.concat([eth, ip, l4]);
+}
+
+const ip6 = (s: string) => {
+  const b = Buffer.alloc(16);
+  const n = parseIPv6(s);
+  b.writeBigUInt64BE(n >> 64n, 0);
+  b.writeBigUInt64BE(n & 0xffff_ffff_ffff_ffffn, 8);
+  return b;
+};
+
+export interface Frame6 {
+  saddr: string;
+  daddr: string;
+  protocol: 'TCP' | 'UDP' | 'ICMPV6';
+  /** TCP/UDP ports; ICMPv6: sport is the echo identifier. */
+  sport?: number;
+  dport?: number;
+  hopLimit?: number;
+  tcpFlags?: number;
+  /** ICMPv6 type and code (default echo request), and what follows its first 4 bytes. */
+  icmp?: { type: number; code?: number; rest?: Buffer };
+  /** Extension headers before the L4 header, in order (each 8 bytes of padding options). */
+  ext?: ('hop' | 'dest' | 'routing')[];
+  /** A fragment header: offset in 8-byte units (non-zero: a later fragment), more fragments. */
+  frag?: { offset: number; more: boolean; id: number };
+  payload?: Buffer;
+}
+
+const NEXTHDR = { hop: 0, routing: 43, dest: 60 } as const;
+const PROTO6 = { TCP: 6, UDP: 17, ICMPV6: 58 } as const;
+
+/** An Ethernet frame with an IPv6 header, optional extension headers and a checksummed L4. */
+export function frame6(f: Frame6): Buffer {
+  const payload = f.payload ?? Buffer.alloc(0);
+  const proto = PROTO6[f.protocol];
+  let l4: Buffer;
+  if (f.protocol === 'ICMPV6') {
+    const rest = f.icmp?.rest ?? Buffer.from([(f.sport ?? 1) >> 8, (f.sport ?? 1) & 0xff, 0, 1]);
+    l4 = Buffer.concat([Buffer.from([f.icmp?.type ?? 128, f.icmp?.code ?? 0, 0, 0]), rest, payload]);
+  } else {
+    l4 = Buffer.alloc((f.protocol === 'TCP' ? 20 : 8) + payload.length);
+    l4.writeUInt16BE(f.sport ?? 0, 0);
+    l4.writeUInt16BE(f.dport ?? 0, 2);
+    if (f.protocol === 'TCP') {
+      l4[12] = 5 << 4;
+      l4[13] = f.tcpFlags ?? 0x02;
+      l4.writeUInt16BE(65535, 14);
+      payload.copy(l4, 20);
+    } else {
+      l4.writeUInt16BE(l4.length, 4);
+      payload.copy(l4, 8);
+    }
+  }
+  const src = ip6(f.saddr);
+  const dst = ip6(f.daddr);
+  const pseudo = Buffer.alloc(40);
+  src.copy(pseudo, 0);
+  dst.copy(pseudo, 16);
+  pseudo.writeUInt32BE(l4.length, 32);
+  pseudo[39] = proto;
+  const csumOff = f.protocol === 'TCP' ? 16 : f.protocol === 'UDP' ? 6 : 2;
+  l4.writeUInt16BE(checksum(l4, ~checksum(pseudo) & 0xffff), csumOff);
+  // Extension headers, each pointing at the next; the last at the L4 protocol.
+  const chain: { next: number; bytes: Buffer }[] = [];
+  for (const e of f.ext ?? []) chain.push({ next: NEXTHDR[e], bytes: Buffer.alloc(8) });
+  if (f.frag) {
+    const fh = Buffer.alloc(8);
+    fh.writeUInt16BE((f.frag.offset << 3) | (f.frag.more ? 1 : 0), 2);
+    fh.writeUInt32BE(f.frag.id, 4);
+    chain.push({ next: 44, bytes: fh });
+  }
+  chain.forEach((h, i) => {
+    h.bytes[0] = i + 1 < chain.length ? chain[i + 1]!.next : proto;
+    if (h.next === NEXTHDR.routing) h.bytes[2] = 0; // routing type 0, segments left 0
+  });
+  const exts = Buffer.concat(chain.map((h) => h.bytes));
+  const ip = Buffer.alloc(40);
+  ip.writeUInt32BE(0x60000000, 0);
+  ip.writeUInt16BE(exts.length + l4.length, 4);
+  ip[6] = chain.length ? chain[0]!.next : proto;
+  ip[7] = f.hopLimit ?? 64;
+  src.copy(ip, 8);
+  dst.copy(ip, 24);
+  const eth = Buffer.alloc(14);
+  Buffer.from([0x02, 0, 0, 0, 0, 0x01, 0x02, 0, 0, 0, 0, 0x02]).copy(eth, 0);
+  eth.writeUInt16BE(0x86dd, 12);
+  return Buffer.concat([eth, ip, exts, l4]);
 }
 
 export interface ParsedFrame {

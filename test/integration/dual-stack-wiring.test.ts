@@ -1,5 +1,5 @@
 // Dual-stack pod wiring with sluice-cni's own code (tools/net/wire-pod.ts), in a node namespace
-// WITHOUT Sluice's programs (they drop IPv6 until the datapath learns it): what the kernel holds
+// without Sluice's programs (the wiring alone; IPv6 through the programs is ipv6.test.ts): what the kernel holds
 // after wiring on both sides, that the wiring carries real IPv6 packets between two pods through
 // the node (ping and a TCP connection), that the interfaces stay quiet (no DAD, neighbour or router
 // solicitations; the kernel's MLD reports are all that leaves), and that an IPv4-only pod's wiring

@@ -1,7 +1,8 @@
 // Packet tables: the programs run on crafted frames (BPF_PROG_TEST_RUN through `bpftool prog
 // run`), each row a frame in, the verdict and the drop reason the datapath counted out. Rows the
-// kernel's own sockets would never send: spoofed sources, IPv6, fragments, TTL 1, ICMP errors
+// kernel's own sockets would never send: spoofed sources, other L3, fragments, TTL 1, ICMP errors
 // quoting a header with options, a SYN on a closed entry, and every lookup path of the policy.
+// IPv6 frames: test/integration/ipv6.test.ts.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASONS } from '../../agent/datapath/reasons.js';
@@ -109,14 +110,10 @@ async function verdict(
 const tcp = (saddr: string, daddr: string, dport: number, extra: Partial<Frame> = {}): Buffer =>
   frame({ saddr, daddr, protocol: 'TCP', sport: 40000 + dport, dport, ...extra });
 
-/** An IPv6 frame: the datapath is IPv4 only. */
-function ipv6(): Buffer {
-  const f = Buffer.alloc(14 + 40 + 8);
-  f.writeUInt16BE(0x86dd, 12);
-  f[14] = 0x60;
-  f.writeUInt16BE(8, 18);
-  f[20] = 17;
-  f[21] = 64;
+/** A frame of neither IPv4, IPv6 nor ARP (LLDP's ethertype). */
+function otherL3(): Buffer {
+  const f = Buffer.alloc(14 + 46);
+  f.writeUInt16BE(0x88cc, 12);
   return f;
 }
 
@@ -167,7 +164,7 @@ describe('packet table: from_pod of x/a', () => {
     ['namespace identity: x/a is not in y (TCP 81)', () => tcp(A, B, 81), TC_ACT_SHOT, 'POLICY_DENIED'],
     ['cluster pods: any pod (TCP 82)', () => tcp(A, B, 82), TC_ACT_REDIRECT, 'FORWARDED'],
     ['a spoofed source', () => tcp('10.254.1.99', B, 80), TC_ACT_SHOT, 'SOURCE_SPOOFED'],
-    ['IPv6', ipv6, TC_ACT_SHOT, 'UNSUPPORTED_L3'],
+    ['neither IPv4, IPv6 nor ARP', otherL3, TC_ACT_SHOT, 'UNSUPPORTED_L3'],
     [
       'a later fragment whose first was never seen',
       () => tcp(A, B, 80, { fragOffset: 100, sport: 41001 }),

@@ -8,8 +8,9 @@ import { AgentUnavailableError, callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
 import type { SluiceConfig } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { endpointInfoCodec, endpointKeyCodec } from '../../agent/datapath/codecs.js';
+import { addr6Codec, endpointInfoCodec, endpointKeyCodec } from '../../agent/datapath/codecs.js';
 import { type MapId, mapPin } from '../../agent/datapath/maps.js';
+import { canonicalIPv6, ipFamily } from '../../agent/net/ipv6.js';
 import { protocolName } from '../../agent/net/protocols.js';
 import { POLICY_PREFIX_ANY_PORT, POLICY_PREFIX_ANY_PROTO } from '../../agent/policy/types.js';
 import { EnvironmentError, UserError } from '../../agent/sys/errors.js';
@@ -90,19 +91,42 @@ export function pin(cfg: SluiceConfig, id: MapId): string {
   return p;
 }
 
-export async function endpointsInMaps(cfg: SluiceConfig) {
-  return (await dumpMap(pin(cfg, 'endpoints'))).map((e) => ({
-    ip: endpointKeyCodec.decode(e.key).addr,
-    ...endpointInfoCodec.decode(e.value),
-  }));
+/** The entries of a map an older agent may not have pinned yet (the IPv6 twins): none then. */
+export async function dumpIfPinned(cfg: SluiceConfig, id: MapId) {
+  const p = mapPin(cfg.pinRoot, id);
+  return existsSync(p) ? dumpMap(p) : [];
 }
 
-/** A pod ("ns/name"), an endpoint id or an IP, to an endpoint in the maps. */
+/** Endpoints with their IPv4 address and, for dual-stack pods, their IPv6 one ('' without). */
+export async function endpointsInMaps(cfg: SluiceConfig) {
+  const ipv6 = new Map<number, string>();
+  for (const e of await dumpIfPinned(cfg, 'endpoints6'))
+    ipv6.set(endpointInfoCodec.decode(e.value).endpoint_id, addr6Codec.decode(e.key).w);
+  return (await dumpMap(pin(cfg, 'endpoints'))).map((e) => {
+    const info = endpointInfoCodec.decode(e.value);
+    return { ip: endpointKeyCodec.decode(e.key).addr, ipv6: ipv6.get(info.endpoint_id) ?? '', ...info };
+  });
+}
+
+function canonicalOrSelf(ref: string): string {
+  return ipFamily(ref) === 6 ? canonicalIPv6(ref) : ref;
+}
+
+/** An address as host:port text: IPv6 in brackets. */
+export function hostPort(addr: string, port: number): string {
+  return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
+}
+
+/** A pod ("ns/name"), an endpoint id or an IP (either family), to an endpoint in the maps. */
 export async function resolveEndpoint(cfg: SluiceConfig, names: Names | undefined, ref: string) {
   const eps = await endpointsInMaps(cfg);
   const byPod = names ? [...names.endpoints.values()].find((e) => e.pod === ref) : undefined;
   const ep = eps.find(
-    (e) => String(e.endpoint_id) === ref || e.ip === ref || (byPod && e.endpoint_id === byPod.id),
+    (e) =>
+      String(e.endpoint_id) === ref ||
+      e.ip === ref ||
+      (e.ipv6 !== '' && e.ipv6 === canonicalOrSelf(ref)) ||
+      (byPod && e.endpoint_id === byPod.id),
   );
   if (!ep) {
     const hint = ref.includes('/') && !names ? ' (pod names need the agent; use the endpoint id or IP)' : '';

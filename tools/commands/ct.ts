@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { CT_FLAGS } from '../../agent/abi/constants.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
+import { ct6KeyCodec, ctKeyCodec, ctValueCodec } from '../../agent/datapath/codecs.js';
 import { protocolName } from '../../agent/net/protocols.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { fetchNames, pin, resolveEndpoint } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames, hostPort, pin, resolveEndpoint } from '../cli/inspect.js';
 import { formatTable } from '../output.js';
 
 function nowSeconds(): number {
@@ -43,19 +43,28 @@ export function registerCtCommands(program: Command, { config, socket }: Instanc
         const names = await fetchNames(socket());
         const only = o.pod ? await resolveEndpoint(cfg, names, o.pod) : undefined;
         const now = nowSeconds();
-        const rows = (await dumpMap(pin(cfg, 'ct')))
-          .map((e) => ({ k: ctKeyCodec.decode(e.key), v: ctValueCodec.decode(e.value) }))
+        const mine = (addr: string) => addr === only?.ip || (only?.ipv6 !== '' && addr === only?.ipv6);
+        const rows = [
+          ...(await dumpMap(pin(cfg, 'ct'))).map((e) => ({
+            k: ctKeyCodec.decode(e.key),
+            v: ctValueCodec.decode(e.value),
+          })),
+          ...(await dumpIfPinned(cfg, 'ct6')).map((e) => ({
+            k: ct6KeyCodec.decode(e.key),
+            v: ctValueCodec.decode(e.value),
+          })),
+        ]
           .filter(
             ({ k, v }) =>
               !only ||
               v.src_endpoint === only.endpoint_id ||
               v.dst_endpoint === only.endpoint_id ||
-              k.saddr === only.ip ||
-              k.daddr === only.ip,
+              mine(k.saddr) ||
+              mine(k.daddr),
           )
           .map(({ k, v }) => ({
-            source: `${k.saddr}:${k.sport}`,
-            destination: `${k.daddr}:${k.dport}`,
+            source: hostPort(k.saddr, k.sport),
+            destination: hostPort(k.daddr, k.dport),
             protocol: protocolName(k.protocol),
             state: ctState(v.flags, k.protocol),
             expiresInSeconds: v.expires - now,

@@ -22,6 +22,7 @@ export function registerEndpointCommands(program: Command, { config, socket }: I
         id: e.endpoint_id,
         pod: names?.endpoints.get(e.endpoint_id)?.pod ?? '<unavailable>',
         ip: e.ip,
+        ipv6: e.ipv6,
         identity: e.identity,
         identityLabels: identityText(e.identity, names),
         ingressEnforced: (e.flags & EP_F_INGRESS_ENFORCED) !== 0,
@@ -37,7 +38,7 @@ export function registerEndpointCommands(program: Command, { config, socket }: I
           rows.map((r) => [
             r.id,
             r.pod,
-            r.ip,
+            r.ipv6 ? `${r.ip},${r.ipv6}` : r.ip,
             r.identity,
             r.identityLabels,
             r.ingressEnforced ? 'enforced' : 'open',

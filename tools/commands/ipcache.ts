@@ -3,31 +3,47 @@
 import type { Command } from 'commander';
 import { SLUICE_IDENTITY } from '../../agent/abi/constants.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { ipcacheKeyCodec, ipcacheValueCodec } from '../../agent/datapath/codecs.js';
+import { ipcache6KeyCodec, ipcacheKeyCodec, ipcacheValueCodec } from '../../agent/datapath/codecs.js';
 import { parseCidr, parseIPv4, prefixMask } from '../../agent/net/ipv4.js';
+import { containsIpV6, ipFamily, parseCidrV6, parseIPv6 } from '../../agent/net/ipv6.js';
 import { UserError } from '../../agent/sys/errors.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { fetchNames, identityText, type Names, pin } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames, identityText, type Names, pin } from '../cli/inspect.js';
 import { formatTable } from '../output.js';
 
 export function registerIpcacheCommands(program: Command, { config, socket }: Instance): void {
   const ipcache = defineGroup(program, 'ipcache', 'addresses -> identities');
-  const ipcacheRows = async (names: Names | undefined) =>
-    (await dumpMap(pin(config(), 'ipcache')))
-      .map((e) => {
-        const k = ipcacheKeyCodec.decode(e.key);
-        const v = ipcacheValueCodec.decode(e.value);
-        return {
-          prefix: `${k.addr}/${k.prefixlen}`,
-          identity: v.identity,
-          namespaceIdentity: v.namespace_identity,
-          name: identityText(v.identity, names),
-          /** Pods of other nodes: the node's address (the tunnel's remote end). */
-          node: v.tunnel_endpoint === '0.0.0.0' ? '' : v.tunnel_endpoint,
-        };
-      })
-      .sort((a, b) => parseIPv4(a.prefix.split('/')[0]!) - parseIPv4(b.prefix.split('/')[0]!));
+  const row = (k: { addr: string; prefixlen: number }, value: Buffer, names: Names | undefined) => {
+    const v = ipcacheValueCodec.decode(value);
+    return {
+      prefix: `${k.addr}/${k.prefixlen}`,
+      identity: v.identity,
+      namespaceIdentity: v.namespace_identity,
+      name: identityText(v.identity, names),
+      /** Pods of other nodes: the node's address (the tunnel's remote end). */
+      node: v.tunnel_endpoint === '0.0.0.0' ? '' : v.tunnel_endpoint,
+    };
+  };
+  /** IPv4 prefixes in address order, then IPv6 ones. */
+  const ipcacheRows = async (names: Names | undefined) => [
+    ...(await dumpMap(pin(config(), 'ipcache')))
+      .map((e) => row(ipcacheKeyCodec.decode(e.key), e.value, names))
+      .sort((a, b) => parseIPv4(a.prefix.split('/')[0]!) - parseIPv4(b.prefix.split('/')[0]!)),
+    ...(await dumpIfPinned(config(), 'ipcache6'))
+      .map((e) => row(ipcache6KeyCodec.decode(e.key), e.value, names))
+      .sort((a, b) => {
+        const [x, y] = [parseIPv6(a.prefix.split('/')[0]!), parseIPv6(b.prefix.split('/')[0]!)];
+        return x < y ? -1 : x > y ? 1 : 0;
+      }),
+  ];
+  /** Does a row's prefix hold the address (of its family)? */
+  const holds = (prefix: string, ip: string): boolean => {
+    if (ipFamily(ip) === 6) return prefix.includes(':') && containsIpV6(parseCidrV6(prefix), parseIPv6(ip));
+    if (prefix.includes(':')) return false;
+    const c = parseCidr(prefix);
+    return (parseIPv4(ip) & prefixMask(c.len)) >>> 0 === c.addr;
+  };
   defineCommand(ipcache, {
     name: 'list',
     output: { formats: TABLE_JSON_YAML },
@@ -49,19 +65,12 @@ export function registerIpcacheCommands(program: Command, { config, socket }: In
     description: 'the identity the datapath resolves an address to (longest prefix; world on a miss)',
     output: { formats: TABLE_JSON_YAML },
     run: async ({ args: [ip] }) => {
-      let addr: number;
-      try {
-        addr = parseIPv4(ip!);
-      } catch {
-        throw new UserError(`${JSON.stringify(ip)} is not an IPv4 address`);
-      }
+      if (ipFamily(ip!) === 0) throw new UserError(`${JSON.stringify(ip)} is not an IPv4 or IPv6 address`);
       const rows = await ipcacheRows(await fetchNames(socket()));
+      const lenOf = (prefix: string) => Number(prefix.split('/')[1]);
       const match = rows
-        .filter((r) => {
-          const c = parseCidr(r.prefix);
-          return (addr & prefixMask(c.len)) >>> 0 === c.addr;
-        })
-        .sort((a, b) => parseCidr(b.prefix).len - parseCidr(a.prefix).len)[0];
+        .filter((r) => holds(r.prefix, ip!))
+        .sort((a, b) => lenOf(b.prefix) - lenOf(a.prefix))[0];
       const row = match ?? {
         prefix: '(no entry)',
         identity: SLUICE_IDENTITY.SLUICE_ID_WORLD,

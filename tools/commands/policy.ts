@@ -8,6 +8,7 @@ import { AgentError, callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
+  cidr6KeyCodec,
   cidrKeyCodec,
   cidrValueCodec,
   policyKeyCodec,
@@ -20,7 +21,7 @@ import { FILENAME_OPTION, matrixJson, ports, protocols } from '../cli/args.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
 import { isBadRequest } from '../cli/errors.js';
-import { fetchNames, identityText, pin, portText, resolveEndpoint } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames, identityText, pin, portText, resolveEndpoint } from '../cli/inspect.js';
 import { formatTable } from '../output.js';
 
 const { EP_F_INGRESS_ENFORCED, EP_F_EGRESS_ENFORCED } = ENDPOINT_FLAGS;
@@ -62,8 +63,16 @@ export function registerPolicyCommands(program: Command, { config, socket }: Ins
             a.peerIdentity - b.peerIdentity ||
             a.port.localeCompare(b.port),
         );
-      const cidrs = (await dumpMap(pin(cfg, 'cidr')))
-        .map((e) => ({ k: cidrKeyCodec.decode(e.key), v: cidrValueCodec.decode(e.value) }))
+      const cidrs = [
+        ...(await dumpMap(pin(cfg, 'cidr'))).map((e) => ({
+          k: cidrKeyCodec.decode(e.key),
+          v: cidrValueCodec.decode(e.value),
+        })),
+        ...(await dumpIfPinned(cfg, 'cidr6')).map((e) => ({
+          k: cidr6KeyCodec.decode(e.key),
+          v: cidrValueCodec.decode(e.value),
+        })),
+      ]
         .filter(({ k }) => k.endpoint_id === ep.endpoint_id)
         .map(({ k, v }) => ({
           direction: k.direction === 1 ? 'ingress' : 'egress',

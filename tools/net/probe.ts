@@ -1,6 +1,6 @@
 // Connection attempts from inside a pod, run concurrently: TCP connect and read the answer, or a
-// UDP datagram and its reply. `--target host:port/PROTO` (repeatable) prints one JSON line per
-// target; with a single target it exits 0 when connected, 1 when not.
+// UDP datagram and its reply. `--target host:port/PROTO` (repeatable; IPv6 as [addr]:port/PROTO)
+// prints one JSON line per target; with a single target it exits 0 when connected, 1 when not.
 
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
@@ -16,9 +16,10 @@ export interface ProbeOutcome {
 }
 
 function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
-  const m = /^([0-9.]+):(\d+)\/(TCP|UDP)$/i.exec(target);
+  const m = /^(?:([0-9.]+)|\[([0-9a-fA-F:.]+)\]):(\d+)\/(TCP|UDP)$/i.exec(target);
   if (!m) return Promise.resolve({ target, connected: false, refused: false, ms: 0, reply: 'bad target' });
-  const [, host, portText, proto] = m;
+  const [, ipv4, ipv6, portText, proto] = m;
+  const host = ipv4 ?? ipv6;
   const port = Number(portText);
   const start = performance.now();
   return new Promise((resolve) => {
@@ -39,7 +40,7 @@ function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
     };
     const timer = setTimeout(() => done(false), timeoutMs);
     if (proto!.toUpperCase() === 'UDP') {
-      const sock = createSocket('udp4');
+      const sock = createSocket(ipv6 ? 'udp6' : 'udp4');
       cleanup = () => sock.close();
       sock.on('message', (msg) => done(true, msg.toString()));
       sock.on('error', (e) => done(false, '', e));

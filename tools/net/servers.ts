@@ -77,7 +77,7 @@ export function startInNetns(
 export function startResponder(
   netns: string,
   name: string,
-  ports: { tcp?: number[]; udp?: number[]; echo?: number[] },
+  ports: { tcp?: number[]; udp?: number[]; echo?: number[]; ipv6?: boolean },
   opts: StartOptions = {},
 ): Promise<ChildProcess> {
   const argv = [
@@ -88,6 +88,7 @@ export function startResponder(
     ...(ports.tcp ?? []).flatMap((p) => ['--tcp', String(p)]),
     ...(ports.udp ?? []).flatMap((p) => ['--udp', String(p)]),
     ...(ports.echo ?? []).flatMap((p) => ['--echo', String(p)]),
+    ...(ports.ipv6 ? ['--ipv6'] : []),
   ];
   return startInNetns(netns, argv, `responder ${name}`, opts);
 }
