@@ -295,7 +295,7 @@ describe('Services: service list, lb list, observe', () => {
 describe('bad input and an unreachable agent', () => {
   it.each([
     [['endpoint', 'get', 'q/nope'], 2, /no endpoint "q\/nope"/],
-    [['ipcache', 'get', 'not-an-ip'], 2, /not an IPv4 address/],
+    [['ipcache', 'get', 'not-an-ip'], 2, /not an IPv4 or IPv6 address/],
     [['observe', '--verdict', 'MAYBE'], 2, /--verdict MAYBE: expected DROPPED or FORWARDED/],
     [['policy', 'explain', 'x/a', 'nowhere/pod', '--port', '80'], 2, /no pod nowhere\/pod/],
     [['policy', 'explain', 'x/a', 'y/a', '--port', '99999'], 2, /--port 99999/],
