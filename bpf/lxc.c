@@ -53,13 +53,14 @@ static __always_inline int forward_hop(struct __sk_buff *skb, const struct packe
 	void *data_end = (void *)(long)skb->data_end;
 
 	if (pkt->family == 6) {
-		__u8 *hops = data + IP6_HOP_LIMIT_OFF;
-		if ((void *)(hops + 1) > data_end)
+		/* Parsed with bpf_skb_load_bytes: the header may lie beyond the linear part. */
+		__u8 hops;
+		if (bpf_skb_load_bytes(skb, IP6_HOP_LIMIT_OFF, &hops, 1) < 0)
 			return -1;
-		if (*hops <= 1)
+		if (hops <= 1)
 			return 0;
-		*hops -= 1; /* IPv6 has no header checksum */
-		return 1;
+		hops -= 1; /* IPv6 has no header checksum */
+		return bpf_skb_store_bytes(skb, IP6_HOP_LIMIT_OFF, &hops, 1, 0) < 0 ? -1 : 1;
 	}
 	__u8 *ttl = data + IP_TTL_OFF;
 	if ((void *)(ttl + 2) > data_end)
@@ -82,8 +83,8 @@ static __always_inline int parse_towards_pod(struct __sk_buff *skb, struct packe
 	int parsed = parse_packet(skb, pkt);
 
 	*dst = 0;
-	if (parsed == PARSE_ARP)
-		return TC_ACT_OK;
+	if (parsed == PARSE_ARP || parsed == PARSE_ND)
+		return TC_ACT_OK; /* the host stack's own: its neighbour entries for the pods are static */
 	if (pkt_is_ip(parsed))
 		*dst = endpoint_of(pkt, &pkt->daddr6);
 	__u32 dst_ep = *dst ? (*dst)->endpoint_id : 0;
@@ -253,8 +254,12 @@ int from_pod(struct __sk_buff *skb)
 
 	if (parsed == PARSE_ARP)
 		return TC_ACT_OK;
-	struct endpoint_info *src = pkt_is_ip(parsed) ? endpoint_of(&pkt, &pkt.saddr6) : 0;
+	struct endpoint_info *src = pkt_is_ip(parsed) || parsed == PARSE_ND ? endpoint_of(&pkt, &pkt.saddr6) : 0;
 	__u32 src_ep = src && src->ifindex == skb->ifindex ? src->endpoint_id : 0;
+	/* A pod's gateway is static: its router or neighbour discovery would only reach the node's
+	 * stack, where a router advertisement would reconfigure the node. */
+	if (parsed == PARSE_ND)
+		return drop(skb, src_ep, DROP_NEIGHBOUR_DISCOVERY, DIR_EGRESS, &pkt, &v);
 	if (parsed == PARSE_OTHER_L3)
 		return drop(skb, src_ep, DROP_UNSUPPORTED_L3, DIR_EGRESS, &pkt, &v);
 	if (parsed < 0)

@@ -97,6 +97,7 @@ export const SLUICE_REASON = {
   DROP_UNKNOWN_ENDPOINT: 7,
   DROP_NO_SERVICE_BACKEND: 8,
   DROP_NO_TUNNEL_ENDPOINT: 9,
+  DROP_NEIGHBOUR_DISCOVERY: 10,
 } as const;
 
 /** Every shared C enum by its name (enum <name>), for the BTF check. */

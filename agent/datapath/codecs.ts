@@ -338,6 +338,12 @@ export const frag6KeyCodec = defineStruct('frag6_key', 40, [
   { name: 'protocol', type: 'u8', offset: 36 },
 ] as const);
 
+export const frag6ValueCodec = defineStruct('frag6_value', 8, [
+  { name: 'sport', type: 'be16', offset: 0 },
+  { name: 'dport', type: 'be16', offset: 2 },
+  { name: 'protocol', type: 'u8', offset: 4 },
+] as const);
+
 export const fragPortsCodec = defineStruct('frag_ports', 4, [
   { name: 'sport', type: 'be16', offset: 0 },
   { name: 'dport', type: 'be16', offset: 2 },
@@ -412,6 +418,7 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   ct6KeyCodec,
   flowEvent6Codec,
   frag6KeyCodec,
+  frag6ValueCodec,
   endpointInfoCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,

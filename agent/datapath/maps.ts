@@ -15,6 +15,7 @@ import {
   endpointInfoCodec,
   endpointKeyCodec,
   frag6KeyCodec,
+  frag6ValueCodec,
   fragKeyCodec,
   fragPortsCodec,
   identityInfoCodec,
@@ -220,7 +221,7 @@ export const MAPS = {
     type: 'lru_hash',
     entries: () => 8192,
     flags: 0,
-    ...codecs(frag6KeyCodec, fragPortsCodec),
+    ...codecs(frag6KeyCodec, frag6ValueCodec),
   },
   lbFrontends: {
     name: 'sluice_lb_frontends',

@@ -13,11 +13,12 @@ const TEXTS: Readonly<Record<keyof typeof SLUICE_REASON, string>> = {
   DROP_INVALID_PACKET: 'invalid packet',
   DROP_SOURCE_SPOOFED: "source address not the pod's",
   DROP_UNSUPPORTED_L3: 'unsupported L3 protocol',
-  DROP_FRAGMENT: 'IPv4 fragment without L4 header',
+  DROP_FRAGMENT: 'later fragment whose first was not seen',
   DROP_REDIRECT_FAILED: 'redirect to pod failed',
   DROP_UNKNOWN_ENDPOINT: 'no endpoint for this device',
   DROP_NO_SERVICE_BACKEND: 'service has no backend',
   DROP_NO_TUNNEL_ENDPOINT: 'tunnel: no node for the destination, or no identity in the VNI',
+  DROP_NEIGHBOUR_DISCOVERY: 'IPv6 router or neighbour discovery from a pod (its gateway is static)',
 };
 
 /** Reason number -> its name without the REASON_ or DROP_ prefix (FORWARDED, POLICY_DENIED, ...)

@@ -90,15 +90,22 @@ export class Ipam {
     return next;
   }
 
+  /** Both pools' new states, or neither: a failed IPv6 write puts the IPv4 file back. */
   private async save(state: PoolState, stateV6: PoolStateV6 | undefined): Promise<void> {
-    if (state !== this.state) {
-      await writeFileAtomic(this.file, `${JSON.stringify(state)}\n`);
-      this.state = state;
-    }
-    if (stateV6 !== this.stateV6 && stateV6) {
-      await writeFileAtomic(this.fileV6, `${JSON.stringify(stateV6)}\n`);
+    const v4Changed = state !== this.state;
+    const v6Changed = stateV6 !== undefined && stateV6 !== this.stateV6;
+    if (v4Changed) await writeFileAtomic(this.file, `${JSON.stringify(state)}\n`);
+    if (v6Changed) {
+      try {
+        await writeFileAtomic(this.fileV6, `${JSON.stringify(stateV6)}\n`);
+      } catch (err) {
+        if (v4Changed)
+          await writeFileAtomic(this.file, `${JSON.stringify(this.state)}\n`).catch(() => undefined);
+        throw err;
+      }
       this.stateV6 = stateV6;
     }
+    this.state = state;
   }
 
   /**

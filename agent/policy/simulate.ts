@@ -4,7 +4,7 @@
 import { isIPv6Text } from '../model/validate-policy.js';
 import { parseIPv4, prefixMask } from '../net/ipv4.js';
 import { parseIPv6, prefixMaskV6 } from '../net/ipv6.js';
-import { IPPROTO_ICMP } from '../net/protocols.js';
+import { isIcmp } from '../net/protocols.js';
 import {
   CIDR_PREFIX_BASE,
   type CompileOutput,
@@ -56,7 +56,7 @@ function policyFind(
   protocol: number,
   port: number,
 ): PolicyEntry | undefined {
-  const key = policyKeyBits(endpointId, identity, direction, protocol, protocol === IPPROTO_ICMP ? 0 : port);
+  const key = policyKeyBits(endpointId, identity, direction, protocol, isIcmp(protocol) ? 0 : port);
   let best: PolicyEntry | undefined;
   for (const e of output.policy) {
     // A cheap reject that is exact for prefixes covering endpoint, identity and direction.

@@ -11,7 +11,7 @@
  * there too). enum sluice_reason is in drop_reasons.h.
  *
  * API: struct endpoint_info, addr6, ipcache_key/value, ipcache6_key, cidr6_key, ct6_key, frag6_key,
- *      flow_event6, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
+ *      flow_event6, frag6_value, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
  *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
  *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
@@ -331,6 +331,16 @@ struct frag6_key {
 	__u8 pad[3];
 };
 _Static_assert(sizeof(struct frag6_key) == 40, "frag6_key size");
+
+/* sluice_frags6's value: a first fragment's ports and its upper-layer protocol, which a later
+ * fragment's headers need not name (extension headers may follow the fragment header). */
+struct frag6_value {
+	__u16 sport;
+	__u16 dport;
+	__u8 protocol;
+	__u8 pad[3];
+};
+_Static_assert(sizeof(struct frag6_value) == 8, "frag6_value size");
 
 struct frag_ports {
 	__u16 sport;

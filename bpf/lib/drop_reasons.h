@@ -20,7 +20,8 @@ enum sluice_reason {
 	DROP_UNKNOWN_ENDPOINT = 7,   /* program attached to a device with no endpoint */
 	DROP_NO_SERVICE_BACKEND = 8, /* a Service frontend without a backend (rejected, or dropped when Local) */
 	DROP_NO_TUNNEL_ENDPOINT = 9, /* tunnel: no node holds the destination (or the reply's translating node), or no identity in the VNI */
-	REASON_MAX = 10,
+	DROP_NEIGHBOUR_DISCOVERY = 10, /* IPv6 router or neighbour discovery from a pod (its gateway is static) */
+	REASON_MAX = 11,
 };
 
 #endif

@@ -130,7 +130,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 8192);
 	__type(key, struct frag6_key);
-	__type(value, struct frag_ports);
+	__type(value, struct frag6_value);
 } sluice_frags6 SEC(".maps");
 
 struct {

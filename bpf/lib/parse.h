@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /* Packet parsing: Ethernet, IPv4 or IPv6, TCP/UDP/SCTP/ICMP/ICMPv6 into a flat struct packet.
  *
- * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_IPV6 | PARSE_ARP | PARSE_OTHER_L3 | -DROP_* reason
- *      (PARSE_ARP also for IPv6 neighbour discovery and MLD on the link: the host stack's, passed);
+ * API: parse_packet(skb, pkt) -> PARSE_IPV4 | PARSE_IPV6 | PARSE_ARP | PARSE_ND | PARSE_OTHER_L3 |
+ *      -DROP_* reason (PARSE_ARP also for IPv6 multicast listener reports: the host stack's,
+ *      passed; PARSE_ND for router and neighbour discovery);
  *      pkt_is_ip(parsed): an IPv4 or IPv6 packet whose addresses were read (a fragment too)
  *
  * Headers beyond the linear part are pulled in when the first look falls short. A first fragment records its ports under
@@ -31,6 +32,7 @@
 #define PARSE_ARP 1
 #define PARSE_OTHER_L3 2
 #define PARSE_IPV6 3
+#define PARSE_ND 4 /* IPv6 router or neighbour discovery (ICMPv6 133-137) */
 
 #ifndef IPPROTO_ICMPV6
 #define IPPROTO_ICMPV6 58
@@ -158,7 +160,7 @@ static __always_inline int frag_recall(const struct iphdr *ip, struct packet *pk
 #define ICMPV6_PARAMPROB 4
 #define ICMPV6_ECHO_REQUEST 128
 #define ICMPV6_ECHO_REPLY 129
-#define ICMPV6_MLD_QUERY 130
+#define ICMPV6_MLD_REPORT 131
 #define ICMPV6_MLD_DONE 132
 #define ICMPV6_ROUTER_SOLICIT 133
 #define ICMPV6_REDIRECT 137
@@ -180,15 +182,19 @@ struct ipv6_frag_hdr {
 	__u32 id;
 };
 
-/* Neighbour discovery and multicast listener messages on the link (link-local or multicast
- * destination): the host stack's business, like ARP. */
-static __always_inline int icmp6_is_link_control(__u8 type, const struct addr6 *daddr)
+/* Multicast listener reports, which the kernel sends for the groups an interface joins (decision
+ * 22): the host stack's business, like ARP. Router and neighbour discovery are another matter:
+ * the gateway is static on both ends, so a pod has no reason to send them, and a router
+ * advertisement reaching the host stack would reconfigure the node (from_pod drops them). */
+static __always_inline int icmp6_is_mld_report(__u8 type, const struct addr6 *daddr)
 {
-	__u8 first = ((const __u8 *)daddr)[0];
-	__u8 second = ((const __u8 *)daddr)[1];
-	int on_link = first == 0xff || (first == 0xfe && (second & 0xc0) == 0x80);
+	return ((const __u8 *)daddr)[0] == 0xff &&
+	       (type == ICMPV6_MLD_REPORT || type == ICMPV6_MLD_DONE || type == ICMPV6_MLD2_REPORT);
+}
 
-	return on_link && ((type >= ICMPV6_MLD_QUERY && type <= ICMPV6_REDIRECT) || type == ICMPV6_MLD2_REPORT);
+static __always_inline int icmp6_is_nd(__u8 type)
+{
+	return type >= ICMPV6_ROUTER_SOLICIT && type <= ICMPV6_REDIRECT;
 }
 
 static __always_inline int icmp6_is_error(__u8 type)
@@ -199,11 +205,12 @@ static __always_inline int icmp6_is_error(__u8 type)
 static __always_inline int frag6_recall(const struct ipv6_fixed *ip, __u32 id, __u8 protocol, struct packet *pkt)
 {
 	struct frag6_key key = { .saddr = ip->saddr, .daddr = ip->daddr, .id = id, .protocol = protocol };
-	struct frag_ports *ports = bpf_map_lookup_elem(&sluice_frags6, &key);
-	if (!ports)
+	struct frag6_value *first = bpf_map_lookup_elem(&sluice_frags6, &key);
+	if (!first)
 		return -DROP_FRAGMENT;
-	pkt->sport = ports->sport;
-	pkt->dport = ports->dport;
+	pkt->sport = first->sport;
+	pkt->dport = first->dport;
+	pkt->protocol = first->protocol;
 	pkt->fragment = FRAG_LATER;
 	return PARSE_IPV6;
 }
@@ -221,23 +228,21 @@ static __always_inline void icmp6_echo_ports(__u8 type, __u16 id, __u16 *sport, 
 	}
 }
 
-static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
+/* Where an IPv6 packet's extension headers lead: the upper-layer protocol and its offset, and the
+ * fragment header if there is one. A later fragment stops at its fragment header (what follows
+ * is payload); its protocol is the one the fragment header names, which is also what its first
+ * fragment is keyed by. */
+struct ipv6_walk {
+	__u32 off;      /* the upper-layer header */
+	__u8 protocol;  /* its protocol */
+	__u8 fragment;  /* FRAG_* */
+	__u8 frag_protocol; /* the fragment header's next header (fragment keys) */
+	__u32 frag_id;
+};
+
+static __always_inline int ipv6_walk_ext(struct __sk_buff *skb, __u32 off, __u8 nh, struct ipv6_walk *w)
 {
-	struct ipv6_fixed ip;
-	__u32 off = ETH_HLEN + IPV6_HLEN;
-	__u32 frag_id = 0;
-	int later = 0;
-
-	if (bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
-		return -DROP_INVALID_PACKET;
-	if ((bpf_ntohl(ip.vtc_flow) >> 28) != 6)
-		return -DROP_INVALID_PACKET;
-	pkt->family = 6;
-	pkt->saddr6 = ip.saddr;
-	pkt->daddr6 = ip.daddr;
-	pkt->length = skb->len;
-
-	__u8 nh = ip.nexthdr;
+	w->fragment = FRAG_NONE;
 #pragma unroll
 	for (int i = 0; i < IPV6_MAX_EXT; i++) {
 		if (nh == NEXTHDR_HOP || nh == NEXTHDR_ROUTING || nh == NEXTHDR_DEST || nh == NEXTHDR_AUTH) {
@@ -252,23 +257,54 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
 				return -DROP_INVALID_PACKET;
 			off += sizeof(fh);
 			nh = fh.nexthdr;
-			frag_id = fh.id;
-			if (fh.frag_off & bpf_htons(IP6_OFFSET))
-				later = 1;
-			else if (fh.frag_off & bpf_htons(IP6_MF))
-				pkt->fragment = FRAG_FIRST;
+			w->frag_protocol = fh.nexthdr;
+			w->frag_id = fh.id;
+			if (fh.frag_off & bpf_htons(IP6_OFFSET)) {
+				w->fragment = FRAG_LATER;
+				break;
+			}
+			if (fh.frag_off & bpf_htons(IP6_MF))
+				w->fragment = FRAG_FIRST;
 		} else {
 			break;
 		}
 	}
-	pkt->protocol = nh;
-	if (nh == NEXTHDR_HOP || nh == NEXTHDR_ROUTING || nh == NEXTHDR_DEST || nh == NEXTHDR_AUTH ||
-	    nh == NEXTHDR_FRAGMENT || off > 0xffff)
+	if (w->fragment != FRAG_LATER &&
+	    (nh == NEXTHDR_HOP || nh == NEXTHDR_ROUTING || nh == NEXTHDR_DEST || nh == NEXTHDR_AUTH ||
+	     nh == NEXTHDR_FRAGMENT))
 		return -DROP_INVALID_PACKET; /* more extension headers than we follow */
+	if (off > 0xffff)
+		return -DROP_INVALID_PACKET;
+	w->off = off;
+	w->protocol = nh;
+	return 0;
+}
+
+static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
+{
+	struct ipv6_fixed ip;
+	struct ipv6_walk w = {};
+
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
+		return -DROP_INVALID_PACKET;
+	if ((bpf_ntohl(ip.vtc_flow) >> 28) != 6)
+		return -DROP_INVALID_PACKET;
+	pkt->family = 6;
+	pkt->saddr6 = ip.saddr;
+	pkt->daddr6 = ip.daddr;
+	pkt->length = skb->len;
+
+	int r = ipv6_walk_ext(skb, ETH_HLEN + IPV6_HLEN, ip.nexthdr, &w);
+	if (r < 0)
+		return r;
+	__u32 off = w.off;
+	__u8 nh = w.protocol;
+	pkt->protocol = nh;
 	pkt->l4_off = off;
+	pkt->fragment = w.fragment;
 	/* A later fragment has no L4 header: its ports are its first fragment's. */
-	if (later)
-		return frag6_recall(&ip, frag_id, nh, pkt);
+	if (w.fragment == FRAG_LATER)
+		return frag6_recall(&ip, w.frag_id, w.frag_protocol, pkt);
 
 	switch (nh) {
 	case IPPROTO_TCP: {
@@ -294,23 +330,28 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
 		if (bpf_skb_load_bytes(skb, off, &icmp, sizeof(icmp)) < 0)
 			return -DROP_INVALID_PACKET;
 		pkt->icmp_type = icmp.type;
-		if (icmp6_is_link_control(icmp.type, &ip.daddr))
+		if (icmp6_is_mld_report(icmp.type, &ip.daddr))
 			return PARSE_ARP;
+		if (icmp6_is_nd(icmp.type))
+			return PARSE_ND;
 		if (icmp.type == ICMPV6_ECHO_REQUEST || icmp.type == ICMPV6_ECHO_REPLY) {
 			icmp6_echo_ports(icmp.type, icmp.id, &pkt->sport, &pkt->dport);
 		} else if (icmp6_is_error(icmp.type)) {
-			/* The quoted packet: its fixed header, then (without extension headers) its ports. */
+			/* The quoted packet: its fixed header, its extension headers, then its ports. */
 			struct ipv6_fixed inner;
+			struct ipv6_walk iw = {};
 			struct icmp_header l4;
 			__u32 at = off + sizeof(icmp);
-			if (bpf_skb_load_bytes(skb, at, &inner, sizeof(inner)) < 0 ||
-			    bpf_skb_load_bytes(skb, at + IPV6_HLEN, &l4, sizeof(l4)) < 0)
+			if (bpf_skb_load_bytes(skb, at, &inner, sizeof(inner)) < 0)
+				return -DROP_INVALID_PACKET;
+			if (ipv6_walk_ext(skb, at + IPV6_HLEN, inner.nexthdr, &iw) < 0 || iw.fragment == FRAG_LATER ||
+			    bpf_skb_load_bytes(skb, iw.off, &l4, sizeof(l4)) < 0)
 				return -DROP_INVALID_PACKET;
 			pkt->icmp_error = 1;
 			pkt->inner_saddr6 = inner.saddr;
 			pkt->inner_daddr6 = inner.daddr;
-			pkt->inner_protocol = inner.nexthdr;
-			if (inner.nexthdr == IPPROTO_ICMPV6) {
+			pkt->inner_protocol = iw.protocol;
+			if (iw.protocol == IPPROTO_ICMPV6) {
 				icmp6_echo_ports(l4.type, l4.id, &pkt->inner_sport, &pkt->inner_dport);
 			} else {
 				pkt->inner_sport = *(__u16 *)&l4;
@@ -323,9 +364,9 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
 		break;
 	}
 	if (pkt->fragment == FRAG_FIRST) {
-		struct frag6_key key = { .saddr = ip.saddr, .daddr = ip.daddr, .id = frag_id, .protocol = nh };
-		struct frag_ports ports = { .sport = pkt->sport, .dport = pkt->dport };
-		bpf_map_update_elem(&sluice_frags6, &key, &ports, BPF_ANY);
+		struct frag6_key key = { .saddr = ip.saddr, .daddr = ip.daddr, .id = w.frag_id, .protocol = w.frag_protocol };
+		struct frag6_value first = { .sport = pkt->sport, .dport = pkt->dport, .protocol = nh };
+		bpf_map_update_elem(&sluice_frags6, &key, &first, BPF_ANY);
 	}
 	return PARSE_IPV6;
 }

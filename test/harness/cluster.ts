@@ -17,6 +17,7 @@ import { desiredMaps, type IpcacheEntry } from '../../agent/datapath/desired.js'
 import { Loader } from '../../agent/datapath/loader.js';
 import { MapSyncer } from '../../agent/datapath/map-sync.js';
 import { type MetricRow, readMetrics } from '../../agent/datapath/metrics-map.js';
+import { REASONS } from '../../agent/datapath/reasons.js';
 import type { Endpoint } from '../../agent/endpoints/types.js';
 import { unwirePod } from '../../agent/endpoints/wiring.js';
 import { IdentityAllocator } from '../../agent/identity/allocator.js';
@@ -30,6 +31,7 @@ import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.j
 import { startInNetns, startResponder } from '../../tools/net/servers.js';
 import { wirePod } from '../../tools/net/wire-pod.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
+import { progRun } from './packets.js';
 import { deleteNetns } from './sweep.js';
 
 export const NODE_IP = '10.250.0.1';
@@ -315,6 +317,34 @@ export class TestCluster {
       () => true,
       () => false,
     );
+  }
+
+  /**
+   * Runs one frame through a program as on a pod's host veth (BPF_PROG_TEST_RUN) and says what the
+   * datapath did: its verdict, and the reason it counted (a drop's; FORWARDED for a packet it
+   * passed, egress and, delivered, ingress; NONE when it counted nothing).
+   */
+  async runFrame(
+    prog: 'from_pod' | 'to_pod',
+    device: string,
+    input: Buffer,
+  ): Promise<{ retval: number; reason: string }> {
+    const before = await this.metrics();
+    const { retval } = await progRun(
+      this.cfg.hostNetns!,
+      this.loader.progPath(prog),
+      input,
+      this.pod(device).endpoint.hostIfindex,
+    );
+    const after = await this.metrics();
+    const grew = after.filter((m) => {
+      const old = before.find(
+        (b) => b.endpointId === m.endpointId && b.reason === m.reason && b.direction === m.direction,
+      );
+      return m.packets > (old?.packets ?? 0);
+    });
+    const drop = grew.find((m) => m.reason !== 0);
+    return { retval, reason: REASONS[drop ? drop.reason : grew.length ? 0 : -1]?.name ?? 'NONE' };
   }
 
   /** The metrics map summed over CPUs. */

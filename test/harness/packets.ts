@@ -42,11 +42,18 @@ export interface Frame {
 }
 
 /** An Ethernet frame with valid IPv4 and L4 checksums. */
-export function frame(f: Frame): Buffer {
+/** A TCP (flags, default SYN) or UDP header with its payload, checksum not yet set. */
+function tcpOrUdp(f: {
+  protocol: 'TCP' | 'UDP';
+  sport?: number;
+  dport?: number;
+  tcpFlags?: number;
+  payload?: Buffer;
+}): Buffer {
   const payload = f.payload ?? Buffer.alloc(0);
   const l4 = Buffer.alloc((f.protocol === 'TCP' ? 20 : 8) + payload.length);
-  l4.writeUInt16BE(f.sport, 0);
-  l4.writeUInt16BE(f.dport, 2);
+  l4.writeUInt16BE(f.sport ?? 0, 0);
+  l4.writeUInt16BE(f.dport ?? 0, 2);
   if (f.protocol === 'TCP') {
     l4[12] = 5 << 4;
     l4[13] = f.tcpFlags ?? 0x02;
@@ -56,6 +63,11 @@ export function frame(f: Frame): Buffer {
     l4.writeUInt16BE(l4.length, 4);
     payload.copy(l4, 8);
   }
+  return l4;
+}
+
+export function frame(f: Frame): Buffer {
+  const l4 = tcpOrUdp(f);
   const proto = f.protocol === 'TCP' ? 6 : 17;
   const csumOff = f.protocol === 'TCP' ? 16 : 6;
   l4.writeUInt16BE(checksum(l4, pseudoSum(ip4(f.saddr), ip4(f.daddr), proto, l4.length)), csumOff);
@@ -96,8 +108,9 @@ export interface Frame6 {
   icmp?: { type: number; code?: number; rest?: Buffer };
   /** Extension headers before the L4 header, in order (each 8 bytes of padding options). */
   ext?: ('hop' | 'dest' | 'routing')[];
-  /** A fragment header: offset in 8-byte units (non-zero: a later fragment), more fragments. */
-  frag?: { offset: number; more: boolean; id: number };
+  /** A fragment header: offset in 8-byte units (non-zero: a later fragment), more fragments;
+   * after it, the extension headers of `after` (RFC 8200 puts destination options there). */
+  frag?: { offset: number; more: boolean; id: number; after?: ('hop' | 'dest' | 'routing')[] };
   payload?: Buffer;
 }
 
@@ -106,26 +119,15 @@ const PROTO6 = { TCP: 6, UDP: 17, ICMPV6: 58 } as const;
 
 /** An Ethernet frame with an IPv6 header, optional extension headers and a checksummed L4. */
 export function frame6(f: Frame6): Buffer {
-  const payload = f.payload ?? Buffer.alloc(0);
   const proto = PROTO6[f.protocol];
-  let l4: Buffer;
-  if (f.protocol === 'ICMPV6') {
-    const rest = f.icmp?.rest ?? Buffer.from([(f.sport ?? 1) >> 8, (f.sport ?? 1) & 0xff, 0, 1]);
-    l4 = Buffer.concat([Buffer.from([f.icmp?.type ?? 128, f.icmp?.code ?? 0, 0, 0]), rest, payload]);
-  } else {
-    l4 = Buffer.alloc((f.protocol === 'TCP' ? 20 : 8) + payload.length);
-    l4.writeUInt16BE(f.sport ?? 0, 0);
-    l4.writeUInt16BE(f.dport ?? 0, 2);
-    if (f.protocol === 'TCP') {
-      l4[12] = 5 << 4;
-      l4[13] = f.tcpFlags ?? 0x02;
-      l4.writeUInt16BE(65535, 14);
-      payload.copy(l4, 20);
-    } else {
-      l4.writeUInt16BE(l4.length, 4);
-      payload.copy(l4, 8);
-    }
-  }
+  const l4 =
+    f.protocol === 'ICMPV6'
+      ? Buffer.concat([
+          Buffer.from([f.icmp?.type ?? 128, f.icmp?.code ?? 0, 0, 0]),
+          f.icmp?.rest ?? Buffer.from([(f.sport ?? 1) >> 8, (f.sport ?? 1) & 0xff, 0, 1]),
+          f.payload ?? Buffer.alloc(0),
+        ])
+      : tcpOrUdp({ ...f, protocol: f.protocol });
   const src = ip6(f.saddr);
   const dst = ip6(f.daddr);
   const pseudo = Buffer.alloc(40);
@@ -143,6 +145,7 @@ export function frame6(f: Frame6): Buffer {
     fh.writeUInt16BE((f.frag.offset << 3) | (f.frag.more ? 1 : 0), 2);
     fh.writeUInt32BE(f.frag.id, 4);
     chain.push({ next: 44, bytes: fh });
+    for (const e of f.frag.after ?? []) chain.push({ next: NEXTHDR[e], bytes: Buffer.alloc(8) });
   }
   chain.forEach((h, i) => {
     h.bytes[0] = i + 1 < chain.length ? chain[i + 1]!.next : proto;

@@ -2,8 +2,8 @@
 // result lists both addresses, the pod and the node hold the IPv6 wiring, CHECK looks at both
 // families, DEL removes everything and frees both addresses, and an exhausted IPv6 pool fails the
 // ADD with a CNI error and leaves nothing (the IPv4 address is free again, no interface).
-// Traffic over IPv6 is test/integration/dual-stack-wiring.test.ts's: with Sluice's programs
-// attached IPv6 is dropped until the datapath learns it.
+// Traffic over IPv6: test/integration/dual-stack-wiring.test.ts (the wiring alone) and
+// test/integration/ipv6.test.ts (through Sluice's programs).
 
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -23,7 +23,7 @@ import { toFlow } from '../../agent/observe/flows.js';
 import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import { TestCluster } from '../harness/cluster.js';
-import { frame6, progRun, TC_ACT_OK, TC_ACT_REDIRECT, TC_ACT_SHOT } from '../harness/packets.js';
+import { frame6, TC_ACT_OK, TC_ACT_REDIRECT, TC_ACT_SHOT } from '../harness/packets.js';
 
 const A = { ip: '10.254.11.1', ipv6: 'fd00:254:11::1' }; // x/a: app=a
 const D = { ip: '10.254.11.4', ipv6: 'fd00:254:11::4' }; // x/d: app=d, inside the ipBlock
@@ -170,34 +170,25 @@ describe('IPv6 flow events', () => {
   });
 });
 
-type Prog = 'from_pod' | 'to_pod';
-
 /** Runs one frame and says what the datapath did: verdict, and the reason it counted. */
-async function verdict(
-  prog: Prog,
-  device: string,
-  input: Buffer,
-): Promise<{ retval: number; reason: string }> {
-  const before = await cluster.metrics();
-  const { retval } = await progRun(
-    cluster.cfg.hostNetns!,
-    cluster.loader.progPath(prog),
-    input,
-    cluster.pod(device).endpoint.hostIfindex,
-  );
-  const after = await cluster.metrics();
-  const grew = after.filter((m) => {
-    const old = before.find(
-      (b) => b.endpointId === m.endpointId && b.reason === m.reason && b.direction === m.direction,
-    );
-    return m.packets > (old?.packets ?? 0);
-  });
-  const drop = grew.find((m) => m.reason !== 0);
-  return { retval, reason: REASONS[drop ? drop.reason : grew.length ? 0 : -1]?.name ?? 'NONE' };
-}
+const verdict = (prog: 'from_pod' | 'to_pod', device: string, input: Buffer) =>
+  cluster.runFrame(prog, device, input);
 
 const tcp6 = (saddr: string, daddr: string, dport: number, extra: object = {}) =>
   frame6({ saddr, daddr, protocol: 'TCP', sport: 40000 + dport, dport, ...extra });
+
+/** An ICMPv6 router or neighbour discovery message (or MLD report), hop limit 255 as on the link. */
+const nd = (saddr: string, daddr: string, type: number) =>
+  frame6({
+    saddr,
+    daddr,
+    protocol: 'ICMPV6',
+    hopLimit: 255,
+    icmp: {
+      type,
+      rest: Buffer.concat([Buffer.alloc(4), Buffer.from('fe800000000000000000000000000001', 'hex')]),
+    },
+  });
 
 describe('IPv6 packet table: from_pod of x/a', () => {
   const rows: [string, () => Buffer, number, string][] = [
@@ -229,18 +220,27 @@ describe('IPv6 packet table: from_pod of x/a', () => {
       'FRAGMENT',
     ],
     [
-      'a neighbour solicitation for the gateway: the host stack answers (nothing counted)',
-      () =>
-        frame6({
-          saddr: A.ipv6,
-          daddr: 'ff02::1:ff00:1',
-          protocol: 'ICMPV6',
-          hopLimit: 255,
-          icmp: {
-            type: 135,
-            rest: Buffer.concat([Buffer.alloc(4), Buffer.from('fe800000000000000000000000000001', 'hex')]),
-          },
-        }),
+      'a neighbour solicitation for the gateway: its gateway is static, so no',
+      () => nd(A.ipv6, 'ff02::1:ff00:1', 135),
+      TC_ACT_SHOT,
+      'NEIGHBOUR_DISCOVERY',
+    ],
+    [
+      'a router advertisement from the pod: it would reconfigure the node',
+      () => nd(A.ipv6, 'ff02::1', 134),
+      TC_ACT_SHOT,
+      'NEIGHBOUR_DISCOVERY',
+    ],
+    [
+      'a router advertisement from a spoofed link-local source',
+      () => nd('fe80::1', 'ff02::1', 134),
+      TC_ACT_SHOT,
+      'NEIGHBOUR_DISCOVERY',
+    ],
+    ['a redirect to a pod address', () => nd(A.ipv6, C.ipv6, 137), TC_ACT_SHOT, 'NEIGHBOUR_DISCOVERY'],
+    [
+      "a multicast listener report (the kernel's, for the groups it joins): the host stack's",
+      () => nd('::', 'ff02::16', 143),
       TC_ACT_OK,
       'NONE',
     ],
@@ -271,6 +271,20 @@ describe('IPv6 packet table: from_pod of x/a', () => {
     expect(await verdict('from_pod', 'x/a', later)).toEqual({ retval: TC_ACT_REDIRECT, reason: 'FORWARDED' });
   });
 
+  it('fragments with destination options after the fragment header (as RFC 8200 orders them) pass', async () => {
+    const id = 0x4444;
+    const first = tcp6(A.ipv6, B.ipv6, 80, {
+      frag: { offset: 0, more: true, id, after: ['dest'] },
+      sport: 41202,
+    });
+    const later = tcp6(A.ipv6, B.ipv6, 1, {
+      frag: { offset: 4, more: false, id, after: ['dest'] },
+      sport: 1,
+    });
+    expect(await verdict('from_pod', 'x/a', first)).toEqual({ retval: TC_ACT_REDIRECT, reason: 'FORWARDED' });
+    expect(await verdict('from_pod', 'x/a', later)).toEqual({ retval: TC_ACT_REDIRECT, reason: 'FORWARDED' });
+  });
+
   it('fragments of a denied datagram stay denied', async () => {
     const id = 0x4343;
     const first = tcp6(A.ipv6, B.ipv6, 84, { frag: { offset: 0, more: true, id }, sport: 41201 });
@@ -281,7 +295,8 @@ describe('IPv6 packet table: from_pod of x/a', () => {
 });
 
 describe('IPv6 ICMP errors', () => {
-  /** An ICMPv6 destination unreachable (port) from `from` to `to`, quoting a UDP datagram. */
+  /** An ICMPv6 destination unreachable (port) from `from` to `to`, quoting a UDP datagram (with a
+   * hop-by-hop header before its UDP header when `hop`). */
   const unreachable = (
     from: string,
     to: string,
@@ -289,13 +304,21 @@ describe('IPv6 ICMP errors', () => {
     quotedDst: string,
     sport: number,
     dport: number,
+    hop = false,
   ) => {
-    const quoted = frame6({ saddr: quotedSrc, daddr: quotedDst, protocol: 'UDP', sport, dport }).subarray(14);
+    const quoted = frame6({
+      saddr: quotedSrc,
+      daddr: quotedDst,
+      protocol: 'UDP',
+      sport,
+      dport,
+      ...(hop ? { ext: ['hop' as const] } : {}),
+    }).subarray(14);
     return frame6({
       saddr: from,
       daddr: to,
       protocol: 'ICMPV6',
-      icmp: { type: 1, code: 4, rest: Buffer.concat([Buffer.alloc(4), quoted.subarray(0, 48)]) },
+      icmp: { type: 1, code: 4, rest: Buffer.concat([Buffer.alloc(4), quoted]) },
     });
   };
 
@@ -305,6 +328,12 @@ describe('IPv6 ICMP errors', () => {
     expect(await verdict('from_pod', 'y/b', out)).toEqual({ retval: TC_ACT_REDIRECT, reason: 'FORWARDED' });
     const related = unreachable(C.ipv6, B.ipv6, B.ipv6, C.ipv6, 5300, 9);
     expect(await verdict('from_pod', 'y/c', related)).toEqual({
+      retval: TC_ACT_REDIRECT,
+      reason: 'FORWARDED',
+    });
+    // The quoted datagram's extension headers are walked too.
+    const relatedHop = unreachable(C.ipv6, B.ipv6, B.ipv6, C.ipv6, 5300, 9, true);
+    expect(await verdict('from_pod', 'y/c', relatedHop)).toEqual({
       retval: TC_ACT_REDIRECT,
       reason: 'FORWARDED',
     });

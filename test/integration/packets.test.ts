@@ -5,20 +5,11 @@
 // IPv6 frames: test/integration/ipv6.test.ts.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REASONS } from '../../agent/datapath/reasons.js';
 import type { NetworkPolicy, Pod } from '../../agent/model/types.js';
 import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
-import {
-  checksum,
-  type Frame,
-  frame,
-  progRun,
-  TC_ACT_OK,
-  TC_ACT_REDIRECT,
-  TC_ACT_SHOT,
-} from '../harness/packets.js';
+import { checksum, type Frame, frame, TC_ACT_OK, TC_ACT_REDIRECT, TC_ACT_SHOT } from '../harness/packets.js';
 
 const A = '10.254.1.1'; // x/a: a client, not isolated
 const B = '10.254.2.1'; // y/b: ingress isolated by the policy below
@@ -80,32 +71,9 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-type Prog = 'from_pod' | 'to_pod';
-
 /** Runs one frame and says what the datapath did: verdict, and the reason it counted. */
-async function verdict(
-  prog: Prog,
-  device: string,
-  input: Buffer,
-): Promise<{ retval: number; reason: string }> {
-  const before = await cluster.metrics();
-  const { retval } = await progRun(
-    cluster.cfg.hostNetns!,
-    cluster.loader.progPath(prog),
-    input,
-    cluster.pod(device).endpoint.hostIfindex,
-  );
-  const after = await cluster.metrics();
-  const grew = after.filter((m) => {
-    const old = before.find(
-      (b) => b.endpointId === m.endpointId && b.reason === m.reason && b.direction === m.direction,
-    );
-    return m.packets > (old?.packets ?? 0);
-  });
-  // A drop counts its reason; a forwarded packet counts FORWARDED (egress and, delivered, ingress).
-  const drop = grew.find((m) => m.reason !== 0);
-  return { retval, reason: REASONS[drop ? drop.reason : grew.length ? 0 : -1]?.name ?? 'NONE' };
-}
+const verdict = (prog: 'from_pod' | 'to_pod', device: string, input: Buffer) =>
+  cluster.runFrame(prog, device, input);
 
 const tcp = (saddr: string, daddr: string, dport: number, extra: Partial<Frame> = {}): Buffer =>
   frame({ saddr, daddr, protocol: 'TCP', sport: 40000 + dport, dport, ...extra });
