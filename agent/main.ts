@@ -77,32 +77,39 @@ async function main(): Promise<void> {
     const store = new Store();
     const metrics = new AgentMetrics();
     source = new KubernetesSource(kc, store, log.child({ subsystem: 'kubernetes' }), metrics);
-    // The pool is the node's spec.podCIDR unless a flag, the environment or the config file names one.
-    if (!explicit.has('podCidr')) {
-      for (let attempt = 0; ; attempt++) {
-        const cidr = await source.nodePodCidr(nodeName).then(
-          (c) => {
-            if (!c)
-              log.warn(
-                { node: nodeName, attempt },
-                `node ${nodeName} has no spec.podCIDR: set podCidr in the agent config (or SLUICE_POD_CIDR), or let the controller manager allocate node CIDRs (--allocate-node-cidrs); retrying`,
-              );
-            return c;
-          },
-          (err: Error) => {
+    // The pools are the node's spec.podCIDRs (IPv4, and IPv6 on a dual-stack node) unless a flag,
+    // the environment or the config file names them.
+    const wantV4 = !explicit.has('podCidr');
+    const wantV6 = !explicit.has('podCidrV6');
+    for (let attempt = 0; wantV4 || wantV6; attempt++) {
+      const cidrs = await source.nodePodCidrs(nodeName).then(
+        (c) => {
+          if (wantV4 && !c.podCidr)
             log.warn(
-              { node: nodeName, err: err.message, attempt },
-              'cannot read this node from the API server: retrying',
+              { node: nodeName, attempt },
+              `node ${nodeName} has no spec.podCIDR: set podCidr in the agent config (or SLUICE_POD_CIDR), or let the controller manager allocate node CIDRs (--allocate-node-cidrs); retrying`,
             );
-            return undefined;
-          },
-        );
-        if (cidr) {
-          cfg.podCidr = cidr;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
+          return c;
+        },
+        (err: Error) => {
+          log.warn(
+            { node: nodeName, err: err.message, attempt },
+            'cannot read this node from the API server: retrying',
+          );
+          return undefined;
+        },
+      );
+      if (cidrs && (!wantV4 || cidrs.podCidr)) {
+        if (wantV4) cfg.podCidr = cidrs.podCidr!;
+        if (wantV6 && cidrs.podCidrV6) cfg.podCidrV6 = cidrs.podCidrV6;
+        if (!wantV6 && cidrs.podCidrV6 !== cfg.podCidrV6)
+          log.warn(
+            { node: nodeName, podCidrV6: cfg.podCidrV6, spec: cidrs.podCidrV6 ?? null },
+            'podCidrV6 differs from the IPv6 pod CIDR in the node spec: other nodes route that one here',
+          );
+        break;
       }
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
     }
     // The agent is built once the pod CIDR (its IPAM pool) is known.
     if (cfg.nodes.length > 0)
