@@ -6,8 +6,8 @@ import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config/config.js';
 import type { Node } from './model/types.js';
 import { formatCidr, parseCidr, parseIPv4 } from './net/ipv4.js';
-import { cidrFamily, formatCidrV6, parseCidrV6 } from './net/ipv6.js';
-import { isDnsSubdomain, nodeClash } from './sources/manifests.js';
+import { cidrFamily, formatCidrV6, ipFamily, parseCidrV6 } from './net/ipv6.js';
+import { isDnsSubdomain, nodeClash, nodeIpV6 } from './sources/manifests.js';
 import { UserError } from './sys/errors.js';
 
 const ENV: Record<string, keyof SluiceConfig> = {
@@ -161,7 +161,8 @@ function checkPodCidrV6(where: string, value: unknown): string {
   return formatCidrV6(cidr);
 }
 
-/** Local mode's nodes: a list of {name, internalIp, podCidr?, podCidrV6?}, none clashing with another. */
+/** Local mode's nodes: a list of {name, internalIp, internalIpV6?, podCidr?, podCidrV6?}, none
+ * clashing with another. */
 function checkNodes(where: string, value: unknown): Node[] {
   if (!Array.isArray(value)) throw new UserError(`${where} must be a list of {name, internalIp, podCidr}`);
   const nodes = value.map((entry, i): Node => {
@@ -169,9 +170,9 @@ function checkNodes(where: string, value: unknown): Node[] {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
       throw new UserError(`${at} must be a mapping with name, internalIp and (optional) podCidr`);
     for (const k of Object.keys(entry))
-      if (k !== 'name' && k !== 'internalIp' && k !== 'podCidr' && k !== 'podCidrV6')
-        throw new UserError(`${at}.${k}: unknown field (expected name, internalIp, podCidr, podCidrV6)`);
-    const { name, internalIp, podCidr, podCidrV6 } = entry as Record<string, unknown>;
+      if (!NODE_FIELDS.includes(k))
+        throw new UserError(`${at}.${k}: unknown field (expected ${NODE_FIELDS.join(', ')})`);
+    const { name, internalIp, internalIpV6, podCidr, podCidrV6 } = entry as Record<string, unknown>;
     if (typeof name !== 'string' || !isDnsSubdomain(name))
       throw new UserError(`${at}.name must be a node name (a DNS subdomain), got ${JSON.stringify(name)}`);
     if (typeof internalIp !== 'string')
@@ -181,10 +182,14 @@ function checkNodes(where: string, value: unknown): Node[] {
     } catch (err) {
       throw new UserError(`${at}.internalIp: ${(err as Error).message}`);
     }
-    const v6 =
-      podCidrV6 === undefined || podCidrV6 === null
+    const v6 = {
+      ...(internalIpV6 === undefined || internalIpV6 === null
         ? {}
-        : { podCidrV6: checkPodCidrV6(`${at}.podCidrV6`, podCidrV6) };
+        : { internalIpV6: checkInternalIpV6(`${at}.internalIpV6`, internalIpV6) }),
+      ...(podCidrV6 === undefined || podCidrV6 === null
+        ? {}
+        : { podCidrV6: checkPodCidrV6(`${at}.podCidrV6`, podCidrV6) }),
+    };
     if (podCidr === undefined || podCidr === null) return { name, internalIp, ...v6 };
     if (cidrFamily(String(podCidr)) === 6)
       throw new UserError(
@@ -200,6 +205,19 @@ function checkNodes(where: string, value: unknown): Node[] {
   const clash = nodeClash(nodes);
   if (clash) throw new UserError(`${where}[${clash.index}].${clash.field}: ${clash.message}`);
   return nodes;
+}
+
+const NODE_FIELDS = ['name', 'internalIp', 'internalIpV6', 'podCidr', 'podCidrV6'];
+
+/** A node's IPv6 address, canonical: native routing's next hop to its pods' IPv6 addresses. */
+function checkInternalIpV6(where: string, value: unknown): string {
+  if (typeof value !== 'string')
+    throw new UserError(`${where} must be an IPv6 address such as fd00:10::1, got ${JSON.stringify(value)}`);
+  if (ipFamily(value) === 4)
+    throw new UserError(`${where}: ${JSON.stringify(value)} is an IPv4 address: it belongs in internalIp`);
+  const v6 = nodeIpV6(value);
+  if ('message' in v6) throw new UserError(`${where}: ${v6.message}`);
+  return v6.ip;
 }
 
 /** The merged config, and the keys a source set (the rest are defaults). */

@@ -7,6 +7,10 @@
 //   routing: native  routes to other nodes' pod CIDRs via their InternalIP: the underlay (or the
 //                    node's own FIB) carries pods' packets unchanged.
 //
+// A dual-stack node (podCidrV6) also routes other nodes' IPv6 pod CIDRs: through the tunnel device
+// (the outer header stays IPv4), or natively via their IPv6 InternalIP (the kernel takes no IPv4
+// gateway for an IPv6 route), which both ends of such a route need.
+//
 // Routes are ours by their protocol number (ROUTE_PROTO), so a sync removes exactly the routes a
 // node that left had, and nothing else. planRoutes is pure; NodeRouting applies it.
 
@@ -21,33 +25,90 @@ import { describeFailure } from './map-writer.js';
 import { mapPin } from './maps.js';
 
 export const TUNNEL_DEVICE = 'sluice_vxlan';
+/** IPv6's minimum link MTU (RFC 8200): below it a device has no IPv6 state at all. */
+const IPV6_MIN_MTU = 1280;
 /** The routing protocol number of Sluice's routes (`ip route ... proto 151`). */
 export const ROUTE_PROTO = 151;
 
 export interface Route {
   dst: string;
-  /** native: the node's InternalIP */
+  /** native: the node's InternalIP (of the destination's family) */
   via?: string;
   /** tunnel: the VXLAN device */
   dev?: string;
-  /** tunnel: this node's InternalIP, so other nodes see the node's packets come from it */
+  /** tunnel: this node's InternalIP (of the destination's family), so other nodes see the node's
+   * packets come from it */
   src?: string;
 }
 
-/** Pure: a route to each other node's pod CIDR, sorted by destination. */
+/** This node, as route planning knows it. */
+export interface RouteSelf {
+  name: string;
+  /** The node's own addresses, of both families. */
+  addresses: readonly string[];
+  /** Dual-stack (podCidrV6 configured): other nodes' IPv6 pod CIDRs are routed too. */
+  ipv6?: boolean;
+}
+
+function mineOf(nodes: readonly Node[], self: RouteSelf): Node | undefined {
+  return nodes.find(
+    (n) =>
+      n.name === self.name ||
+      self.addresses.includes(n.internalIp) ||
+      (n.internalIpV6 !== undefined && self.addresses.includes(n.internalIpV6)),
+  );
+}
+
+/** Native routing: why another node's IPv6 pod CIDR gets no route (undefined: it gets one). */
+function nativeV6Gap(n: Node, mine: Node | undefined): string | undefined {
+  if (!n.internalIpV6)
+    return `node ${n.name} has no IPv6 InternalIP (internalIpV6) to route its IPv6 pod CIDR via`;
+  if (!mine?.internalIpV6)
+    return 'this node has no IPv6 InternalIP (internalIpV6): it has no IPv6 next hop to other nodes';
+  return undefined;
+}
+
+/** Pure: a route to each other node's pod CIDR (and, dual-stack, IPv6 pod CIDR), IPv4 ones first,
+ * each family sorted by destination. */
 export function planRoutes(
   nodes: readonly Node[],
-  self: { name: string; addresses: readonly string[] },
+  self: RouteSelf,
   routing: SluiceConfig['routing'],
 ): Route[] {
-  const mine = nodes.find((n) => n.name === self.name || self.addresses.includes(n.internalIp));
-  const out: Route[] = [];
+  const mine = mineOf(nodes, self);
+  const v4: Route[] = [];
+  const v6: Route[] = [];
   for (const n of nodes) {
-    if (n === mine || !n.podCidr) continue;
-    if (routing === 'native') out.push({ dst: n.podCidr, via: n.internalIp });
-    else out.push({ dst: n.podCidr, dev: TUNNEL_DEVICE, ...(mine ? { src: mine.internalIp } : {}) });
+    if (n === mine) continue;
+    if (n.podCidr) {
+      if (routing === 'native') v4.push({ dst: n.podCidr, via: n.internalIp });
+      else v4.push({ dst: n.podCidr, dev: TUNNEL_DEVICE, ...(mine ? { src: mine.internalIp } : {}) });
+    }
+    if (!self.ipv6 || !n.podCidrV6) continue;
+    if (routing === 'tunnel') {
+      // A source address must be one of the node's, or the kernel refuses the route.
+      const src =
+        mine?.internalIpV6 && self.addresses.includes(mine.internalIpV6) ? mine.internalIpV6 : undefined;
+      v6.push({ dst: n.podCidrV6, dev: TUNNEL_DEVICE, ...(src ? { src } : {}) });
+    } else if (!nativeV6Gap(n, mine)) v6.push({ dst: n.podCidrV6, via: n.internalIpV6! });
   }
-  return out.sort((a, b) => a.dst.localeCompare(b.dst));
+  const byDst = (a: Route, b: Route) => a.dst.localeCompare(b.dst);
+  return [...v4.sort(byDst), ...v6.sort(byDst)];
+}
+
+/** Pure: native routing on a dual-stack node: the other nodes whose pods' IPv6 addresses stay
+ * unreachable (no route), and why. Tunnel mode needs no IPv6 next hop: none. */
+export function unroutedIpv6(
+  nodes: readonly Node[],
+  self: RouteSelf,
+  routing: SluiceConfig['routing'],
+): { node: string; reason: string }[] {
+  if (routing !== 'native' || !self.ipv6) return [];
+  const mine = mineOf(nodes, self);
+  return nodes.flatMap((n) => {
+    const reason = n === mine || !n.podCidrV6 ? undefined : nativeV6Gap(n, mine);
+    return reason ? [{ node: n.name, reason }] : [];
+  });
 }
 
 export function routeArgs(r: Route): string[] {
@@ -101,10 +162,11 @@ export class NodeRouting {
       }
       // No ARP on the tunnel: the node's own packets routed into it need no neighbour (to_overlay
       // keys them; the receiver rewrites the MACs).
-      // Nor IPv6: the kernel's own neighbour discovery and MLD would only meet to_overlay's drop.
-      await run(['sysctl', '-q', '-w', `net.ipv6.conf.${TUNNEL_DEVICE}.disable_ipv6=1`], {
-        netns: this.cfg.hostNetns,
-      }).catch(() => undefined); // no IPv6 in this kernel: nothing to silence
+      if (this.cfg.podCidrV6) await this.quietIpv6();
+      else {
+        // Nor IPv6: the kernel's own neighbour discovery and MLD would only meet to_overlay's drop.
+        await this.sysctl([`net.ipv6.conf.${TUNNEL_DEVICE}.disable_ipv6=1`]).catch(() => undefined); // no IPv6 in this kernel: nothing to silence
+      }
       await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(podMtu(this.cfg)), 'arp', 'off', 'up']);
       await this.loader.attachOverlay(TUNNEL_DEVICE);
       ifindex = await this.tunnelIfindex();
@@ -124,6 +186,35 @@ export class NodeRouting {
     return { tunnelIfindex: ifindex };
   }
 
+  private sysctl(settings: readonly string[]) {
+    return run(['sysctl', '-q', '-w', ...settings], { netns: this.cfg.hostNetns });
+  }
+
+  /**
+   * A dual-stack node's tunnel device carries IPv6 routes (the node's own packets to other nodes'
+   * IPv6 pods), so it has IPv6, but says nothing on its own: no address (addrgenmode none: no
+   * link-local, so no DAD, router or neighbour solicitation), no router advertisements taken, and
+   * no multicast. A forwarding node's devices join the all-routers group when their IPv6 state is
+   * made and report it with MLD once up, and a group left is reported too; so a device still
+   * marked multicast gets its IPv6 state made anew without the flag: an MTU below IPv6's minimum
+   * (1280) removes that state and the MTU back makes it, while the device is down. A device set up
+   * so before (an agent restart) is left as it is.
+   */
+  private async quietIpv6(): Promise<void> {
+    const { stdout } = await this.ip(['-j', 'link', 'show', 'dev', TUNNEL_DEVICE]);
+    const [link] = JSON.parse(stdout) as { flags?: string[] }[];
+    if (link?.flags?.includes('MULTICAST')) {
+      await this.ip(['link', 'set', TUNNEL_DEVICE, 'down']);
+      await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(IPV6_MIN_MTU - 1)]);
+      // Separate calls: one that sets both applies the MTU first.
+      await this.ip(['link', 'set', TUNNEL_DEVICE, 'multicast', 'off']);
+      await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(podMtu(this.cfg))]);
+    }
+    await this.ip(['link', 'set', TUNNEL_DEVICE, 'addrgenmode', 'none']);
+    const conf = `net.ipv6.conf.${TUNNEL_DEVICE}`;
+    await this.sysctl([`${conf}.accept_ra=0`, `${conf}.autoconf=0`, `${conf}.disable_ipv6=0`]);
+  }
+
   private async tunnelIfindex(): Promise<number> {
     const r = await run(['ip', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
       netns: this.cfg.hostNetns,
@@ -136,8 +227,12 @@ export class NodeRouting {
   async sync(routes: readonly Route[]): Promise<{ added: number; removed: number }> {
     const key = JSON.stringify(routes);
     if (key === this.applied) return { added: 0, removed: 0 };
-    const { stdout } = await this.ip(['-j', 'route', 'show', 'proto', String(ROUTE_PROTO)]);
-    const current = JSON.parse(stdout || '[]') as IpRoute[];
+    const show = (family: string[]) =>
+      this.ip(['-j', ...family, 'route', 'show', 'proto', String(ROUTE_PROTO)]).then(
+        (r) => JSON.parse(r.stdout || '[]') as IpRoute[],
+      );
+    // IPv6 routes of a node that was dual-stack are ours to remove too; a kernel without IPv6 has none.
+    const current = [...(await show([])), ...(await show(['-6']).catch(() => []))];
     const want = new Set(routes.map((r) => r.dst));
     const same = (r: Route, c: IpRoute) =>
       c.dst === r.dst &&

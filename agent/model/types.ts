@@ -54,6 +54,9 @@ export interface Node {
   name: string;
   /** The node's InternalIP (status.addresses): the tunnel endpoint and next hop of its pods. */
   internalIp: string;
+  /** Its IPv6 InternalIP (canonical), on a node with one: the next hop of its pods' IPv6 addresses
+   * in native routing (the kernel takes no IPv4 gateway for an IPv6 route). */
+  internalIpV6?: string;
   /** spec.podCIDR (the IPv4 one); a node without one yet is known but routes no pods. */
   podCidr?: string;
   /** The IPv6 entry of spec.podCIDRs (canonical) on a dual-stack node. */

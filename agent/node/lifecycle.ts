@@ -9,7 +9,7 @@ import { lbFrontendCodec, lbFrontendKeyCodec } from '../datapath/codecs.js';
 import { forgetEndpoint, sweepExpired } from '../datapath/gc.js';
 import { Loader } from '../datapath/loader.js';
 import { MapSyncer } from '../datapath/map-sync.js';
-import { NodeRouting, planRoutes } from '../datapath/routing.js';
+import { NodeRouting, planRoutes, unroutedIpv6 } from '../datapath/routing.js';
 import { EndpointRegistry } from '../endpoints/registry.js';
 import type { Endpoint } from '../endpoints/types.js';
 import { IdentityAllocator } from '../identity/allocator.js';
@@ -17,6 +17,7 @@ import { Ipam } from '../ipam/ipam.js';
 import { attachmentKey } from '../ipam/pool.js';
 import { AgentMetrics } from '../metrics/registry.js';
 import type { Snapshot } from '../model/types.js';
+import { canonicalIPv6 } from '../net/ipv6.js';
 import { protocolName } from '../net/protocols.js';
 import { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT, EventReader, setEventFlags } from '../observe/events.js';
 import { type FlowNames, FlowRing, toFlow } from '../observe/flows.js';
@@ -41,6 +42,20 @@ async function hostLinks(netns: string | undefined): Promise<HostLink[]> {
 /** Addresses of the host namespace, for the host identity. */
 function hostAddresses(links: readonly HostLink[]): string[] {
   return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.scope !== 'host').map((a) => a.local));
+}
+
+/** A dual-stack node's IPv6 addresses (global scope: not loopback, not link-local), canonical: the
+ * host identity's too. A kernel without IPv6 has none. */
+async function hostAddressesV6(netns: string | undefined): Promise<string[]> {
+  const r = await run(['ip', '-j', '-6', 'addr', 'show'], { netns }).catch(() => undefined);
+  const links = JSON.parse(r?.stdout || '[]') as HostLink[];
+  return [
+    ...new Set(
+      links.flatMap((l) =>
+        (l.addr_info ?? []).filter((a) => a.scope === 'global').map((a) => canonicalIPv6(a.local)),
+      ),
+    ),
+  ];
 }
 
 /** The devices holding the node's addresses (not lo, not pod veths): where NodePort clients come in. */
@@ -81,6 +96,8 @@ export class Lifecycle {
   readonly routing: NodeRouting;
   /** This node's addresses (HOST), from the config or read at start. */
   nodeIps: readonly string[] = [];
+  /** A dual-stack node's IPv6 addresses (HOST too), read at start. */
+  nodeIpsV6: readonly string[] = [];
 
   constructor(
     readonly cfg: SluiceConfig,
@@ -131,6 +148,9 @@ export class Lifecycle {
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : hostAddresses(links);
     const nodeName = this.nodeName;
     this.nodeIps = nodeIps;
+    // IPv4-only nodes read no IPv6 addresses: the IPv6 maps of their pods' traffic stay empty.
+    const nodeIpsV6 = this.cfg.podCidrV6 ? await hostAddressesV6(this.cfg.hostNetns) : [];
+    this.nodeIpsV6 = nodeIpsV6;
     this.reconciler = new Reconciler({
       store: this.store,
       endpoints: () => this.endpoints.list(),
@@ -138,6 +158,7 @@ export class Lifecycle {
       namespaceIdentities: new IdentityAllocator('namespaces'),
       syncer: this.syncer,
       nodeIps,
+      nodeIpsV6,
       ...(nodeName ? { nodeName } : {}),
       deriveEndpointSlices: this.deriveEndpointSlices,
       log: this.log.child({ subsystem: 'policy' }),
@@ -278,6 +299,8 @@ export class Lifecycle {
 
   private routedNodes: Snapshot['nodes'];
   private routeSync: Promise<void> = Promise.resolve();
+  /** Nodes whose pods' IPv6 addresses have no route (native routing), as last warned about. */
+  private unrouted = new Set<string>();
 
   /** Routes to other nodes' pod CIDRs follow the store's nodes (serialised; failures logged and
    * retried on the next change or repair). */
@@ -285,11 +308,13 @@ export class Lifecycle {
     this.routeSync = this.routeSync.then(async () => {
       const nodes = this.store.snapshot().nodes;
       if (nodes === this.routedNodes) return;
-      const routes = planRoutes(
-        nodes ?? [],
-        { name: this.nodeName, addresses: this.nodeIps },
-        this.cfg.routing,
-      );
+      const self = {
+        name: this.nodeName,
+        addresses: [...this.nodeIps, ...this.nodeIpsV6],
+        ipv6: this.cfg.podCidrV6 !== undefined,
+      };
+      const routes = planRoutes(nodes ?? [], self, this.cfg.routing);
+      this.warnUnrouted(unroutedIpv6(nodes ?? [], self, this.cfg.routing));
       try {
         const r = await this.routing.sync(routes);
         this.routedNodes = nodes;
@@ -304,6 +329,21 @@ export class Lifecycle {
       }
     });
     return this.routeSync;
+  }
+
+  /** Says once (per node and reason) that a node's pods are unreachable over IPv6 from here: their
+   * IPv6 packets stay on this node (the host stack has no route for them). */
+  private warnUnrouted(gaps: readonly { node: string; reason: string }[]): void {
+    const now = new Set(gaps.map((g) => `${g.node}\n${g.reason}`));
+    const fresh = gaps.filter((g) => !this.unrouted.has(`${g.node}\n${g.reason}`));
+    this.unrouted = now;
+    if (fresh.length === 0) return;
+    this.log
+      .child({ subsystem: 'routing' })
+      .warn(
+        { nodes: fresh.map((g) => g.node), reasons: [...new Set(fresh.map((g) => g.reason))] },
+        "native routing without IPv6 next hops: these nodes' pods are not reachable over IPv6 from this node (their IPv6 packets stay here); give the nodes an IPv6 InternalIP",
+      );
   }
 
   /** Local mode: re-reads the manifests into the store and waits until the maps (and the routes

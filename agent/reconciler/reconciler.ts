@@ -83,6 +83,7 @@ export interface PlanCache {
     podIdentities: Map<string, number>;
     endpoints: readonly Endpoint[];
     nodeIps: readonly string[];
+    nodeIpsV6: readonly string[] | undefined;
     value: IpcacheEntry[];
   };
   services?: {
@@ -129,7 +130,9 @@ export function namespaceNames(snapshot: Snapshot): string[] {
  * spec.nodeName, else by the node whose pod CIDR holds it) also that node's address, where the
  * tunnel takes it. Another node's whole pod CIDR goes there too (WORLD until its pods are known).
  * Dual-stack: a pod's IPv6 address is an entry like its IPv4 one, another node's IPv6 pod CIDR too
- * (reached through that node's InternalIP, IPv4 underneath). Also: the namespace identity of every label identity, for packets from the tunnel.
+ * (reached through that node's InternalIP, IPv4 underneath); this node's IPv6 addresses are HOST
+ * and other nodes' IPv6 InternalIPs REMOTE_NODE, as their IPv4 ones. Also: the namespace identity
+ * of every label identity, for packets from the tunnel.
  */
 export function ipcacheEntries(input: {
   snapshot: Snapshot;
@@ -137,10 +140,13 @@ export function ipcacheEntries(input: {
   podIdentities: ReadonlyMap<string, number>;
   namespaceIdentities?: ReadonlyMap<string, number> | undefined;
   nodeIps: readonly string[];
+  /** A dual-stack node's own IPv6 addresses. */
+  nodeIpsV6?: readonly string[] | undefined;
   nodes: readonly Node[];
   nodeName?: string | undefined;
 }): { ipcache: IpcacheEntry[]; identityNamespaces: Map<number, number> } {
   const { snapshot, endpoints, podIdentities, namespaceIdentities, nodeIps } = input;
+  const nodeIpsV6 = input.nodeIpsV6 ?? [];
   const local = new Set(nodeIps);
   const others = input.nodes.filter((n) => n.name !== input.nodeName && !local.has(n.internalIp));
   const byName = new Map(others.map((n) => [n.name, n]));
@@ -150,9 +156,12 @@ export function ipcacheEntries(input: {
     const addr = ipv4OrMinusOne(pod.ip!);
     return cidrs.find((c) => containsIp(c, addr))?.node;
   };
-  const ipcache: IpcacheEntry[] = nodeIps.map((ip) => ({ prefix: ip, identity: ID_HOST }));
+  const ipcache: IpcacheEntry[] = [...nodeIps, ...nodeIpsV6].map((ip) => ({ prefix: ip, identity: ID_HOST }));
+  const localV6 = new Set(nodeIpsV6);
   for (const n of others) {
     ipcache.push({ prefix: n.internalIp, identity: ID_REMOTE_NODE });
+    if (n.internalIpV6 && !localV6.has(n.internalIpV6))
+      ipcache.push({ prefix: n.internalIpV6, identity: ID_REMOTE_NODE });
     if (n.podCidr) ipcache.push({ prefix: n.podCidr, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
     if (n.podCidrV6) ipcache.push({ prefix: n.podCidrV6, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
   }
@@ -187,6 +196,8 @@ export function planDatapath(
     /** Namespace name -> namespace identity; without it namespace peers enumerate pods. */
     namespaceIdentities?: ReadonlyMap<string, number> | undefined;
     nodeIps: readonly string[];
+    /** A dual-stack node's own IPv6 addresses (the ipcache's HOST entries; Services are IPv4). */
+    nodeIpsV6?: readonly string[] | undefined;
     /** This node's name: Services with a traffic policy Local keep its endpoints. */
     nodeName?: string | undefined;
     /** Local mode: no endpoint-slice controller runs, so Services' selectors are resolved here. */
@@ -228,6 +239,7 @@ export function planDatapath(
     ic.podIdentities === podIdentities &&
     ic.endpoints === endpoints &&
     ic.nodeIps === nodeIps &&
+    ic.nodeIpsV6 === input.nodeIpsV6 &&
     ic.namespaceIdentities === namespaceIdentities
   ) {
     ipcache = ic.value;
@@ -244,6 +256,7 @@ export function planDatapath(
       podIdentities,
       endpoints,
       nodeIps,
+      nodeIpsV6: input.nodeIpsV6,
       namespaceIdentities,
       value: ipcache,
       identityNamespaces,
@@ -329,6 +342,8 @@ export interface ReconcilerDeps {
   namespaceIdentities?: IdentityAllocator;
   syncer: MapSyncer;
   nodeIps: readonly string[];
+  /** A dual-stack node's own IPv6 addresses. */
+  nodeIpsV6?: readonly string[];
   nodeName?: string;
   deriveEndpointSlices?: boolean;
   log: Logger;
@@ -469,6 +484,7 @@ export class Reconciler {
         identityOfKey,
         namespaceIdentities: this.namespaceIdentityOf,
         nodeIps: this.deps.nodeIps,
+        nodeIpsV6: this.deps.nodeIpsV6,
         nodeName: this.deps.nodeName,
         deriveEndpointSlices: this.deps.deriveEndpointSlices,
       },

@@ -119,8 +119,9 @@ export function endpointSliceFromK8s(s: V1EndpointSlice): EndpointSlice | undefi
 }
 
 /**
- * A Node in the store's shape (first IPv4 InternalIP; spec.podCIDR, or the first IPv4 of
- * spec.podCIDRs), or why it cannot be used: a node without an IPv4 InternalIP cannot be reached.
+ * A Node in the store's shape (first IPv4 InternalIP, first IPv6 InternalIP; spec.podCIDR, or the
+ * first IPv4 of spec.podCIDRs, and the first IPv6 one), or why it cannot be used: a node without
+ * an IPv4 InternalIP cannot be reached, nor one whose addresses or pod CIDRs are malformed.
  */
 export function nodeFromKubernetes(n: V1Node): Node | NodeProblem | undefined {
   const name = n.metadata?.name;

@@ -23,7 +23,14 @@ import {
 import { refusing, validatePolicy } from '../model/validate-policy.js';
 import { fieldProblems, refused, validateEndpointSlice, validateService } from '../model/validate-service.js';
 import { cidrContains, formatCidr, ipv4OrMinusOne, parseCidr } from '../net/ipv4.js';
-import { cidrContainsV6, formatCidrV6, formatIPv6, ipv6OrUndefined, parseCidrV6 } from '../net/ipv6.js';
+import {
+  cidrContainsV6,
+  formatCidrV6,
+  formatIPv6,
+  ipv6OrUndefined,
+  parseCidrV6,
+  parseIPv6,
+} from '../net/ipv6.js';
 import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
 import type { Store } from '../state/store.js';
 import { UserError } from '../sys/errors.js';
@@ -267,10 +274,34 @@ export function isDnsSubdomain(name: string): boolean {
 }
 
 /**
+ * A node's IPv6 address (an InternalIP, a `nodes:` entry's internalIpV6) in its canonical form, or
+ * why it is none other nodes can route to.
+ */
+export function nodeIpV6(text: string): { ip: string } | { message: string } {
+  let n: bigint;
+  try {
+    n = parseIPv6(text);
+  } catch (err) {
+    return { message: (err as Error).message };
+  }
+  const q = JSON.stringify(text);
+  if (n === 0n) return { message: `${q} is the unspecified address, no node's` };
+  if (n === 1n) return { message: `${q} is the loopback address: other nodes cannot reach it` };
+  if (n >> 118n === 0x3fan)
+    return {
+      message: `${q} is link-local: other nodes cannot route to it (give a global or unique-local address)`,
+    };
+  if (n >> 120n === 0xffn) return { message: `${q} is a multicast address, no node's` };
+  if (n >> 32n === 0xffffn)
+    return { message: `${q} is an IPv4-mapped address: give its IPv4 address as the IPv4 InternalIP` };
+  return { ip: formatIPv6(n) };
+}
+
+/**
  * A v1 Node manifest (or API object) in the store's shape: its first IPv4 InternalIP, its first
- * IPv4 pod CIDR (spec.podCIDR, then spec.podCIDRs: an IPv6-primary dual-stack node has the IPv4
- * one second) and its first IPv6 pod CIDR (a dual-stack node's); a value that is neither is a
- * problem.
+ * IPv6 InternalIP (canonical; native routing's next hop for IPv6), its first IPv4 pod CIDR
+ * (spec.podCIDR, then spec.podCIDRs: an IPv6-primary dual-stack node has the IPv4 one second) and
+ * its first IPv6 pod CIDR (a dual-stack node's); a value that is neither is a problem.
  */
 export function parseNode(doc: Obj, name: string): Node | NodeProblem {
   if (!isDnsSubdomain(name)) return { field: 'metadata.name', message: 'must be a DNS subdomain' };
@@ -278,11 +309,20 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
   const addresses = status['addresses'] ?? [];
   if (!Array.isArray(addresses)) return { field: 'status.addresses', message: 'must be a list' };
   let internalIp: string | undefined;
+  let internalIpV6: string | undefined;
   for (const [i, a] of addresses.entries()) {
     const field = `status.addresses[${i}]`;
     if (!isObj(a) || typeof a['type'] !== 'string' || typeof a['address'] !== 'string')
       return { field, message: 'must be a mapping with type and address' };
-    if (a['type'] !== 'InternalIP' || internalIp !== undefined || a['address'].includes(':')) continue;
+    if (a['type'] !== 'InternalIP') continue;
+    if (a['address'].includes(':')) {
+      if (internalIpV6 !== undefined) continue;
+      const v6 = nodeIpV6(a['address']);
+      if ('message' in v6) return { field: `${field}.address`, message: v6.message };
+      internalIpV6 = v6.ip;
+      continue;
+    }
+    if (internalIp !== undefined) continue;
     if (ipv4OrMinusOne(a['address']) < 0)
       return { field: `${field}.address`, message: `${JSON.stringify(a['address'])} is not an IPv4 address` };
     internalIp = a['address'];
@@ -294,7 +334,7 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
     };
   const cidrs = nodePodCidrs(doc['spec']);
   if ('field' in cidrs) return cidrs;
-  return { name, internalIp, ...cidrs };
+  return { name, internalIp, ...(internalIpV6 ? { internalIpV6 } : {}), ...cidrs };
 }
 
 /** A Node's pod CIDRs from its spec: the first IPv4 one (spec.podCIDR, then spec.podCIDRs) and the
@@ -330,12 +370,12 @@ export function nodePodCidrs(specValue: unknown): { podCidr?: string; podCidrV6?
   return { ...(podCidr ? { podCidr } : {}), ...(podCidrV6 ? { podCidrV6 } : {}) };
 }
 
-/** Two nodes that cannot both be: one name, one InternalIP, or overlapping pod CIDRs (a pod
- * address must lead to one node). */
+/** Two nodes that cannot both be: one name, one InternalIP (of either family), or overlapping pod
+ * CIDRs (a pod address must lead to one node). */
 export interface NodeClash {
   /** The later node of the two (index into the list), and the field that clashes. */
   index: number;
-  field: 'name' | 'internalIp' | 'podCidr' | 'podCidrV6';
+  field: 'name' | 'internalIp' | 'internalIpV6' | 'podCidr' | 'podCidrV6';
   /** Names the earlier node. */
   message: string;
 }
@@ -349,6 +389,12 @@ export function nodeClash(nodes: readonly Node[]): NodeClash | undefined {
           index,
           field: 'internalIp',
           message: `${n.internalIp} is the InternalIP of node ${other.name} too`,
+        };
+      if (n.internalIpV6 && n.internalIpV6 === other.internalIpV6)
+        return {
+          index,
+          field: 'internalIpV6',
+          message: `${n.internalIpV6} is the IPv6 InternalIP of node ${other.name} too`,
         };
       if (n.podCidr && other.podCidr) {
         const [a, b] = [parseCidr(n.podCidr), parseCidr(other.podCidr)];
@@ -455,7 +501,7 @@ export function checkManifests(out: Manifests): void {
   const clash = nodeClash(out.nodes);
   if (clash) {
     const field =
-      clash.field === 'internalIp'
+      clash.field === 'internalIp' || clash.field === 'internalIpV6'
         ? 'status.addresses'
         : clash.field === 'podCidrV6'
           ? 'spec.podCIDRs'

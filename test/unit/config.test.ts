@@ -221,6 +221,55 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("reads a node's IPv6 InternalIP (internalIpV6), canonical", () => {
+    const { config: cfg } = loadConfig({
+      file: file(
+        [
+          'nodes:',
+          '  - { name: a, internalIp: 10.0.0.1, internalIpV6: "FD00:239:0::1", podCidrV6: "fd00:240:1::/64" }',
+          '  - { name: b, internalIp: 10.0.0.2 }',
+          '',
+        ].join('\n'),
+      ),
+    });
+    expect(cfg.nodes).toEqual([
+      { name: 'a', internalIp: '10.0.0.1', internalIpV6: 'fd00:239::1', podCidrV6: 'fd00:240:1::/64' },
+      { name: 'b', internalIp: '10.0.0.2' },
+    ]);
+  });
+
+  it.each([
+    [
+      'internalIpV6: 10.0.0.9',
+      /nodes\[0\]\.internalIpV6: "10.0.0.9" is an IPv4 address: it belongs in internalIp/,
+    ],
+    ['internalIpV6: "fd00::1::2"', /nodes\[0\]\.internalIpV6: "fd00::1::2" is not an IPv6 address/],
+    ['internalIpV6: "fe80::5"', /nodes\[0\]\.internalIpV6: "fe80::5" is link-local/],
+    ['internalIpV6: "::"', /nodes\[0\]\.internalIpV6: "::" is the unspecified address/],
+    ['internalIpV6: "ff02::1"', /nodes\[0\]\.internalIpV6: "ff02::1" is a multicast address/],
+    ['internalIpV6: 7', /nodes\[0\]\.internalIpV6 must be an IPv6 address/],
+    [
+      'internalIPv6: "fd00::1"',
+      /nodes\[0\]\.internalIPv6: unknown field \(expected name, internalIp, internalIpV6, podCidr, podCidrV6\)/,
+    ],
+  ])('rejects a node with %s, naming the field', (field, message) => {
+    expect(() =>
+      loadConfig({ file: file(`nodes: [{ name: a, internalIp: 10.0.0.1, ${field} }]\n`) }),
+    ).toThrow(message);
+  });
+
+  it('rejects two nodes with one IPv6 InternalIP, naming the later', () => {
+    const text = [
+      'nodes:',
+      '  - { name: a, internalIp: 10.0.0.1, internalIpV6: "fd00::1" }',
+      '  - { name: b, internalIp: 10.0.0.2, internalIpV6: "fd00:0::1" }',
+      '',
+    ].join('\n');
+    expect(() => loadConfig({ file: file(text) })).toThrow(
+      /nodes\[1\]\.internalIpV6: fd00::1 is the IPv6 InternalIP of node a too/,
+    );
+  });
+
   it('names the environment variable of a bad value', () => {
     expect(() => loadConfig({ env: { SLUICE_METRICS_PORT: 'http' } })).toThrow(
       /environment SLUICE_METRICS_PORT: metricsPort must be a port number/,

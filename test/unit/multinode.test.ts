@@ -3,7 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { podMtu, withConfig } from '../../agent/config/config.js';
-import { planRoutes, ROUTE_PROTO, routeArgs, TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
+import {
+  planRoutes,
+  ROUTE_PROTO,
+  routeArgs,
+  TUNNEL_DEVICE,
+  unroutedIpv6,
+} from '../../agent/datapath/routing.js';
 import {
   assignIdentities,
   homeOf,
@@ -106,6 +112,68 @@ describe('ipcache of a cluster', () => {
   });
 });
 
+const DUAL: Node[] = [
+  {
+    name: 'n1',
+    internalIp: '192.168.0.1',
+    internalIpV6: 'fd00:9::1',
+    podCidr: '10.1.0.0/24',
+    podCidrV6: 'fd00:1::/64',
+  },
+  {
+    name: 'n2',
+    internalIp: '192.168.0.2',
+    internalIpV6: 'fd00:9::2',
+    podCidr: '10.1.1.0/24',
+    podCidrV6: 'fd00:2::/64',
+  },
+  // Dual-stack pods, but no IPv6 address of its own.
+  { name: 'n3', internalIp: '192.168.0.3', podCidr: '10.1.2.0/24', podCidrV6: 'fd00:3::/64' },
+];
+
+describe('ipcache of a dual-stack cluster', () => {
+  const out = ipcacheEntries({
+    snapshot: {
+      namespaces: [],
+      policies: [],
+      pods: [{ ...pod('there', '10.1.1.5', 'n2'), ipv6: 'fd00:2::5' }],
+    },
+    endpoints: [],
+    podIdentities: new Map([['ns/there', 301]]),
+    nodeIps: ['192.168.0.1'],
+    nodeIpsV6: ['fd00:9::1'],
+    nodes: DUAL,
+    nodeName: 'n1',
+  });
+  const at = (prefix: string) => out.ipcache.filter((e) => e.prefix === prefix);
+
+  it("this node's IPv6 addresses are host, other nodes' IPv6 InternalIPs remote-node", () => {
+    expect(at('fd00:9::1')).toEqual([{ prefix: 'fd00:9::1', identity: ID_HOST }]);
+    expect(at('fd00:9::2')).toEqual([{ prefix: 'fd00:9::2', identity: ID_REMOTE_NODE }]);
+  });
+
+  it("other nodes' IPv6 pod CIDRs and pods go to their node's IPv4 InternalIP (the tunnel's outer header)", () => {
+    expect(at('fd00:2::/64')).toEqual([
+      { prefix: 'fd00:2::/64', identity: ID_WORLD, tunnelEndpoint: '192.168.0.2' },
+    ]);
+    expect(at('fd00:3::/64')[0]).toMatchObject({ tunnelEndpoint: '192.168.0.3' });
+    expect(at('fd00:2::5')[0]).toMatchObject({ identity: 301, tunnelEndpoint: '192.168.0.2' });
+    expect(at('fd00:1::/64'), 'no entry for our own IPv6 pod CIDR').toEqual([]);
+  });
+
+  it('an IPv4-only node (no IPv6 addresses given) has no IPv6 host entry', () => {
+    const v4 = ipcacheEntries({
+      snapshot: { namespaces: [], policies: [], pods: [] },
+      endpoints: [],
+      podIdentities: new Map(),
+      nodeIps: ['192.168.0.1'],
+      nodes: NODES,
+      nodeName: 'n1',
+    });
+    expect(v4.ipcache.filter((e) => e.prefix.includes(':'))).toEqual([]);
+  });
+});
+
 describe('routes to other nodes', () => {
   it('native: via each other node with a pod CIDR', () => {
     const routes = planRoutes(NODES, { name: 'n1', addresses: [] }, 'native');
@@ -123,6 +191,58 @@ describe('routes to other nodes', () => {
     expect(planRoutes(NODES, { name: '', addresses: ['192.168.0.2'] }, 'tunnel')).toEqual([
       { dst: '10.1.0.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.2' },
     ]);
+  });
+
+  it('dual-stack, tunnel: IPv6 pod CIDRs through the device too, from this node IPv6 address when it has it', () => {
+    const self = { name: 'n1', addresses: ['192.168.0.1', 'fd00:9::1'], ipv6: true };
+    expect(planRoutes(DUAL, self, 'tunnel')).toEqual([
+      { dst: '10.1.1.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.1' },
+      { dst: '10.1.2.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.1' },
+      // IPv4 routes first, then IPv6 ones; a node without an IPv6 InternalIP is reached alike.
+      { dst: 'fd00:2::/64', dev: TUNNEL_DEVICE, src: 'fd00:9::1' },
+      { dst: 'fd00:3::/64', dev: TUNNEL_DEVICE, src: 'fd00:9::1' },
+    ]);
+    expect(routeArgs({ dst: 'fd00:2::/64', dev: TUNNEL_DEVICE, src: 'fd00:9::1' })).toEqual([
+      'fd00:2::/64',
+      'dev',
+      TUNNEL_DEVICE,
+      'src',
+      'fd00:9::1',
+      'proto',
+      String(ROUTE_PROTO),
+    ]);
+    // An IPv6 InternalIP that is not on this node makes no source (the kernel would refuse it).
+    const elsewhere = planRoutes(DUAL, { ...self, addresses: ['192.168.0.1'] }, 'tunnel');
+    expect(elsewhere.filter((r) => r.dst.includes(':'))).toEqual([
+      { dst: 'fd00:2::/64', dev: TUNNEL_DEVICE },
+      { dst: 'fd00:3::/64', dev: TUNNEL_DEVICE },
+    ]);
+    expect(unroutedIpv6(DUAL, self, 'tunnel')).toEqual([]);
+  });
+
+  it('dual-stack, native: IPv6 pod CIDRs via the IPv6 InternalIP; a node without one is named', () => {
+    const self = { name: 'n1', addresses: ['192.168.0.1', 'fd00:9::1'], ipv6: true };
+    expect(planRoutes(DUAL, self, 'native')).toEqual([
+      { dst: '10.1.1.0/24', via: '192.168.0.2' },
+      { dst: '10.1.2.0/24', via: '192.168.0.3' },
+      { dst: 'fd00:2::/64', via: 'fd00:9::2' },
+    ]);
+    expect(unroutedIpv6(DUAL, self, 'native')).toEqual([
+      { node: 'n3', reason: expect.stringMatching(/node n3 has no IPv6 InternalIP/) },
+    ]);
+    // This node without an IPv6 InternalIP has no IPv6 next hop at all.
+    const n3 = { name: 'n3', addresses: ['192.168.0.3'], ipv6: true };
+    expect(planRoutes(DUAL, n3, 'native').filter((r) => r.dst.includes(':'))).toEqual([]);
+    expect(unroutedIpv6(DUAL, n3, 'native').map((g) => g.node)).toEqual(['n1', 'n2']);
+    expect(unroutedIpv6(DUAL, n3, 'native')[0]!.reason).toMatch(/this node has no IPv6 InternalIP/);
+  });
+
+  it('an IPv4-only node routes no IPv6 pod CIDR and warns of none, in either mode', () => {
+    const self = { name: 'n1', addresses: ['192.168.0.1'] };
+    for (const routing of ['tunnel', 'native'] as const) {
+      expect(planRoutes(DUAL, self, routing).map((r) => r.dst)).toEqual(['10.1.1.0/24', '10.1.2.0/24']);
+      expect(unroutedIpv6(DUAL, self, routing)).toEqual([]);
+    }
   });
 
   it('pods get the underlay MTU less 50 bytes in tunnel mode', () => {

@@ -1,7 +1,7 @@
 // Nodes reach the store from three places: the agent config's `nodes` (local mode), Node manifests
 // (local mode; a manifest Node replaces the config's node of its name) and Node objects from the API
 // server. Each gives the first IPv4 InternalIP, the first IPv4 pod CIDR and (dual-stack) the first
-// IPv6 pod CIDR, or names what is wrong.
+// IPv6 InternalIP and IPv6 pod CIDR, or names what is wrong.
 
 import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const parseNodes = (...docs: string[]): Manifests => {
 };
 
 describe('Node manifests', () => {
-  it('take the first IPv4 InternalIP and spec.podCIDR, cluster-scoped like Namespaces', () => {
+  it('take the first InternalIP of each family and spec.podCIDR, cluster-scoped like Namespaces', () => {
     const m = parseNodes(
       `apiVersion: v1
 kind: Node
@@ -40,14 +40,16 @@ status:
   addresses:
     - { type: Hostname, address: node-a }
     - { type: ExternalIP, address: 203.0.113.7 }
-    - { type: InternalIP, address: "fd00::a" }
+    - { type: InternalIP, address: "FD00:0::A" }
     - { type: InternalIP, address: 192.168.1.10 }
+    - { type: InternalIP, address: "fd00::99" }
     - { type: InternalIP, address: 192.168.1.99 }
 `,
       nodeYaml('node-b', internal('192.168.1.11')),
     );
     expect(m.nodes).toEqual([
-      { name: 'node-a', internalIp: '192.168.1.10', podCidr: '10.244.1.0/24' },
+      // The IPv6 one canonical (RFC 5952), as every IPv6 address the agent keeps.
+      { name: 'node-a', internalIp: '192.168.1.10', internalIpV6: 'fd00::a', podCidr: '10.244.1.0/24' },
       // No pod CIDR yet: known, but routes no pods.
       { name: 'node-b', internalIp: '192.168.1.11' },
     ]);
@@ -126,6 +128,30 @@ status:
       /\(Node a\): status.addresses: no InternalIP with an IPv4 address/,
     ],
     [
+      'an IPv6 InternalIP that is no address',
+      nodeYaml(
+        'a',
+        '{ addresses: [{ type: InternalIP, address: 10.0.0.1 }, { type: InternalIP, address: "fd00::1::2" }] }',
+      ),
+      /\(Node a\): status.addresses\[1\].address: "fd00::1::2" is not an IPv6 address: '::' appears more than once/,
+    ],
+    [
+      'a link-local IPv6 InternalIP',
+      nodeYaml(
+        'a',
+        '{ addresses: [{ type: InternalIP, address: "fe80::1" }, { type: InternalIP, address: 10.0.0.1 }] }',
+      ),
+      /\(Node a\): status.addresses\[0\].address: "fe80::1" is link-local: other nodes cannot route to it/,
+    ],
+    [
+      'an IPv6 InternalIP with a zone',
+      nodeYaml(
+        'a',
+        '{ addresses: [{ type: InternalIP, address: 10.0.0.1 }, { type: InternalIP, address: "fd00::1%eth0" }] }',
+      ),
+      /\(Node a\): status.addresses\[1\].address: .*zone index/,
+    ],
+    [
       'a podCIDR without length',
       nodeYaml('a', internal('10.0.0.1'), '{ podCIDR: 10.244.0.0 }'),
       /\(Node a\): spec.podCIDR: .*missing \/prefix-length/,
@@ -176,6 +202,20 @@ status:
       'one InternalIP',
       [nodeYaml('a', internal('10.0.0.1')), nodeYaml('b', internal('10.0.0.1'))],
       /^Node b: status.addresses: 10.0.0.1 is the InternalIP of node a too/,
+    ],
+    [
+      'one IPv6 InternalIP (written differently)',
+      [
+        nodeYaml(
+          'a',
+          '{ addresses: [{ type: InternalIP, address: 10.0.0.1 }, { type: InternalIP, address: "fd00::1" }] }',
+        ),
+        nodeYaml(
+          'b',
+          '{ addresses: [{ type: InternalIP, address: 10.0.0.2 }, { type: InternalIP, address: "fd00:0:0::1" }] }',
+        ),
+      ],
+      /^Node b: status.addresses: fd00::1 is the IPv6 InternalIP of node a too/,
     ],
     [
       'overlapping pod CIDRs',
@@ -300,7 +340,7 @@ describe('nodeFromKubernetes', () => {
     ).toEqual({ name: 'worker-1', internalIp: '172.18.0.3', podCidr: '10.244.3.0/24' });
   });
 
-  it('takes the IPv4 address and both pod CIDRs of an IPv6-primary dual-stack node', () => {
+  it('takes both addresses and both pod CIDRs of an IPv6-primary dual-stack node', () => {
     expect(
       nodeFromKubernetes(
         v1Node(
@@ -315,6 +355,7 @@ describe('nodeFromKubernetes', () => {
     ).toEqual({
       name: 'dual',
       internalIp: '172.18.0.4',
+      internalIpV6: 'fd00::3',
       podCidr: '10.244.4.0/24',
       podCidrV6: 'fd00:10:244:4::/64',
     });

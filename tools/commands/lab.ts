@@ -123,7 +123,13 @@ export function registerLabCommands(program: Command): void {
   );
   const name = () => lab.opts<{ name: string }>().name;
 
-  defineCommand<{ filename: string[]; externalClient?: boolean; nodes: string; routing: string }>(lab, {
+  defineCommand<{
+    filename: string[];
+    externalClient?: boolean;
+    nodes: string;
+    routing: string;
+    ipv6?: boolean;
+  }>(lab, {
     name: 'up',
     description: 'start the lab: the agent in local mode, every Pod a namespace wired by sluice-cni',
     options: [
@@ -142,6 +148,11 @@ export function registerLabCommands(program: Command): void {
         description: 'between nodes: tunnel (VXLAN) or native (routes)',
         default: 'tunnel',
       },
+      {
+        flags: '--ipv6',
+        description:
+          'dual-stack: every pod also gets an IPv6 address (node i: pod CIDR fd00:240:i::/64, underlay fd00:239::i), served on both families',
+      },
     ],
     run: async ({ opts }) => {
       const started = performance.now();
@@ -156,11 +167,13 @@ export function registerLabCommands(program: Command): void {
         externalClient: opts.externalClient === true,
         nodes,
         routing: opts.routing,
+        ipv6: opts.ipv6 === true,
       });
       const s = l.status();
       const where = s.nodes.length > 1 ? ` on ${s.nodes.length} nodes (${s.routing} routing)` : '';
+      const stack = s.ipv6 ? ' dual-stack' : '';
       process.stderr.write(
-        `lab ${name()} up: ${s.pods.length} pods${where}, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        `lab ${name()} up: ${s.pods.length}${stack} pods${where}, ${s.policies.length} policies, ${s.services.length} services${s.external ? ', an external client' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
       return undefined;
     },
@@ -188,76 +201,83 @@ export function registerLabCommands(program: Command): void {
     },
   });
 
-  defineCommand<{ port?: string; protocol?: string; nodePort?: boolean; timeout: string }, 'text' | 'json'>(
-    lab,
-    {
-      name: 'probe',
-      args: ['<from>', '<to>'],
-      description: `connect from a pod (namespace/pod) or the external client (${EXTERNAL}) to a pod or a Service (svc/namespace/name); exit 0 when connected, 1 when not`,
-      options: [
-        {
-          flags: '--port <port>',
-          description: 'destination port; for a Service its port (number or name), optional if it has one',
-        },
-        {
-          flags: '--protocol <protocol>',
-          description: "TCP, UDP or SCTP (default TCP; for a Service, its port's)",
-        },
-        {
-          flags: '--node-port',
-          description:
-            "a Service's nodePort at the node address the client is routed to, instead of its clusterIP",
-        },
-        { flags: '--timeout <ms>', description: 'how long to wait', default: '1000' },
-      ],
-      // One line of JSON per probe, for scripts that read line by line.
-      output: { formats: ['text', 'json'], jsonLine: true },
-      run: async ({ args: [fromArg, toArg], opts }) => {
-        const from = sourceRef(fromArg!);
-        const to = targetRef(toArg!, 'TO');
-        let port: number | string | undefined = opts.port;
-        if (to.kind === 'pod' || (port !== undefined && /^[0-9]+$/.test(port))) {
-          if (port === undefined) throw new UserError(`--port: required for a pod target (${to.key})`);
-          const n = Number(port);
-          if (!Number.isInteger(n) || n < 1 || n > 65535)
-            throw new UserError(`--port ${port}: expected a port number (1-65535)`);
-          port = n;
-        }
-        const [protocol] = opts.protocol === undefined ? [undefined] : protocols(opts.protocol);
-        const r = await (await Lab.open(name())).probe(from, to, {
-          ...(port !== undefined ? { port } : {}),
-          ...(protocol ? { protocol } : {}),
-          nodePort: opts.nodePort === true,
-          timeoutMs: timeout(opts.timeout),
-        });
-        const data = {
-          from: r.from,
-          to: r.to,
-          port: r.port,
-          protocol: r.protocol,
-          connected: r.connected,
-          ms: r.ms,
-          ...(r.address !== undefined ? { address: r.address, backend: r.backend, refused: r.refused } : {}),
-        };
-        const verdict = r.connected
-          ? `connected${r.backend ? ` to ${r.backend}` : ''}`
-          : `not connected${r.refused ? ' (refused)' : ''}`;
-        return {
-          data,
-          render: () =>
-            `${r.from} -> ${r.to} ${r.port}/${r.protocol}${r.address ? ` (${r.address})` : ''}: ${verdict} (${r.ms} ms)\n`,
-          exitCode: r.connected ? 0 : EXIT_NEGATIVE,
-        };
+  defineCommand<
+    { port?: string; protocol?: string; nodePort?: boolean; ipv6?: boolean; timeout: string },
+    'text' | 'json'
+  >(lab, {
+    name: 'probe',
+    args: ['<from>', '<to>'],
+    description: `connect from a pod (namespace/pod) or the external client (${EXTERNAL}) to a pod or a Service (svc/namespace/name); exit 0 when connected, 1 when not`,
+    options: [
+      {
+        flags: '--port <port>',
+        description: 'destination port; for a Service its port (number or name), optional if it has one',
       },
+      {
+        flags: '--protocol <protocol>',
+        description: "TCP, UDP or SCTP (default TCP; for a Service, its port's)",
+      },
+      {
+        flags: '--node-port',
+        description:
+          "a Service's nodePort at the node address the client is routed to, instead of its clusterIP",
+      },
+      {
+        flags: '--ipv6',
+        description: "to the pod's IPv6 address (a lab up with --ipv6; pods only, TCP or UDP)",
+      },
+      { flags: '--timeout <ms>', description: 'how long to wait', default: '1000' },
+    ],
+    // One line of JSON per probe, for scripts that read line by line.
+    output: { formats: ['text', 'json'], jsonLine: true },
+    run: async ({ args: [fromArg, toArg], opts }) => {
+      const from = sourceRef(fromArg!);
+      const to = targetRef(toArg!, 'TO');
+      let port: number | string | undefined = opts.port;
+      if (to.kind === 'pod' || (port !== undefined && /^[0-9]+$/.test(port))) {
+        if (port === undefined) throw new UserError(`--port: required for a pod target (${to.key})`);
+        const n = Number(port);
+        if (!Number.isInteger(n) || n < 1 || n > 65535)
+          throw new UserError(`--port ${port}: expected a port number (1-65535)`);
+        port = n;
+      }
+      const [protocol] = opts.protocol === undefined ? [undefined] : protocols(opts.protocol);
+      const r = await (await Lab.open(name())).probe(from, to, {
+        ...(port !== undefined ? { port } : {}),
+        ...(protocol ? { protocol } : {}),
+        nodePort: opts.nodePort === true,
+        ipv6: opts.ipv6 === true,
+        timeoutMs: timeout(opts.timeout),
+      });
+      const data = {
+        from: r.from,
+        to: r.to,
+        port: r.port,
+        protocol: r.protocol,
+        connected: r.connected,
+        ms: r.ms,
+        ...(r.address !== undefined ? { address: r.address } : {}),
+        ...(r.backend !== undefined ? { backend: r.backend, refused: r.refused } : {}),
+      };
+      const verdict = r.connected
+        ? `connected${r.backend ? ` to ${r.backend}` : ''}`
+        : `not connected${r.refused ? ' (refused)' : ''}`;
+      return {
+        data,
+        render: () =>
+          `${r.from} -> ${r.to} ${r.port}/${r.protocol}${r.address ? ` (${r.address})` : ''}: ${verdict} (${r.ms} ms)\n`,
+        exitCode: r.connected ? 0 : EXIT_NEGATIVE,
+      };
     },
-  );
+  });
 
   defineCommand<
     { to: string[]; ports: string; protocols: string; timeout: string; expect?: boolean },
     'table' | 'json'
   >(lab, {
     name: 'matrix',
-    description: 'every pod to every pod (or to the targets of --to), probed concurrently',
+    description:
+      'every pod to every pod (or to the targets of --to), probed concurrently over IPv4 (probe --ipv6 for one IPv6 probe)',
     options: [
       {
         flags: '--to <target>',
@@ -303,7 +323,8 @@ export function registerLabCommands(program: Command): void {
 
   defineCommand(lab, {
     name: 'status',
-    description: 'pods (namespace, name, IP, labels, ports), policies, services and the external client',
+    description:
+      'pods (namespace, name, node, IP, IPv6 in a dual-stack lab, labels, ports), policies, services, the external client and the nodes',
     output: { formats: TABLE_JSON_YAML },
     run: async () => {
       const s = (await Lab.open(name())).status();
@@ -328,20 +349,26 @@ export function registerLabCommands(program: Command): void {
         data: s,
         render: () =>
           `${formatTable(
-            ['namespace', 'name', 'node', 'ip', 'labels', 'ports'],
+            ['namespace', 'name', 'node', 'ip', ...(s.ipv6 ? ['ipv6'] : []), 'labels', 'ports'],
             s.pods.map((p) => [
               p.namespace,
               p.name,
               p.node,
               p.ip,
+              ...(s.ipv6 ? [p.ipv6 || '<none>'] : []),
               Object.entries(p.labels)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(',') || '<none>',
               p.ports.join(',') || '<none>',
             ]),
-          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n\nSERVICES\n${s.services.length > 0 ? services : '<none>\n'}\nEXTERNAL CLIENT\n${external}\n\nNODES (${s.routing} routing)\n${formatTable(
-            ['name', 'ip', 'pod-cidr'],
-            s.nodes.map((n) => [n.name, n.ip, n.podCidr]),
+          )}\nPOLICIES\n${s.policies.join('\n') || '<none>'}\n\nSERVICES\n${s.services.length > 0 ? services : '<none>\n'}\nEXTERNAL CLIENT\n${external}\n\nNODES (${s.routing} routing${s.ipv6 ? ', dual-stack' : ''})\n${formatTable(
+            ['name', 'ip', 'pod-cidr', ...(s.ipv6 ? ['ipv6', 'pod-cidr-v6'] : [])],
+            s.nodes.map((n) => [
+              n.name,
+              n.ip,
+              n.podCidr,
+              ...(s.ipv6 ? [n.ipv6 ?? '<none>', n.podCidrV6 ?? '<none>'] : []),
+            ]),
           )}`,
       };
     },

@@ -7,6 +7,8 @@
 // `--nodes N` (N > 1): N node namespaces, each with its own agent (pin root, state, socket),
 // joined by an underlay bridge in the root namespace; pods go round-robin or to spec.nodeName, and
 // every agent learns the others' pods (their IPs and nodes) from the manifests the lab writes.
+// `--ipv6`: dual-stack: every node an IPv6 pod CIDR (and, with several, an IPv6 address on the
+// underlay, its IPv6 InternalIP), every pod an IPv6 address beside its IPv4 one, served on both.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -46,6 +48,18 @@ export function labNodeIp(i: number): string {
 }
 function labNodePodCidr(i: number): string {
   return `10.240.${16 * i}.0/20`;
+}
+/** `--ipv6`, the IPv6 twins of the above: the node's address fd00:239::1 (on lo) and pod CIDR
+ * fd00:240::/64; with several nodes node i (from 0) has fd00:239::(i+1)/64 on the underlay (its
+ * IPv6 InternalIP) and fd00:240:(i+1)::/64: the node's number read as a group (node10: fd00:240:10::/64). */
+export const LAB_NODE_IP_V6 = 'fd00:239::1';
+const LAB_POD_CIDR_V6 = 'fd00:240::/64';
+const LAB_UNDERLAY_PREFIX_V6 = 64;
+export function labNodeIpV6(i: number): string {
+  return `fd00:239::${i + 1}`;
+}
+function labNodePodCidrV6(i: number): string {
+  return `fd00:240:${i + 1}::/64`;
 }
 /** `--external-client`: a /24 between the node (its side is a node address: NodePorts are served
  * there and from_netdev is attached to its device) and a client outside the cluster. */
@@ -97,6 +111,8 @@ interface LabPod {
   netns: string;
   containerId: string;
   ip: string;
+  /** Its IPv6 address, in a dual-stack lab. */
+  ipv6?: string;
   /** Responder processes (ours, by pid). */
   pids: number[];
   /** What the responders serve, to restart them when the ports change. */
@@ -118,6 +134,10 @@ export interface LabNode {
   netns: string;
   ip: string;
   podCidr: string;
+  /** A dual-stack lab: the node's IPv6 address (with several nodes its IPv6 InternalIP on the
+   * underlay) and IPv6 pod CIDR. */
+  ipv6?: string;
+  podCidrV6?: string;
   agentPid: number;
   /** Several nodes: the root namespace's end of its underlay link. */
   uplink?: string;
@@ -131,6 +151,8 @@ interface LabState {
   /** `node` alone, or node1..nodeN. */
   nodes: LabNode[];
   routing: RoutingMode;
+  /** Dual-stack (`up --ipv6`); absent in the state of an older lab: IPv4 only. */
+  ipv6?: boolean;
   /** Several nodes: the underlay bridge in the root namespace. */
   bridge?: string;
   pods: Record<string, LabPod>;
@@ -188,7 +210,8 @@ export function targetName(t: LabTarget | LabSource): string {
 /** A probe's result; Service targets add the address probed and the backend that answered. */
 export interface LabVerdict extends MatrixVerdict {
   ms?: number;
-  /** Service targets: "ip:port" probed (clusterIP and port, or node address and nodePort). */
+  /** Service targets: "ip:port" probed (clusterIP and port, or node address and nodePort); IPv6
+   * probes: "[ip]:port". */
   address?: string;
   /** Service targets: the pod that answered (its responder names itself); null when none did. */
   backend?: string | null;
@@ -220,11 +243,15 @@ export interface LabStatus {
     /** Its network namespace (`ip netns exec NAME ...`). */
     netns: string;
     ip: string;
+    /** A dual-stack lab: its IPv6 address ('' before it has one). */
+    ipv6?: string;
     labels: Record<string, string>;
     ports: string[];
   }[];
-  nodes: { name: string; ip: string; podCidr: string }[];
+  nodes: { name: string; ip: string; podCidr: string; ipv6?: string; podCidrV6?: string }[];
   routing: RoutingMode;
+  /** Dual-stack: pods have IPv6 addresses too, `probe --ipv6` uses them. */
+  ipv6: boolean;
   policies: string[];
   services: {
     namespace: string;
@@ -291,8 +318,8 @@ interface Doc {
 function docKey(raw: Record<string, unknown>): string {
   const meta = (raw['metadata'] ?? {}) as Record<string, unknown>;
   const kind = String(raw['kind']);
-  return kind === 'Namespace'
-    ? `Namespace ${meta['name']}`
+  return kind === 'Namespace' || kind === 'Node'
+    ? `${kind} ${meta['name']}`
     : `${kind} ${meta['namespace'] ?? 'default'}/${meta['name']}`;
 }
 
@@ -338,7 +365,7 @@ export class Lab {
   static async up(
     name: string,
     files: readonly string[],
-    opts: { externalClient?: boolean; nodes?: number; routing?: RoutingMode } = {},
+    opts: { externalClient?: boolean; nodes?: number; routing?: RoutingMode; ipv6?: boolean } = {},
   ): Promise<Lab> {
     const paths = labPaths(name);
     const count = opts.nodes ?? 1;
@@ -351,17 +378,38 @@ export class Lab {
     }
     const docs = dedupe(await readDocs(await manifestFiles(files, true)));
     const manifests = manifestsOf(docs);
+    const v6 = (ipv6: string, podCidrV6: string) => (opts.ipv6 ? { ipv6, podCidrV6 } : {});
     const nodes: LabNode[] =
       count === 1
-        ? [{ name: SINGLE_NODE, netns: paths.nodeNetns, ip: LAB_NODE_IP, podCidr: LAB_POD_CIDR, agentPid: 0 }]
+        ? [
+            {
+              name: SINGLE_NODE,
+              netns: paths.nodeNetns,
+              ip: LAB_NODE_IP,
+              podCidr: LAB_POD_CIDR,
+              ...v6(LAB_NODE_IP_V6, LAB_POD_CIDR_V6),
+              agentPid: 0,
+            },
+          ]
         : Array.from({ length: count }, (_, i) => ({
             name: `node${i + 1}`,
             netns: nodeFiles(paths, `node${i + 1}`).netns,
             ip: labNodeIp(i),
             podCidr: labNodePodCidr(i),
+            ...v6(labNodeIpV6(i), labNodePodCidrV6(i)),
             agentPid: 0,
           }));
-    const lab = new Lab(paths, { version: 2, nodes: [], routing: opts.routing ?? 'tunnel', pods: {} }, docs);
+    const lab = new Lab(
+      paths,
+      {
+        version: 2,
+        nodes: [],
+        routing: opts.routing ?? 'tunnel',
+        ...(opts.ipv6 ? { ipv6: true } : {}),
+        pods: {},
+      },
+      docs,
+    );
     lab.placePods(manifests.pods, nodes); // a pod naming no such node fails before anything is made
     try {
       await mkdir(paths.dir, { recursive: true, mode: 0o700 });
@@ -392,7 +440,8 @@ export class Lab {
       throw new UserError(
         `lab ${name} was started by an older sluice: 'sluice lab down' it and start it again`,
       );
-    const docs = await readDocs([paths.manifests]);
+    // The lab's own Node objects are written anew with every change: the manifests are the rest.
+    const docs = (await readDocs([paths.manifests])).filter((d) => !isLabNode(d.raw));
     return new Lab(paths, state, docs);
   }
 
@@ -418,17 +467,26 @@ export class Lab {
     await this.save();
     const netns = `/run/netns/${node.netns}`;
     await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns });
+    // Dual-stack: the datapath's IPv6 route lookups (bpf_fib_lookup) need forwarding on.
+    if (node.ipv6) await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1'], { netns });
     if (!this.state.bridge) {
-      await run(['ip', '-batch', '-'], { netns, input: `link set lo up\naddr add ${node.ip}/32 dev lo\n` });
+      const v6 = node.ipv6 ? `addr add ${node.ipv6}/128 dev lo\n` : '';
+      await run(['ip', '-batch', '-'], {
+        netns,
+        input: `link set lo up\naddr add ${node.ip}/32 dev lo\n${v6}`,
+      });
       return;
     }
-    node.uplink = `${this.state.bridge.replace(/^slb/, 'sl')}n${i + 1}`;
+    // Named after the bridge (slb…), never like a pod's host veth (slc…), whatever the hash.
+    node.uplink = `${this.state.bridge}n${i + 1}`;
     await this.save();
     await run(['ip', 'link', 'add', node.uplink, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', netns]);
     await run(['ip', 'link', 'set', node.uplink, 'master', this.state.bridge, 'up']);
+    // No DAD for the IPv6 address: usable at once (the lab hands out each address once).
+    const v6 = node.ipv6 ? `addr add ${node.ipv6}/${LAB_UNDERLAY_PREFIX_V6} dev eth0 nodad\n` : '';
     await run(['ip', '-batch', '-'], {
       netns,
-      input: `link set lo up\naddr add ${node.ip}/${LAB_UNDERLAY_PREFIX} dev eth0\nlink set eth0 up\n`,
+      input: `link set lo up\naddr add ${node.ip}/${LAB_UNDERLAY_PREFIX} dev eth0\n${v6}link set eth0 up\n`,
     });
   }
 
@@ -499,10 +557,11 @@ export class Lab {
       if (!pod?.ip) return d.raw;
       const spec = (d.raw['spec'] ?? {}) as Record<string, unknown>;
       const status = (d.raw['status'] ?? {}) as Record<string, unknown>;
+      const podIPs = pod.ipv6 ? { podIPs: [{ ip: pod.ip }, { ip: pod.ipv6 }] } : {};
       return {
         ...d.raw,
         spec: { ...spec, nodeName: pod.node },
-        status: { ...status, podIP: pod.ip },
+        status: { ...status, podIP: pod.ip, ...podIPs },
       };
     });
     // Several nodes: their Node objects, as the kubelets would register them.
@@ -511,9 +570,16 @@ export class Lab {
         docs.push({
           apiVersion: 'v1',
           kind: 'Node',
-          metadata: { name: n.name },
-          spec: { podCIDR: n.podCidr },
-          status: { addresses: [{ type: 'InternalIP', address: n.ip }] },
+          metadata: { name: n.name, annotations: { [LAB_NODE_ANNOTATION]: 'true' } },
+          spec: n.podCidrV6
+            ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr, n.podCidrV6] }
+            : { podCIDR: n.podCidr },
+          status: {
+            addresses: [
+              { type: 'InternalIP', address: n.ip },
+              ...(n.ipv6 ? [{ type: 'InternalIP', address: n.ipv6 }] : []),
+            ],
+          },
         });
       }
     }
@@ -554,7 +620,10 @@ export class Lab {
     await mkdir(files.dir, { recursive: true, mode: 0o700 });
     const multi = this.state.nodes.length > 1;
     // Several nodes: the others come as Node objects in the manifests (writeManifests).
-    const config = multi ? { nodeName: node.name, routing: this.state.routing } : {};
+    const config = {
+      ...(multi ? { nodeName: node.name, routing: this.state.routing } : {}),
+      ...(node.podCidrV6 ? { podCidrV6: node.podCidrV6 } : {}),
+    };
     await writeFileAtomic(files.config, `${JSON.stringify(config, null, 2)}\n`, 0o600);
     const log = openSync(files.agentLog, 'a', 0o600);
     const child = spawn(
@@ -642,8 +711,10 @@ export class Lab {
     );
     if (r.code !== 0)
       throw new EnvironmentError(`CNI ADD of pod ${key} failed: ${String(r.json?.['msg'] ?? r.stdout)}`);
-    const ip = (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]!;
-    this.state.pods[key]!.ip = ip;
+    const ips = (r.json!['ips'] as { address: string }[]).map((a) => a.address.split('/')[0]!);
+    this.state.pods[key]!.ip = ips.find((a) => !a.includes(':'))!;
+    const ipv6 = ips.find((a) => a.includes(':'));
+    if (ipv6) this.state.pods[key]!.ipv6 = ipv6;
     await this.startResponders(key, pod);
   }
 
@@ -658,7 +729,12 @@ export class Lab {
     // Detached: they outlive this command; `lab down` ends them by the pids recorded here.
     const opts = { detached: true, track: (c: ChildProcess) => c.pid && entry.pids.push(c.pid) };
     if (ports('TCP').length + ports('UDP').length > 0)
-      await startResponder(netns, key, { tcp: ports('TCP'), udp: ports('UDP') }, opts);
+      await startResponder(
+        netns,
+        key,
+        { tcp: ports('TCP'), udp: ports('UDP'), ...(entry.ipv6 ? { ipv6: true } : {}) },
+        opts,
+      );
     if (ports('SCTP').length > 0)
       await startInNetns(
         netns,
@@ -752,6 +828,7 @@ export class Lab {
         node: this.state.pods[`${p.namespace}/${p.name}`]?.node ?? '',
         netns: this.state.pods[`${p.namespace}/${p.name}`]?.netns ?? '',
         ip: p.ip ?? '',
+        ...(this.state.ipv6 ? { ipv6: this.state.pods[`${p.namespace}/${p.name}`]?.ipv6 ?? '' } : {}),
         labels: { ...p.labels },
         ports: p.ports.map((x) => `${x.name ? `${x.name}:` : ''}${x.containerPort}/${x.protocol}`),
       })),
@@ -778,8 +855,15 @@ export class Lab {
         };
       }),
       external: this.state.external ?? null,
-      nodes: this.state.nodes.map((n) => ({ name: n.name, ip: n.ip, podCidr: n.podCidr })),
+      nodes: this.state.nodes.map((n) => ({
+        name: n.name,
+        ip: n.ip,
+        podCidr: n.podCidr,
+        ...(n.ipv6 ? { ipv6: n.ipv6 } : {}),
+        ...(n.podCidrV6 ? { podCidrV6: n.podCidrV6 } : {}),
+      })),
       routing: this.state.routing,
+      ipv6: this.state.ipv6 === true,
     };
   }
 
@@ -858,22 +942,31 @@ export class Lab {
    * One probe. A pod target takes a port number (protocol default TCP); a Service target a port
    * number or name of the Service (may be left out with one port; protocol default the port's),
    * reached at its clusterIP or, with nodePort, at the node address the source is routed to.
+   * With ipv6 (a dual-stack lab) a pod target is probed at its IPv6 address.
    */
   async probe(
     from: LabSource,
     to: LabTarget,
-    opts: { port?: number | string; protocol?: Protocol; nodePort?: boolean; timeoutMs: number },
+    opts: {
+      port?: number | string;
+      protocol?: Protocol;
+      nodePort?: boolean;
+      ipv6?: boolean;
+      timeoutMs: number;
+    },
   ): Promise<LabVerdict> {
     const netns = this.sourceNetns(from);
     let addr: ServiceAddress | undefined;
     let ip: string;
     let dport: number;
     let protocol: Protocol;
+    if (opts.ipv6) this.checkIpv6Probe(from, to, opts.protocol);
     if (to.kind === 'pod') {
       if (opts.nodePort)
         throw new UserError(`--node-port: only for a Service target (svc/NAMESPACE/NAME), not pod ${to.key}`);
       if (typeof opts.port !== 'number') throw new UserError(`--port: required for a pod target (${to.key})`);
-      ip = this.pod(to.key, 'TO').ip;
+      const target = this.pod(to.key, 'TO');
+      ip = opts.ipv6 ? target.ipv6! : target.ip;
       dport = opts.port;
       protocol = opts.protocol ?? 'TCP';
     } else {
@@ -888,7 +981,8 @@ export class Lab {
       ({ ip, dport } = addr);
       protocol = sp.protocol;
     }
-    const [r] = await probeFrom(netns, [`${ip}:${dport}/${protocol}`], opts.timeoutMs);
+    const hostPort = opts.ipv6 ? `[${ip}]:${dport}` : `${ip}:${dport}`;
+    const [r] = await probeFrom(netns, [`${hostPort}/${protocol}`], opts.timeoutMs);
     const v: LabVerdict = {
       from: targetName(from),
       to: targetName(to),
@@ -897,12 +991,32 @@ export class Lab {
       connected: r!.connected,
       ms: r!.ms,
     };
+    if (opts.ipv6) v.address = hostPort;
     if (addr) {
       v.address = `${ip}:${dport}`;
       v.backend = r!.connected ? r!.reply || null : null;
       v.refused = r!.refused === true;
     }
     return v;
+  }
+
+  /** An IPv6 probe needs a dual-stack lab, pods at both ends (Services and the external client are
+   * IPv4), and TCP or UDP (SCTP probes are IPv4 only). */
+  private checkIpv6Probe(from: LabSource, to: LabTarget, protocol: Protocol | undefined): void {
+    if (!this.state.ipv6)
+      throw new UserError(
+        `--ipv6: lab ${this.paths.name} is IPv4 only (start it with 'sluice lab up --ipv6' for dual-stack pods)`,
+      );
+    if (to.kind === 'service')
+      throw new UserError(`--ipv6: Services are IPv4 only (svc/${to.key} has an IPv4 clusterIP)`);
+    if (from.kind === 'external') throw new UserError(`--ipv6: the external client is IPv4 only`);
+    if (protocol === 'SCTP') throw new UserError('--ipv6: SCTP probes are IPv4 only; use TCP or UDP');
+    for (const [key, role] of [
+      [from.key, 'FROM'],
+      [to.key, 'TO'],
+    ] as const) {
+      if (!this.pod(key, role).ipv6) throw new UserError(`${role} ${key}: the pod has no IPv6 address`);
+    }
   }
 
   /**
@@ -1090,6 +1204,14 @@ export class Lab {
     ];
     await new Lab(paths, { ...state, nodes }, []).down();
   }
+}
+
+/** Marks the Node objects the lab writes for its nodes (not the user's manifests). */
+const LAB_NODE_ANNOTATION = 'sluice.dev/lab-node';
+
+function isLabNode(raw: Record<string, unknown>): boolean {
+  const meta = (raw['metadata'] ?? {}) as { annotations?: Record<string, unknown> };
+  return raw['kind'] === 'Node' && meta.annotations?.[LAB_NODE_ANNOTATION] === 'true';
 }
 
 /** Six hex digits of the lab name: root-namespace link names must fit 15 characters. */
