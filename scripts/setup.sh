@@ -25,7 +25,7 @@ fi
 
 PACKAGES=(
   clang-19 llvm-19 make gcc libc6-dev git ca-certificates
-  iproute2 iputils-ping iperf3 sockperf socat iptables ipset
+  iproute2 iputils-ping iperf3 socat iptables ipset
   containerd runc umoci busybox-static hyperfine
   kmod procps psmisc jq
 )

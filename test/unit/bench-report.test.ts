@@ -70,6 +70,7 @@ function samplesOf(
 
 const key = (f: { config: string; vs: string; metric: string }) => `${f.config}/${f.vs}/${f.metric}`;
 const crossNodeGate = (f: { config: string }) => f.config.startsWith('cross-node');
+const ipv6Gate = (f: { config: string }) => f.config.endsWith('-ipv6');
 
 describe('bench report', () => {
   it('gate fails the ratios below their minimum and only those, unrounded, and what was not measured', async () => {
@@ -84,7 +85,7 @@ describe('bench report', () => {
         rr_p99_us: 1,
       },
     });
-    const failures = (await gate(r)).filter((f) => !crossNodeGate(f));
+    const failures = (await gate(r)).filter((f) => !crossNodeGate(f) && !ipv6Gate(f));
     expect(failures.map(key).sort()).toEqual([
       'sluice-rules-10000/sluice/tcp_rr_tps',
       'sluice/baseline/tcp_crr_tps',
@@ -94,6 +95,34 @@ describe('bench report', () => {
     expect(failures.find((f) => f.metric === 'tcp_crr_tps')?.ratio).toBeNaN();
     // No cross-node config in this report: every cross-node gate fails, none is skipped.
     expect((await gate(r)).filter(crossNodeGate)).toHaveLength(8);
+    // Nor an IPv6 one: their four gates fail too.
+    expect((await gate(r)).filter(ipv6Gate)).toHaveLength(4);
+  });
+
+  it('measures IPv6 beside IPv4 and gates it: RR at least 0.95 of IPv4, and the IPv4 targets against the kernel over IPv6', async () => {
+    for (const quick of [true, false])
+      expect(configs(quick)).toEqual(expect.arrayContaining(['baseline-ipv6', 'sluice-ipv6']));
+    const thresholds = JSON.parse(
+      await readFile(path.join(REPO_ROOT, 'bench', 'thresholds.json'), 'utf8'),
+    ) as {
+      ratios: { config: string; vs: string; metric: string; min: number }[];
+    };
+    const ipv6 = thresholds.ratios.filter(ipv6Gate).map((t) => `${key(t)}>=${t.min}`);
+    expect(ipv6.sort()).toEqual([
+      'sluice-ipv6/baseline-ipv6/tcp_crr_tps>=0.9',
+      'sluice-ipv6/baseline-ipv6/tcp_rr_tps>=1',
+      'sluice-ipv6/baseline-ipv6/tcp_stream_gbps>=0.95',
+      'sluice-ipv6/sluice/tcp_rr_tps>=0.95',
+    ]);
+    // IPv6 RR 6 % below IPv4 (and below the kernel over IPv6): exactly those two fail.
+    const slow = {
+      machine: { cpus: 2, kernel: '6.18', model: 'test' },
+      ...summarize(samplesOf({ 'sluice-ipv6': { tcp_rr_tps: 0.94 } })),
+    };
+    expect((await gate(slow)).filter(ipv6Gate).map(key).sort()).toEqual([
+      'sluice-ipv6/baseline-ipv6/tcp_rr_tps',
+      'sluice-ipv6/sluice/tcp_rr_tps',
+    ]);
   });
 
   it('the quick run measures the cross-node configs beside the same-node ones', () => {
@@ -218,6 +247,7 @@ describe('bench report', () => {
     expect(rows(main!).find((l) => l.startsWith('| cross-node-vxlan |'))).toContain(' ×0.5 ');
     expect(rows(more!).map((l) => l.split(' | ').slice(0, 2).join(' | '))).toEqual([
       '| sluice-rules-10000 | sluice',
+      '| sluice-ipv6 | sluice',
       '| cross-node-native | sluice',
       '| cross-node-vxlan | sluice',
     ]);

@@ -61,7 +61,10 @@ export interface DatapathReport {
 
 export const CLIENT_IP = '10.238.0.1';
 export const SERVER_IP = '10.238.0.2';
-export const PORTS = { iperf: 5201, sockperf: 11111, crr: 12345 };
+/** The same pods' IPv6 addresses (dual-stack): the `-ipv6` configs measure over these. */
+export const CLIENT_IP6 = 'fd00:238::1';
+export const SERVER_IP6 = 'fd00:238::2';
+export const PORTS = { iperf: 5201, rr: 11111, crr: 12345 };
 const CRR = path.join(REPO_ROOT, 'build', 'sluice-crr');
 
 /** Quiet time after switching configs, before measuring (bench services uses the same). */
@@ -83,11 +86,16 @@ function pinTo(cpu: number): string[] {
   return os.cpus().length > 1 ? ['taskset', '-c', String(cpu)] : [];
 }
 
+/** The same pods over IPv6: the kernel alone, and Sluice without rules. */
+export const IPV6_CONFIGS = ['baseline-ipv6', 'sluice-ipv6'] as const;
+const isIpv6Config = (config: string) => config.endsWith('-ipv6');
+
 export function configs(quick: boolean): string[] {
   const counts = quick ? [100, 10000] : RULE_COUNTS;
   return [
     'baseline',
     'sluice',
+    ...IPV6_CONFIGS,
     ...counts.flatMap((n) => [`sluice-rules-${n}`, `iptables-rules-${n}`, `ipset-rules-${n}`]),
     ...CROSS_NODE_CONFIGS,
   ];
@@ -101,20 +109,22 @@ export function configs(quick: boolean): string[] {
 export function referenceOf(config: string): string | undefined {
   if (config === 'baseline') return undefined;
   if (config === 'cross-node-native' || config === 'cross-node-vxlan') return `${config}-baseline`;
+  if (config === 'sluice-ipv6') return 'baseline-ipv6';
   return 'baseline';
 }
 
-/** Ratios beside the table's (config, vs): rules against no rules, and each cross-node mode against
- * the same-node Sluice config. */
+/** Ratios beside the table's (config, vs): rules against no rules, IPv6 against IPv4, and each
+ * cross-node mode against the same-node Sluice config. */
 export const EXTRA_RATIOS: readonly { config: string; vs: string }[] = [
   { config: 'sluice-rules-10000', vs: 'sluice' },
+  { config: 'sluice-ipv6', vs: 'sluice' },
   { config: 'cross-node-native', vs: 'sluice' },
   { config: 'cross-node-vxlan', vs: 'sluice' },
 ];
 
 export async function requireTools(): Promise<void> {
   const missing: string[] = [];
-  for (const t of ['iperf3', 'sockperf', 'iptables-restore', 'ipset', 'bpftool']) {
+  for (const t of ['iperf3', 'iptables-restore', 'ipset', 'bpftool']) {
     await run(['sh', '-c', `command -v ${t}`]).catch(() => missing.push(t));
   }
   if (missing.length) throw new EnvironmentError(`missing tools: ${missing.join(', ')}: run 'make setup'`);
@@ -133,36 +143,20 @@ async function busySeconds(): Promise<number> {
   return (total - idle) / 100; // USER_HZ jiffies -> seconds
 }
 
-/** sockperf TCP ping-pong from the client namespace for `seconds`: round trips per second and latency. */
+/** build/sluice-crr rr (TCP ping-pong of 14-byte messages on one connection, either family) from
+ * the client namespace for `seconds`: round trips per second and their latency. */
 export async function measureRr(
   clientNetns: string,
   host: string,
   port: number,
   seconds: number,
 ): Promise<{ tps: number; p50Us: number; p99Us: number }> {
-  const sp = await run(
-    [
-      ...pinTo(CLIENT_CPU),
-      'sockperf',
-      'ping-pong',
-      '--tcp',
-      '-i',
-      host,
-      '-p',
-      String(port),
-      '-t',
-      String(seconds),
-      '--full-rtt',
-    ],
-    { netns: clientNetns, timeoutMs: seconds * 1000 + 20_000 },
-  );
-  const text = sp.stdout + sp.stderr;
-  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? Number.NaN);
-  return {
-    tps: num(/ReceivedMessages=(\d+)/) / num(/RunTime=([\d.]+) sec/),
-    p50Us: num(/percentile 50\.000 =\s+([\d.]+)/),
-    p99Us: num(/percentile 99\.000 =\s+([\d.]+)/),
-  };
+  const out = await run([...pinTo(CLIENT_CPU), CRR, 'rr', host, String(port), String(seconds)], {
+    netns: clientNetns,
+    timeoutMs: seconds * 1000 + 20_000,
+  });
+  const r = JSON.parse(out.stdout) as { tps: number; p50_us: number; p99_us: number };
+  return { tps: r.tps, p50Us: r.p50_us, p99Us: r.p99_us };
 }
 
 /** build/sluice-crr from the client namespace for `seconds`: connect, 1 byte each way, close, per second. */
@@ -208,14 +202,11 @@ export class ServerSet {
     });
   }
 
-  /** What every measurement talks to: iperf3, sockperf (on its CPU) and build/sluice-crr. */
+  /** What every measurement talks to: iperf3 and build/sluice-crr (its RR server on a CPU of its
+   * own), each on both families. */
   async startBenchServers(netns: string): Promise<void> {
     await this.start(netns, ['iperf3', '-s', '-p', String(PORTS.iperf)], /Server listening/);
-    await this.start(
-      netns,
-      [...pinTo(SERVER_CPU), 'sockperf', 'server', '--tcp', '-i', '0.0.0.0', '-p', String(PORTS.sockperf)],
-      /Waiting|sockperf: \[tid/,
-    );
+    await this.start(netns, [...pinTo(SERVER_CPU), CRR, 'rr-server', String(PORTS.rr)], /ready/);
     await this.start(netns, [CRR, 'server', String(PORTS.crr)], /ready/);
   }
 
@@ -225,7 +216,7 @@ export class ServerSet {
   }
 }
 
-/** Every metric, client in `clientNetns` to the bench servers at `serverIp`: iperf3, then sockperf
+/** Every metric, client in `clientNetns` to the bench servers at `serverIp`: iperf3, then RR,
  * ping-pong, then CRR, `seconds` each. */
 export async function measurePair(
   clientNetns: string,
@@ -244,7 +235,7 @@ export async function measurePair(
     end: { sum_received: { bits_per_second: number; bytes: number } };
   };
   const cpu = (await busySeconds()) - cpu0;
-  const rr = await measureRr(clientNetns, serverIp, PORTS.sockperf, seconds);
+  const rr = await measureRr(clientNetns, serverIp, PORTS.rr, seconds);
   const crr = await measureCrr(clientNetns, serverIp, PORTS.crr, seconds);
   const bytes = iperf.end.sum_received.bytes;
   return {
@@ -289,9 +280,10 @@ export class Topology {
     }
     await run(['ip', 'link', 'set', 'lo', 'up'], { netns: this.ns(this.node) });
     await run(['sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], { netns: this.ns(this.node) });
-    for (const [i, [pod, ip]] of [
-      [this.client, CLIENT_IP],
-      [this.server, SERVER_IP],
+    await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1'], { netns: this.ns(this.node) });
+    for (const [i, [pod, ip, ipv6]] of [
+      [this.client, CLIENT_IP, CLIENT_IP6],
+      [this.server, SERVER_IP, SERVER_IP6],
     ].entries()) {
       const w = await wirePod({
         hostNetns: this.cfg.hostNetns,
@@ -299,11 +291,13 @@ export class Topology {
         hostIfName: `bench${i}`,
         podIfName: 'eth0',
         ip: ip!,
+        ipv6: ipv6!,
       });
       this.endpoints.push({
         id: i + 1,
         podKey: `bench/${i === 0 ? 'client' : 'server'}`,
         ip: ip!,
+        ipv6: ipv6!,
         hostIfName: w.hostIfName,
         hostIfindex: w.hostIfindex,
         hostMac: w.hostMac,
@@ -367,6 +361,8 @@ export class Topology {
         ipcache: [
           { prefix: CLIENT_IP, identity: 256 },
           { prefix: SERVER_IP, identity: 257 },
+          { prefix: CLIENT_IP6, identity: 256 },
+          { prefix: SERVER_IP6, identity: 257 },
           { prefix: '10.250.0.1', identity: ID_HOST },
         ],
         compiled,
@@ -425,15 +421,16 @@ export class Topology {
 
   async apply(config: string): Promise<void> {
     const n = Number(config.split('-').at(-1));
-    if (config === 'baseline') await this.clear();
-    else if (config === 'sluice') await this.sluice(0);
+    if (config === 'baseline' || config === 'baseline-ipv6') await this.clear();
+    else if (config === 'sluice' || config === 'sluice-ipv6') await this.sluice(0);
     else if (config.startsWith('sluice-rules-')) await this.sluice(n);
     else if (config.startsWith('iptables-rules-')) await this.iptables(n);
     else if (config.startsWith('ipset-rules-')) await this.ipset(n);
   }
 
-  measure(seconds: number): Promise<Record<Metric, number>> {
-    return measurePair(this.ns(this.client), SERVER_IP, seconds);
+  /** Every metric of a config: to the server's IPv6 address for the `-ipv6` ones. */
+  measure(config: string, seconds: number): Promise<Record<Metric, number>> {
+    return measurePair(this.ns(this.client), isIpv6Config(config) ? SERVER_IP6 : SERVER_IP, seconds);
   }
 
   /** Set once teardown began: a setup step still in flight (SIGINT during up) must not add to it. */
@@ -602,7 +599,7 @@ export async function runDatapathBench(opts: {
           // Switching configs writes or frees up to 10,000 policy entries (and iptables rules): the
           // kernel's deferred frees and V8's collector must not run into the measurement.
           await settle(performance.now() - t);
-          m = await topo.measure(seconds);
+          m = await topo.measure(config, seconds);
         }
         samples.set(config, [...(samples.get(config) ?? []), m]);
         opts.log?.(`run ${r + 1}/${reps} ${config}: ${METRICS.map((k) => `${k}=${round(m[k])}`).join(' ')}`);

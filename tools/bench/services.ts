@@ -46,7 +46,7 @@ const NODE_NAME = 'bench-node';
 const NODE_IP = '10.250.0.1';
 /** The pods' addresses (kube-proxy's --cluster-cidr: sources outside it are masqueraded). */
 export const BENCH_CLUSTER_CIDR = '10.238.0.0/16';
-/** The measured Service: ports 80 (CRR) and 81 (RR) to the server pod's sluice-crr and sockperf. */
+/** The measured Service: ports 80 (CRR) and 81 (RR) to the server pod's sluice-crr servers. */
 const ECHO = { namespace: 'bench', name: 'echo', clusterIP: '10.96.0.10', crrPort: 80, rrPort: 81 };
 
 export interface ServicesResult {
@@ -147,7 +147,7 @@ export function fillerService(i: number): { service: Service; slice: EndpointSli
   };
 }
 
-/** The measured Service: the server pod behind ports 80 (sluice-crr) and 81 (sockperf). */
+/** The measured Service: the server pod behind ports 80 (sluice-crr) and 81 (sluice-crr rr). */
 export function echoService(): { service: Service; slice: EndpointSlice } {
   return {
     service: {
@@ -158,7 +158,7 @@ export function echoService(): { service: Service; slice: EndpointSlice } {
       selector: { app: 'server' },
       ports: [
         { name: 'crr', port: ECHO.crrPort, protocol: 'TCP', targetPort: PORTS.crr },
-        { name: 'rr', port: ECHO.rrPort, protocol: 'TCP', targetPort: PORTS.sockperf },
+        { name: 'rr', port: ECHO.rrPort, protocol: 'TCP', targetPort: PORTS.rr },
       ],
     },
     slice: {
@@ -171,7 +171,7 @@ export function echoService(): { service: Service; slice: EndpointSlice } {
       ],
       ports: [
         { name: 'crr', protocol: 'TCP', port: PORTS.crr },
-        { name: 'rr', protocol: 'TCP', port: PORTS.sockperf },
+        { name: 'rr', protocol: 'TCP', port: PORTS.rr },
       ],
     },
   };
@@ -514,7 +514,7 @@ class ServicesBench {
 
   async apply(config: string): Promise<{ host: string; rrPort: number; crrPort: number }> {
     const n = Number(config.split('-').at(-1));
-    const pod = { host: SERVER_IP, rrPort: PORTS.sockperf, crrPort: PORTS.crr };
+    const pod = { host: SERVER_IP, rrPort: PORTS.rr, crrPort: PORTS.crr };
     const clusterIp = { host: ECHO.clusterIP, rrPort: ECHO.rrPort, crrPort: ECHO.crrPort };
     if (config === 'baseline') {
       await this.clear();
