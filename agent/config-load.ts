@@ -158,6 +158,14 @@ function checkPodCidrV6(where: string, value: unknown): string {
     throw new UserError(
       `${where}: ${JSON.stringify(value)} holds no pod address (a /128's one address is its subnet-router anycast address): use a prefix of /127 or shorter, /64 to /120 as a rule`,
     );
+  // Pods need addresses that route: global unicast (2000::/3) or unique local (fc00::/7), wholly.
+  const top = Number(cidr.addr >> 120n);
+  const global = cidr.len >= 3 && (top & 0xe0) === 0x20;
+  const uniqueLocal = cidr.len >= 7 && (top & 0xfe) === 0xfc;
+  if (!global && !uniqueLocal)
+    throw new UserError(
+      `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: pods need routable addresses (link-local, multicast, loopback and mapped ranges are not)`,
+    );
   return formatCidrV6(cidr);
 }
 

@@ -77,6 +77,20 @@ export class EndpointRegistry {
     return ep;
   }
 
+  /** Drops the IPv6 address of every endpoint whose address `held` says no pool owns any more (a
+   * node no longer dual-stack, a changed IPv6 pool): the maps must not keep it. Returns them. */
+  async dropIpv6Unless(held: (ep: Endpoint) => boolean): Promise<Endpoint[]> {
+    const dropped: Endpoint[] = [];
+    for (const [key, ep] of this.byKey) {
+      if (ep.ipv6 === undefined || held(ep)) continue;
+      const { ipv6: _gone, ...rest } = ep;
+      this.byKey.set(key, rest);
+      dropped.push(ep);
+    }
+    if (dropped.length) await this.save();
+    return dropped;
+  }
+
   list(): Endpoint[] {
     this.cached ??= [...this.byKey.values()].sort((a, b) => a.id - b.id);
     return this.cached;

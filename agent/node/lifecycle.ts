@@ -142,6 +142,16 @@ export class Lifecycle {
         'a pod CIDR changed: addresses outside it were forgotten (their pods need a new address)',
       );
     await this.endpoints.load();
+    const v6 = this.ipam.allocationsV6();
+    const unowned = await this.endpoints.dropIpv6Unless((ep) => {
+      const owner = ep.ipv6 === undefined ? undefined : v6[ep.ipv6];
+      return owner !== undefined && owner.containerId === ep.containerId && owner.ifname === ep.ifName;
+    });
+    if (unowned.length > 0)
+      log.warn(
+        { endpoints: unowned.map((e) => `${e.podKey} ${e.ipv6}`) },
+        'IPv6 addresses no pool holds any more were dropped from their endpoints (their pods need a new address)',
+      );
     await this.syncer.refresh();
     const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0;
     const links = needLinks ? await hostLinks(this.cfg.hostNetns) : [];

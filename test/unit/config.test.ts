@@ -178,6 +178,13 @@ describe('loadConfig', () => {
     ['podCidrV6: "fd00::"\n', /config .*: podCidrV6: "fd00::" is not a CIDR: missing \/prefix-length/],
     ['podCidrV6: "fd00::1::/64"\n', /config .*: podCidrV6: .*'::' appears more than once/],
     ['podCidrV6: "fd00::1/128"\n', /config .*: podCidrV6: "fd00::1\/128" holds no pod address/],
+    [
+      'podCidrV6: "fe80::/64"\n',
+      /config .*: podCidrV6: "fe80::\/64" is not a global unicast .* or unique local/,
+    ],
+    ['podCidrV6: "ff02::/64"\n', /config .*: podCidrV6: "ff02::\/64" is not a global unicast/],
+    ['podCidrV6: "::/0"\n', /config .*: podCidrV6: "::\/0" is not a global unicast/],
+    ['podCidrV6: "::ffff:0:0/96"\n', /config .*: podCidrV6: "::ffff:0:0\/96" is not a global unicast/],
     ['podCidrV6: 64\n', /config .*: podCidrV6 must be an IPv6 CIDR such as/],
     ['podCidr: "fd00::/64"\n', /config .*: podCidr: "fd00::\/64" is an IPv6 CIDR: .* podCidrV6/],
     [
