@@ -28,7 +28,7 @@ import { TestApiServer } from '../harness/apiserver.js';
 const NODE = 'node-1';
 let api: TestApiServer;
 let node: TestNode;
-const pods: Record<string, { netns: string; ip: string }> = {};
+const pods: Record<string, { netns: string; ip: string; ipv6: string }> = {};
 const servers: ChildProcess[] = [];
 
 const kubectl = async (args: string[], input?: string) => {
@@ -47,6 +47,8 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 15_000)
 
 const connected = async (from: string, to: string) =>
   (await probeFrom(pods[from]!.netns, [`${pods[to]!.ip}:80/TCP`], 600))[0]!.connected;
+const connectedV6 = async (from: string, to: string) =>
+  (await probeFrom(pods[from]!.netns, [`[${pods[to]!.ipv6}]:80/TCP`], 600))[0]!.connected;
 
 async function addPod(ns: string, name: string, labels: Record<string, string>): Promise<void> {
   await kubectl(
@@ -73,9 +75,10 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
     node.conf('1.1.0'),
   );
   expect(r.code, r.stdout).toBe(0);
-  const ip = (r.json!['ips'] as { address: string }[])[0]!.address.split('/')[0]!;
-  // From the Node's spec.podCIDR, although the agent runs with the DaemonSet's config file.
+  const [ip, ipv6] = (r.json!['ips'] as { address: string }[]).map((a) => a.address.split('/')[0]!);
+  // From the Node's spec.podCIDRs, although the agent runs with the DaemonSet's config file.
   expect(ip).toMatch(/^10\.243\.0\.\d+$/);
+  expect(ipv6).toMatch(/^fd00:243::[0-9a-f]+$/);
   // What the kubelet would report: the pod's IP in its status.
   await kubectl([
     'patch',
@@ -86,10 +89,10 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
     '--subresource=status',
     '--type=merge',
     '-p',
-    JSON.stringify({ status: { podIP: ip, podIPs: [{ ip }] } }),
+    JSON.stringify({ status: { podIP: ip, podIPs: [{ ip }, { ip: ipv6 }] } }),
   ]);
-  pods[`${ns}/${name}`] = { netns, ip };
-  await startResponder(netns, `${ns}/${name}`, { tcp: [80] }, { track: (s) => servers.push(s) });
+  pods[`${ns}/${name}`] = { netns, ip: ip!, ipv6: ipv6! };
+  await startResponder(netns, `${ns}/${name}`, { tcp: [80], ipv6: true }, { track: (s) => servers.push(s) });
 }
 
 beforeAll(async () => {
@@ -101,7 +104,8 @@ beforeAll(async () => {
       apiVersion: 'v1',
       kind: 'Node',
       metadata: { name: NODE },
-      spec: { podCIDR: '10.243.0.0/24' },
+      // Dual-stack, as the controller manager allocates with two cluster CIDRs.
+      spec: { podCIDR: '10.243.0.0/24', podCIDRs: ['10.243.0.0/24', 'fd00:243::/64'] },
     }),
   );
   const token = (await kubectl(['create', 'token', 'sluice-agent', '-n', 'kube-system'])).trim();
@@ -121,8 +125,13 @@ afterAll(async () => {
 }, 120_000);
 
 describe('the agent on a real API server, with its own ServiceAccount', () => {
-  it('takes the pod CIDR from its Node and wires pods with addresses in it', () => {
-    for (const p of Object.values(pods)) expect(p.ip).toMatch(/^10\.243\.0\./);
+  it('takes the pod CIDRs (both families) from its Node and wires pods with addresses in them', async () => {
+    for (const p of Object.values(pods)) {
+      expect(p.ip).toMatch(/^10\.243\.0\./);
+      expect(p.ipv6).toMatch(/^fd00:243::/);
+    }
+    // Pods reach each other over IPv6 too (the pods' status.podIPs name both).
+    await waitFor('IPv6 between pods', () => connectedV6('shop/web', 'ops/tool'));
   });
 
   it('follows policies, pod labels and namespace labels created with kubectl', async () => {
