@@ -50,13 +50,20 @@ export interface RouteSelf {
   ipv6?: boolean;
 }
 
-function mineOf(nodes: readonly Node[], self: RouteSelf): Node | undefined {
-  return nodes.find(
-    (n) =>
-      n.name === self.name ||
-      self.addresses.includes(n.internalIp) ||
-      (n.internalIpV6 !== undefined && self.addresses.includes(n.internalIpV6)),
+/** Is this Node object this node: its name, or one of its addresses (either family)? */
+export function isThisNode(
+  n: Node,
+  self: { name?: string | undefined; addresses: readonly string[] },
+): boolean {
+  return (
+    n.name === self.name ||
+    self.addresses.includes(n.internalIp) ||
+    (n.internalIpV6 !== undefined && self.addresses.includes(n.internalIpV6))
   );
+}
+
+function mineOf(nodes: readonly Node[], self: RouteSelf): Node | undefined {
+  return nodes.find((n) => isThisNode(n, self));
 }
 
 /** Native routing: why another node's IPv6 pod CIDR gets no route (undefined: it gets one). */

@@ -12,6 +12,7 @@ import {
   newDesiredCache,
 } from '../datapath/desired.js';
 import { MapFullError, type MapSyncer, type SyncStats } from '../datapath/map-sync.js';
+import { isThisNode } from '../datapath/routing.js';
 import type { Endpoint } from '../endpoints/types.js';
 import type { IdentityAllocator } from '../identity/allocator.js';
 import { identityKey, namespaceLabels } from '../identity/labels.js';
@@ -147,8 +148,8 @@ export function ipcacheEntries(input: {
 }): { ipcache: IpcacheEntry[]; identityNamespaces: Map<number, number> } {
   const { snapshot, endpoints, podIdentities, namespaceIdentities, nodeIps } = input;
   const nodeIpsV6 = input.nodeIpsV6 ?? [];
-  const local = new Set(nodeIps);
-  const others = input.nodes.filter((n) => n.name !== input.nodeName && !local.has(n.internalIp));
+  const self = { name: input.nodeName, addresses: [...nodeIps, ...nodeIpsV6] };
+  const others = input.nodes.filter((n) => !isThisNode(n, self));
   const byName = new Map(others.map((n) => [n.name, n]));
   const cidrs = others.flatMap((n) => (n.podCidr ? [{ node: n, ...parseCidr(n.podCidr) }] : []));
   const nodeOf = (pod: Pod): Node | undefined => {
