@@ -172,11 +172,13 @@ function checkPodCidrV6(where: string, value: unknown): string {
 /** Local mode's nodes: a list of {name, internalIp, internalIpV6?, podCidr?, podCidrV6?}, none
  * clashing with another. */
 function checkNodes(where: string, value: unknown): Node[] {
-  if (!Array.isArray(value)) throw new UserError(`${where} must be a list of {name, internalIp, podCidr}`);
+  if (!Array.isArray(value)) throw new UserError(`${where} must be a list of {${NODE_FIELDS.join(', ')}}`);
   const nodes = value.map((entry, i): Node => {
     const at = `${where}[${i}]`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-      throw new UserError(`${at} must be a mapping with name, internalIp and (optional) podCidr`);
+      throw new UserError(
+        `${at} must be a mapping with name, internalIp and optionally ${NODE_FIELDS.slice(2).join(', ')}`,
+      );
     for (const k of Object.keys(entry))
       if (!NODE_FIELDS.includes(k))
         throw new UserError(`${at}.${k}: unknown field (expected ${NODE_FIELDS.join(', ')})`);

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
         if (!wantV6 && cidrs.podCidrV6 !== cfg.podCidrV6)
           log.warn(
             { node: nodeName, podCidrV6: cfg.podCidrV6, spec: cidrs.podCidrV6 ?? null },
-            'podCidrV6 differs from the IPv6 pod CIDR in the node spec: other nodes route that one here',
+            `podCidrV6 ${cfg.podCidrV6} (agent config or SLUICE_POD_CIDR_V6) is not node ${nodeName}'s IPv6 spec.podCIDRs entry (${cidrs.podCidrV6 ?? 'none'}), which other nodes route here: set it to that or remove it`,
           );
         break;
       }

@@ -2,7 +2,7 @@
 
 import type { Endpoint } from '../endpoints/types.js';
 import { formatIPv4, parseCidr } from '../net/ipv4.js';
-import { formatIPv6, parseCidrV6 } from '../net/ipv6.js';
+import { formatIPv6, isIPv6Text, parseCidrV6 } from '../net/ipv6.js';
 import {
   CIDR_PREFIX_BASE,
   type CidrEntry,
@@ -134,8 +134,6 @@ function encodePolicy(entries: readonly PolicyEntry[]): [string, Buffer][] {
   ]);
 }
 
-const isV6 = (addr: string) => addr.includes(':');
-
 function encodeCidr(entries: readonly CidrEntry[]): [string, Buffer][] {
   return entries.map((c) => {
     const key = {
@@ -145,7 +143,7 @@ function encodeCidr(entries: readonly CidrEntry[]): [string, Buffer][] {
       addr: c.addr,
     };
     return [
-      hexKey(isV6(c.addr) ? cidr6KeyCodec.encode(key) : cidrKeyCodec.encode(key)),
+      hexKey(isIPv6Text(c.addr) ? cidr6KeyCodec.encode(key) : cidrKeyCodec.encode(key)),
       cidrValueCodec.encode({ set_identity: c.setIdentity, flags: 0 }),
     ];
   });
@@ -162,7 +160,7 @@ function encodeIpcache(entries: readonly IpcacheEntry[]): { map: MapContents; ma
       tunnel_endpoint: entry.tunnelEndpoint ?? '0.0.0.0',
       flags: 0,
     });
-    if (isV6(entry.prefix)) {
+    if (isIPv6Text(entry.prefix)) {
       const { addr, len } = parseCidrV6(entry.prefix.includes('/') ? entry.prefix : `${entry.prefix}/128`);
       put(map6, ipcache6KeyCodec.encode({ prefixlen: len, addr: formatIPv6(addr) }), value);
     } else {
@@ -177,7 +175,7 @@ function encodeIpcache(entries: readonly IpcacheEntry[]): { map: MapContents; ma
 function cidrFamilies(cache: DesiredCache, entries: readonly CidrEntry[]): [CidrEntry[], CidrEntry[]] {
   let split = cache.cidrSplit.get(entries);
   if (!split) {
-    split = [entries.filter((c) => !isV6(c.addr)), entries.filter((c) => isV6(c.addr))];
+    split = [entries.filter((c) => !isIPv6Text(c.addr)), entries.filter((c) => isIPv6Text(c.addr))];
     cache.cidrSplit.set(entries, split);
   }
   return split;
@@ -240,8 +238,8 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
   } else if (compiled) {
     for (const [id, list] of byEndpoint(compiled.policy)) out.policy.set(id, new Map(encodePolicy(list)));
     for (const [id, list] of byEndpoint(compiled.cidr)) {
-      const v4 = list.filter((c) => !isV6(c.addr));
-      const v6 = list.filter((c) => isV6(c.addr));
+      const v4 = list.filter((c) => !isIPv6Text(c.addr));
+      const v6 = list.filter((c) => isIPv6Text(c.addr));
       if (v4.length) out.cidr.set(id, new Map(encodeCidr(v4)));
       if (v6.length) out.cidr6.set(id, new Map(encodeCidr(v6)));
     }

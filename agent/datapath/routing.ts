@@ -239,7 +239,7 @@ export class NodeRouting {
         (r) => JSON.parse(r.stdout || '[]') as IpRoute[],
       );
     // IPv6 routes of a node that was dual-stack are ours to remove too; a kernel without IPv6 has none.
-    const current = [...(await show([])), ...(await show(['-6']).catch(() => []))];
+    const current = (await Promise.all([show([]), show(['-6']).catch(() => [])])).flat();
     const want = new Set(routes.map((r) => r.dst));
     const same = (r: Route, c: IpRoute) =>
       c.dst === r.dst &&

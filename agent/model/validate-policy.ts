@@ -2,7 +2,7 @@
 // reaches us from a lenient source (a file, an old API server) cannot be half-applied.
 
 import { type Cidr, CidrError, cidrContains, parseCidr } from '../net/ipv4.js';
-import { type Cidr6, cidrContainsV6, parseCidrV6 } from '../net/ipv6.js';
+import { type Cidr6, cidrContainsV6, isIPv6Text, parseCidrV6 } from '../net/ipv6.js';
 import { protocolNumber } from '../net/protocols.js';
 import type {
   LabelSelector,
@@ -102,13 +102,6 @@ function validatePeer(peer: NetworkPolicyPeer, path: string, report: Report): vo
       report(field, `"${text}" must be a strict subset of cidr "${block.cidr}"`);
     }
   });
-}
-
-/** The family of an ipBlock cidr or except text (and of a CidrEntry address) as the compiler and
- * the datapath's encoder tell them apart: text containing ':' is IPv6. Whether it is well formed
- * is validatePolicy's business. */
-export function isIPv6Text(text: string): boolean {
-  return text.includes(':');
 }
 
 type FamilyCidr = { v6: false; cidr: Cidr } | { v6: true; cidr: Cidr6 };

@@ -53,7 +53,7 @@ export function ipv4OrMinusOne(s: string): number {
 export function parseIPv4(s: string): number {
   const addr = ipv4OrMinusOne(s);
   if (addr >= 0) return addr;
-  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 address: IPv6 is not supported yet`, true);
+  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 address, not an IPv4 one`, true);
   throw new CidrError(`"${s}" is not an IPv4 address`);
 }
 
@@ -64,7 +64,7 @@ export function prefixMask(len: number): number {
 /** "a.b.c.d/len" -> Cidr. Host bits are dropped rather than refused: the NetworkPolicy API accepts
  * 10.0.0.1/24 and means 10.0.0.0/24. */
 export function parseCidr(s: string): Cidr {
-  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 CIDR: IPv6 is not supported yet`, true);
+  if (s.includes(':')) throw new CidrError(`"${s}" is an IPv6 CIDR, not an IPv4 one`, true);
   const slash = s.indexOf('/');
   if (slash < 0) throw new CidrError(`"${s}" is not a CIDR: missing /prefix-length`);
   const lenText = s.slice(slash + 1);

@@ -130,6 +130,13 @@ export function containsIpV6(outer: Cidr6, addr: bigint): boolean {
   return cidrContainsV6(outer, { addr, len: 128 });
 }
 
+/** The family of address or prefix text as the compiler, the encoder and the tools tell them
+ * apart without parsing: text containing ':' is IPv6 (whether it is well formed is the caller's
+ * validation's business). */
+export function isIPv6Text(text: string): boolean {
+  return text.includes(':');
+}
+
 /** The family of an address text: 4, 6, or 0 when it is neither. */
 export function ipFamily(s: string): 4 | 6 | 0 {
   if (ipv4OrMinusOne(s) >= 0) return 4;

@@ -145,7 +145,10 @@ export class Lifecycle {
     const v6 = this.ipam.allocationsV6();
     const unowned = await this.endpoints.dropIpv6Unless((ep) => {
       const owner = ep.ipv6 === undefined ? undefined : v6[ep.ipv6];
-      return owner !== undefined && owner.containerId === ep.containerId && owner.ifname === ep.ifName;
+      return (
+        owner !== undefined &&
+        attachmentKey(owner) === attachmentKey({ containerId: ep.containerId ?? '', ifname: ep.ifName ?? '' })
+      );
     });
     if (unowned.length > 0)
       log.warn(

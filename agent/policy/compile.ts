@@ -14,9 +14,9 @@ import type {
   Snapshot,
 } from '../model/types.js';
 import { podKey, policyKey } from '../model/types.js';
-import { isIPv6Text, type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
+import { type PolicyError, refusing, validatePolicy } from '../model/validate-policy.js';
 import { type Cidr, parseIPv4 } from '../net/ipv4.js';
-import { type Cidr6, ipv6OrUndefined, parseIPv6 } from '../net/ipv6.js';
+import { type Cidr6, ipv6OrUndefined, isIPv6Text, parseIPv6 } from '../net/ipv6.js';
 import { protocolNumber } from '../net/protocols.js';
 import { fnv1a } from '../sys/hash.js';
 import {

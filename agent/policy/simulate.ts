@@ -1,9 +1,8 @@
 // The datapath's verdict (bpf/lib/policy.h, policy_allows) computed over a CompileOutput instead
 // of the BPF maps: for tests and `sluice policy simulate`. Keep it step for step with the C code.
 
-import { isIPv6Text } from '../model/validate-policy.js';
 import { parseIPv4, prefixMask } from '../net/ipv4.js';
-import { parseIPv6, prefixMaskV6 } from '../net/ipv6.js';
+import { isIPv6Text, parseIPv6, prefixMaskV6 } from '../net/ipv6.js';
 import { isIcmp } from '../net/protocols.js';
 import {
   CIDR_PREFIX_BASE,

@@ -158,11 +158,6 @@ export class KubernetesSource {
     this.core = kc.makeApiClient(CoreV1Api);
   }
 
-  /** The node's pod CIDR (Node.spec.podCIDR), read once; retried by the caller. */
-  async nodePodCidr(nodeName: string): Promise<string | undefined> {
-    return (await this.nodePodCidrs(nodeName)).podCidr;
-  }
-
   /** The node's pod CIDRs, IPv4 and (dual-stack) IPv6, as parseNode reads them (spec.podCIDR,
    * spec.podCIDRs); a field that is not a CIDR is an error naming it. Read once; retried by the
    * caller. */

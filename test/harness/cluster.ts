@@ -27,7 +27,7 @@ import { Reconciler, type ReconcilerDeps } from '../../agent/reconciler/reconcil
 import type { Store } from '../../agent/state/store.js';
 import { run } from '../../agent/sys/exec.js';
 import { silentLogger } from '../../agent/sys/log.js';
-import { type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
+import { hostPort, type ProbeResult, probeFrom, SCTP_TOOL } from '../../tools/net/probes.js';
 import { startInNetns, startResponder } from '../../tools/net/servers.js';
 import { wirePod } from '../../tools/net/wire-pod.js';
 import { instanceId, runId, TEST_NETNS_PREFIX, TEST_PIN_PREFIX } from './names.js';
@@ -279,8 +279,7 @@ export class TestCluster {
     protocol: 'TCP' | 'UDP' = 'TCP',
     timeoutMs = 700,
   ): Promise<ProbeResult> {
-    const host = toIp.includes(':') ? `[${toIp}]` : toIp;
-    const [r] = await this.probeMany(from, [`${host}:${port}/${protocol}`], timeoutMs);
+    const [r] = await this.probeMany(from, [`${hostPort(toIp, port)}/${protocol}`], timeoutMs);
     return r!;
   }
 

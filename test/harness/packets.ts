@@ -41,7 +41,6 @@ export interface Frame {
   payload?: Buffer;
 }
 
-/** An Ethernet frame with valid IPv4 and L4 checksums. */
 /** A TCP (flags, default SYN) or UDP header with its payload, checksum not yet set. */
 function tcpOrUdp(f: {
   protocol: 'TCP' | 'UDP';
@@ -66,6 +65,7 @@ function tcpOrUdp(f: {
   return l4;
 }
 
+/** An Ethernet frame with valid IPv4 and L4 checksums. */
 export function frame(f: Frame): Buffer {
   const l4 = tcpOrUdp(f);
   const proto = f.protocol === 'TCP' ? 6 : 17;

@@ -75,7 +75,7 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-/** Drops charged to a pod's endpoint for a reason, in its ingress direction. */
+/** Drops charged to a pod's endpoint for a reason (either direction). */
 async function drops(pod: string, reason: string): Promise<number> {
   const id = cluster.pod(pod).endpoint.id;
   const code = Number(Object.entries(REASONS).find(([, r]) => r.name === reason)?.[0]);

@@ -126,7 +126,7 @@ describe('parseCidr', () => {
     { in: '010.0.0.0/8', want: /not an IPv4 address/ },
     { in: 'a.b.c.d/8', want: /not an IPv4 address/ },
     { in: '', want: /missing/ },
-    { in: 'fd00::/8', want: /IPv6 is not supported yet/ },
+    { in: 'fd00::/8', want: /is an IPv6 CIDR, not an IPv4 one/ },
   ];
   for (const c of bad) {
     it(`rejects ${JSON.stringify(c.in)}`, () => {

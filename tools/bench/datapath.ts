@@ -87,7 +87,7 @@ function pinTo(cpu: number): string[] {
 }
 
 /** The same pods over IPv6: the kernel alone, and Sluice without rules. */
-export const IPV6_CONFIGS = ['baseline-ipv6', 'sluice-ipv6'] as const;
+const IPV6_CONFIGS = ['baseline-ipv6', 'sluice-ipv6'] as const;
 const isIpv6Config = (config: string) => config.endsWith('-ipv6');
 
 export function configs(quick: boolean): string[] {
@@ -420,9 +420,11 @@ export class Topology {
   }
 
   async apply(config: string): Promise<void> {
-    const n = Number(config.split('-').at(-1));
-    if (config === 'baseline' || config === 'baseline-ipv6') await this.clear();
-    else if (config === 'sluice' || config === 'sluice-ipv6') await this.sluice(0);
+    // An -ipv6 config is its IPv4 one, measured over IPv6 (measure).
+    const base = isIpv6Config(config) ? config.slice(0, -'-ipv6'.length) : config;
+    const n = Number(base.split('-').at(-1));
+    if (base === 'baseline') await this.clear();
+    else if (base === 'sluice') await this.sluice(0);
     else if (config.startsWith('sluice-rules-')) await this.sluice(n);
     else if (config.startsWith('iptables-rules-')) await this.iptables(n);
     else if (config.startsWith('ipset-rules-')) await this.ipset(n);

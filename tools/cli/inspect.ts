@@ -112,11 +112,6 @@ function canonicalOrSelf(ref: string): string {
   return ipFamily(ref) === 6 ? canonicalIPv6(ref) : ref;
 }
 
-/** An address as host:port text: IPv6 in brackets. */
-export function hostPort(addr: string, port: number): string {
-  return addr.includes(':') ? `[${addr}]:${port}` : `${addr}:${port}`;
-}
-
 /** A pod ("ns/name"), an endpoint id or an IP (either family), to an endpoint in the maps. */
 export async function resolveEndpoint(cfg: SluiceConfig, names: Names | undefined, ref: string) {
   const eps = await endpointsInMaps(cfg);

@@ -7,7 +7,8 @@ import { ct6KeyCodec, ctKeyCodec, ctValueCodec } from '../../agent/datapath/code
 import { protocolName } from '../../agent/net/protocols.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { dumpIfPinned, fetchNames, hostPort, pin, resolveEndpoint } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames, pin, resolveEndpoint } from '../cli/inspect.js';
+import { hostPort } from '../net/probes.js';
 import { formatTable } from '../output.js';
 
 function nowSeconds(): number {

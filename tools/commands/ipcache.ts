@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { SLUICE_IDENTITY } from '../../agent/abi/constants.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import { ipcache6KeyCodec, ipcacheKeyCodec, ipcacheValueCodec } from '../../agent/datapath/codecs.js';
-import { parseCidr, parseIPv4, prefixMask } from '../../agent/net/ipv4.js';
+import { containsIp, parseCidr, parseIPv4 } from '../../agent/net/ipv4.js';
 import { containsIpV6, ipFamily, parseCidrV6, parseIPv6 } from '../../agent/net/ipv6.js';
 import { UserError } from '../../agent/sys/errors.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
@@ -41,8 +41,7 @@ export function registerIpcacheCommands(program: Command, { config, socket }: In
   const holds = (prefix: string, ip: string): boolean => {
     if (ipFamily(ip) === 6) return prefix.includes(':') && containsIpV6(parseCidrV6(prefix), parseIPv6(ip));
     if (prefix.includes(':')) return false;
-    const c = parseCidr(prefix);
-    return (parseIPv4(ip) & prefixMask(c.len)) >>> 0 === c.addr;
+    return containsIp(parseCidr(prefix), parseIPv4(ip));
   };
   defineCommand(ipcache, {
     name: 'list',

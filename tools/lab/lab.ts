@@ -34,7 +34,7 @@ import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file
 import { EnvironmentError, UserError } from '../../agent/sys/errors.js';
 import { run } from '../../agent/sys/exec.js';
 import { invokePlugin } from '../net/cni-invoke.js';
-import { probeFrom, SCTP_TOOL } from '../net/probes.js';
+import { hostPort, probeFrom, SCTP_TOOL } from '../net/probes.js';
 import { startInNetns, startResponder } from '../net/servers.js';
 import { CNI_BINARY as CNI_BIN } from '../net/wire-pod.js';
 
@@ -712,7 +712,10 @@ export class Lab {
     if (r.code !== 0)
       throw new EnvironmentError(`CNI ADD of pod ${key} failed: ${String(r.json?.['msg'] ?? r.stdout)}`);
     const ips = (r.json!['ips'] as { address: string }[]).map((a) => a.address.split('/')[0]!);
-    this.state.pods[key]!.ip = ips.find((a) => !a.includes(':'))!;
+    const ip = ips.find((a) => !a.includes(':'));
+    if (!ip)
+      throw new EnvironmentError(`CNI ADD of pod ${key} returned no IPv4 address (got ${ips.join(', ')})`);
+    this.state.pods[key]!.ip = ip;
     const ipv6 = ips.find((a) => a.includes(':'));
     if (ipv6) this.state.pods[key]!.ipv6 = ipv6;
     await this.startResponders(key, pod);
@@ -981,8 +984,8 @@ export class Lab {
       ({ ip, dport } = addr);
       protocol = sp.protocol;
     }
-    const hostPort = opts.ipv6 ? `[${ip}]:${dport}` : `${ip}:${dport}`;
-    const [r] = await probeFrom(netns, [`${hostPort}/${protocol}`], opts.timeoutMs);
+    const target = hostPort(ip, dport);
+    const [r] = await probeFrom(netns, [`${target}/${protocol}`], opts.timeoutMs);
     const v: LabVerdict = {
       from: targetName(from),
       to: targetName(to),
@@ -991,9 +994,8 @@ export class Lab {
       connected: r!.connected,
       ms: r!.ms,
     };
-    if (opts.ipv6) v.address = hostPort;
+    if (opts.ipv6 || addr) v.address = target;
     if (addr) {
-      v.address = `${ip}:${dport}`;
       v.backend = r!.connected ? r!.reply || null : null;
       v.refused = r!.refused === true;
     }

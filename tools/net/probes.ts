@@ -4,6 +4,7 @@
 
 import path from 'node:path';
 import { REPO_ROOT } from '../../agent/config/config.js';
+import { isIPv6Text } from '../../agent/net/ipv6.js';
 import { EnvironmentError } from '../../agent/sys/errors.js';
 import { run } from '../../agent/sys/exec.js';
 
@@ -19,7 +20,12 @@ export const PROBE_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'pro
 export const RESPONDER_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'responder.js');
 export const SCTP_TOOL = path.join(REPO_ROOT, 'build', 'sluice-sctp');
 
-/** targets: "ip:port/TCP|UDP|SCTP"; results in the same order. */
+/** An address as host:port text, as probe targets and the CLI write it: IPv6 in brackets. */
+export function hostPort(addr: string, port: number): string {
+  return isIPv6Text(addr) ? `[${addr}]:${port}` : `${addr}:${port}`;
+}
+
+/** targets: "ip:port/TCP|UDP|SCTP" ("[ip]:port/…" for IPv6); results in the same order. */
 export async function probeFrom(
   netns: string | undefined,
   targets: readonly string[],
