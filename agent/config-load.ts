@@ -19,6 +19,7 @@ const ENV: Record<string, keyof SluiceConfig> = {
   SLUICE_HOST_NETNS: 'hostNetns',
   SLUICE_POD_CIDR: 'podCidr',
   SLUICE_POD_CIDR_V6: 'podCidrV6',
+  SLUICE_SERVICE_CIDR_V6: 'serviceCidrV6',
   SLUICE_NODEPORT_DEVICES: 'nodePortDevices',
   SLUICE_ROUTING: 'routing',
   // The DaemonSet sets it from spec.nodeName (the Downward API).
@@ -103,7 +104,13 @@ function check(source: string, key: string, value: unknown): unknown {
         );
       return checkCidr(where, value);
     case 'serviceCidr':
+      if (cidrFamily(String(value)) === 6)
+        throw new UserError(
+          `${where}: ${JSON.stringify(value)} is an IPv6 CIDR: serviceCidr is the IPv4 range; the IPv6 one is serviceCidrV6 (SLUICE_SERVICE_CIDR_V6)`,
+        );
       return checkCidr(where, value);
+    case 'serviceCidrV6':
+      return checkServiceCidrV6(where, value);
     case 'podCidrV6':
       return checkPodCidrV6(where, value);
     case 'nodeIps': {
@@ -165,6 +172,30 @@ function checkPodCidrV6(where: string, value: unknown): string {
   if (!global && !uniqueLocal)
     throw new UserError(
       `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: pods need routable addresses (link-local, multicast, loopback and mapped ranges are not)`,
+    );
+  return formatCidrV6(cidr);
+}
+
+/** The IPv6 Service range, canonical: room for a clusterIP besides the addresses the allocator
+ * keeps out (the network address, the kubernetes Service's, the last). */
+function checkServiceCidrV6(where: string, value: unknown): string {
+  if (typeof value !== 'string')
+    throw new UserError(
+      `${where} must be an IPv6 CIDR such as fd00:10:96::/108, got ${JSON.stringify(value)}`,
+    );
+  if (cidrFamily(value) === 4)
+    throw new UserError(
+      `${where}: ${JSON.stringify(value)} is an IPv4 CIDR: serviceCidrV6 is the IPv6 range; the IPv4 one is serviceCidr`,
+    );
+  let cidr: ReturnType<typeof parseCidrV6>;
+  try {
+    cidr = parseCidrV6(value);
+  } catch (err) {
+    throw new UserError(`${where}: ${(err as Error).message}`);
+  }
+  if (cidr.len > 126)
+    throw new UserError(
+      `${where}: ${JSON.stringify(value)} holds no Service address: use a prefix of /126 or shorter (kind uses /108)`,
     );
   return formatCidrV6(cidr);
 }

@@ -153,7 +153,11 @@ async function run(
     });
   } else if (manifests.length > 0) {
     // The config's nodes too: a manifest Node of the same name replaces one.
-    applyManifests(agent.store, await loadManifests(manifests, cfg.serviceCidr), cfg.nodes);
+    applyManifests(
+      agent.store,
+      await loadManifests(manifests, cfg.serviceCidr, cfg.serviceCidrV6),
+      cfg.nodes,
+    );
   } else {
     applyManifests(agent.store, emptyManifests(), cfg.nodes);
   }

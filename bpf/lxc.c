@@ -163,23 +163,15 @@ static __always_inline int deliver_tunnel(struct __sk_buff *skb, const struct pa
 	return bpf_redirect(ifindex, 0);
 }
 
-/* The connection of a packet as conntrack keys it: reversed for a reply. */
-static __always_inline struct ct_key conn_key(const struct packet *pkt, int reply)
-{
-	struct ct_key k = { .protocol = pkt->protocol };
-
-	k.saddr = reply ? pkt->daddr : pkt->saddr;
-	k.daddr = reply ? pkt->saddr : pkt->daddr;
-	k.sport = reply ? pkt->dport : pkt->sport;
-	k.dport = reply ? pkt->sport : pkt->dport;
-	return k;
-}
-
 /* The node a reply goes back through (tunnel returns), its entry kept alive while replies flow. */
 static __always_inline __u32 tunnel_return_node(const struct packet *pkt, __u32 now)
 {
-	struct ct_key k = conn_key(pkt, 1);
-	struct tunnel_return *r = bpf_map_lookup_elem(&sluice_tunnel_returns, &k);
+	union ct_tuple k;
+
+	/* Keyed by the connection as conntrack keys it: reversed, this being a reply. */
+	ct_tuple_fill(&k, pkt->family, &pkt->daddr6, &pkt->saddr6, pkt->dport, pkt->sport, pkt->protocol);
+	struct tunnel_return *r = pkt->family == 6 ? bpf_map_lookup_elem(&sluice_tunnel_returns6, &k.v6)
+						   : bpf_map_lookup_elem(&sluice_tunnel_returns, &k.v4);
 	__u32 life = ct_lifetime(pkt->protocol, CT_F_SEEN_REPLY);
 
 	if (!r)
@@ -236,7 +228,7 @@ static __always_inline int service_step(struct __sk_buff *skb, struct packet *pk
 	}
 	if (fresh)
 		lb_count(fe->id, 0);
-	int hairpin = backend.addr == pkt->saddr;
+	int hairpin = addr6_eq(&backend.addr, &pkt->saddr6);
 	if (lb_dnat(skb, pkt, &backend, hairpin) < 0)
 		return drop(skb, charge_ep, DROP_INVALID_PACKET, direction, pkt, v);
 	if (hairpin)
@@ -430,18 +422,18 @@ int from_netdev(struct __sk_buff *skb)
 	struct ct_found found;
 	__u8 ct_flags = 0;
 	int ct = CT_NEW;
-	struct ipcache_value peer = ipcache_lookup(pkt.saddr);
+	struct ipcache_value peer = ipcache_of(&pkt, &pkt.saddr6);
 	v.src_identity = peer.identity;
 	int ret = service_step(skb, &pkt, now, &ct, &found, &v, 0, DIR_INGRESS, 0, &ct_flags);
 	if (ret >= 0)
 		return ret;
 
-	struct endpoint_info *dst = endpoint_by_addr(pkt.daddr);
+	struct endpoint_info *dst = endpoint_of(&pkt, &pkt.daddr6);
 	if (!dst) {
 		/* A backend on another node. Tunnel: sent there with the client's identity (its node
 		 * decides policy, and sends the replies back here to be translated). Native routing: the
 		 * node routes it, and replies are not translated (decision 18). */
-		struct ipcache_value remote = ipcache_lookup(pkt.daddr);
+		struct ipcache_value remote = ipcache_of(&pkt, &pkt.daddr6);
 		__u32 tunnel = remote.tunnel_endpoint ? tunnel_ifindex() : 0;
 		if (!tunnel)
 			return TC_ACT_OK;
@@ -492,7 +484,7 @@ int from_overlay(struct __sk_buff *skb)
 				return drop(skb, 0, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
 			/* A client on a third node gets it through the tunnel with a key of its own (the
 			 * received one still rides on the packet); others are routed. */
-			struct ipcache_value client = ipcache_lookup(pkt.daddr);
+			struct ipcache_value client = ipcache_of(&pkt, &pkt.daddr6);
 			if (!client.tunnel_endpoint)
 				return deliver_routed(skb, &pkt);
 			int r = deliver_tunnel(skb, &pkt, skb->ifindex, client.tunnel_endpoint, identity);
@@ -506,13 +498,17 @@ int from_overlay(struct __sk_buff *skb)
 	if (ct == CT_REPLY && found.rev_nat_id && lb_rev_nat(skb, &pkt, &found) < 0)
 		return drop(skb, dst->endpoint_id, DROP_INVALID_PACKET, DIR_INGRESS, &pkt, &v);
 	/* The sender translated the connection (a NodePort of its own): replies go back through it. */
-	if (ct == CT_NEW && vni & SLUICE_VNI_REPLY_VIA_SENDER && pkt.family == 4) {
-		struct ct_key k = conn_key(&pkt, 0);
+	if (ct == CT_NEW && vni & SLUICE_VNI_REPLY_VIA_SENDER) {
+		union ct_tuple k;
 		struct tunnel_return r = {
 			.node = bpf_htonl(key.remote_ipv4),
 			.expires = now + ct_lifetime(pkt.protocol, CT_F_SEEN_REPLY),
 		};
-		bpf_map_update_elem(&sluice_tunnel_returns, &k, &r, BPF_ANY);
+		ct_tuple_fill(&k, pkt.family, &pkt.saddr6, &pkt.daddr6, pkt.sport, pkt.dport, pkt.protocol);
+		if (pkt.family == 6)
+			bpf_map_update_elem(&sluice_tunnel_returns6, &k.v6, &r, BPF_ANY);
+		else
+			bpf_map_update_elem(&sluice_tunnel_returns, &k.v4, &r, BPF_ANY);
 		ct_flags = CT_F_TUNNEL_RETURN;
 	}
 	/* The namespace matters to policy only, which only new connections ask. */

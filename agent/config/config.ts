@@ -59,6 +59,9 @@ export interface SluiceConfig {
   nodePortDevices: string[];
   /** Where manifests' Services without a clusterIP get one (local mode; the lab uses the default). */
   serviceCidr: string;
+  /** The same for IPv6 clusterIPs (canonical): Services whose ipFamilies or ipFamilyPolicy ask for
+   * IPv6 (local mode; kind's default range). */
+  serviceCidrV6: string;
   /** How often expired conntrack entries are swept (ms; 0 = never: only lookups remove them). */
   ctSweepIntervalMs: number;
   /** How often every map is re-read and differences rewritten (ms; 0 = never). */
@@ -120,6 +123,7 @@ export function defaultConfig(): SluiceConfig {
     mtu: 1500,
     nodePortDevices: [],
     serviceCidr: '10.96.0.0/16',
+    serviceCidrV6: 'fd00:10:96::/108',
     podWaitMs: 5000,
     resyncIntervalMs: 300_000,
     ctSweepIntervalMs: 30_000,

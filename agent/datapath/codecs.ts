@@ -405,6 +405,44 @@ export const lbConnCodec = defineStruct('lb_conn', 16, [
   { name: 'expires', type: 'u32', offset: 12 },
 ] as const);
 
+// The IPv6 twins of the Service maps' layouts (a frontend is of one family; lb_frontend,
+// lb_backend and lb_stats serve both).
+export const lb6FrontendKeyCodec = defineStruct('lb6_frontend_key', 20, [
+  { name: 'addr', type: 'ipv6', offset: 0 },
+  { name: 'port', type: 'be16', offset: 16 },
+  { name: 'protocol', type: 'u8', offset: 18 },
+] as const);
+
+/** sluice_lb_slots6 and sluice_lb_revnat6 values. */
+export const lb6TargetCodec = defineStruct('lb6_target', 20, [
+  { name: 'addr', type: 'ipv6', offset: 0 },
+  { name: 'port', type: 'be16', offset: 16 },
+] as const);
+
+export const lb6BackendKeyCodec = defineStruct('lb6_backend_key', 24, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'addr', type: 'ipv6', offset: 4 },
+  { name: 'port', type: 'be16', offset: 20 },
+] as const);
+
+export const lb6AffinityKeyCodec = defineStruct('lb6_affinity_key', 20, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'client', type: 'ipv6', offset: 4 },
+] as const);
+
+export const lb6AffinityCodec = defineStruct('lb6_affinity', 24, [
+  { name: 'addr', type: 'ipv6', offset: 0 },
+  { name: 'port', type: 'be16', offset: 16 },
+  { name: 'last_used', type: 'u32', offset: 20 },
+] as const);
+
+export const lb6ConnCodec = defineStruct('lb6_conn', 28, [
+  { name: 'frontend_id', type: 'u32', offset: 0 },
+  { name: 'addr', type: 'ipv6', offset: 4 },
+  { name: 'port', type: 'be16', offset: 20 },
+  { name: 'expires', type: 'u32', offset: 24 },
+] as const);
+
 export const lbStatsCodec = defineStruct('lb_stats', 16, [
   { name: 'translations', type: 'u64', offset: 0 },
   { name: 'no_backend', type: 'u64', offset: 8 },
@@ -448,4 +486,10 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   lbAffinityCodec,
   lbConnCodec,
   lbStatsCodec,
+  lb6FrontendKeyCodec,
+  lb6TargetCodec,
+  lb6BackendKeyCodec,
+  lb6AffinityKeyCodec,
+  lb6AffinityCodec,
+  lb6ConnCodec,
 ] as StructCodec<unknown>[];

@@ -47,7 +47,24 @@ export interface DesiredMaps {
   lbRevnat: Partitioned;
   lbBackends: Partitioned;
   lbSlots: Partitioned;
+  lbFrontends6: MapContents;
+  lbRevnat6: Partitioned;
+  lbBackends6: Partitioned;
+  lbSlots6: Partitioned;
 }
+
+/** The Service maps, both families (agent/services/encode.ts). */
+export const LB_MAPS = [
+  'lbFrontends',
+  'lbRevnat',
+  'lbBackends',
+  'lbSlots',
+  'lbFrontends6',
+  'lbRevnat6',
+  'lbBackends6',
+  'lbSlots6',
+] as const;
+export type LbMapId = (typeof LB_MAPS)[number];
 
 export interface IpcacheEntry {
   /** An address or prefix of either family: "a.b.c.d", "a.b.c.d/len", "x::y", "x::/len" */
@@ -70,7 +87,7 @@ export interface DesiredInput {
   identityNamespaces?: ReadonlyMap<number, number>;
   compiled?: CompileOutput;
   /** Encoded Service maps; omitted = no Services. */
-  lb?: Pick<DesiredMaps, 'lbFrontends' | 'lbRevnat' | 'lbBackends' | 'lbSlots'>;
+  lb?: Pick<DesiredMaps, LbMapId>;
 }
 
 export function hexKey(buf: Buffer): string {
@@ -195,6 +212,10 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
     lbRevnat: input.lb?.lbRevnat ?? new Map(),
     lbBackends: input.lb?.lbBackends ?? new Map(),
     lbSlots: input.lb?.lbSlots ?? new Map(),
+    lbFrontends6: input.lb?.lbFrontends6 ?? new Map(),
+    lbRevnat6: input.lb?.lbRevnat6 ?? new Map(),
+    lbBackends6: input.lb?.lbBackends6 ?? new Map(),
+    lbSlots6: input.lb?.lbSlots6 ?? new Map(),
   };
   const flags = input.compiled?.endpointFlags;
   for (const ep of input.endpoints) {

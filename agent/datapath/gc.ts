@@ -2,7 +2,7 @@
 // datapath deletes them only when a lookup finds them), and the conntrack and metrics entries of
 // an endpoint that is gone (its counters would fill sluice_metrics after enough pod cycles).
 
-import { ctValueCodec, lbConnCodec, metricsKeyCodec, tunnelReturnCodec } from './codecs.js';
+import { ctValueCodec, lb6ConnCodec, lbConnCodec, metricsKeyCodec, tunnelReturnCodec } from './codecs.js';
 import type { MapWriter } from './map-writer.js';
 import { mapPin } from './maps.js';
 
@@ -12,7 +12,7 @@ const CT_MAPS = ['ct', 'ct6'] as const;
 const offsetOf = (codec: { fields: readonly { name: string; offset: number }[] }, name: string) =>
   codec.fields.find((f) => f.name === name)!.offset;
 
-/** Deletes expired conntrack (both families), Service connection and tunnel return entries; how many of each. */
+/** Deletes expired conntrack, Service connection and tunnel return entries (each of both families); how many of each. */
 export async function sweepExpired(
   writer: MapWriter,
   pinRoot: string,
@@ -20,14 +20,21 @@ export async function sweepExpired(
   let ct = 0;
   for (const id of CT_MAPS)
     ct += await writer.sweep({ pin: mapPin(pinRoot, id), expiresOffset: offsetOf(ctValueCodec, 'expires') });
-  const lbConns = await writer.sweep({
-    pin: mapPin(pinRoot, 'lbConns'),
-    expiresOffset: offsetOf(lbConnCodec, 'expires'),
-  });
-  const tunnelReturns = await writer.sweep({
-    pin: mapPin(pinRoot, 'tunnelReturns'),
-    expiresOffset: offsetOf(tunnelReturnCodec, 'expires'),
-  });
+  const lbConns =
+    (await writer.sweep({
+      pin: mapPin(pinRoot, 'lbConns'),
+      expiresOffset: offsetOf(lbConnCodec, 'expires'),
+    })) +
+    (await writer.sweep({
+      pin: mapPin(pinRoot, 'lbConns6'),
+      expiresOffset: offsetOf(lb6ConnCodec, 'expires'),
+    }));
+  let tunnelReturns = 0;
+  for (const id of ['tunnelReturns', 'tunnelReturns6'] as const)
+    tunnelReturns += await writer.sweep({
+      pin: mapPin(pinRoot, id),
+      expiresOffset: offsetOf(tunnelReturnCodec, 'expires'),
+    });
   return { ct, lbConns, tunnelReturns };
 }
 

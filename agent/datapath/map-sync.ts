@@ -33,6 +33,10 @@ const ADD_ORDER: readonly SyncedMap[] = [
   'lbBackends',
   'lbSlots',
   'lbFrontends',
+  'lbRevnat6',
+  'lbBackends6',
+  'lbSlots6',
+  'lbFrontends6',
   'endpoints',
   'endpoints6',
 ];
@@ -45,6 +49,10 @@ const SIZE_SETTING: Partial<Record<SyncedMap, string>> = {
   cidr6: 'cidr',
   lbRevnat: 'lbFrontends',
   lbSlots: 'lbBackends',
+  lbFrontends6: 'lbFrontends',
+  lbRevnat6: 'lbFrontends',
+  lbBackends6: 'lbBackends',
+  lbSlots6: 'lbBackends',
 };
 
 export class MapFullError extends SluiceError {
@@ -91,10 +99,18 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
 /** Which part an entry belongs to: policy and cidr keys carry the endpoint id in bytes 4..8 (big
  * endian); Service slot, backend and reverse-NAT keys start with the frontend id (host order).
  * Other maps are one part. */
+const PER_FRONTEND: ReadonlySet<SyncedMap> = new Set([
+  'lbRevnat',
+  'lbBackends',
+  'lbSlots',
+  'lbRevnat6',
+  'lbBackends6',
+  'lbSlots6',
+]);
+
 function partOf(id: SyncedMap, keyHex: string): number {
   if (id === 'policy' || id === 'cidr' || id === 'cidr6') return Number.parseInt(keyHex.slice(8, 16), 16);
-  if (id === 'lbRevnat' || id === 'lbBackends' || id === 'lbSlots')
-    return Buffer.from(keyHex.slice(0, 8), 'hex').readUInt32LE(0);
+  if (PER_FRONTEND.has(id)) return Buffer.from(keyHex.slice(0, 8), 'hex').readUInt32LE(0);
   return 0;
 }
 

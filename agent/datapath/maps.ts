@@ -22,6 +22,12 @@ import {
   ipcache6KeyCodec,
   ipcacheKeyCodec,
   ipcacheValueCodec,
+  lb6AffinityCodec,
+  lb6AffinityKeyCodec,
+  lb6BackendKeyCodec,
+  lb6ConnCodec,
+  lb6FrontendKeyCodec,
+  lb6TargetCodec,
   lbAffinityCodec,
   lbAffinityKeyCodec,
   lbBackendCodec,
@@ -47,7 +53,15 @@ const BPF_F_NO_PREALLOC = 1;
 
 export interface MapSpec {
   name: string;
-  type: 'hash' | 'lru_hash' | 'percpu_hash' | 'lpm_trie' | 'array' | 'perf_event_array' | 'prog_array';
+  type:
+    | 'hash'
+    | 'lru_hash'
+    | 'percpu_hash'
+    | 'lpm_trie'
+    | 'array'
+    | 'percpu_array'
+    | 'perf_event_array'
+    | 'prog_array';
   keySize: number;
   valueSize: number;
   entries: (sizes: MapSizes) => number;
@@ -271,6 +285,66 @@ export const MAPS = {
     entries: () => 65536,
     flags: 0,
     ...codecs(u32Codec, lbStatsCodec),
+  },
+  // The IPv6 twins of the Service maps, sized like them. The hashes are not preallocated, so a
+  // node without IPv6 Services pays for none of their entries (LRU maps always are).
+  lbFrontends6: {
+    name: 'sluice_lb_frontends6',
+    type: 'hash',
+    entries: (s) => s.lbFrontends,
+    flags: BPF_F_NO_PREALLOC,
+    ...codecs(lb6FrontendKeyCodec, lbFrontendCodec),
+  },
+  lbSlots6: {
+    name: 'sluice_lb_slots6',
+    type: 'hash',
+    entries: (s) => s.lbBackends,
+    flags: BPF_F_NO_PREALLOC,
+    ...codecs(lbSlotKeyCodec, lb6TargetCodec),
+  },
+  lbBackends6: {
+    name: 'sluice_lb_backends6',
+    type: 'hash',
+    entries: (s) => s.lbBackends,
+    flags: BPF_F_NO_PREALLOC,
+    ...codecs(lb6BackendKeyCodec, lbBackendCodec),
+  },
+  lbRevnat6: {
+    name: 'sluice_lb_revnat6',
+    type: 'hash',
+    entries: (s) => s.lbFrontends,
+    flags: BPF_F_NO_PREALLOC,
+    ...codecs(u32Codec, lb6TargetCodec),
+  },
+  lbAffinity6: {
+    name: 'sluice_lb_affinity6',
+    type: 'lru_hash',
+    entries: (s) => s.lbAffinity,
+    flags: 0,
+    ...codecs(lb6AffinityKeyCodec, lb6AffinityCodec),
+  },
+  lbConns6: {
+    name: 'sluice_lb_conns6',
+    type: 'lru_hash',
+    entries: (s) => s.lbConns,
+    flags: 0,
+    ...codecs(ct6KeyCodec, lb6ConnCodec),
+  },
+  tunnelReturns6: {
+    name: 'sluice_tunnel_returns6',
+    type: 'lru_hash',
+    entries: (s) => s.lbConns,
+    flags: 0,
+    ...codecs(ct6KeyCodec, tunnelReturnCodec),
+  },
+  /** Per-CPU room for the datapath's ICMP errors (bpf/lib/maps.h): bytes, never read here. */
+  scratch: {
+    name: 'sluice_scratch',
+    type: 'percpu_array',
+    keySize: 4,
+    valueSize: 256,
+    entries: () => 1,
+    flags: 0,
   },
 } as const satisfies Record<string, MapSpec>;
 

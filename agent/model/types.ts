@@ -1,6 +1,8 @@
 // The cluster as the agent sees it: the fields of Namespaces, Pods and NetworkPolicies that
 // networking needs, in Kubernetes' own shapes and names (networking.k8s.io/v1).
 
+import { isIPv6Text } from '../net/ipv6.js';
+
 export type Labels = Readonly<Record<string, string>>;
 
 /** The label an API server gives every Namespace: its name. */
@@ -117,14 +119,30 @@ export interface ServicePort {
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 export type TrafficPolicy = 'Cluster' | 'Local';
+export type IPFamily = 'IPv4' | 'IPv6';
+export const IP_FAMILIES: readonly IPFamily[] = ['IPv4', 'IPv6'];
+export type IPFamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+export const IP_FAMILY_POLICIES: readonly IPFamilyPolicy[] = [
+  'SingleStack',
+  'PreferDualStack',
+  'RequireDualStack',
+];
 
 /** The fields of a v1 Service that load balancing needs. */
 export interface Service {
   namespace: string;
   name: string;
   type: ServiceType;
-  /** IPv4 address, or "None" for a headless Service (no frontend). */
+  /** The primary address (clusterIPs[0]): IPv4, IPv6 (canonical), or "None" for a headless
+   * Service (no frontend). */
   clusterIP?: string;
+  /** spec.clusterIPs: at most one address per family, the primary first; ["None"] when headless. */
+  clusterIPs?: string[];
+  /** spec.ipFamilies: the families of clusterIPs, in their order (set by the API server; a
+   * manifest may ask for families whose address is to be allocated). */
+  ipFamilies?: IPFamily[];
+  /** Omitted: SingleStack (one family). */
+  ipFamilyPolicy?: IPFamilyPolicy;
   /** Without a selector the Service's EndpointSlices are managed by someone else. */
   selector?: Record<string, string>;
   ports: ServicePort[];
@@ -183,6 +201,36 @@ export interface Snapshot {
 
 export function serviceKey(svc: { namespace: string; name: string }): string {
   return `${svc.namespace}/${svc.name}`;
+}
+
+/** A Service's addresses: spec.clusterIPs, or spec.clusterIP alone from a writer that knows no
+ * clusterIPs (an older manifest); "None" and "" included as given. */
+export function serviceClusterIPs(svc: Pick<Service, 'clusterIP' | 'clusterIPs'>): string[] {
+  if (svc.clusterIPs && svc.clusterIPs.length > 0) return svc.clusterIPs;
+  return svc.clusterIP === undefined ? [] : [svc.clusterIP];
+}
+
+/** The family of an address text, telling them apart as the compiler does (validation has
+ * refused malformed ones). */
+export function addressFamily(addr: string): IPFamily {
+  return isIPv6Text(addr) ? 'IPv6' : 'IPv4';
+}
+
+/**
+ * The families a Service has, primary first: spec.ipFamilies where given, else the families of its
+ * addresses, else IPv4 alone (a Service from a writer that knows no families is IPv4, as before).
+ * The policy is not read: it asks the allocator for families; what was allocated is here.
+ */
+export function serviceFamilies(svc: Pick<Service, 'clusterIP' | 'clusterIPs' | 'ipFamilies'>): IPFamily[] {
+  const addrs = serviceClusterIPs(svc).filter((a) => a !== '' && a !== 'None');
+  const out: IPFamily[] = [];
+  for (let i = 0; i < 2; i++) {
+    const given = svc.ipFamilies?.[i];
+    const addr = addrs[i];
+    const f = given ?? (addr === undefined ? undefined : addressFamily(addr));
+    if (f && !out.includes(f)) out.push(f);
+  }
+  return out.length > 0 ? out : ['IPv4'];
 }
 
 export function podKey(pod: { namespace: string; name: string }): string {

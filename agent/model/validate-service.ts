@@ -2,7 +2,16 @@
 // load balancing depends on them. Every problem names the object and the field.
 
 import { ipv4OrMinusOne } from '../net/ipv4.js';
-import { type EndpointSlice, PROTOCOLS, type Service, serviceKey } from './types.js';
+import { ipFamily } from '../net/ipv6.js';
+import {
+  type EndpointSlice,
+  IP_FAMILIES,
+  IP_FAMILY_POLICIES,
+  type IPFamily,
+  PROTOCOLS,
+  type Service,
+  serviceKey,
+} from './types.js';
 
 export interface ServiceProblem {
   /** "Service ns/name" or "EndpointSlice ns/name" */
@@ -27,6 +36,85 @@ export function isIPv4(s: string): boolean {
   return ipv4OrMinusOne(s) >= 0;
 }
 
+/** The family of an address text as the API names it, or undefined when it is no address. */
+function familyOf(a: unknown): IPFamily | undefined {
+  if (typeof a !== 'string') return undefined;
+  const f = ipFamily(a);
+  return f === 4 ? 'IPv4' : f === 6 ? 'IPv6' : undefined;
+}
+
+/**
+ * spec.clusterIP, spec.clusterIPs, spec.ipFamilies and spec.ipFamilyPolicy, with the API server's
+ * rules: at most one address per family, the primary first and equal to clusterIP; "None" only
+ * alone; families matching the addresses in order; SingleStack (when said) with one family.
+ */
+function addressProblems(svc: Service, object: string): ServiceProblem[] {
+  const out: ServiceProblem[] = [];
+  const bad = (field: string, message: string) => out.push({ object, field, message });
+  const ip = svc.clusterIP;
+  if (ip !== undefined && ip !== 'None' && ip !== '' && !familyOf(ip))
+    bad('spec.clusterIP', `must be an IPv4 or IPv6 address, "None" or empty, not ${JSON.stringify(ip)}`);
+  const ips = svc.clusterIPs;
+  if (ips !== undefined && !Array.isArray(ips)) bad('spec.clusterIPs', 'must be a list');
+  else if (ips !== undefined && ips.length > 0) {
+    if (ips.length > 2)
+      bad('spec.clusterIPs', `has ${ips.length} addresses: at most 2, one IPv4 and one IPv6`);
+    ips.forEach((a, i) => {
+      const f = `spec.clusterIPs[${i}]`;
+      if (a === 'None') {
+        if (ips.length > 1) bad(f, '"None" (headless) must be the only entry');
+      } else if (a === '') {
+        // Empty: to be allocated, as for clusterIP.
+      } else if (!familyOf(a))
+        bad(f, `must be an IPv4 or IPv6 address, "None" or empty, not ${JSON.stringify(a)}`);
+      else if (i > 0 && familyOf(a) === familyOf(ips[0]))
+        bad(f, `${a} is ${familyOf(a)} like spec.clusterIPs[0]: at most one address per family`);
+    });
+    if (ip !== undefined && ips[0] !== ip)
+      bad('spec.clusterIPs[0]', `must be spec.clusterIP (${ip}), not ${JSON.stringify(ips[0])}`);
+  }
+  const fams = svc.ipFamilies;
+  if (fams !== undefined && !Array.isArray(fams)) bad('spec.ipFamilies', 'must be a list');
+  else if (fams !== undefined) {
+    if (fams.length > 2) bad('spec.ipFamilies', `has ${fams.length} entries: at most 2, IPv4 and IPv6`);
+    fams.forEach((fam, i) => {
+      const f = `spec.ipFamilies[${i}]`;
+      if (!IP_FAMILIES.includes(fam)) bad(f, `must be IPv4 or IPv6, not ${JSON.stringify(fam)}`);
+      else if (fams.indexOf(fam) < i) bad(f, `${fam} is spec.ipFamilies[${fams.indexOf(fam)}] already`);
+    });
+    // The addresses, primary first, must be of the families in the same order.
+    const addrs = Array.isArray(ips) && ips.length > 0 ? ips : ip ? [ip] : [];
+    const field = Array.isArray(ips) && ips.length > 0 ? 'spec.clusterIPs' : 'spec.clusterIP';
+    fams.slice(0, 2).forEach((fam, i) => {
+      const have = familyOf(addrs[i]);
+      if (have && IP_FAMILIES.includes(fam) && have !== fam)
+        bad(
+          `spec.ipFamilies[${i}]`,
+          `is ${fam} but ${field === 'spec.clusterIP' ? field : `${field}[${i}]`} (${addrs[i]}) is ${have}`,
+        );
+    });
+  }
+  const policy = svc.ipFamilyPolicy;
+  if (policy !== undefined && !IP_FAMILY_POLICIES.includes(policy))
+    bad(
+      'spec.ipFamilyPolicy',
+      `must be one of ${IP_FAMILY_POLICIES.join(', ')}, not ${JSON.stringify(policy)}`,
+    );
+  // Unset, the API server infers RequireDualStack from two families; SingleStack said is a clash.
+  if (policy === 'SingleStack') {
+    const distinct = (xs: unknown) =>
+      Array.isArray(xs) ? new Set(xs.map(familyOf).filter((f) => f !== undefined)).size : 0;
+    const ipFams = Array.isArray(fams) ? new Set(fams.filter((f) => IP_FAMILIES.includes(f))).size : 0;
+    const two = ipFams > 1 ? 'spec.ipFamilies' : distinct(ips) > 1 ? 'spec.clusterIPs' : undefined;
+    if (two)
+      bad(
+        two,
+        'names two families, but spec.ipFamilyPolicy is SingleStack: set PreferDualStack or RequireDualStack, or keep one family',
+      );
+  }
+  return out;
+}
+
 /** A Service's own problems (no other object needed). Any problem without `warning` refuses it. */
 export function validateService(svc: Service): ServiceProblem[] {
   const object = `Service ${serviceKey(svc)}`;
@@ -34,22 +122,7 @@ export function validateService(svc: Service): ServiceProblem[] {
   const bad = (field: string, message: string) => out.push({ object, field, message });
   if (!TYPES.includes(svc.type))
     bad('spec.type', `must be one of ${TYPES.join(', ')}, not ${JSON.stringify(svc.type)}`);
-  if (
-    svc.clusterIP !== undefined &&
-    svc.clusterIP !== 'None' &&
-    svc.clusterIP !== '' &&
-    !isIPv4(svc.clusterIP)
-  ) {
-    const v6 = svc.clusterIP.includes(':');
-    out.push({
-      object,
-      field: 'spec.clusterIP',
-      message: v6
-        ? `${svc.clusterIP} is IPv6: IPv6 Services are not supported yet (the Service gets no frontend)`
-        : `must be an IPv4 address or "None", not ${JSON.stringify(svc.clusterIP)}`,
-      ...(v6 ? { warning: true } : {}),
-    });
-  }
+  out.push(...addressProblems(svc, object));
   if (!Array.isArray(svc.ports)) bad('spec.ports', 'must be a list');
   const seen = new Map<string, number>();
   const names = new Set<string>();
@@ -122,10 +195,15 @@ export function validateEndpointSlice(slice: EndpointSlice): ServiceProblem[] {
     if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol))
       bad(`ports[${i}].protocol`, `must be TCP, UDP or SCTP, not ${JSON.stringify(p.protocol)}`);
   });
-  if (slice.addressType === 'IPv4') {
+  if (slice.addressType === 'IPv4' || slice.addressType === 'IPv6') {
+    const want = slice.addressType;
     (slice.endpoints ?? []).forEach((e, i) => {
       (e.addresses ?? []).forEach((a, j) => {
-        if (!isIPv4(a)) bad(`endpoints[${i}].addresses[${j}]`, `${JSON.stringify(a)} is not an IPv4 address`);
+        if (familyOf(a) !== want)
+          bad(
+            `endpoints[${i}].addresses[${j}]`,
+            `${JSON.stringify(a)} is not an ${want} address (addressType is ${want})`,
+          );
       });
     });
   }

@@ -5,7 +5,7 @@
 
 import { ApiError, ApiErrorCode } from '../api/errors.js';
 import type { SluiceConfig } from '../config/config.js';
-import { lbFrontendCodec, lbFrontendKeyCodec } from '../datapath/codecs.js';
+import { lb6FrontendKeyCodec, lbFrontendCodec, lbFrontendKeyCodec } from '../datapath/codecs.js';
 import { forgetEndpoint, sweepExpired } from '../datapath/gc.js';
 import { Loader } from '../datapath/loader.js';
 import { MapSyncer } from '../datapath/map-sync.js';
@@ -16,13 +16,13 @@ import { IdentityAllocator } from '../identity/allocator.js';
 import { Ipam } from '../ipam/ipam.js';
 import { attachmentKey } from '../ipam/pool.js';
 import { AgentMetrics } from '../metrics/registry.js';
-import type { Snapshot } from '../model/types.js';
+import type { Protocol, Snapshot } from '../model/types.js';
 import { canonicalIPv6 } from '../net/ipv6.js';
 import { protocolName } from '../net/protocols.js';
 import { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT, EventReader, setEventFlags } from '../observe/events.js';
 import { type FlowNames, FlowRing, toFlow } from '../observe/flows.js';
 import { type DatapathPlan, Reconciler } from '../reconciler/reconciler.js';
-import { type Frontend, servicePortLabel } from '../services/compile.js';
+import { type Frontend, frontendKey, servicePortLabel } from '../services/compile.js';
 import { applyManifests, loadManifests } from '../sources/manifests.js';
 import { Store } from '../state/store.js';
 import { run } from '../sys/exec.js';
@@ -66,12 +66,17 @@ function nodeDevices(links: readonly HostLink[], nodeIps: readonly string[], pod
     .map((l) => l.ifname);
 }
 
-/** Frontend key -> id of what the pinned sluice_lb_frontends map holds. */
-function frontendIdsIn(entries: [string, Buffer][]): [string, number][] {
+/** Frontend key -> id of what a pinned frontends map (either family's) holds. */
+function frontendIdsIn(
+  entries: [string, Buffer][],
+  keyCodec: typeof lbFrontendKeyCodec | typeof lb6FrontendKeyCodec,
+): [string, number][] {
   return entries.map(([k, v]) => {
-    const key = lbFrontendKeyCodec.decode(Buffer.from(k, 'hex'));
-    const proto = protocolName(key.protocol);
-    return [`${key.addr}:${key.port}/${proto}`, lbFrontendCodec.decode(v).id];
+    const key = keyCodec.decode(Buffer.from(k, 'hex'));
+    return [
+      frontendKey(key.addr, key.port, protocolName(key.protocol) as Protocol),
+      lbFrontendCodec.decode(v).id,
+    ];
   });
 }
 
@@ -178,7 +183,10 @@ export class Lifecycle {
       metrics: this.metrics,
     });
     // Frontend ids stay with their frontends: conntrack entries of live connections carry them.
-    this.reconciler.seedFrontendIds(frontendIdsIn(this.syncer.appliedEntries('lbFrontends')));
+    this.reconciler.seedFrontendIds([
+      ...frontendIdsIn(this.syncer.appliedEntries('lbFrontends'), lbFrontendKeyCodec),
+      ...frontendIdsIn(this.syncer.appliedEntries('lbFrontends6'), lb6FrontendKeyCodec),
+    ]);
     const devices =
       this.cfg.nodePortDevices.length > 0
         ? this.cfg.nodePortDevices
@@ -284,6 +292,7 @@ export class Lifecycle {
       sweepExpired(this.syncer.writer, this.cfg.pinRoot).then(
         (n) => {
           this.metrics.garbageDeleted.inc({ map: 'sluice_ct', reason: 'expired' }, n.ct);
+          // Each label counts both families' maps (sluice_ct and sluice_ct6, …).
           this.metrics.garbageDeleted.inc({ map: 'sluice_lb_conns', reason: 'expired' }, n.lbConns);
           this.metrics.garbageDeleted.inc(
             { map: 'sluice_tunnel_returns', reason: 'expired' },
@@ -369,7 +378,7 @@ export class Lifecycle {
       );
     let m: Awaited<ReturnType<typeof loadManifests>>;
     try {
-      m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr);
+      m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr, this.cfg.serviceCidrV6);
       applyManifests(this.store, m, this.cfg.nodes);
     } catch (err) {
       throw new ApiError(ApiErrorCode.INVALID_ARGUMENT, (err as Error).message);

@@ -93,6 +93,7 @@ export interface PlanCache {
     slices: Snapshot['endpointSlices'];
     endpoints: readonly Endpoint[];
     nodeIps: readonly string[];
+    nodeIpsV6: readonly string[] | undefined;
     value: ReturnType<typeof compileServices>;
   };
   lb: LbCache;
@@ -197,7 +198,8 @@ export function planDatapath(
     /** Namespace name -> namespace identity; without it namespace peers enumerate pods. */
     namespaceIdentities?: ReadonlyMap<string, number> | undefined;
     nodeIps: readonly string[];
-    /** A dual-stack node's own IPv6 addresses (the ipcache's HOST entries; Services are IPv4). */
+    /** A dual-stack node's own IPv6 addresses (the ipcache's HOST entries; the NodePorts of
+     * Services with the IPv6 family). */
     nodeIpsV6?: readonly string[] | undefined;
     /** This node's name: Services with a traffic policy Local keep its endpoints. */
     nodeName?: string | undefined;
@@ -271,6 +273,7 @@ export function planDatapath(
     sc.slices === snapshot.endpointSlices &&
     sc.endpoints === endpoints &&
     sc.nodeIps === nodeIps &&
+    sc.nodeIpsV6 === input.nodeIpsV6 &&
     (!input.deriveEndpointSlices || sc.pods === snapshot.pods)
   ) {
     services = sc.value;
@@ -285,12 +288,14 @@ export function planDatapath(
               snapshot.services ?? [],
               snapshot.pods,
               new Map(endpoints.map((e) => [e.podKey, e.ip])),
+              new Map(endpoints.flatMap((e): [string, string][] => (e.ipv6 ? [[e.podKey, e.ipv6]] : []))),
             ),
           ]
         : given,
       nodeIps,
+      ...(input.nodeIpsV6 ? { nodeIpsV6: input.nodeIpsV6 } : {}),
       ...(input.nodeName ? { nodeName: input.nodeName } : {}),
-      localAddresses: new Set(endpoints.map((e) => e.ip)),
+      localAddresses: new Set(endpoints.flatMap((e) => (e.ipv6 ? [e.ip, e.ipv6] : [e.ip]))),
     });
     cache.services = {
       pods: snapshot.pods,
@@ -298,6 +303,7 @@ export function planDatapath(
       slices: snapshot.endpointSlices,
       endpoints,
       nodeIps,
+      nodeIpsV6: input.nodeIpsV6,
       value: services,
     };
   }

@@ -39,6 +39,8 @@ const MAP_PRESSURE_MAPS = [
   'cidr6',
   'lbFrontends',
   'lbBackends',
+  'lbFrontends6',
+  'lbBackends6',
 ] as const;
 
 export function registerDatapathMetrics(agent: Agent): void {

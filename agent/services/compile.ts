@@ -2,16 +2,23 @@
 // backends new connections may take and every backend that keeps its connections. kube-proxy's
 // semantics: ready endpoints serve; with none ready, serving-and-terminating ones do; a traffic
 // policy Local keeps this node's endpoints only (and drops instead of rejecting without any).
+// Dual-stack: a frontend per address in spec.clusterIPs, and NodePorts on this node's addresses of
+// each family the Service has, every one with the backends of its own family only.
 
 import { LB_BACKEND_FLAGS, LB_FLAGS } from '../abi/constants.js';
 import {
+  addressFamily,
   type EndpointSlice,
+  type IPFamily,
   type Protocol,
   type Service,
   type ServicePort,
+  serviceClusterIPs,
+  serviceFamilies,
   serviceKey,
 } from '../model/types.js';
 import { DEFAULT_AFFINITY_TIMEOUT, isIPv4, type ServiceProblem } from '../model/validate-service.js';
+import { formatIPv6, ipv6OrUndefined, isIPv6Text } from '../net/ipv6.js';
 
 /** bpf/lib/common.h enum lb_flags and lb_backend_flags (agent/abi/constants.ts). */
 export const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
@@ -28,7 +35,7 @@ export interface Backend {
 }
 
 export interface Frontend {
-  /** "addr:port/PROTO": what the frontend id is allocated for. */
+  /** frontendKey: what the frontend id is allocated for. */
   key: string;
   service: string;
   /** The Service port's name ('' when unnamed) and number (a NodePort frontend's port differs). */
@@ -47,11 +54,14 @@ export interface Frontend {
 export interface ServicesInput {
   services: readonly Service[];
   endpointSlices: readonly EndpointSlice[];
-  /** This node's addresses: a NodePort is served on each. */
+  /** This node's IPv4 addresses: a NodePort of a Service with the IPv4 family is served on each. */
   nodeIps: readonly string[];
+  /** This node's IPv6 addresses (canonical): the same for Services with the IPv6 family. */
+  nodeIpsV6?: readonly string[];
   /** This node's name, for traffic policy Local (slices name each endpoint's node). */
   nodeName?: string;
-  /** Addresses of pods on this node: local too when a slice names no node. */
+  /** Addresses of pods on this node, IPv4 and IPv6 (canonical): local too when a slice names no
+   * node. */
   localAddresses: ReadonlySet<string>;
 }
 
@@ -65,16 +75,33 @@ export function servicePortLabel(f: Pick<Frontend, 'service' | 'portName' | 'ser
   return `${f.service}:${f.portName || f.servicePort}`;
 }
 
+/** "10.96.0.1:80/TCP", "[fd00::1]:80/TCP": the frontend's id is allocated for it, and its entry
+ * in the pinned maps is named by it again. An IPv6 address is bracketed (RFC 3986), so the port
+ * stays apart from its groups. */
 export function frontendKey(addr: string, port: number, protocol: Protocol): string {
-  return `${addr}:${port}/${protocol}`;
+  return isIPv6Text(addr) ? `[${addr}]:${port}/${protocol}` : `${addr}:${port}/${protocol}`;
 }
 
-/** The backends of one Service port from its slices (every slice port with the same name and protocol). */
-function backendsOf(svc: Service, sp: ServicePort, slices: readonly EndpointSlice[]): Backend[] {
+/** An address of the family in its canonical text, or undefined when it is not one (an address
+ * of another family in a slice is ignored, as kube-proxy does). */
+function canonicalAddress(addr: string, family: IPFamily): string | undefined {
+  if (family === 'IPv4') return isIPv4(addr) ? addr : undefined;
+  const n = ipv6OrUndefined(addr);
+  return n === undefined ? undefined : formatIPv6(n);
+}
+
+/** The backends of one Service port from its slices of one family (every slice port with the same
+ * name and protocol). */
+function backendsOf(
+  svc: Service,
+  sp: ServicePort,
+  slices: readonly EndpointSlice[],
+  family: IPFamily,
+): Backend[] {
   const name = sp.name ?? '';
   const seen = new Map<string, Backend>();
   for (const slice of slices) {
-    if (slice.addressType !== 'IPv4') continue;
+    if (slice.addressType !== family) continue;
     for (const p of slice.ports) {
       if ((p.name ?? '') !== name || (p.protocol ?? 'TCP') !== sp.protocol || p.port === undefined) continue;
       for (const e of slice.endpoints) {
@@ -83,8 +110,9 @@ function backendsOf(svc: Service, sp: ServicePort, slices: readonly EndpointSlic
         const ready = svc.publishNotReadyAddresses || (c.ready ?? !c.terminating);
         const serving = c.serving ?? ready;
         const state: BackendState = ready ? 'active' : serving && c.terminating ? 'terminating' : 'not-ready';
-        for (const addr of e.addresses) {
-          if (!isIPv4(addr)) continue;
+        for (const text of e.addresses) {
+          const addr = canonicalAddress(text, family);
+          if (addr === undefined) continue;
           const k = `${addr}:${p.port}`;
           const b: Backend = { addr, port: p.port, state };
           if (e.nodeName) b.nodeName = e.nodeName;
@@ -95,6 +123,7 @@ function backendsOf(svc: Service, sp: ServicePort, slices: readonly EndpointSlic
       }
     }
   }
+  // By address text, then port: total for either family (slot order must not depend on input order).
   return [...seen.values()].sort((a, b) => (a.addr === b.addr ? a.port - b.port : a.addr < b.addr ? -1 : 1));
 }
 
@@ -126,13 +155,22 @@ export function compileServices(input: ServicesInput): ServicesOutput {
     const slices = slicesOf.get(serviceKey(svc)) ?? [];
     const affinity = svc.sessionAffinity === 'ClientIP';
     const timeout = affinity ? (svc.affinityTimeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT) : 0;
+    const families = serviceFamilies(svc);
+    // Headless ("None") and malformed addresses have no frontend; validation has named the latter.
+    const clusterIPs = serviceClusterIPs(svc).flatMap((a) => {
+      const addr = canonicalAddress(a, addressFamily(a));
+      return addr === undefined ? [] : [addr];
+    });
     svc.ports.forEach((sp, i) => {
-      const all = backendsOf(svc, sp, slices);
+      const all: Record<IPFamily, Backend[]> = {
+        IPv4: backendsOf(svc, sp, slices, 'IPv4'),
+        IPv6: backendsOf(svc, sp, slices, 'IPv6'),
+      };
       if (
         svc.selector &&
         Object.keys(svc.selector).length > 0 &&
         typeof sp.targetPort === 'string' &&
-        all.length === 0
+        families.every((f) => all[f].length === 0)
       ) {
         problems.push({
           object,
@@ -141,7 +179,14 @@ export function compileServices(input: ServicesInput): ServicesOutput {
           warning: true,
         });
       }
-      const add = (kind: Frontend['kind'], addr: string, port: number, local: boolean, field: string) => {
+      const add = (
+        kind: Frontend['kind'],
+        addr: string,
+        port: number,
+        backends: Backend[],
+        local: boolean,
+        field: string,
+      ) => {
         const key = frontendKey(addr, port, sp.protocol);
         const owner = taken.get(key);
         if (owner) {
@@ -154,7 +199,7 @@ export function compileServices(input: ServicesInput): ServicesOutput {
           return;
         }
         taken.set(key, `${object} ${field}`);
-        const chosen = withSlots(local ? all.filter(isLocal) : all);
+        const chosen = withSlots(local ? backends.filter(isLocal) : backends);
         frontends.push({
           key,
           service: serviceKey(svc),
@@ -172,23 +217,27 @@ export function compileServices(input: ServicesInput): ServicesOutput {
           backends: chosen,
         });
       };
-      if (svc.clusterIP && svc.clusterIP !== 'None' && isIPv4(svc.clusterIP))
+      // Each address takes the backends of its own family: no translation between families.
+      for (const addr of clusterIPs)
         add(
           'ClusterIP',
-          svc.clusterIP,
+          addr,
           sp.port,
+          all[addressFamily(addr)],
           svc.internalTrafficPolicy === 'Local',
           `spec.ports[${i}].port`,
         );
       if ((svc.type === 'NodePort' || svc.type === 'LoadBalancer') && sp.nodePort) {
-        for (const ip of input.nodeIps)
-          add(
-            'NodePort',
-            ip,
-            sp.nodePort,
-            svc.externalTrafficPolicy === 'Local',
-            `spec.ports[${i}].nodePort`,
-          );
+        for (const family of families)
+          for (const ip of family === 'IPv4' ? input.nodeIps : (input.nodeIpsV6 ?? []))
+            add(
+              'NodePort',
+              ip,
+              sp.nodePort,
+              all[family],
+              svc.externalTrafficPolicy === 'Local',
+              `spec.ports[${i}].nodePort`,
+            );
       }
     });
   }

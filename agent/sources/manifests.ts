@@ -19,6 +19,7 @@ import {
   type ServicePort,
   type SliceEndpoint,
   type SlicePort,
+  serviceClusterIPs,
 } from '../model/types.js';
 import { refusing, validatePolicy } from '../model/validate-policy.js';
 import { fieldProblems, refused, validateEndpointSlice, validateService } from '../model/validate-service.js';
@@ -31,7 +32,8 @@ import {
   parseCidrV6,
   parseIPv6,
 } from '../net/ipv6.js';
-import { assignServiceAddresses, DEFAULT_SERVICE_CIDR } from '../services/derive.js';
+import { frontendKey } from '../services/compile.js';
+import { assignServiceAddresses, DEFAULT_SERVICE_CIDR, DEFAULT_SERVICE_CIDR_V6 } from '../services/derive.js';
 import type { Store } from '../state/store.js';
 import { UserError } from '../sys/errors.js';
 
@@ -185,11 +187,24 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
   }
 }
 
+/** An IPv6 address text in its canonical form (RFC 5952), so equal addresses are equal strings;
+ * anything else as it is, for validateService to name. */
+function canonicalIfIPv6(v: unknown): unknown {
+  const n = typeof v === 'string' && v.includes(':') ? ipv6OrUndefined(v) : undefined;
+  return n === undefined ? v : formatIPv6(n);
+}
+
 /** A v1 Service manifest (or API object) in the shape load balancing reads. Types are checked by
- * validateService; this only picks the fields. */
+ * validateService; this only picks the fields (IPv6 addresses made canonical, and clusterIP from
+ * clusterIPs[0] when only clusterIPs is written, as the API server defaults it). */
 export function parseService(doc: Obj, namespace: string, name: string, at: string): Service {
   const spec = isObj(doc['spec']) ? doc['spec'] : undefined;
   if (!spec) throw new ManifestError(`${at}: spec is required`);
+  const clusterIPs = Array.isArray(spec['clusterIPs'])
+    ? (spec['clusterIPs'].map(canonicalIfIPv6) as string[])
+    : (spec['clusterIPs'] as string[] | undefined);
+  const clusterIP =
+    canonicalIfIPv6(spec['clusterIP']) ?? (Array.isArray(clusterIPs) ? clusterIPs[0] : undefined);
   const ports = Array.isArray(spec['ports']) ? spec['ports'] : [];
   const affinity = isObj(spec['sessionAffinityConfig']) ? spec['sessionAffinityConfig'] : {};
   const clientIP = isObj(affinity['clientIP']) ? affinity['clientIP'] : {};
@@ -200,7 +215,10 @@ export function parseService(doc: Obj, namespace: string, name: string, at: stri
     namespace,
     name,
     type: (str(spec['type']) ?? 'ClusterIP') as Service['type'],
-    ...opt('clusterIP', str(spec['clusterIP'])),
+    ...opt('clusterIP', str(clusterIP)),
+    ...opt('clusterIPs', clusterIPs ?? undefined),
+    ...opt('ipFamilies', (spec['ipFamilies'] ?? undefined) as Service['ipFamilies']),
+    ...opt('ipFamilyPolicy', (spec['ipFamilyPolicy'] ?? undefined) as Service['ipFamilyPolicy']),
     ...opt(
       'selector',
       isObj(spec['selector']) ? labelsOf(spec['selector'], `${at}: spec.selector`) : undefined,
@@ -472,15 +490,17 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
 }
 
 /** Files (and .yaml/.yml/.json files directly in directories) into manifests. */
-/** serviceCidr: where Services without a clusterIP get one (the agent's config). */
+/** serviceCidr, serviceCidrV6: where Services without a clusterIP of a family get one (the agent's
+ * config). */
 export async function loadManifests(
   paths: readonly string[],
   serviceCidr = DEFAULT_SERVICE_CIDR,
+  serviceCidrV6 = DEFAULT_SERVICE_CIDR_V6,
 ): Promise<Manifests> {
   const out = emptyManifests();
   for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);
   checkManifests(out);
-  out.services = assignServiceAddresses(out.services, serviceCidr);
+  out.services = assignServiceAddresses(out.services, serviceCidr, serviceCidrV6);
   return out;
 }
 
@@ -527,8 +547,8 @@ export function checkManifests(out: Manifests): void {
   for (const svc of out.services) {
     svc.ports.forEach((p, i) => {
       const claims: [string, string][] = [];
-      if (svc.clusterIP && svc.clusterIP !== 'None')
-        claims.push([`${svc.clusterIP}:${p.port}/${p.protocol}`, `spec.ports[${i}].port`]);
+      for (const ip of serviceClusterIPs(svc))
+        if (ip && ip !== 'None') claims.push([frontendKey(ip, p.port, p.protocol), `spec.ports[${i}].port`]);
       if (p.nodePort) claims.push([`nodePort ${p.nodePort}/${p.protocol}`, `spec.ports[${i}].nodePort`]);
       for (const [claim, field] of claims) {
         const owner = frontends.get(claim);

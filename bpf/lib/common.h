@@ -13,7 +13,8 @@
  * API: struct endpoint_info, addr6, ipcache_key/value, ipcache6_key, cidr6_key, ct6_key, frag6_key,
  *      flow_event6, frag6_value, identity_info, node_config, tunnel_return, policy_key/value, cidr_key/value, ct_key/value,
  *      metrics_key/value, flow_event, dp_config, lb_frontend_key/lb_frontend, lb_slot_key/lb_slot,
- *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats;
+ *      lb_backend_key/lb_backend, lb_revnat, lb_affinity_key/lb_affinity, lb_conn, lb_stats,
+ *      lb6_frontend_key, lb6_target, lb6_backend_key, lb6_affinity_key/lb6_affinity, lb6_conn;
  *      enum sluice_identity (SLUICE_ID_*), direction (DIR_*), endpoint_flags (EP_F_*), ct_flags
  *      (CT_F_*), event_type (EVENT_*), cfg_flags (CFG_F_*), lb_flags (LB_F_*), lb_backend_flags
  *      (LB_BACKEND_F_*); CT_LIFETIME_*, POLICY_PREFIX_*, CIDR_PREFIX_BASE, LB_FRONTEND_ID_MAX.
@@ -239,8 +240,8 @@ struct ct_value {
 };
 _Static_assert(sizeof(struct ct_value) == 56, "ct_value size");
 
-/* sluice_tunnel_returns (LRU hash): connection (as conntrack keys it) -> the node its replies go
- * back through. For connections a node translated and sent through the tunnel (a NodePort whose
+/* sluice_tunnel_returns (LRU hash; IPv6: sluice_tunnel_returns6, keyed by ct6_key): connection
+ * (as conntrack keys it) -> the node its replies go back through. For connections a node translated and sent through the tunnel (a NodePort whose
  * backend is on another node), whose replies that node translates back. */
 struct tunnel_return {
 	__u32 node;    /* network order */
@@ -441,6 +442,58 @@ struct lb_conn {
 	__u32 expires; /* seconds of bpf_ktime_get_ns() */
 };
 _Static_assert(sizeof(struct lb_conn) == 16, "lb_conn size");
+
+/* IPv6 Services: the same maps keyed by and holding IPv6 addresses (sluice_lb_frontends6,
+ * _slots6, _backends6, _revnat6, _affinity6, _conns6). A frontend is of one family and so are its
+ * backends; frontend ids are one space for both families, so conntrack's rev_nat_id and
+ * sluice_lb_stats serve both. Values without an address (lb_frontend, lb_backend) are shared. */
+struct lb6_frontend_key {
+	struct addr6 addr;
+	__u16 port; /* network order */
+	__u8 protocol;
+	__u8 pad;
+};
+_Static_assert(sizeof(struct lb6_frontend_key) == 20, "lb6_frontend_key size");
+
+/* sluice_lb_slots6 (key lb_slot_key) and sluice_lb_revnat6 (key frontend id): an address and port. */
+struct lb6_target {
+	struct addr6 addr;
+	__u16 port; /* network order */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct lb6_target) == 20, "lb6_target size");
+
+struct lb6_backend_key {
+	__u32 frontend_id;
+	struct addr6 addr;
+	__u16 port; /* network order */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct lb6_backend_key) == 24, "lb6_backend_key size");
+
+struct lb6_affinity_key {
+	__u32 frontend_id;
+	struct addr6 client;
+};
+_Static_assert(sizeof(struct lb6_affinity_key) == 20, "lb6_affinity_key size");
+
+struct lb6_affinity {
+	struct addr6 addr; /* backend */
+	__u16 port;        /* network order */
+	__u16 pad;
+	__u32 last_used; /* seconds of bpf_ktime_get_ns() */
+};
+_Static_assert(sizeof(struct lb6_affinity) == 24, "lb6_affinity size");
+
+/* sluice_lb_conns6 (LRU hash): ct6_key of a connection as the client sent it -> its backend. */
+struct lb6_conn {
+	__u32 frontend_id;
+	struct addr6 addr; /* backend */
+	__u16 port;        /* network order */
+	__u16 pad;
+	__u32 expires; /* seconds of bpf_ktime_get_ns() */
+};
+_Static_assert(sizeof(struct lb6_conn) == 28, "lb6_conn size");
 
 /* sluice_lb_stats (per-CPU hash): frontend id -> counters */
 struct lb_stats {

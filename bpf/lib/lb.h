@@ -3,11 +3,13 @@
  * rewrites both ways. Conntrack keys a translated connection by its backend tuple and records the
  * frontend (rev_nat_id), so policy and replies see the backend, and replies are rewritten back.
  *
- * API: lb_frontend_of(pkt) -> the frontend a new connection addresses, or 0 (IPv4 only);
+ * Both families: IPv4 in sluice_lb_*, IPv6 in their twins sluice_lb_*6 (common.h).
+ *
+ * API: lb_frontend_of(pkt) -> the frontend a new connection addresses, or 0;
  *      lb_pick(pkt, fe, now, &backend) -> 1 when the frontend has a backend for the connection;
  *      lb_dnat(skb, pkt, backend, hairpin) rewrites destination (and for hairpin the source);
  *      lb_rev_nat(skb, pkt, found) rewrites a reply back to the frontend;
- *      lb_reject(skb, pkt) turns the packet into an ICMP port unreachable from the frontend;
+ *      lb_reject(skb, pkt) turns the packet into an ICMP(v6) port unreachable from the frontend;
  *      lb_count(frontend_id, no_backend)
  */
 #ifndef SLUICE_LB_H
@@ -27,19 +29,29 @@
 #define LB_IP_CSUM_OFF (ETH_HLEN + 10)
 #define LB_IP_SADDR_OFF (ETH_HLEN + 12)
 #define LB_IP_DADDR_OFF (ETH_HLEN + 16)
+#define LB_IP6_SADDR_OFF (ETH_HLEN + 8)
+#define LB_IP6_DADDR_OFF (ETH_HLEN + 24)
 
+/* A backend or frontend address and port, in the packet's family (IPv4: addr.w[0], the rest 0,
+ * as in struct packet). */
 struct lb_target {
-	__u32 addr; /* network order */
-	__u16 port; /* network order */
+	struct addr6 addr; /* network order */
+	__u16 port;        /* network order */
 };
+
+static __always_inline int addr6_eq(const struct addr6 *a, const struct addr6 *b)
+{
+	return a->w[0] == b->w[0] && a->w[1] == b->w[1] && a->w[2] == b->w[2] && a->w[3] == b->w[3];
+}
 
 static __always_inline struct lb_frontend *lb_frontend_of(const struct packet *pkt)
 {
-	/* Services are IPv4 (their ClusterIPs and NodePorts); IPv6 packets address none. */
-	if (pkt->family != 4)
-		return 0;
 	if (pkt->protocol != IPPROTO_TCP && pkt->protocol != IPPROTO_UDP && pkt->protocol != IPPROTO_SCTP)
 		return 0;
+	if (pkt->family == 6) {
+		struct lb6_frontend_key key = { .addr = pkt->daddr6, .port = pkt->dport, .protocol = pkt->protocol };
+		return bpf_map_lookup_elem(&sluice_lb_frontends6, &key);
+	}
 	struct lb_frontend_key key = { .addr = pkt->daddr, .port = pkt->dport, .protocol = pkt->protocol };
 	return bpf_map_lookup_elem(&sluice_lb_frontends, &key);
 }
@@ -60,10 +72,15 @@ static __always_inline void lb_count(__u32 frontend_id, int no_backend)
 		s->translations += 1;
 }
 
-static __always_inline int lb_backend_alive(__u32 frontend_id, __u32 addr, __u16 port)
+/* The frontend's entry for this backend, terminating ones included; 0 once it is gone. */
+static __always_inline struct lb_backend *lb_backend_of(__u8 family, __u32 frontend_id, const struct lb_target *t)
 {
-	struct lb_backend_key key = { .frontend_id = frontend_id, .addr = addr, .port = port };
-	return bpf_map_lookup_elem(&sluice_lb_backends, &key) != 0;
+	if (family == 6) {
+		struct lb6_backend_key key = { .frontend_id = frontend_id, .addr = t->addr, .port = t->port };
+		return bpf_map_lookup_elem(&sluice_lb_backends6, &key);
+	}
+	struct lb_backend_key key = { .frontend_id = frontend_id, .addr = t->addr.w[0], .port = t->port };
+	return bpf_map_lookup_elem(&sluice_lb_backends, &key);
 }
 
 static __always_inline __u32 lb_conn_lifetime(__u8 protocol)
@@ -71,61 +88,138 @@ static __always_inline __u32 lb_conn_lifetime(__u8 protocol)
 	return protocol == IPPROTO_UDP ? CT_LIFETIME_UDP : CT_LIFETIME_TCP;
 }
 
+/* The backend this connection was given before, while it lives: 1 with *out set (its expiry
+ * renewed), else 0. */
+static __always_inline int lb_conn_recall(const struct packet *pkt, const union ct_tuple *t, __u32 id, __u32 now,
+					  struct lb_target *out)
+{
+	__u32 *expires;
+
+	if (pkt->family == 6) {
+		struct lb6_conn *c = bpf_map_lookup_elem(&sluice_lb_conns6, &t->v6);
+		if (!c || c->frontend_id != id)
+			return 0;
+		out->addr = c->addr;
+		out->port = c->port;
+		expires = &c->expires;
+	} else {
+		struct lb_conn *c = bpf_map_lookup_elem(&sluice_lb_conns, &t->v4);
+		if (!c || c->frontend_id != id)
+			return 0;
+		out->addr = (struct addr6){ .w = { c->addr } };
+		out->port = c->port;
+		expires = &c->expires;
+	}
+	if (*expires < now || !lb_backend_of(pkt->family, id, out))
+		return 0;
+	__u32 e = now + lb_conn_lifetime(pkt->protocol);
+	if (*expires != e)
+		*expires = e;
+	return 1;
+}
+
+static __always_inline void lb_conn_remember(const struct packet *pkt, const union ct_tuple *t, __u32 id, __u32 now,
+					     const struct lb_target *to)
+{
+	__u32 expires = now + lb_conn_lifetime(pkt->protocol);
+
+	if (pkt->family == 6) {
+		struct lb6_conn c = { .frontend_id = id, .addr = to->addr, .port = to->port, .expires = expires };
+		bpf_map_update_elem(&sluice_lb_conns6, &t->v6, &c, BPF_ANY);
+	} else {
+		struct lb_conn c = { .frontend_id = id, .addr = to->addr.w[0], .port = to->port, .expires = expires };
+		bpf_map_update_elem(&sluice_lb_conns, &t->v4, &c, BPF_ANY);
+	}
+}
+
+/* The client's sessionAffinity backend while it is recent and takes new connections: 1 with *out. */
+static __always_inline int lb_affinity_recall(const struct packet *pkt, const struct lb_frontend *fe, __u32 now,
+					      struct lb_target *out)
+{
+	__u32 last_used;
+
+	if (pkt->family == 6) {
+		struct lb6_affinity_key key = { .frontend_id = fe->id, .client = pkt->saddr6 };
+		struct lb6_affinity *a = bpf_map_lookup_elem(&sluice_lb_affinity6, &key);
+		if (!a)
+			return 0;
+		out->addr = a->addr;
+		out->port = a->port;
+		last_used = a->last_used;
+	} else {
+		struct lb_affinity_key key = { .frontend_id = fe->id, .client = pkt->saddr };
+		struct lb_affinity *a = bpf_map_lookup_elem(&sluice_lb_affinity, &key);
+		if (!a)
+			return 0;
+		out->addr = (struct addr6){ .w = { a->addr } };
+		out->port = a->port;
+		last_used = a->last_used;
+	}
+	if (now - last_used > fe->affinity_timeout)
+		return 0;
+	/* A terminating backend keeps what it has, not new connections. */
+	struct lb_backend *b = lb_backend_of(pkt->family, fe->id, out);
+	return b && !(b->flags & LB_BACKEND_F_TERMINATING);
+}
+
+static __always_inline void lb_affinity_remember(const struct packet *pkt, __u32 id, __u32 now,
+						 const struct lb_target *to)
+{
+	if (pkt->family == 6) {
+		struct lb6_affinity_key key = { .frontend_id = id, .client = pkt->saddr6 };
+		struct lb6_affinity a = { .addr = to->addr, .port = to->port, .last_used = now };
+		bpf_map_update_elem(&sluice_lb_affinity6, &key, &a, BPF_ANY);
+	} else {
+		struct lb_affinity_key key = { .frontend_id = id, .client = pkt->saddr };
+		struct lb_affinity a = { .addr = to->addr.w[0], .port = to->port, .last_used = now };
+		bpf_map_update_elem(&sluice_lb_affinity, &key, &a, BPF_ANY);
+	}
+}
+
+/* Slot 1..count of a frontend: 1 with *out. */
+static __always_inline int lb_slot(__u8 family, __u32 id, __u32 slot, struct lb_target *out)
+{
+	struct lb_slot_key key = { .frontend_id = id, .slot = slot };
+
+	if (family == 6) {
+		struct lb6_target *s = bpf_map_lookup_elem(&sluice_lb_slots6, &key);
+		if (!s)
+			return 0;
+		out->addr = s->addr;
+		out->port = s->port;
+		return 1;
+	}
+	struct lb_slot *s = bpf_map_lookup_elem(&sluice_lb_slots, &key);
+	if (!s)
+		return 0;
+	out->addr = (struct addr6){ .w = { s->addr } };
+	out->port = s->port;
+	return 1;
+}
+
 /* The backend of this connection: the one it was given before while that backend lives, else the
  * client's affinity backend, else a random slot. Returns 0 when the frontend has none. */
 static __always_inline int lb_pick(const struct packet *pkt, const struct lb_frontend *fe, __u32 now,
 				   struct lb_target *out, int *fresh)
 {
-	struct ct_key ckey = {
-		.saddr = pkt->saddr, .daddr = pkt->daddr, .sport = pkt->sport, .dport = pkt->dport, .protocol = pkt->protocol,
-	};
+	union ct_tuple t;
 	__u32 id = fe->id;
-	struct lb_conn *conn = bpf_map_lookup_elem(&sluice_lb_conns, &ckey);
 
+	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
 	*fresh = 0;
-	if (conn && conn->frontend_id == id && conn->expires >= now && lb_backend_alive(id, conn->addr, conn->port)) {
-		out->addr = conn->addr;
-		out->port = conn->port;
-		__u32 expires = now + lb_conn_lifetime(pkt->protocol);
-		if (conn->expires != expires)
-			conn->expires = expires;
+	if (lb_conn_recall(pkt, &t, id, now, out))
 		return 1;
-	}
 	*fresh = 1;
-	int found = 0;
-	struct lb_affinity_key akey = { .frontend_id = id, .client = pkt->saddr };
-	if (fe->flags & LB_F_AFFINITY) {
-		struct lb_affinity *a = bpf_map_lookup_elem(&sluice_lb_affinity, &akey);
-		if (a && now - a->last_used <= fe->affinity_timeout && lb_backend_alive(id, a->addr, a->port)) {
-			/* A terminating backend keeps what it has, not new connections. */
-			struct lb_backend_key bkey = { .frontend_id = id, .addr = a->addr, .port = a->port };
-			struct lb_backend *b = bpf_map_lookup_elem(&sluice_lb_backends, &bkey);
-			if (b && !(b->flags & LB_BACKEND_F_TERMINATING)) {
-				out->addr = a->addr;
-				out->port = a->port;
-				found = 1;
-			}
-		}
-	}
-	if (!found) {
+	int affinity = fe->flags & LB_F_AFFINITY;
+	if (!(affinity && lb_affinity_recall(pkt, fe, now, out))) {
 		if (fe->count == 0)
 			return 0;
-		struct lb_slot_key skey = { .frontend_id = id, .slot = bpf_get_prandom_u32() % fe->count + 1 };
-		struct lb_slot *slot = bpf_map_lookup_elem(&sluice_lb_slots, &skey);
-		if (!slot)
+		if (!lb_slot(pkt->family, id, bpf_get_prandom_u32() % fe->count + 1, out))
 			return 0;
-		out->addr = slot->addr;
-		out->port = slot->port;
 	}
-	if (fe->flags & LB_F_AFFINITY) {
-		struct lb_affinity a = { .addr = out->addr, .port = out->port, .last_used = now };
-		bpf_map_update_elem(&sluice_lb_affinity, &akey, &a, BPF_ANY);
-	}
-	struct lb_conn c = {
-		.frontend_id = id, .addr = out->addr, .port = out->port,
-		.expires = now + lb_conn_lifetime(pkt->protocol),
-	};
-	bpf_map_update_elem(&sluice_lb_conns, &ckey, &c, BPF_ANY);
+	if (affinity)
+		lb_affinity_remember(pkt, id, now, out);
+	lb_conn_remember(pkt, &t, id, now, out);
 	return 1;
 }
 
@@ -138,9 +232,11 @@ static __always_inline __u32 lb_l4_csum_off(const struct packet *pkt)
 	}
 }
 
-/* Rewrites one address (IP header at addr_off) and one port (L4 header at port_off), with checksums. */
-static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet *pkt, __u32 addr_off, __u32 old_addr,
-				      __u32 new_addr, __u32 port_off, __u16 old_port, __u16 new_port)
+/* Rewrites the source (dst 0) or destination (dst 1) address, and with port_off the port of the
+ * L4 header at port_off, with checksums (IPv4: header and pseudo-header; IPv6: pseudo-header). */
+static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet *pkt, int dst,
+				      const struct addr6 *old_addr, const struct addr6 *new_addr, __u32 port_off,
+				      __u16 old_port, __u16 new_port)
 {
 	/* A later fragment has no L4 header: the first one carried the checksum and the ports. */
 	int later = pkt->fragment == FRAG_LATER;
@@ -150,16 +246,25 @@ static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet
 		new_port = old_port;
 	__u64 udp = pkt->protocol == IPPROTO_UDP ? BPF_F_MARK_MANGLED_0 : 0;
 
-	if (old_addr != new_addr) {
-		if (csum_off &&
-		    bpf_l4_csum_replace(skb, csum_off, old_addr, new_addr, BPF_F_PSEUDO_HDR | udp | sizeof(new_addr)) < 0)
+	if (pkt->family == 6 && !addr6_eq(old_addr, new_addr)) {
+		__s64 diff = bpf_csum_diff((__be32 *)old_addr->w, sizeof(*old_addr), (__be32 *)new_addr->w,
+					   sizeof(*new_addr), 0);
+		if (diff < 0)
 			return -1;
-		if (bpf_l3_csum_replace(skb, LB_IP_CSUM_OFF, old_addr, new_addr, sizeof(new_addr)) < 0)
+		if (csum_off && bpf_l4_csum_replace(skb, csum_off, 0, (__u32)diff, BPF_F_PSEUDO_HDR | udp) < 0)
 			return -1;
-		if (bpf_skb_store_bytes(skb, addr_off, &new_addr, sizeof(new_addr), 0) < 0)
+		if (bpf_skb_store_bytes(skb, dst ? LB_IP6_DADDR_OFF : LB_IP6_SADDR_OFF, new_addr, sizeof(*new_addr), 0) < 0)
+			return -1;
+	} else if (pkt->family != 6 && old_addr->w[0] != new_addr->w[0]) {
+		__u32 from = old_addr->w[0], to = new_addr->w[0];
+		if (csum_off && bpf_l4_csum_replace(skb, csum_off, from, to, BPF_F_PSEUDO_HDR | udp | sizeof(to)) < 0)
+			return -1;
+		if (bpf_l3_csum_replace(skb, LB_IP_CSUM_OFF, from, to, sizeof(to)) < 0)
+			return -1;
+		if (bpf_skb_store_bytes(skb, dst ? LB_IP_DADDR_OFF : LB_IP_SADDR_OFF, &to, sizeof(to), 0) < 0)
 			return -1;
 	}
-	if (old_port != new_port) {
+	if (port_off && old_port != new_port) {
 		if (csum_off && bpf_l4_csum_replace(skb, csum_off, old_port, new_port, udp | sizeof(new_port)) < 0)
 			return -1;
 		if (bpf_skb_store_bytes(skb, port_off, &new_port, sizeof(new_port), 0) < 0)
@@ -172,50 +277,62 @@ static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet
  * frontend as its source, so the packet it receives has a source it can route a reply to. */
 static __always_inline int lb_dnat(struct __sk_buff *skb, struct packet *pkt, const struct lb_target *to, int hairpin)
 {
-	__u32 frontend = pkt->daddr;
+	struct addr6 frontend = pkt->daddr6;
 
-	if (lb_rewrite(skb, pkt, LB_IP_DADDR_OFF, pkt->daddr, to->addr, pkt->l4_off + 2, pkt->dport, to->port) < 0)
+	if (lb_rewrite(skb, pkt, 1, &pkt->daddr6, &to->addr, pkt->l4_off + 2, pkt->dport, to->port) < 0)
 		return -1;
-	pkt->daddr = to->addr;
+	pkt->daddr6 = to->addr;
 	pkt->dport = to->port;
 	if (hairpin) {
-		if (lb_rewrite(skb, pkt, LB_IP_SADDR_OFF, pkt->saddr, frontend, 0, 0, 0) < 0)
+		if (lb_rewrite(skb, pkt, 0, &pkt->saddr6, &frontend, 0, 0, 0) < 0)
 			return -1;
-		pkt->saddr = frontend;
+		pkt->saddr6 = frontend;
 	}
 	return 0;
+}
+
+/* The address and port a frontend's replies come from: 1 with *out, 0 when the Service is gone. */
+static __always_inline int lb_revnat_of(__u8 family, __u32 id, struct lb_target *out)
+{
+	if (family == 6) {
+		struct lb6_target *rn = bpf_map_lookup_elem(&sluice_lb_revnat6, &id);
+		if (!rn)
+			return 0;
+		out->addr = rn->addr;
+		out->port = rn->port;
+		return 1;
+	}
+	struct lb_revnat *rn = bpf_map_lookup_elem(&sluice_lb_revnat, &id);
+	if (!rn)
+		return 0;
+	out->addr = (struct addr6){ .w = { rn->addr } };
+	out->port = rn->port;
+	return 1;
 }
 
 /* Backend -> client becomes frontend -> client (hairpin: frontend -> the pod itself). */
 static __always_inline int lb_rev_nat(struct __sk_buff *skb, struct packet *pkt, const struct ct_found *found)
 {
-	__u32 id = found->rev_nat_id;
-	struct lb_revnat *rn = bpf_map_lookup_elem(&sluice_lb_revnat, &id);
+	struct lb_target rn;
 
-	if (!rn)
+	if (!lb_revnat_of(pkt->family, found->rev_nat_id, &rn))
 		return 0; /* the Service is gone: the reply goes as it is and the client resets */
 	if (found->flags & CT_F_HAIRPIN) {
-		if (lb_rewrite(skb, pkt, LB_IP_DADDR_OFF, pkt->daddr, pkt->saddr, 0, 0, 0) < 0)
+		struct addr6 self = pkt->saddr6;
+		if (lb_rewrite(skb, pkt, 1, &pkt->daddr6, &self, 0, 0, 0) < 0)
 			return -1;
-		pkt->daddr = pkt->saddr;
+		pkt->daddr6 = self;
 	}
-	if (lb_rewrite(skb, pkt, LB_IP_SADDR_OFF, pkt->saddr, rn->addr, pkt->l4_off, pkt->sport, rn->port) < 0)
+	if (lb_rewrite(skb, pkt, 0, &pkt->saddr6, &rn.addr, pkt->l4_off, pkt->sport, rn.port) < 0)
 		return -1;
-	pkt->saddr = rn->addr;
-	pkt->sport = rn->port;
+	pkt->saddr6 = rn.addr;
+	pkt->sport = rn.port;
 	return 0;
 }
 
-static __always_inline __u16 lb_csum_fold(__s64 csum)
-{
-	__u32 sum = (__u32)csum;
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	return (__u16)~sum;
-}
-
-/* The ICMP error carries the offending IP header (no options) and 8 bytes of its payload. */
-#define LB_REJECT_QUOTE 28
+/* The ICMP(v6) error or TCP reset lb_reject builds, in sluice_scratch: it does not fit on the BPF stack. */
+#define LB_REJECT_QUOTE 28  /* the offending IPv4 header (no options) and 8 bytes of its payload */
+#define LB_REJECT6_QUOTE 48 /* the offending IPv6 header (no extension headers) and 8 bytes */
 
 struct lb_reject_icmp {
 	__u8 type;
@@ -225,44 +342,255 @@ struct lb_reject_icmp {
 	__u8 quote[LB_REJECT_QUOTE];
 };
 
-/* Turns the packet into "port unreachable" from the frontend to the client, as kube-proxy's REJECT
- * does: a TCP connect fails at once with ECONNREFUSED, a connected UDP socket gets it on recv.
- * The caller sends it back where it came from. */
-static __always_inline int lb_reject(struct __sk_buff *skb, const struct packet *pkt)
+struct lb_reject4_buf {
+	struct iphdr ip;
+	struct lb_reject_icmp icmp;
+};
+
+struct lb_reject_icmp6 {
+	__u8 type;
+	__u8 code;
+	__u16 csum;
+	__u32 unused;
+	__u8 quote[LB_REJECT6_QUOTE];
+};
+
+struct lb_ip6_hdr {
+	__u32 ver_tc_flow;
+	__u16 payload_len;
+	__u8 nexthdr;
+	__u8 hop_limit;
+	struct addr6 saddr;
+	struct addr6 daddr;
+};
+
+/* What the ICMPv6 checksum covers besides the message. */
+struct lb_ip6_pseudo {
+	struct addr6 saddr;
+	struct addr6 daddr;
+	__u32 len;
+	__u32 nexthdr; /* 3 bytes 0, then the next header */
+};
+
+struct lb_reject6_buf {
+	struct lb_ip6_hdr ip;
+	struct lb_reject_icmp6 icmp;
+	struct lb_ip6_pseudo pseudo;
+};
+
+/* A TCP reset: the IPv4 or IPv6 header, the TCP header, and the pseudo-header its checksum covers. */
+struct lb_ip4_pseudo {
+	__u32 saddr;
+	__u32 daddr;
+	__u8 zero;
+	__u8 protocol;
+	__u16 len;
+};
+
+struct lb_reset4_buf {
+	struct iphdr ip;
+	struct tcphdr tcp;
+	struct lb_ip4_pseudo pseudo;
+};
+
+struct lb_reset6_buf {
+	struct lb_ip6_hdr ip;
+	struct tcphdr tcp;
+	struct lb_ip6_pseudo pseudo;
+};
+
+union lb_reject_buf {
+	struct lb_reject4_buf v4;
+	struct lb_reject6_buf v6;
+	struct lb_reset4_buf rst4;
+	struct lb_reset6_buf rst6;
+};
+_Static_assert(sizeof(union lb_reject_buf) <= SLUICE_SCRATCH_SIZE, "lb_reject_buf fits sluice_scratch");
+
+static __always_inline __u16 lb_csum_fold(__s64 csum)
+{
+	__u32 sum = (__u32)csum;
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	return (__u16)~sum;
+}
+
+static __always_inline int lb_swap_macs(struct __sk_buff *skb)
 {
 	struct ethhdr eth;
-	struct iphdr ip = {};
-	struct lb_reject_icmp icmp = {};
+	__u8 mac[ETH_ALEN];
 
-	if (pkt->l4_off != ETH_HLEN + 20 || pkt->fragment == FRAG_LATER)
-		return -1; /* IP options, or no L4 header to quote: drop instead */
 	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)) < 0)
 		return -1;
-	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp.quote, LB_REJECT_QUOTE) < 0)
-		return -1;
-	__u8 mac[ETH_ALEN];
 	__builtin_memcpy(mac, eth.h_dest, ETH_ALEN);
 	__builtin_memcpy(eth.h_dest, eth.h_source, ETH_ALEN);
 	__builtin_memcpy(eth.h_source, mac, ETH_ALEN);
-	ip.version = 4;
-	ip.ihl = 5;
-	ip.tos = 0xc0;
-	ip.tot_len = bpf_htons(sizeof(ip) + sizeof(icmp));
-	ip.ttl = 64;
-	ip.protocol = IPPROTO_ICMP;
-	ip.saddr = pkt->daddr;
-	ip.daddr = pkt->saddr;
-	ip.check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&ip, sizeof(ip), 0));
-	icmp.type = ICMP_DEST_UNREACH;
-	icmp.code = 3; /* port unreachable */
-	icmp.csum = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&icmp, sizeof(icmp), 0));
-	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(ip) + sizeof(icmp), 0) < 0)
+	return bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0);
+}
+
+static __always_inline int lb_unreach4(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject4_buf *b)
+{
+	struct iphdr *ip = &b->ip;
+	struct lb_reject_icmp *icmp = &b->icmp;
+
+	if (pkt->l4_off != ETH_HLEN + 20)
+		return -1; /* IP options: drop instead */
+	__builtin_memset(b, 0, sizeof(*b));
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp->quote, LB_REJECT_QUOTE) < 0)
 		return -1;
-	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN, &ip, sizeof(ip), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN + sizeof(ip), &icmp, sizeof(icmp), BPF_F_INVALIDATE_HASH) < 0)
+	ip->version = 4;
+	ip->ihl = 5;
+	ip->tos = 0xc0;
+	ip->tot_len = bpf_htons(sizeof(*b));
+	ip->ttl = 64;
+	ip->protocol = IPPROTO_ICMP;
+	ip->saddr = pkt->daddr;
+	ip->daddr = pkt->saddr;
+	ip->check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)ip, sizeof(*ip), 0));
+	icmp->type = ICMP_DEST_UNREACH;
+	icmp->code = 3; /* port unreachable */
+	icmp->csum = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)icmp, sizeof(*icmp), 0));
+	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*b), 0) < 0 || lb_swap_macs(skb) < 0)
 		return -1;
+	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*b), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+}
+
+static __always_inline int lb_unreach6(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject6_buf *b)
+{
+	struct lb_ip6_hdr *ip = &b->ip;
+	struct lb_reject_icmp6 *icmp = &b->icmp;
+	struct lb_ip6_pseudo *ph = &b->pseudo;
+
+	if (pkt->l4_off != ETH_HLEN + sizeof(*ip))
+		return -1; /* extension headers: drop instead */
+	__builtin_memset(b, 0, sizeof(*b));
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp->quote, LB_REJECT6_QUOTE) < 0)
+		return -1;
+	ip->ver_tc_flow = bpf_htonl(6u << 28);
+	ip->payload_len = bpf_htons(sizeof(*icmp));
+	ip->nexthdr = IPPROTO_ICMPV6;
+	ip->hop_limit = 64;
+	ip->saddr = pkt->daddr6;
+	ip->daddr = pkt->saddr6;
+	ph->saddr = ip->saddr;
+	ph->daddr = ip->daddr;
+	ph->len = bpf_htonl(sizeof(*icmp));
+	ph->nexthdr = bpf_htonl(IPPROTO_ICMPV6);
+	icmp->type = 1; /* destination unreachable */
+	icmp->code = 4; /* port unreachable */
+	/* The checksum covers the pseudo-header and the message. */
+	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
+	if (sum < 0)
+		return -1;
+	icmp->csum = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)icmp, sizeof(*icmp), (__wsum)sum));
+	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(*icmp), 0) < 0 || lb_swap_macs(skb) < 0)
+		return -1;
+	/* The header and the message lie together in the buffer, the pseudo-header after them. */
+	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(*icmp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+}
+
+/* The reset a closed port answers a TCP segment with (RFC 9293 3.10.7.1): from the frontend,
+ * acknowledging the segment unless it carried an acknowledgement itself. Never one for a reset. */
+static __always_inline int lb_reset_tcp(struct __sk_buff *skb, const struct packet *pkt, struct tcphdr *out)
+{
+	struct tcphdr in;
+	__u16 len;
+
+	if (bpf_skb_load_bytes(skb, pkt->l4_off, &in, sizeof(in)) < 0 || in.rst)
+		return -1;
+	/* The IP datagram's length: IPv4 total length, IPv6 payload length and fixed header. */
+	if (bpf_skb_load_bytes(skb, ETH_HLEN + (pkt->family == 6 ? 4 : 2), &len, sizeof(len)) < 0)
+		return -1;
+	__u32 datagram = bpf_ntohs(len) + (pkt->family == 6 ? sizeof(struct lb_ip6_hdr) : 0);
+	__u32 headers = pkt->l4_off - ETH_HLEN + in.doff * 4;
+	__u32 data = datagram > headers ? datagram - headers : 0;
+
+	__builtin_memset(out, 0, sizeof(*out));
+	out->source = in.dest;
+	out->dest = in.source;
+	out->doff = sizeof(*out) / 4;
+	out->rst = 1;
+	if (in.ack) {
+		out->seq = in.ack_seq;
+	} else {
+		out->ack = 1;
+		out->ack_seq = bpf_htonl(bpf_ntohl(in.seq) + in.syn + in.fin + data);
+	}
 	return 0;
+}
+
+static __always_inline int lb_reset4(struct __sk_buff *skb, const struct packet *pkt, struct lb_reset4_buf *b)
+{
+	struct iphdr *ip = &b->ip;
+	struct lb_ip4_pseudo *ph = &b->pseudo;
+
+	__builtin_memset(b, 0, sizeof(*b));
+	if (lb_reset_tcp(skb, pkt, &b->tcp) < 0)
+		return -1;
+	ip->version = 4;
+	ip->ihl = 5;
+	ip->tot_len = bpf_htons(sizeof(*ip) + sizeof(b->tcp));
+	ip->ttl = 64;
+	ip->protocol = IPPROTO_TCP;
+	ip->saddr = pkt->daddr;
+	ip->daddr = pkt->saddr;
+	ip->check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)ip, sizeof(*ip), 0));
+	ph->saddr = ip->saddr;
+	ph->daddr = ip->daddr;
+	ph->protocol = IPPROTO_TCP;
+	ph->len = bpf_htons(sizeof(b->tcp));
+	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
+	if (sum < 0)
+		return -1;
+	b->tcp.check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&b->tcp, sizeof(b->tcp), (__wsum)sum));
+	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(b->tcp), 0) < 0 || lb_swap_macs(skb) < 0)
+		return -1;
+	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(b->tcp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+}
+
+static __always_inline int lb_reset6(struct __sk_buff *skb, const struct packet *pkt, struct lb_reset6_buf *b)
+{
+	struct lb_ip6_hdr *ip = &b->ip;
+	struct lb_ip6_pseudo *ph = &b->pseudo;
+
+	__builtin_memset(b, 0, sizeof(*b));
+	if (lb_reset_tcp(skb, pkt, &b->tcp) < 0)
+		return -1;
+	ip->ver_tc_flow = bpf_htonl(6u << 28);
+	ip->payload_len = bpf_htons(sizeof(b->tcp));
+	ip->nexthdr = IPPROTO_TCP;
+	ip->hop_limit = 64;
+	ip->saddr = pkt->daddr6;
+	ip->daddr = pkt->saddr6;
+	ph->saddr = ip->saddr;
+	ph->daddr = ip->daddr;
+	ph->len = bpf_htonl(sizeof(b->tcp));
+	ph->nexthdr = bpf_htonl(IPPROTO_TCP);
+	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
+	if (sum < 0)
+		return -1;
+	b->tcp.check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&b->tcp, sizeof(b->tcp), (__wsum)sum));
+	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(b->tcp), 0) < 0 || lb_swap_macs(skb) < 0)
+		return -1;
+	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(b->tcp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+}
+
+/* Refuses a new connection to a frontend without backends, from the frontend, as a closed port
+ * would: TCP gets a reset, UDP and SCTP an ICMP(v6) port unreachable (kube-proxy's REJECT). A TCP
+ * connect() then fails at once with ECONNREFUSED, a connected UDP socket gets it on recv. Not an
+ * ICMP error for TCP: on a veth the error is processed while the client's connect() still holds
+ * its socket, and TCP over IPv6 then keeps it as a soft error, connecting on to its timeout. The
+ * caller sends the packet back where it came from. */
+static __always_inline int lb_reject(struct __sk_buff *skb, const struct packet *pkt)
+{
+	__u32 zero = 0;
+	union lb_reject_buf *b = bpf_map_lookup_elem(&sluice_scratch, &zero);
+
+	if (!b || pkt->fragment == FRAG_LATER)
+		return -1; /* no L4 header to answer: drop instead */
+	if (pkt->protocol == IPPROTO_TCP)
+		return pkt->family == 6 ? lb_reset6(skb, pkt, &b->rst6) : lb_reset4(skb, pkt, &b->rst4);
+	return pkt->family == 6 ? lb_unreach6(skb, pkt, &b->v6) : lb_unreach4(skb, pkt, &b->v4);
 }
 
 #endif

@@ -175,12 +175,72 @@ struct {
 	__type(value, struct lb_conn);
 } sluice_lb_conns SEC(".maps");
 
+/* The IPv6 twins of the Service maps (common.h: a frontend is of one family). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct lb6_frontend_key);
+	__type(value, struct lb_frontend);
+} sluice_lb_frontends6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct lb_slot_key);
+	__type(value, struct lb6_target);
+} sluice_lb_slots6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct lb6_backend_key);
+	__type(value, struct lb_backend);
+} sluice_lb_backends6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct lb6_target);
+} sluice_lb_revnat6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, struct lb6_affinity_key);
+	__type(value, struct lb6_affinity);
+} sluice_lb_affinity6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct ct6_key);
+	__type(value, struct lb6_conn);
+} sluice_lb_conns6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 262144);
+	__type(key, struct ct6_key);
+	__type(value, struct tunnel_return);
+} sluice_tunnel_returns6 SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
 	__uint(max_entries, LB_FRONTEND_ID_MAX + 1);
 	__type(key, __u32);
 	__type(value, struct lb_stats);
 } sluice_lb_stats SEC(".maps");
+
+/* Per-CPU room for what does not fit on the BPF stack (lb.h's ICMP errors). The datapath's own:
+ * userspace creates it and never reads it, so its layout is no ABI (bytes, not a type). */
+#define SLUICE_SCRATCH_SIZE 256
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, SLUICE_SCRATCH_SIZE);
+} sluice_scratch SEC(".maps");
 
 /* The attached programs are stubs that tail-call through this array, so an upgrade swaps the
  * programs with one map update: no moment without a program, no packet unenforced. */

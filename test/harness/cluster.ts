@@ -44,6 +44,24 @@ export interface TestPod {
   endpoint: Endpoint;
 }
 
+/** `count` separate TCP connections one after another (each a new socket and source port) from a
+ * namespace; who answered each. (probeMany runs each distinct target once.) */
+export async function tcpMany(netns: string, to: string, port: number, count: number): Promise<string[]> {
+  const script = `
+const net = require('node:net');
+const one = () => new Promise((resolve) => {
+  const s = net.connect({ host: ${JSON.stringify(to)}, port: ${port}, timeout: 1000 });
+  let data = '';
+  s.on('data', (d) => { data += d; });
+  s.on('end', () => resolve(data.trim()));
+  s.on('error', (e) => resolve(e.code));
+  s.on('timeout', () => { s.destroy(); resolve('timeout'); });
+});
+(async () => { const out = []; for (let i = 0; i < ${count}; i++) out.push(await one()); console.log(JSON.stringify(out)); })();`;
+  const r = await run([process.execPath, '-e', script], { netns, timeoutMs: 30_000 });
+  return JSON.parse(r.stdout) as string[];
+}
+
 export class TestCluster {
   readonly pods = new Map<string, TestPod>();
   readonly loader: Loader;
@@ -158,9 +176,16 @@ export class TestCluster {
 
   /**
    * A host outside the node: its own namespace behind a veth (`device` on the node's side, with
-   * nodeAddr/24), default route via the node. Returns its netns path.
+   * nodeAddr/24), default route via the node; with `v6` IPv6 too (/64, default route via the
+   * node's address, no DAD). Returns its netns path.
    */
-  async addExternalHost(name: string, device: string, nodeAddr: string, hostAddr: string): Promise<string> {
+  async addExternalHost(
+    name: string,
+    device: string,
+    nodeAddr: string,
+    hostAddr: string,
+    v6?: { nodeAddr: string; hostAddr: string },
+  ): Promise<string> {
     const netns = await this.addNetns(`${this.prefix}-${name}`);
     await run(['ip', 'link', 'add', device, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', netns], {
       netns: this.cfg.hostNetns,
@@ -173,15 +198,25 @@ export class TestCluster {
       netns,
       input: `link set lo up\naddr add ${hostAddr}/24 dev eth0\nlink set eth0 up\nroute add default via ${nodeAddr}\n`,
     });
+    if (v6) {
+      await run(['ip', '-6', 'addr', 'add', `${v6.nodeAddr}/64`, 'dev', device, 'nodad'], {
+        netns: this.cfg.hostNetns,
+      });
+      await run(['ip', '-6', '-batch', '-'], {
+        netns,
+        input: `addr add ${v6.hostAddr}/64 dev eth0 nodad\nroute add default via ${v6.nodeAddr}\n`,
+      });
+    }
     return netns;
   }
 
-  /** A TCP responder in the node's own namespace (a hostNetwork server), answering `name`. */
-  async serveOnNode(name: string, tcp: number[]): Promise<void> {
+  /** A TCP responder in the node's own namespace (a hostNetwork server), answering `name`; with
+   * ipv6 on IPv6 too. */
+  async serveOnNode(name: string, tcp: number[], ipv6 = false): Promise<void> {
     await startResponder(
       this.cfg.hostNetns!,
       name,
-      { tcp, udp: [], echo: [] },
+      { tcp, udp: [], echo: [], ipv6 },
       {
         track: (c) => this.processes.push(c),
       },

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseIPv6 } from '../../agent/net/ipv6.js';
+import { formatIPv6, parseIPv6 } from '../../agent/net/ipv6.js';
 import { run } from '../../agent/sys/exec.js';
 
 const ip4 = (s: string) => Buffer.from(s.split('.').map(Number));
@@ -197,6 +197,44 @@ export function parseFrame(buf: Buffer): ParsedFrame {
     ...(proto === 1 ? { icmp: { type: l4[0]!, code: l4[1]! } } : {}),
     ipChecksumOk: checksum(ip) === 0,
     l4ChecksumOk: l4ok,
+  };
+}
+
+export interface ParsedFrame6 {
+  saddr: string;
+  daddr: string;
+  /** The header after the IPv6 header (this parser follows no extension headers). */
+  nextHeader: number;
+  hopLimit: number;
+  sport: number;
+  dport: number;
+  /** ICMPv6 type and code, and the packet an error quotes (its first bytes). */
+  icmp?: { type: number; code: number; quote: Buffer };
+  /** The L4 checksum (TCP, UDP, ICMPv6) over the pseudo-header is right. */
+  l4ChecksumOk: boolean;
+}
+
+const text6 = (b: Buffer) => formatIPv6((b.readBigUInt64BE(0) << 64n) | b.readBigUInt64BE(8));
+
+/** An Ethernet frame with an IPv6 header and the L4 header right after it. */
+export function parseFrame6(buf: Buffer): ParsedFrame6 {
+  const ip = buf.subarray(14, 54);
+  const nh = ip[6]!;
+  const l4 = buf.subarray(54, 54 + ip.readUInt16BE(4));
+  const pseudo = Buffer.alloc(40);
+  ip.copy(pseudo, 0, 8, 40);
+  pseudo.writeUInt32BE(l4.length, 32);
+  pseudo[39] = nh;
+  const icmp = nh === 58;
+  return {
+    saddr: text6(ip.subarray(8, 24)),
+    daddr: text6(ip.subarray(24, 40)),
+    nextHeader: nh,
+    hopLimit: ip[7]!,
+    sport: icmp ? 0 : l4.readUInt16BE(0),
+    dport: icmp ? 0 : l4.readUInt16BE(2),
+    ...(icmp ? { icmp: { type: l4[0]!, code: l4[1]!, quote: l4.subarray(8) } } : {}),
+    l4ChecksumOk: checksum(l4, ~checksum(pseudo) & 0xffff) === 0,
   };
 }
 

@@ -19,7 +19,7 @@ import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
 import { run } from '../../agent/sys/exec.js';
-import { NODE_IP, TestCluster } from '../harness/cluster.js';
+import { NODE_IP, TestCluster, tcpMany } from '../harness/cluster.js';
 import {
   type Frame,
   frame,
@@ -198,23 +198,6 @@ s.on('message', (m) => { console.log(String(m).trim()); clearTimeout(t); process
 s.bind(${sport}, () => { s.connect(${port}, '${to}', () => s.send('hi')); });`;
   const r = await run([process.execPath, '-e', script], { netns, timeoutMs: 10_000 });
   return r.stdout.trim();
-}
-
-/** `count` separate TCP connections (each a new socket and source port); who answered each. */
-async function tcpMany(netns: string, to: string, port: number, count: number): Promise<string[]> {
-  const script = `
-const net = require('node:net');
-const one = () => new Promise((resolve) => {
-  const s = net.connect({ host: '${to}', port: ${port}, timeout: 1000 });
-  let data = '';
-  s.on('data', (d) => { data += d; });
-  s.on('end', () => resolve(data.trim()));
-  s.on('error', (e) => resolve(e.code));
-  s.on('timeout', () => { s.destroy(); resolve('timeout'); });
-});
-(async () => { const out = []; for (let i = 0; i < ${count}; i++) out.push(await one()); console.log(JSON.stringify(out)); })();`;
-  const r = await run([process.execPath, '-e', script], { netns, timeoutMs: 30_000 });
-  return JSON.parse(r.stdout) as string[];
 }
 
 beforeAll(async () => {
@@ -519,13 +502,37 @@ describe('crafted packets through from_pod (BPF_PROG_TEST_RUN)', () => {
     expect(parseFrame(out)).toMatchObject({ dport: 8080, ipChecksumOk: true, l4ChecksumOk: true });
   });
 
-  it('no backend: the SYN comes back as ICMP port unreachable from the ClusterIP', async () => {
+  it('no backend: a SYN is answered by a reset from the ClusterIP, acknowledging it', async () => {
     const { retval, out } = await run1({
       saddr: client,
       daddr: '10.96.0.20',
       protocol: 'TCP',
       sport: 50003,
       dport: 80,
+    });
+    expect(retval).toBe(TC_ACT_REDIRECT);
+    expect(out.length).toBe(14 + 20 + 20);
+    expect(parseFrame(out)).toMatchObject({
+      saddr: '10.96.0.20',
+      daddr: client,
+      protocol: 6,
+      sport: 80,
+      dport: 50003,
+      ipChecksumOk: true,
+      l4ChecksumOk: true,
+    });
+    expect(out[14 + 20 + 13]).toBe(0x14); // RST, ACK
+    expect(out.readUInt32BE(14 + 20 + 8)).toBe(1); // the SYN's sequence number (0) plus one
+  });
+
+  it('no backend: a UDP datagram comes back as ICMP port unreachable from the ClusterIP', async () => {
+    const { retval, out } = await run1({
+      saddr: client,
+      daddr: '10.96.0.20',
+      protocol: 'UDP',
+      sport: 50010,
+      dport: 81,
+      payload: Buffer.from('hello'),
     });
     expect(retval).toBe(TC_ACT_REDIRECT);
     expect(parseFrame(out)).toMatchObject({

@@ -172,6 +172,32 @@ describe('loadConfig', () => {
     ).toBe('fd00:2::/120');
   });
 
+  it("takes the IPv6 Service range from a file or SLUICE_SERVICE_CIDR_V6, canonical; kind's by default", () => {
+    expect(loadConfig({}).config.serviceCidrV6).toBe('fd00:10:96::/108');
+    expect(loadConfig({ file: file('serviceCidrV6: "FD00:99:0::5/112"\n') }).config.serviceCidrV6).toBe(
+      'fd00:99::/112',
+    );
+    const fromEnv = loadConfig({ env: { SLUICE_SERVICE_CIDR_V6: 'fd00:98::/120' } });
+    expect(fromEnv.config.serviceCidrV6).toBe('fd00:98::/120');
+    expect(fromEnv.explicit.has('serviceCidrV6')).toBe(true);
+  });
+
+  it.each([
+    [
+      'serviceCidrV6: 10.96.0.0/16\n',
+      /config .*: serviceCidrV6: "10.96.0.0\/16" is an IPv4 CIDR: .* serviceCidr/,
+    ],
+    ['serviceCidrV6: "fd00::/127"\n', /config .*: serviceCidrV6: "fd00::\/127" holds no Service address/],
+    [
+      'serviceCidrV6: "fd00::"\n',
+      /config .*: serviceCidrV6: "fd00::" is not a CIDR: missing \/prefix-length/,
+    ],
+    ['serviceCidrV6: 108\n', /config .*: serviceCidrV6 must be an IPv6 CIDR such as/],
+    ['serviceCidr: "fd00:10:96::/108"\n', /config .*: serviceCidr: .* is an IPv6 CIDR: .* serviceCidrV6/],
+  ])('refuses the Service range %s with the field named', (yaml, message) => {
+    expect(() => loadConfig({ file: file(yaml) })).toThrow(message);
+  });
+
   it.each([
     ['podCidrV6: 10.244.0.0/24\n', /config .*: podCidrV6: "10.244.0.0\/24" is an IPv4 CIDR, not an IPv6 one/],
     ['podCidrV6: "fd00::/129"\n', /config .*: podCidrV6: "fd00::\/129" is not a CIDR: bad prefix length/],

@@ -4,6 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  lb6BackendKeyCodec,
+  lb6FrontendKeyCodec,
+  lb6TargetCodec,
   lbBackendCodec,
   lbBackendKeyCodec,
   lbFrontendCodec,
@@ -400,5 +403,65 @@ describe('encodeLb layouts', () => {
     expect([...lb.lbBackends.get(513)!.keys()].every((k) => k.length === lbBackendKeyCodec.size * 2)).toBe(
       true,
     );
+  });
+
+  it('an IPv6 frontend goes to the …6 twins, in their layouts, and none of it to the IPv4 maps', () => {
+    const dual: Service = { ...web, clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'] };
+    const fe = compileServices(
+      input(
+        [dual],
+        [
+          {
+            namespace: 'x',
+            name: 's6',
+            serviceName: 'web',
+            addressType: 'IPv6',
+            endpoints: [
+              { addresses: ['fd00:240::1'], conditions: { ready: true } },
+              { addresses: ['fd00:240::2'], conditions: { ready: false, serving: true, terminating: true } },
+            ],
+            ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+          },
+        ],
+      ),
+    ).frontends;
+    expect(fe.map((f) => f.key)).toEqual(['10.96.0.10:80/TCP', '[fd00:10:96::a]:80/TCP']);
+    const lb = encodeLb(
+      fe,
+      new Map([
+        ['10.96.0.10:80/TCP', 1],
+        ['[fd00:10:96::a]:80/TCP', 2],
+      ]),
+    );
+    const decode = <T>(
+      m: Map<string, Buffer>,
+      k: { decode(b: Buffer): T },
+      v: { decode(b: Buffer): unknown },
+    ) => [...m].map(([key, value]) => [k.decode(Buffer.from(key, 'hex')), v.decode(value)]);
+    expect(decode(lb.lbFrontends6, lb6FrontendKeyCodec, lbFrontendCodec)).toEqual([
+      [
+        { addr: 'fd00:10:96::a', port: 80, protocol: 6 },
+        { id: 2, count: 1, flags: 0, affinity_timeout: 0 },
+      ],
+    ]);
+    expect(decode(lb.lbRevnat6.get(2)!, u32Codec, lb6TargetCodec)).toEqual([
+      [{ value: 2 }, { addr: 'fd00:10:96::a', port: 80 }],
+    ]);
+    expect(decode(lb.lbBackends6.get(2)!, lb6BackendKeyCodec, lbBackendCodec)).toEqual([
+      [{ frontend_id: 2, addr: 'fd00:240::1', port: 8080 }, { flags: 0 }],
+      [{ frontend_id: 2, addr: 'fd00:240::2', port: 8080 }, { flags: 1 }],
+    ]);
+    expect(decode(lb.lbSlots6.get(2)!, lbSlotKeyCodec, lb6TargetCodec)).toEqual([
+      [
+        { frontend_id: 2, slot: 1 },
+        { addr: 'fd00:240::1', port: 8080 },
+      ],
+    ]);
+    expect([...lb.lbBackends6.get(2)!.keys()].every((k) => k.length === lb6BackendKeyCodec.size * 2)).toBe(
+      true,
+    );
+    // The IPv4 frontend has no IPv6 backends (its slice is IPv6): no slots, but its own maps.
+    expect([...lb.lbFrontends.values()].map((v) => lbFrontendCodec.decode(v).count)).toEqual([0]);
+    expect(lb.lbRevnat.has(2) || lb.lbBackends.has(2) || lb.lbSlots6.has(1)).toBe(false);
   });
 });

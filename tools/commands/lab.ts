@@ -334,7 +334,7 @@ export function registerLabCommands(program: Command): void {
           v.namespace,
           v.name,
           v.type,
-          v.clusterIP || '<none>',
+          v.clusterIPs.join(',') || '<none>',
           // kubectl's PORT(S) (port:nodePort/protocol), with where it goes: ->targetPort.
           v.ports
             .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}->${p.targetPort}`)

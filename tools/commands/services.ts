@@ -9,6 +9,9 @@ import type { sluice } from '../../agent/api/gen/sluice.js';
 import type { SluiceConfig } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
+  lb6BackendKeyCodec,
+  lb6FrontendKeyCodec,
+  lb6TargetCodec,
   lbBackendCodec,
   lbBackendKeyCodec,
   lbFrontendCodec,
@@ -21,7 +24,8 @@ import { servicePortLabel } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { fetchNames, pin } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames } from '../cli/inspect.js';
+import { hostPort } from '../net/probes.js';
 import { formatTable } from '../output.js';
 
 const { LB_F_AFFINITY, LB_F_LOCAL_ONLY, LB_F_NODEPORT } = LB_FLAGS;
@@ -39,61 +43,89 @@ interface LbRow {
   backends: { address: string; port: number; slot: number; state: 'active' | 'terminating' }[];
 }
 
+/** The Service maps of one family: codecs and pins (IPv6 in the …6 twins, absent on an older
+ * datapath's pins). */
+const FAMILIES = [
+  {
+    frontends: 'lbFrontends',
+    slots: 'lbSlots',
+    backends: 'lbBackends',
+    frontendKey: lbFrontendKeyCodec,
+    slot: lbSlotCodec,
+    backendKey: lbBackendKeyCodec,
+  },
+  {
+    frontends: 'lbFrontends6',
+    slots: 'lbSlots6',
+    backends: 'lbBackends6',
+    frontendKey: lb6FrontendKeyCodec,
+    slot: lb6TargetCodec,
+    backendKey: lb6BackendKeyCodec,
+  },
+] as const;
+
 /** Every frontend in the maps with its backends (slot order, then terminating ones). */
 async function lbInMaps(
   cfg: SluiceConfig,
   names?: ReadonlyMap<number, sluice.v1.IFrontendName>,
 ): Promise<LbRow[]> {
-  const [frontends, slots, backends, stats] = await Promise.all([
-    dumpMap(pin(cfg, 'lbFrontends')),
-    dumpMap(pin(cfg, 'lbSlots')),
-    dumpMap(pin(cfg, 'lbBackends')),
-    readLbStats(cfg.pinRoot),
-  ]);
   const rows = new Map<number, LbRow>();
-  for (const e of frontends) {
-    const k = lbFrontendKeyCodec.decode(e.key);
-    const v = lbFrontendCodec.decode(e.value);
-    const name = names?.get(v.id);
-    rows.set(v.id, {
-      id: v.id,
-      frontend: `${k.addr}:${k.port}/${protocolName(k.protocol)}`,
-      kind: v.flags & LB_F_NODEPORT ? 'NodePort' : 'ClusterIP',
-      service: name
-        ? servicePortLabel({
-            service: name.service ?? '',
-            portName: name.port_name ?? '',
-            servicePort: name.service_port ?? 0,
-          })
-        : names
-          ? '<unknown>'
-          : '<unavailable>',
-      flags: [
-        ...(v.flags & LB_F_AFFINITY ? ['affinity'] : []),
-        ...(v.flags & LB_F_LOCAL_ONLY ? ['local'] : []),
-      ],
-      affinityTimeout: v.affinity_timeout,
-      translations: 0,
-      noBackend: 0,
-      backends: [],
-    });
-  }
-  const slotOf = new Map<string, number>();
-  for (const e of slots) {
-    const k = lbSlotKeyCodec.decode(e.key);
-    const v = lbSlotCodec.decode(e.value);
-    slotOf.set(`${k.frontend_id}|${v.addr}:${v.port}`, k.slot);
-  }
-  for (const e of backends) {
-    const k = lbBackendKeyCodec.decode(e.key);
-    const v = lbBackendCodec.decode(e.value);
-    rows.get(k.frontend_id)?.backends.push({
-      address: k.addr,
-      port: k.port,
-      slot: slotOf.get(`${k.frontend_id}|${k.addr}:${k.port}`) ?? 0,
-      state: v.flags & LB_BACKEND_F_TERMINATING ? 'terminating' : 'active',
-    });
-  }
+  const [stats, ...dumps] = await Promise.all([
+    readLbStats(cfg.pinRoot),
+    ...FAMILIES.map((f) =>
+      Promise.all([
+        dumpIfPinned(cfg, f.frontends),
+        dumpIfPinned(cfg, f.slots),
+        dumpIfPinned(cfg, f.backends),
+      ]),
+    ),
+  ]);
+  FAMILIES.forEach((f, i) => {
+    const [frontends, slots, backends] = dumps[i]!;
+    for (const e of frontends) {
+      const k = f.frontendKey.decode(e.key);
+      const v = lbFrontendCodec.decode(e.value);
+      const name = names?.get(v.id);
+      rows.set(v.id, {
+        id: v.id,
+        frontend: `${hostPort(k.addr, k.port)}/${protocolName(k.protocol)}`,
+        kind: v.flags & LB_F_NODEPORT ? 'NodePort' : 'ClusterIP',
+        service: name
+          ? servicePortLabel({
+              service: name.service ?? '',
+              portName: name.port_name ?? '',
+              servicePort: name.service_port ?? 0,
+            })
+          : names
+            ? '<unknown>'
+            : '<unavailable>',
+        flags: [
+          ...(v.flags & LB_F_AFFINITY ? ['affinity'] : []),
+          ...(v.flags & LB_F_LOCAL_ONLY ? ['local'] : []),
+        ],
+        affinityTimeout: v.affinity_timeout,
+        translations: 0,
+        noBackend: 0,
+        backends: [],
+      });
+    }
+    const slotOf = new Map<string, number>();
+    for (const e of slots) {
+      const k = lbSlotKeyCodec.decode(e.key);
+      const v = f.slot.decode(e.value);
+      slotOf.set(`${k.frontend_id}|${v.addr}|${v.port}`, k.slot);
+    }
+    for (const e of backends) {
+      const k = f.backendKey.decode(e.key);
+      const v = lbBackendCodec.decode(e.value);
+      rows.get(k.frontend_id)?.backends.push({
+        address: k.addr,
+        port: k.port,
+        slot: slotOf.get(`${k.frontend_id}|${k.addr}|${k.port}`) ?? 0,
+        state: v.flags & LB_BACKEND_F_TERMINATING ? 'terminating' : 'active',
+      });
+    }
+  });
   for (const s of stats) {
     const r = rows.get(s.frontendId);
     if (r) Object.assign(r, { translations: s.translations, noBackend: s.noBackend });
@@ -134,7 +166,7 @@ export function registerServiceCommands(program: Command, { config, socket }: In
                 return r.backends.map((b) => [
                   ...head,
                   b.slot || '-',
-                  `${b.address}:${b.port}`,
+                  hostPort(b.address, b.port),
                   b.state,
                   ...counts,
                 ]);
@@ -160,7 +192,10 @@ export function registerServiceCommands(program: Command, { config, socket }: In
         for (const f of frontends)
           byService.set(f.service ?? '', [...(byService.get(f.service ?? '') ?? []), f]);
         const rows = [...byService].map(([service, list]) => {
-          const clusterIp = list.find((f) => f.kind === 'ClusterIP')?.address ?? '<none>';
+          // Dual-stack: one ClusterIP frontend per family (and per port).
+          const clusterIps = [
+            ...new Set(list.filter((f) => f.kind === 'ClusterIP').map((f) => f.address ?? '')),
+          ];
           const ports = [
             ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
           ];
@@ -171,17 +206,18 @@ export function registerServiceCommands(program: Command, { config, socket }: In
               if (backends.get(b.address ?? '') !== 'active') backends.set(b.address ?? '', b.state ?? '');
           return {
             service,
-            clusterIP: clusterIp,
+            clusterIP: clusterIps[0] ?? '<none>',
+            clusterIPs: clusterIps,
             ports,
             affinity: list.some((f) => f.affinity),
             frontends: list.map((f) => ({
               id: f.id,
               kind: f.kind,
-              frontend: `${f.address}:${f.port}/${f.protocol}`,
+              frontend: `${hostPort(f.address ?? '', f.port ?? 0)}/${f.protocol}`,
               portName: f.port_name,
               localOnly: f.local_only,
               backends: (f.backends ?? []).map((b) => ({
-                address: `${b.address}:${b.port}`,
+                address: hostPort(b.address ?? '', b.port ?? 0),
                 state: b.state,
                 pod: b.pod || undefined,
                 node: b.node || undefined,
@@ -205,7 +241,7 @@ export function registerServiceCommands(program: Command, { config, socket }: In
               ['service', 'cluster-ip', 'ports', 'backends', 'affinity'],
               rows.map((r) => [
                 r.service,
-                r.clusterIP,
+                r.clusterIPs.join(',') || '<none>',
                 r.ports.join(','),
                 `${r.backends.active}/${r.backends.total}`,
                 r.affinity ? 'ClientIP' : 'None',

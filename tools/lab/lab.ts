@@ -18,7 +18,14 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT, type RoutingMode } from '../../agent/config/config.js';
-import type { Pod, Protocol, Service, ServicePort } from '../../agent/model/types.js';
+import {
+  addressFamily,
+  type Pod,
+  type Protocol,
+  type Service,
+  type ServicePort,
+  serviceClusterIPs,
+} from '../../agent/model/types.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
 import { compileServices, frontendKey } from '../../agent/services/compile.js';
 import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/services/derive.js';
@@ -257,7 +264,9 @@ export interface LabStatus {
     namespace: string;
     name: string;
     type: string;
+    /** The primary clusterIP, and every one (a dual-stack Service has one per family). */
     clusterIP: string;
+    clusterIPs: string[];
     ports: {
       name?: string;
       port: number;
@@ -847,6 +856,7 @@ export class Lab {
           name: s.name,
           type: s.type,
           clusterIP: s.clusterIP ?? '',
+          clusterIPs: serviceClusterIPs(s),
           ports: s.ports.map((p) => ({
             ...(p.name ? { name: p.name } : {}),
             port: p.port,
@@ -873,7 +883,10 @@ export class Lab {
   /** The lab's pods with their real IPs, for simulation. */
   snapshotPods(): Manifests {
     const m = manifestsOf(this.docs);
-    m.pods = m.pods.map((p) => ({ ...p, ip: this.state.pods[`${p.namespace}/${p.name}`]?.ip ?? p.ip ?? '' }));
+    m.pods = m.pods.map((p) => {
+      const lab = this.state.pods[`${p.namespace}/${p.name}`];
+      return { ...p, ip: lab?.ip ?? p.ip ?? '', ...(lab?.ipv6 ? { ipv6: lab.ipv6 } : {}) };
+    });
     return m;
   }
 
@@ -883,13 +896,16 @@ export class Lab {
       services: m.services,
       endpointSlices: [...m.endpointSlices, ...deriveEndpointSlices(m.services, m.pods)],
       nodeIps: this.nodeIps(),
-      localAddresses: new Set(Object.values(this.state.pods).map((p) => p.ip)),
+      nodeIpsV6: this.state.nodes[0]?.ipv6 ? [this.state.nodes[0].ipv6] : [],
+      localAddresses: new Set(
+        Object.values(this.state.pods).flatMap((p) => [p.ip, ...(p.ipv6 ? [p.ipv6] : [])]),
+      ),
     }).frontends;
   }
 
   /** The lab pod with this address, if any. */
   private podAt(ip: string): string | undefined {
-    return Object.entries(this.state.pods).find(([, p]) => p.ip === ip)?.[0];
+    return Object.entries(this.state.pods).find(([, p]) => p.ip === ip || p.ipv6 === ip)?.[0];
   }
 
   private pod(key: string, role: string): LabPod {
@@ -913,8 +929,9 @@ export class Lab {
     return svc;
   }
 
-  /** Where a Service port is reached: its clusterIP and port, or its nodePort at `nodeIp`. */
-  private serviceAddress(svc: Service, sp: ServicePort, nodeIp?: string): ServiceAddress {
+  /** Where a Service port is reached: its clusterIP (of the family, IPv4 unless ipv6) and port,
+   * or its nodePort at `nodeIp`. */
+  private serviceAddress(svc: Service, sp: ServicePort, nodeIp?: string, ipv6 = false): ServiceAddress {
     const object = `Service ${svc.namespace}/${svc.name}`;
     if (nodeIp) {
       if (!sp.nodePort) {
@@ -928,7 +945,13 @@ export class Lab {
       throw new UserError(`${object}: spec.type: an ExternalName Service has no address in the cluster`);
     if (!svc.clusterIP || svc.clusterIP === 'None')
       throw new UserError(`${object}: spec.clusterIP: None (headless): no Service address to probe`);
-    return { port: sp, ip: svc.clusterIP, dport: sp.port };
+    const family = ipv6 ? 'IPv6' : 'IPv4';
+    const ip = serviceClusterIPs(svc).find((a) => a !== 'None' && addressFamily(a) === family);
+    if (!ip)
+      throw new UserError(
+        `${object}: spec.ipFamilies: it has no ${family} clusterIP (it has ${serviceClusterIPs(svc).join(', ')}; ${ipv6 ? 'ipFamilyPolicy: PreferDualStack gives it one' : 'probe it with --ipv6'})`,
+      );
+    return { port: sp, ip, dport: sp.port };
   }
 
   private sourceNetns(from: LabSource): string {
@@ -975,12 +998,11 @@ export class Lab {
     } else {
       const svc = this.service(manifestsOf(this.docs), to.key);
       const sp = pickServicePort(svc, opts.port === undefined ? undefined : String(opts.port), opts.protocol);
-      // A NodePort at the node address the source is routed to: the external link's, or its node's.
-      const nodeIp =
-        from.kind === 'external'
-          ? this.state.external!.nodeIp
-          : this.node(this.pod(from.key, 'FROM').node).ip;
-      addr = this.serviceAddress(svc, sp, opts.nodePort ? nodeIp : undefined);
+      // A NodePort at the node address the source is routed to: the external link's, or its
+      // node's (of the family probed).
+      const node = from.kind === 'external' ? undefined : this.node(this.pod(from.key, 'FROM').node);
+      const nodeIp = node ? (opts.ipv6 ? node.ipv6! : node.ip) : this.state.external!.nodeIp;
+      addr = this.serviceAddress(svc, sp, opts.nodePort ? nodeIp : undefined, opts.ipv6);
       ({ ip, dport } = addr);
       protocol = sp.protocol;
     }
@@ -1002,23 +1024,20 @@ export class Lab {
     return v;
   }
 
-  /** An IPv6 probe needs a dual-stack lab, pods at both ends (Services and the external client are
-   * IPv4), and TCP or UDP (SCTP probes are IPv4 only). */
+  /** An IPv6 probe needs a dual-stack lab, a pod as the source (the external client is IPv4), a
+   * pod with an IPv6 address or a Service with an IPv6 clusterIP as the target, and TCP or UDP
+   * (SCTP probes are IPv4 only). */
   private checkIpv6Probe(from: LabSource, to: LabTarget, protocol: Protocol | undefined): void {
     if (!this.state.ipv6)
       throw new UserError(
         `--ipv6: lab ${this.paths.name} is IPv4 only (start it with 'sluice lab up --ipv6' for dual-stack pods)`,
       );
-    if (to.kind === 'service')
-      throw new UserError(`--ipv6: Services are IPv4 only (svc/${to.key} has an IPv4 clusterIP)`);
     if (from.kind === 'external') throw new UserError(`--ipv6: the external client is IPv4 only`);
     if (protocol === 'SCTP') throw new UserError('--ipv6: SCTP probes are IPv4 only; use TCP or UDP');
-    for (const [key, role] of [
-      [from.key, 'FROM'],
-      [to.key, 'TO'],
-    ] as const) {
-      if (!this.pod(key, role).ipv6) throw new UserError(`${role} ${key}: the pod has no IPv6 address`);
-    }
+    if (!this.pod(from.key, 'FROM').ipv6)
+      throw new UserError(`FROM ${from.key}: the pod has no IPv6 address`);
+    if (to.kind === 'pod' && !this.pod(to.key, 'TO').ipv6)
+      throw new UserError(`TO ${to.key}: the pod has no IPv6 address`);
   }
 
   /**
