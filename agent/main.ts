@@ -5,6 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { writeConflist } from './cni/install.js';
+import { serviceCidrV6Of } from './config/config.js';
 import { loadConfig } from './config-load.js';
 import { AgentMetrics } from './metrics/registry.js';
 import { Agent } from './node/agent.js';
@@ -155,7 +156,7 @@ async function run(
     // The config's nodes too: a manifest Node of the same name replaces one.
     applyManifests(
       agent.store,
-      await loadManifests(manifests, cfg.serviceCidr, cfg.serviceCidrV6),
+      await loadManifests(manifests, cfg.serviceCidr, serviceCidrV6Of(cfg)),
       cfg.nodes,
     );
   } else {

@@ -149,3 +149,9 @@ export function withConfig(
   const base = defaultConfig();
   return { ...base, ...overrides, mapSizes: { ...base.mapSizes, ...overrides.mapSizes } };
 }
+
+/** The IPv6 Service range local mode allocates from: only on a dual-stack node (podCidrV6); null
+ * makes its "cluster" IPv4 only, as the API server of a single-stack cluster is. */
+export function serviceCidrV6Of(cfg: Pick<SluiceConfig, 'podCidrV6' | 'serviceCidrV6'>): string | null {
+  return cfg.podCidrV6 ? cfg.serviceCidrV6 : null;
+}

@@ -4,7 +4,7 @@
 // them together.
 
 import { ApiError, ApiErrorCode } from '../api/errors.js';
-import type { SluiceConfig } from '../config/config.js';
+import { type SluiceConfig, serviceCidrV6Of } from '../config/config.js';
 import { lb6FrontendKeyCodec, lbFrontendCodec, lbFrontendKeyCodec } from '../datapath/codecs.js';
 import { forgetEndpoint, sweepExpired } from '../datapath/gc.js';
 import { Loader } from '../datapath/loader.js';
@@ -378,7 +378,7 @@ export class Lifecycle {
       );
     let m: Awaited<ReturnType<typeof loadManifests>>;
     try {
-      m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr, this.cfg.serviceCidrV6);
+      m = await loadManifests(this.manifestPaths, this.cfg.serviceCidr, serviceCidrV6Of(this.cfg));
       applyManifests(this.store, m, this.cfg.nodes);
     } catch (err) {
       throw new ApiError(ApiErrorCode.INVALID_ARGUMENT, (err as Error).message);

@@ -56,13 +56,13 @@ function probe(pool: Pool, key: string, used: ReadonlySet<string>): string | und
 }
 
 /**
- * The families the API server gives a Service: the ones it has (serviceFamilies), and for
- * PreferDualStack and RequireDualStack the other one too (this "cluster" has both ranges).
+ * The families the API server gives a Service: the ones it has (serviceFamilies), and on a
+ * dual-stack cluster for PreferDualStack and RequireDualStack the other one too.
  */
-function requestedFamilies(svc: Service): IPFamily[] {
+function requestedFamilies(svc: Service, dualStack: boolean): IPFamily[] {
   const have = serviceFamilies(svc);
   const dual = svc.ipFamilyPolicy === 'PreferDualStack' || svc.ipFamilyPolicy === 'RequireDualStack';
-  if (!dual || have.length > 1) return have;
+  if (!dual || !dualStack || have.length > 1) return have;
   return [have[0]!, have[0] === 'IPv4' ? 'IPv6' : 'IPv4'];
 }
 
@@ -72,13 +72,18 @@ function requestedFamilies(svc: Service): IPFamily[] {
  * the same addresses on every run (a hash of the name, probing past those taken). A Service that
  * got an address has clusterIP, clusterIPs and ipFamilies set; one that needed none is returned as
  * it was (serviceFamilies reads its families from its addresses); headless ones are left alone.
+ * serviceCidrV6 null: the cluster is IPv4 only, as a node without podCidrV6 is: PreferDualStack
+ * and RequireDualStack get IPv4 alone, and an IPv6-only Service no clusterIP.
  */
 export function assignServiceAddresses(
   services: readonly Service[],
   serviceCidr = DEFAULT_SERVICE_CIDR,
-  serviceCidrV6 = DEFAULT_SERVICE_CIDR_V6,
+  serviceCidrV6: string | null = DEFAULT_SERVICE_CIDR_V6,
 ): Service[] {
-  const pools: Record<IPFamily, Pool> = { IPv4: poolV4(serviceCidr), IPv6: poolV6(serviceCidrV6) };
+  const pools: Record<IPFamily, Pool | undefined> = {
+    IPv4: poolV4(serviceCidr),
+    IPv6: serviceCidrV6 === null ? undefined : poolV6(serviceCidrV6),
+  };
   const usedIps = new Set(services.flatMap((s) => serviceClusterIPs(s)).filter((ip) => ip && ip !== 'None'));
   const usedPorts = new Set<string>();
   for (const s of services)
@@ -90,12 +95,13 @@ export function assignServiceAddresses(
     let next = svc;
     const given = serviceClusterIPs(svc).filter((ip) => ip !== '');
     if (!given.includes('None')) {
-      const families = requestedFamilies(svc);
+      const families = requestedFamilies(svc, pools.IPv6 !== undefined);
       const byFamily = new Map(given.map((ip) => [addressFamily(ip), ip]));
       let allocated = false;
       for (const f of families) {
         if (byFamily.has(f)) continue;
-        const ip = probe(pools[f], serviceKey(svc), usedIps);
+        const pool = pools[f];
+        const ip = pool && probe(pool, serviceKey(svc), usedIps);
         if (ip === undefined) continue;
         usedIps.add(ip);
         byFamily.set(f, ip);

@@ -489,13 +489,13 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
   return out;
 }
 
-/** Files (and .yaml/.yml/.json files directly in directories) into manifests. */
-/** serviceCidr, serviceCidrV6: where Services without a clusterIP of a family get one (the agent's
- * config). */
+/** Files (and .yaml/.yml/.json files directly in directories) into manifests. serviceCidr,
+ * serviceCidrV6: where Services without a clusterIP of a family get one (the agent's config; null:
+ * an IPv4-only cluster, see assignServiceAddresses). */
 export async function loadManifests(
   paths: readonly string[],
   serviceCidr = DEFAULT_SERVICE_CIDR,
-  serviceCidrV6 = DEFAULT_SERVICE_CIDR_V6,
+  serviceCidrV6: string | null = DEFAULT_SERVICE_CIDR_V6,
 ): Promise<Manifests> {
   const out = emptyManifests();
   for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);

@@ -14,18 +14,23 @@ import { callAgent } from '../../agent/api/client.js';
 import { REPO_ROOT } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
+  lb6FrontendKeyCodec,
+  lb6TargetCodec,
   lbFrontendCodec,
   lbFrontendKeyCodec,
   lbSlotCodec,
   lbSlotKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import { probeFrom } from '../../tools/net/probes.js';
+import { formatIPv6, ipv6OrUndefined, isIPv6Text } from '../../agent/net/ipv6.js';
+import { hostPort, probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { TestNode } from '../harness/agent.js';
 import { TestApiServer } from '../harness/apiserver.js';
 
 const NODE = 'node-1';
+const SERVICE_CIDR = '10.96.0.0/16';
+const SERVICE_CIDR_V6 = 'fd00:10:96::/108';
 let api: TestApiServer;
 let node: TestNode;
 const pods: Record<string, { netns: string; ip: string; ipv6: string }> = {};
@@ -96,7 +101,8 @@ async function addPod(ns: string, name: string, labels: Record<string, string>):
 }
 
 beforeAll(async () => {
-  api = await TestApiServer.start();
+  // Dual-stack Services: IPv4 first, so the `kubernetes` Service keeps an IPv4 ClusterIP.
+  api = await TestApiServer.start({ serviceClusterIpRange: `${SERVICE_CIDR},${SERVICE_CIDR_V6}` });
   await kubectl(['apply', '-f', path.join(REPO_ROOT, 'deploy', 'rbac.yaml')]);
   await kubectl(
     ['apply', '-f', '-'],
@@ -201,21 +207,33 @@ describe('the agent on a real API server, with its own ServiceAccount', () => {
   }, 60_000);
 });
 
-/** The pinned frontend of addr:port/TCP (its id and slot count), if any. */
+/** The pinned frontend of addr:port/TCP (its id and slot count), if any; IPv6 addresses in
+ * sluice_lb_frontends6. */
 async function lbFrontend(addr: string, port: number): Promise<{ id: number; count: number } | undefined> {
-  for (const e of await dumpMap(mapPin(node.pinRoot, 'lbFrontends'))) {
-    const k = lbFrontendKeyCodec.decode(e.key);
+  const v6 = isIPv6Text(addr);
+  const keyCodec = v6 ? lb6FrontendKeyCodec : lbFrontendKeyCodec;
+  for (const e of await dumpMap(mapPin(node.pinRoot, v6 ? 'lbFrontends6' : 'lbFrontends'))) {
+    const k = keyCodec.decode(e.key);
     if (k.addr === addr && k.port === port && k.protocol === 6) return lbFrontendCodec.decode(e.value);
   }
   return undefined;
 }
 
-/** The pinned slots of a frontend id, as "addr:port". */
-async function lbSlots(frontendId: number): Promise<string[]> {
-  return (await dumpMap(mapPin(node.pinRoot, 'lbSlots')))
+/** The pinned slots of a frontend id, as "addr:port" ("[addr]:port" from sluice_lb_slots6). */
+async function lbSlots(frontendId: number, family: 'IPv4' | 'IPv6' = 'IPv4'): Promise<string[]> {
+  const v6 = family === 'IPv6';
+  const valueCodec = v6 ? lb6TargetCodec : lbSlotCodec;
+  return (await dumpMap(mapPin(node.pinRoot, v6 ? 'lbSlots6' : 'lbSlots')))
     .filter((e) => lbSlotKeyCodec.decode(e.key).frontend_id === frontendId)
-    .map((e) => lbSlotCodec.decode(e.value))
-    .map((v) => `${v.addr}:${v.port}`);
+    .map((e) => valueCodec.decode(e.value))
+    .map((v) => (v6 ? `[${v.addr}]:${v.port}` : `${v.addr}:${v.port}`));
+}
+
+/** An IPv6 address as a number; throws for anything else. */
+function ipv6(addr: string): bigint {
+  const n = ipv6OrUndefined(addr);
+  if (n === undefined) throw new Error(`not an IPv6 address: ${JSON.stringify(addr)}`);
+  return n;
 }
 
 describe('Services from the API server', () => {
@@ -276,6 +294,108 @@ describe('Services from the API server', () => {
     } finally {
       await remove('endpointslice', 'web-1');
       await remove('service', 'web');
+    }
+  }, 60_000);
+  it('a PreferDualStack Service gets a clusterIP of each family; its IPv6 slice becomes IPv6 slots that a pod reaches', async () => {
+    // The API server allocates both clusterIPs (its range is dual-stack); the slices are the
+    // test's. Backend shop/db (which admits shop/web, labelled role=trusted above), client shop/web.
+    const backend = pods['shop/db']!;
+    const remove = (...what: string[]) =>
+      api.kubectl(['delete', ...what, '-n', 'shop', '--ignore-not-found', '--wait=false']);
+    const slice = (name: string, addressType: 'IPv4' | 'IPv6', address: string) => ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name, namespace: 'shop', labels: { 'kubernetes.io/service-name': 'db-ds' } },
+      addressType,
+      endpoints: [
+        {
+          addresses: [address],
+          conditions: { ready: true },
+          nodeName: NODE,
+          targetRef: { kind: 'Pod', namespace: 'shop', name: 'db' },
+        },
+      ],
+      ports: [{ name: '', port: 80, protocol: 'TCP' }],
+    });
+    try {
+      await kubectl(
+        ['apply', '-f', '-'],
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [
+            {
+              apiVersion: 'v1',
+              kind: 'Service',
+              metadata: { name: 'db-ds', namespace: 'shop' },
+              spec: {
+                type: 'ClusterIP',
+                ipFamilyPolicy: 'PreferDualStack',
+                ports: [{ port: 8080, targetPort: 80, protocol: 'TCP' }],
+              },
+            },
+            slice('db-ds-v4', 'IPv4', backend.ip),
+            slice('db-ds-v6', 'IPv6', backend.ipv6),
+          ],
+        }),
+      );
+      const spec = (
+        JSON.parse(await kubectl(['get', 'service', 'db-ds', '-n', 'shop', '-o', 'json'])) as {
+          spec: { clusterIP: string; clusterIPs: string[]; ipFamilies: string[]; ipFamilyPolicy: string };
+        }
+      ).spec;
+      expect(spec.ipFamilyPolicy).toBe('PreferDualStack');
+      expect(spec.ipFamilies).toEqual(['IPv4', 'IPv6']);
+      const [clusterIP, clusterIPv6Text] = spec.clusterIPs as [string, string];
+      expect(spec.clusterIP).toBe(clusterIP);
+      expect(clusterIP).toMatch(/^10\.96\.\d+\.\d+$/);
+      // In fd00:10:96::/108, and in the canonical form the codecs decode.
+      expect(ipv6(clusterIPv6Text) >> 20n).toBe(ipv6('fd00:10:96::') >> 20n);
+      const clusterIPv6 = formatIPv6(ipv6(clusterIPv6Text));
+
+      let id4 = 0;
+      let id6 = 0;
+      await waitFor('both frontends with their backend', async () => {
+        const [f4, f6] = [await lbFrontend(clusterIP, 8080), await lbFrontend(clusterIPv6, 8080)];
+        if (!f4 || !f6) return false;
+        [id4, id6] = [f4.id, f6.id];
+        return (
+          f4.count === 1 &&
+          f6.count === 1 &&
+          (await lbSlots(f4.id)).join() === `${backend.ip}:80` &&
+          (await lbSlots(f6.id, 'IPv6')).join() === `[${formatIPv6(ipv6(backend.ipv6))}]:80`
+        );
+      });
+      // A real connection to [IPv6 clusterIP]:8080 from a pod, answered by the backend.
+      const probe = async (addr: string) =>
+        (await probeFrom(pods['shop/web']!.netns, [`${hostPort(addr, 8080)}/TCP`], 2_000))[0]!;
+      const v6 = await probe(clusterIPv6);
+      expect(v6, JSON.stringify(v6)).toMatchObject({ connected: true });
+      expect(v6.reply.trim()).toBe('shop/db');
+
+      // Without its IPv6 slice, the IPv6 frontend has no slots (and refuses at once); the IPv4
+      // frontend, its slot and connections to it are untouched.
+      await kubectl(['delete', 'endpointslice', 'db-ds-v6', '-n', 'shop']);
+      await waitFor('the IPv6 slots emptied', async () => (await lbSlots(id6, 'IPv6')).length === 0);
+      expect(await lbFrontend(clusterIPv6, 8080)).toMatchObject({ id: id6, count: 0 });
+      expect(await lbFrontend(clusterIP, 8080)).toMatchObject({ id: id4, count: 1 });
+      expect(await lbSlots(id4)).toEqual([`${backend.ip}:80`]);
+      const v4 = await probe(clusterIP);
+      expect(v4, JSON.stringify(v4)).toMatchObject({ connected: true });
+      expect(v4.reply.trim()).toBe('shop/db');
+      const refused = await probe(clusterIPv6);
+      expect(refused, JSON.stringify(refused)).toMatchObject({ connected: false, refused: true });
+
+      await kubectl(['delete', 'service', 'db-ds', '-n', 'shop']);
+      await waitFor(
+        'both frontends removed',
+        async () =>
+          (await lbFrontend(clusterIP, 8080)) === undefined &&
+          (await lbFrontend(clusterIPv6, 8080)) === undefined,
+      );
+    } finally {
+      await remove('endpointslice', 'db-ds-v4', 'db-ds-v6');
+      await remove('service', 'db-ds');
     }
   }, 60_000);
 });

@@ -4,7 +4,12 @@
 // labels and another denied, an IPv6 ipBlock with an except), applied with the CLI's `lab apply`;
 // the CLI's `probe --ipv6` and `status`. Tunnel mode carries IPv6 inside the IPv4 VXLAN underlay, and its device stays silent;
 // native mode routes the IPv6 pod CIDRs via the nodes' IPv6 InternalIPs (fd00:239::i on the
-// underlay). One lab per mode serves every check.
+// underlay). Services over IPv6 in the same lab: a dual-stack Service (PreferDualStack) whose
+// backends live on another node than its clients, at its IPv6 clusterIP over TCP and UDP (and its
+// IPv4 one), with an ingress policy on the backends deciding after translation; in tunnel mode an
+// IPv6-only NodePort reached at a node without a backend, its backend on a third node (the reply
+// comes back through the translating node: a tunnel return); the CLI's `probe --ipv6` to a
+// Service, `status` and `lb list`. One lab per mode serves every check.
 
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +18,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLUICE_REASON } from '../../agent/abi/constants.js';
 import { REPO_ROOT } from '../../agent/config/config.js';
+import { dumpMap } from '../../agent/datapath/bpftool.js';
+import { ct6KeyCodec, tunnelReturnCodec } from '../../agent/datapath/codecs.js';
+import { mapPin } from '../../agent/datapath/maps.js';
 import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { ROUTE_PROTO, TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
 import { containsIpV6, parseCidrV6, parseIPv6 } from '../../agent/net/ipv6.js';
@@ -23,6 +31,52 @@ import { runId } from '../harness/names.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const CLI = path.join(REPO_ROOT, 'bin', 'sluice');
+
+// Services over IPv6, in namespace s (no label the xyz policies name): two backends of a
+// dual-stack Service and the backend of an IPv6-only NodePort, all on node2; their clients are the
+// xyz pods of node1 and node3.
+const SERVICES_V6 = `apiVersion: v1
+kind: Namespace
+metadata: { name: s, labels: { ns: s } }
+${['e1', 'e2', 'np']
+  .map(
+    (name) => `---
+apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, namespace: s, labels: { app: ${name === 'np' ? 'np' : 'echo'} } }
+spec:
+  nodeName: node2
+  containers:
+    - name: echo
+      image: registry.k8s.io/e2e-test-images/agnhost:2.53
+      ports:
+        - { name: serve-80-tcp, containerPort: 80, protocol: TCP }
+        - { name: serve-81-udp, containerPort: 81, protocol: UDP }
+`,
+  )
+  .join('')}---
+apiVersion: v1
+kind: Service
+metadata: { name: dual, namespace: s }
+spec:
+  ipFamilyPolicy: PreferDualStack
+  selector: { app: echo }
+  ports:
+    - { name: http, port: 8080, protocol: TCP, targetPort: 80 }
+    - { name: dns, port: 5353, protocol: UDP, targetPort: 81 }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: np6, namespace: s }
+spec:
+  type: NodePort
+  ipFamilyPolicy: SingleStack
+  ipFamilies: [IPv6]
+  selector: { app: np }
+  ports:
+    - { name: tcp, port: 80, protocol: TCP, targetPort: 80, nodePort: 30086 }
+    - { name: udp, port: 81, protocol: UDP, targetPort: 81, nodePort: 30086 }
+`;
 
 function sluice(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -62,7 +116,12 @@ for (const routing of ['tunnel', 'native'] as const) {
 
     beforeAll(async () => {
       work = await mkdtemp(path.join(tmpdir(), 'sluice-multinode-ipv6-'));
-      lab = await Lab.up(NAME, [path.join(EXAMPLES, 'xyz')], { nodes: 3, routing, ipv6: true });
+      await writeFile(path.join(work, 'services-v6.yaml'), SERVICES_V6);
+      lab = await Lab.up(NAME, [path.join(EXAMPLES, 'xyz'), path.join(work, 'services-v6.yaml')], {
+        nodes: 3,
+        routing,
+        ipv6: true,
+      });
       status = lab.status();
     }, 180_000);
 
@@ -93,10 +152,11 @@ for (const routing of ['tunnel', 'native'] as const) {
 
     it('TCP and UDP reach every pod of the other nodes over IPv6 (no policy yet)', async () => {
       const failed: string[] = [];
+      const xyz = status.pods.filter((p) => p.namespace !== 's');
       await Promise.all(
-        status.pods.map(async (from) => {
+        xyz.map(async (from) => {
           const key = `${from.namespace}/${from.name}`;
-          const targets = status.pods
+          const targets = xyz
             .filter((to) => to.node !== from.node)
             .flatMap((to) => ['TCP', 'UDP'].map((proto) => v6(`${to.namespace}/${to.name}`, 80, proto)));
           const results = await probeFrom(netns(key), targets, 1000);
@@ -235,6 +295,191 @@ spec:
       const state = JSON.parse(await readFile(labPaths(NAME).state, 'utf8')) as { ipv6?: boolean };
       expect(state.ipv6).toBe(true);
       expect((await Lab.open(NAME)).status().ipv6).toBe(true);
+    });
+
+    // Services over IPv6 (SERVICES_V6): s/dual's backends s/e1 and s/e2 and s/np6's backend s/np
+    // live on node2; their clients y/a on node1 and z/c on node3.
+    const clusterIp = (key: string, family: 4 | 6) => {
+      const svc = status.services.find((x) => `${x.namespace}/${x.name}` === key);
+      const ip = svc?.clusterIPs.find((a) => a.includes(':') === (family === 6));
+      if (!ip) throw new Error(`no IPv${family} clusterIP of ${key} in ${JSON.stringify(svc)}`);
+      return ip;
+    };
+    const ECHO = expect.stringMatching(/^s\/e[12]$/);
+
+    it('a dual-stack Service with backends on another node: its IPv6 clusterIP over TCP and UDP, and its IPv4 one', async () => {
+      expect([pod('y/a').node, pod('z/c').node, pod('s/e1').node, pod('s/e2').node]).toEqual([
+        'node1',
+        'node3',
+        'node2',
+        'node2',
+      ]);
+      const ip6 = clusterIp('s/dual', 6);
+      const ip4 = clusterIp('s/dual', 4);
+      expect(containsIpV6(parseCidrV6('fd00:10:96::/108'), parseIPv6(ip6)), ip6).toBe(true);
+      const targets = [`[${ip6}]:8080/TCP`, `[${ip6}]:5353/UDP`, `${ip4}:8080/TCP`, `${ip4}:5353/UDP`];
+      const seen = (
+        await Promise.all(
+          ['y/a', 'z/c'].map(async (from) =>
+            (
+              await probeFrom(netns(from), targets, 1000)
+            ).map((r) => ({
+              from,
+              target: r.target,
+              connected: r.connected,
+              reply: r.reply,
+            })),
+          ),
+        )
+      ).flat();
+      // Connected (TCP: the SYN-ACK came back from the clusterIP; UDP: the reply too, on a
+      // connected socket), and the reply names the backend the datapath picked.
+      expect(seen).toEqual(
+        ['y/a', 'z/c'].flatMap((from) =>
+          targets.map((target) => ({ from, target, connected: true, reply: ECHO })),
+        ),
+      );
+    });
+
+    it('an ingress policy on the backends decides after translation, across nodes, over IPv6', async () => {
+      // s/dual's backends take TCP 80 (the targetPort, not the Service's 8080) from pod=a only.
+      await applyYaml(
+        'echo-from-a.yaml',
+        `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: echo-from-a, namespace: s }
+spec:
+  podSelector: { matchLabels: { app: echo } }
+  ingress:
+    - from: [{ namespaceSelector: {}, podSelector: { matchLabels: { pod: a } } }]
+      ports: [{ protocol: TCP, port: 80 }]
+`,
+      );
+      const ip6 = clusterIp('s/dual', 6);
+      const one = async (from: string, target: string) => {
+        const [r] = await probeFrom(netns(from), [target], 1000);
+        return { connected: r!.connected, reply: r!.reply };
+      };
+      const verdicts = await Promise.all([
+        one('y/a', `[${ip6}]:8080/TCP`), // pod=a, node1
+        one('z/c', `[${ip6}]:8080/TCP`), // pod=c, node3: denied
+        one('y/a', `[${ip6}]:5353/UDP`), // 81/UDP: no port of the policy
+        one('z/c', `${clusterIp('s/dual', 4)}:8080/TCP`), // the same over IPv4
+      ]);
+      expect(verdicts).toEqual([
+        { connected: true, reply: ECHO },
+        { connected: false, reply: '' },
+        { connected: false, reply: '' },
+        { connected: false, reply: '' },
+      ]);
+    });
+
+    if (routing === 'tunnel') {
+      it('an IPv6 NodePort at a node without a backend, its backend on a third node: through the tunnel and back', async () => {
+        const node1 = status.nodes[0]!;
+        expect([node1.ipv6, pod('z/c').node, pod('s/np').node]).toEqual(['fd00:239::1', 'node3', 'node2']);
+        // A pod of node3 to node1's IPv6 address and the NodePort: node1 translates, node2 answers.
+        const results = await probeFrom(
+          netns('z/c'),
+          [`[${node1.ipv6}]:30086/TCP`, `[${node1.ipv6}]:30086/UDP`],
+          1000,
+        );
+        expect(results.map((r) => [r.target, r.connected, r.reply])).toEqual([
+          [`[${node1.ipv6}]:30086/TCP`, true, 's/np'],
+          [`[${node1.ipv6}]:30086/UDP`, true, 's/np'],
+        ]);
+        // node2 sends the replies back through node1 (its underlay address), which translates them.
+        const returns = (await dumpMap(mapPin(nodeFiles(lab.paths, 'node2').pinRoot, 'tunnelReturns6'))).map(
+          (e) => ({ ...ct6KeyCodec.decode(e.key), node: tunnelReturnCodec.decode(e.value).node }),
+        );
+        for (const [dport, protocol] of [
+          [80, 6],
+          [81, 17],
+        ])
+          expect(returns).toContainEqual(
+            expect.objectContaining({
+              saddr: pod('z/c').ipv6,
+              daddr: pod('s/np').ipv6,
+              dport,
+              protocol,
+              node: node1.ip,
+            }),
+          );
+        // The CLI: y/a (node1) to its node's IPv6 address and the NodePort.
+        const cli = await sluice(
+          'lab',
+          '--name',
+          NAME,
+          'probe',
+          'y/a',
+          'svc/s/np6',
+          '--port',
+          'tcp',
+          '--node-port',
+          '--ipv6',
+          '-o',
+          'json',
+        );
+        expect(cli.code, cli.stderr).toBe(0);
+        expect(JSON.parse(cli.stdout)).toMatchObject({
+          connected: true,
+          address: `[${node1.ipv6}]:30086`,
+          backend: 's/np',
+        });
+      });
+    }
+
+    it('the CLI probes a Service over IPv6, lists both clusterIPs in status and the IPv6 frontends in lb list', async () => {
+      const lab6 = (...args: string[]) => sluice('lab', '--name', NAME, ...args);
+      const ip6 = clusterIp('s/dual', 6);
+      const [probe, denied, table] = await Promise.all([
+        lab6('probe', '--ipv6', 'x/a', 'svc/s/dual', '--port', 'http', '-o', 'json'),
+        lab6('probe', '--ipv6', 'z/c', 'svc/s/dual', '--port', 'http'), // echo-from-a denies pod=c
+        lab6('status', '-o', 'json'),
+      ]);
+      expect(probe.code, probe.stderr).toBe(0);
+      expect(JSON.parse(probe.stdout)).toMatchObject({
+        from: 'x/a',
+        to: 'svc/s/dual',
+        port: 8080,
+        protocol: 'TCP',
+        connected: true,
+        address: `[${ip6}]:8080`,
+        backend: ECHO,
+      });
+      expect(denied.code, denied.stdout).toBe(1);
+      expect(table.code, table.stderr).toBe(0);
+      const services = (JSON.parse(table.stdout) as LabStatus).services;
+      const dual = services.find((v) => v.namespace === 's' && v.name === 'dual')!;
+      expect(dual.clusterIPs).toEqual([expect.stringMatching(/^10\.96\.\d+\.\d+$/), ip6]);
+      expect(dual.backends).toEqual(['s/e1', 's/e2']);
+      const np6 = services.find((v) => v.namespace === 's' && v.name === 'np6')!;
+      expect(np6.clusterIPs).toEqual([expect.stringMatching(/^fd00:10:96::/)]);
+      // node1's maps: the IPv6 frontend with the backends' IPv6 addresses (x/a's probe and the
+      // others of node1's pods were translated there), and the NodePort at node1's IPv6 address.
+      const lb = await sluice('--lab', NAME, '--node', 'node1', 'lb', 'list', '-o', 'json');
+      expect(lb.code, lb.stderr).toBe(0);
+      const rows = JSON.parse(lb.stdout) as {
+        frontend: string;
+        kind: string;
+        service: string;
+        translations: number;
+        backends: { address: string; port: number; state: string }[];
+      }[];
+      const http6 = rows.find((r) => r.frontend === `[${ip6}]:8080/TCP`);
+      expect(http6).toMatchObject({ kind: 'ClusterIP', service: 's/dual:http' });
+      expect(http6!.backends.map((b) => [b.address, b.port, b.state]).sort()).toEqual(
+        [
+          [pod('s/e1').ipv6, 80, 'active'],
+          [pod('s/e2').ipv6, 80, 'active'],
+        ].sort(),
+      );
+      expect(http6!.translations).toBeGreaterThanOrEqual(1);
+      expect(rows.find((r) => r.frontend === '[fd00:239::1]:30086/TCP')).toMatchObject({
+        kind: 'NodePort',
+        service: 's/np6:tcp',
+        backends: [expect.objectContaining({ address: pod('s/np').ipv6, port: 80 })],
+      });
     });
   });
 }

@@ -35,7 +35,11 @@ export interface KubectlResult {
 export interface TestApiServerOptions {
   /** Directory holding kube-apiserver, kubectl and etcd; built by scripts/build-k8s-tools.sh if unset. */
   binDir?: string;
-  /** --service-cluster-ip-range (default 10.96.0.0/16). */
+  /**
+   * --service-cluster-ip-range (default 10.96.0.0/16): one CIDR, or two comma-separated for
+   * dual-stack Services (e.g. 10.96.0.0/16,fd00:10:96::/108). The first must be IPv4: it is the
+   * primary range, where the `kubernetes` Service gets its (single-stack) ClusterIP.
+   */
   serviceClusterIpRange?: string;
   /** Extra kube-apiserver flags (--name=value), appended after the harness's own. */
   extraApiServerArgs?: string[];
@@ -544,12 +548,24 @@ export class TestApiServer {
   }
 }
 
-/** The first address of a service CIDR (the `kubernetes` Service's ClusterIP); IPv4 only. */
-function firstServiceIp(cidr: string): string {
+/**
+ * The first address of the primary service CIDR (the `kubernetes` Service's ClusterIP). ranges is
+ * --service-cluster-ip-range: one CIDR or two comma-separated (dual-stack); the first, the primary,
+ * must be IPv4, the second (if any) IPv6, as kube-apiserver requires of the pair.
+ */
+function firstServiceIp(ranges: string): string {
+  const cidrs = ranges.split(',').map((c) => c.trim());
+  if (cidrs.length > 2 || cidrs.some((c) => !/^[^/]+\/\d+$/.test(c))) {
+    throw new Error(`service cluster IP range must be one CIDR or two comma-separated, not ${ranges}`);
+  }
+  if (cidrs.length === 2 && !cidrs[1]!.includes(':')) {
+    throw new Error(`the second service cluster IP range must be IPv6, not ${cidrs[1]} (in ${ranges})`);
+  }
+  const cidr = cidrs[0]!;
   const [ip] = cidr.split('/');
   const parts = (ip ?? '').split('.').map(Number);
   if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) {
-    throw new Error(`service cluster IP range must be an IPv4 CIDR, not ${cidr}`);
+    throw new Error(`the primary service cluster IP range must be an IPv4 CIDR, not ${cidr} (in ${ranges})`);
   }
   const n = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
   const first = n + 1;

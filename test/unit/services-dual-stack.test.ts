@@ -269,6 +269,23 @@ describe('assignServiceAddresses: families as the API server allocates them', ()
     expect(require6!.clusterIPs![1]).toMatch(/^10\.96\./);
   });
 
+  it('an IPv4-only cluster (no IPv6 range) gives dual-stack policies IPv4 alone and an IPv6-only Service nothing', () => {
+    const [prefer, require, v6] = assignServiceAddresses(
+      [
+        svc('prefer', { ipFamilyPolicy: 'PreferDualStack' }),
+        svc('require', { ipFamilyPolicy: 'RequireDualStack' }),
+        svc('v6', { ipFamilies: ['IPv6'] }),
+      ],
+      '10.96.0.0/16',
+      null,
+    );
+    expect(prefer!.ipFamilies).toEqual(['IPv4']);
+    expect(prefer!.clusterIPs).toEqual([prefer!.clusterIP]);
+    expect(prefer!.clusterIP).toMatch(/^10\.96\./);
+    expect(require!.ipFamilies).toEqual(['IPv4']);
+    expect(v6!.clusterIP).toBeUndefined();
+  });
+
   it('keeps a given address primary and adds the missing family; leaves complete and headless Services as they are', () => {
     const given = svc('given', { clusterIP: '10.96.5.5', ipFamilyPolicy: 'PreferDualStack' });
     const complete = svc('complete', { clusterIP: 'fd00:10:96::5' });

@@ -200,10 +200,13 @@ export function registerServiceCommands(program: Command, { config, socket }: In
             ...new Set(list.map((f) => `${f.kind === 'NodePort' ? 'node:' : ''}${f.port}/${f.protocol}`)),
           ];
           const backends = new Map<string, string>();
-          // A backend is an address (a pod); its ports are per Service port, so it counts once.
+          // A backend is a pod (else an address): its ports are per Service port and its addresses
+          // per family (a dual-stack Service), so it counts once.
           for (const f of list)
-            for (const b of f.backends ?? [])
-              if (backends.get(b.address ?? '') !== 'active') backends.set(b.address ?? '', b.state ?? '');
+            for (const b of f.backends ?? []) {
+              const who = b.pod || b.address || '';
+              if (backends.get(who) !== 'active') backends.set(who, b.state ?? '');
+            }
           return {
             service,
             clusterIP: clusterIps[0] ?? '<none>',

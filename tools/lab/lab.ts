@@ -28,7 +28,12 @@ import {
 } from '../../agent/model/types.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
 import { compileServices, frontendKey } from '../../agent/services/compile.js';
-import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/services/derive.js';
+import {
+  assignServiceAddresses,
+  DEFAULT_SERVICE_CIDR,
+  DEFAULT_SERVICE_CIDR_V6,
+  deriveEndpointSlices,
+} from '../../agent/services/derive.js';
 import {
   checkManifests,
   emptyManifests,
@@ -344,11 +349,17 @@ async function readDocs(files: readonly string[]): Promise<Doc[]> {
   return docs;
 }
 
-function manifestsOf(docs: readonly Doc[]): Manifests {
+/** The lab's manifests with what the API server adds: clusterIPs (IPv6 ones only in a dual-stack
+ * lab, as the agents' own allocation does) and nodePorts. */
+function manifestsOf(docs: readonly Doc[], ipv6: boolean): Manifests {
   const m = emptyManifests();
   for (const d of docs) parseObject(d.raw, d.where, m);
   checkManifests(m);
-  m.services = assignServiceAddresses(m.services);
+  m.services = assignServiceAddresses(
+    m.services,
+    DEFAULT_SERVICE_CIDR,
+    ipv6 ? DEFAULT_SERVICE_CIDR_V6 : null,
+  );
   return m;
 }
 
@@ -386,7 +397,7 @@ export class Lab {
       );
     }
     const docs = dedupe(await readDocs(await manifestFiles(files, true)));
-    const manifests = manifestsOf(docs);
+    const manifests = manifestsOf(docs, opts.ipv6 === true);
     const v6 = (ipv6: string, podCidrV6: string) => (opts.ipv6 ? { ipv6, podCidrV6 } : {});
     const nodes: LabNode[] =
       count === 1
@@ -819,7 +830,7 @@ export class Lab {
   }
 
   private async replaceDocs(next: Doc[], changed: string[]): Promise<{ changed: string[] }> {
-    const manifests = manifestsOf(next); // validate the whole result before touching anything
+    const manifests = manifestsOf(next, this.state.ipv6 === true); // validate the whole result before touching anything
     this.docs = next;
     // Pods leave the datapath before they leave the store; new pods enter the store first.
     const keep = new Set(manifests.pods.map((p) => `${p.namespace}/${p.name}`));
@@ -882,7 +893,7 @@ export class Lab {
 
   /** The lab's pods with their real IPs, for simulation. */
   snapshotPods(): Manifests {
-    const m = manifestsOf(this.docs);
+    const m = manifestsOf(this.docs, this.state.ipv6 === true);
     m.pods = m.pods.map((p) => {
       const lab = this.state.pods[`${p.namespace}/${p.name}`];
       return { ...p, ip: lab?.ip ?? p.ip ?? '', ...(lab?.ipv6 ? { ipv6: lab.ipv6 } : {}) };
@@ -996,7 +1007,7 @@ export class Lab {
       dport = opts.port;
       protocol = opts.protocol ?? 'TCP';
     } else {
-      const svc = this.service(manifestsOf(this.docs), to.key);
+      const svc = this.service(manifestsOf(this.docs, this.state.ipv6 === true), to.key);
       const sp = pickServicePort(svc, opts.port === undefined ? undefined : String(opts.port), opts.protocol);
       // A NodePort at the node address the source is routed to: the external link's, or its
       // node's (of the family probed).
@@ -1057,7 +1068,7 @@ export class Lab {
   ): Promise<LabVerdict[]> {
     const keys = Object.keys(this.state.pods).sort();
     const targets = opts.to ?? keys.map((key): LabTarget => ({ kind: 'pod', key }));
-    const m = manifestsOf(this.docs);
+    const m = manifestsOf(this.docs, this.state.ipv6 === true);
     // Each target's probes from one source: what is reported and where the packets go.
     const perTarget = targets.map((t) => {
       if (t.kind === 'pod') {
