@@ -123,10 +123,10 @@ export function endpointSliceFromK8s(s: V1EndpointSlice): EndpointSlice | undefi
  * first IPv4 of spec.podCIDRs, and the first IPv6 one), or why it cannot be used: a node without
  * an IPv4 InternalIP cannot be reached, nor one whose addresses or pod CIDRs are malformed.
  */
-export function nodeFromKubernetes(n: V1Node): Node | NodeProblem | undefined {
+export function nodeFromKubernetes(n: V1Node, skippedIpv6?: NodeProblem[]): Node | NodeProblem | undefined {
   const name = n.metadata?.name;
   if (!name) return undefined;
-  return parseNode(plain(n), name);
+  return parseNode(plain(n), name, skippedIpv6);
 }
 
 interface Watched {
@@ -249,7 +249,9 @@ export class KubernetesSource {
     );
     this.add<V1Node>('nodes', '/api/v1/nodes', () => this.core.listNode(), {
       upsert: (o) => {
-        const node = nodeFromKubernetes(o);
+        // An IPv6 InternalIP no node can route to leaves the node usable over IPv4, with a warning.
+        const skipped: NodeProblem[] = [];
+        const node = nodeFromKubernetes(o, skipped);
         if (!node) return;
         const key = `Node ${o.metadata?.name}`;
         if ('field' in node) {
@@ -264,7 +266,14 @@ export class KubernetesSource {
           );
           return;
         }
-        this.reportedProblems.delete(key);
+        const text = skipped.map((p) => `${p.field}: ${p.message}`).join('; ');
+        if (text && this.reportedProblems.get(key) !== text)
+          this.log.warn(
+            { object: key, fields: skipped.map((p) => p.field) },
+            `Node's IPv6 InternalIP ignored (its pods get no IPv6 route through it): ${text}`,
+          );
+        if (text) this.reportedProblems.set(key, text);
+        else this.reportedProblems.delete(key);
         this.store.upsertNode(node);
       },
       remove: (o) => {

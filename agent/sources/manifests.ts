@@ -319,9 +319,11 @@ export function nodeIpV6(text: string): { ip: string } | { message: string } {
  * A v1 Node manifest (or API object) in the store's shape: its first IPv4 InternalIP, its first
  * IPv6 InternalIP (canonical; native routing's next hop for IPv6), its first IPv4 pod CIDR
  * (spec.podCIDR, then spec.podCIDRs: an IPv6-primary dual-stack node has the IPv4 one second) and
- * its first IPv6 pod CIDR (a dual-stack node's); a value that is neither is a problem.
+ * its first IPv6 pod CIDR (a dual-stack node's); a value that is neither is a problem. With
+ * skippedIpv6 an IPv6 InternalIP no node can route to (link-local, malformed) is passed over and
+ * listed there instead: the node is still usable over IPv4.
  */
-export function parseNode(doc: Obj, name: string): Node | NodeProblem {
+export function parseNode(doc: Obj, name: string, skippedIpv6?: NodeProblem[]): Node | NodeProblem {
   if (!isDnsSubdomain(name)) return { field: 'metadata.name', message: 'must be a DNS subdomain' };
   const status = isObj(doc['status']) ? doc['status'] : {};
   const addresses = status['addresses'] ?? [];
@@ -336,7 +338,12 @@ export function parseNode(doc: Obj, name: string): Node | NodeProblem {
     if (a['address'].includes(':')) {
       if (internalIpV6 !== undefined) continue;
       const v6 = nodeIpV6(a['address']);
-      if ('message' in v6) return { field: `${field}.address`, message: v6.message };
+      if ('message' in v6) {
+        // A Node from the API server keeps its IPv4 part; a manifest is refused (it is ours to fix).
+        if (!skippedIpv6) return { field: `${field}.address`, message: v6.message };
+        skippedIpv6.push({ field: `${field}.address`, message: v6.message });
+        continue;
+      }
       internalIpV6 = v6.ip;
       continue;
     }

@@ -381,6 +381,30 @@ describe('nodeFromKubernetes', () => {
     });
   });
 
+  it('passes over an IPv6 InternalIP no node can route to and keeps the node, IPv4 and a later IPv6 one', () => {
+    const skipped: { field: string; message: string }[] = [];
+    expect(
+      nodeFromKubernetes(
+        v1Node('ll', [
+          { type: 'InternalIP', address: '172.18.0.6' },
+          { type: 'InternalIP', address: 'fe80::6' },
+          { type: 'InternalIP', address: 'fd00::6' },
+        ]),
+        skipped,
+      ),
+    ).toEqual({ name: 'll', internalIp: '172.18.0.6', internalIpV6: 'fd00::6' });
+    expect(skipped).toEqual([
+      { field: 'status.addresses[1].address', message: expect.stringMatching(/link-local/) },
+    ]);
+    // A manifest's Node is ours to fix: refused, with the field.
+    expect(() =>
+      parseManifests(
+        'apiVersion: v1\nkind: Node\nmetadata: { name: m }\nstatus: { addresses: [{ type: InternalIP, address: 10.0.0.1 }, { type: InternalIP, address: "fe80::1" }] }\n',
+        'nodes.yaml',
+      ),
+    ).toThrow(/status\.addresses\[1\]\.address: .*link-local/);
+  });
+
   it('ignores an object without a name', () => {
     expect(
       nodeFromKubernetes(v1Node(undefined, [{ type: 'InternalIP', address: '10.0.0.1' }])),
