@@ -59,8 +59,8 @@ beforeAll(async () => {
   cluster = await TestCluster.start();
   await cluster.addPod('x/a', A.ip, { ipv6: A.ipv6 });
   await cluster.addPod('x/d', D.ip, { ipv6: D.ipv6 });
-  await cluster.addPod('y/b', B.ip, { ipv6: B.ipv6, tcp: [80, 81, 83] });
-  await cluster.addPod('y/c', C.ip, { ipv6: C.ipv6, tcp: [80], udp: [53] });
+  await cluster.addPod('y/b', B.ip, { ipv6: B.ipv6, tcp: [80, 81, 83], sctp: [80] });
+  await cluster.addPod('y/c', C.ip, { ipv6: C.ipv6, tcp: [80], udp: [53], sctp: [80] });
   const store = new Store();
   store.upsertNamespace({ name: 'x', labels: {} });
   store.upsertNamespace({ name: 'y', labels: {} });
@@ -90,6 +90,15 @@ describe('IPv6 with real sockets', () => {
     expect(await cluster.probe(a, C.ipv6, 80)).toMatchObject({ connected: true, reply: 'y/c' });
     expect(await cluster.probe(a, C.ipv6, 53, 'UDP')).toMatchObject({ connected: true, reply: 'y/c' });
     expect(await cluster.ping(a, C.ipv6)).toBe(true);
+  });
+
+  it('carries SCTP over IPv6, and policy decides on it: a TCP-only rule does not admit it', async () => {
+    const [open, isolated] = await cluster.probeMany(cluster.pod('x/a'), [
+      `[${C.ipv6}]:80/SCTP`,
+      `[${B.ipv6}]:80/SCTP`,
+    ]);
+    expect(open).toMatchObject({ connected: true, reply: 'y/c' });
+    expect(isolated).toMatchObject({ connected: false });
   });
 
   it('tracks IPv6 connections in sluice_ct6', async () => {

@@ -32,6 +32,7 @@ interface P {
   labels: Record<string, string>;
   tcp?: number[];
   udp?: number[];
+  sctp?: number[];
 }
 const PODS: P[] = [
   { key: 'x/client', ip: '10.251.1.1', ipv6: 'fd00:251:1::1', labels: { app: 'client' } },
@@ -42,6 +43,7 @@ const PODS: P[] = [
     labels: { app: 'web' },
     tcp: [8080],
     udp: [8080],
+    sctp: [80],
   },
   {
     key: 'x/web-2',
@@ -50,6 +52,7 @@ const PODS: P[] = [
     labels: { app: 'web' },
     tcp: [8080],
     udp: [8080],
+    sctp: [80],
   },
   { key: 'x/self', ip: '10.251.1.4', ipv6: 'fd00:251:1::4', labels: { app: 'self' }, tcp: [8080] },
   { key: 'x/isolated', ip: '10.251.1.5', ipv6: 'fd00:251:1::5', labels: { app: 'isolated' } },
@@ -76,6 +79,7 @@ function podObject(p: P): Pod {
     ports: [
       ...(p.tcp ?? []).map((port) => ({ name: 'http', containerPort: port, protocol: 'TCP' as const })),
       ...(p.udp ?? []).map((port) => ({ name: 'udp', containerPort: port, protocol: 'UDP' as const })),
+      ...(p.sctp ?? []).map((port) => ({ containerPort: port, protocol: 'SCTP' as const })),
     ],
   };
 }
@@ -100,6 +104,8 @@ const SERVICES: Service[] = [
     ports: [
       { name: 'http', port: 80, protocol: 'TCP', targetPort: 'http' },
       { name: 'udp', port: 80, protocol: 'UDP', targetPort: 8080 },
+      // SCTP ports are translated without the CRC32c: targetPort = port (decision 18).
+      { name: 'sctp', port: 80, protocol: 'SCTP', targetPort: 80 },
     ],
   }),
   svc('web6-np', {
@@ -180,7 +186,12 @@ beforeAll(async () => {
   await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1'], { netns: node });
   await run(['ip', '-6', 'addr', 'add', `${NODE_IPV6}/128`, 'dev', 'lo'], { netns: node });
   for (const p of PODS)
-    await cluster.addPod(p.key, p.ip, { ipv6: p.ipv6, tcp: p.tcp ?? [], udp: p.udp ?? [] });
+    await cluster.addPod(p.key, p.ip, {
+      ipv6: p.ipv6,
+      tcp: p.tcp ?? [],
+      udp: p.udp ?? [],
+      sctp: p.sctp ?? [],
+    });
   await cluster.serveOnNode('node', [9090], true);
   extNs = await cluster.addExternalHost('ext6', 'ext6', EXT.node, EXT.host, {
     nodeAddr: EXT.node6,
@@ -211,6 +222,7 @@ describe('ClusterIP over IPv6', () => {
     const targets = [
       '[fd00:10:96::10]:80/TCP',
       '[fd00:10:96::10]:80/UDP',
+      '[fd00:10:96::10]:80/SCTP',
       '10.96.1.10:80/TCP',
       '10.96.1.10:80/UDP',
     ];

@@ -224,7 +224,8 @@ export function registerLabCommands(program: Command): void {
       },
       {
         flags: '--ipv6',
-        description: "to the pod's IPv6 address (a lab up with --ipv6; pods only, TCP or UDP)",
+        description:
+          "over IPv6: to the pod's IPv6 address, or the Service's IPv6 clusterIP (a lab up with --ipv6)",
       },
       { flags: '--timeout <ms>', description: 'how long to wait', default: '1000' },
     ],

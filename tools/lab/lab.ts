@@ -997,7 +997,7 @@ export class Lab {
     let ip: string;
     let dport: number;
     let protocol: Protocol;
-    if (opts.ipv6) this.checkIpv6Probe(from, to, opts.protocol);
+    if (opts.ipv6) this.checkIpv6Probe(from, to);
     if (to.kind === 'pod') {
       if (opts.nodePort)
         throw new UserError(`--node-port: only for a Service target (svc/NAMESPACE/NAME), not pod ${to.key}`);
@@ -1035,16 +1035,14 @@ export class Lab {
     return v;
   }
 
-  /** An IPv6 probe needs a dual-stack lab, a pod as the source (the external client is IPv4), a
-   * pod with an IPv6 address or a Service with an IPv6 clusterIP as the target, and TCP or UDP
-   * (SCTP probes are IPv4 only). */
-  private checkIpv6Probe(from: LabSource, to: LabTarget, protocol: Protocol | undefined): void {
+  /** An IPv6 probe needs a dual-stack lab, a pod as the source (the external client is IPv4), and
+   * a pod with an IPv6 address or a Service with an IPv6 clusterIP as the target. */
+  private checkIpv6Probe(from: LabSource, to: LabTarget): void {
     if (!this.state.ipv6)
       throw new UserError(
         `--ipv6: lab ${this.paths.name} is IPv4 only (start it with 'sluice lab up --ipv6' for dual-stack pods)`,
       );
     if (from.kind === 'external') throw new UserError(`--ipv6: the external client is IPv4 only`);
-    if (protocol === 'SCTP') throw new UserError('--ipv6: SCTP probes are IPv4 only; use TCP or UDP');
     if (!this.pod(from.key, 'FROM').ipv6)
       throw new UserError(`FROM ${from.key}: the pod has no IPv6 address`);
     if (to.kind === 'pod' && !this.pod(to.key, 'TO').ipv6)

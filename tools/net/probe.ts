@@ -5,6 +5,7 @@
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
+import { parseTarget } from './target.js';
 
 export interface ProbeOutcome {
   target: string;
@@ -16,11 +17,10 @@ export interface ProbeOutcome {
 }
 
 function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
-  const m = /^(?:([0-9.]+)|\[([0-9a-fA-F:.]+)\]):(\d+)\/(TCP|UDP)$/i.exec(target);
-  if (!m) return Promise.resolve({ target, connected: false, refused: false, ms: 0, reply: 'bad target' });
-  const [, ipv4, ipv6, portText, proto] = m;
-  const host = ipv4 ?? ipv6;
-  const port = Number(portText);
+  const t = parseTarget(target);
+  if (!t || t.protocol === 'SCTP')
+    return Promise.resolve({ target, connected: false, refused: false, ms: 0, reply: 'bad target' });
+  const { host, port, protocol: proto } = t;
   const start = performance.now();
   return new Promise((resolve) => {
     let settled = false;
@@ -39,15 +39,15 @@ function probeOne(target: string, timeoutMs: number): Promise<ProbeOutcome> {
       });
     };
     const timer = setTimeout(() => done(false), timeoutMs);
-    if (proto!.toUpperCase() === 'UDP') {
-      const sock = createSocket(ipv6 ? 'udp6' : 'udp4');
+    if (proto === 'UDP') {
+      const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
       cleanup = () => sock.close();
       sock.on('message', (msg) => done(true, msg.toString()));
       sock.on('error', (e) => done(false, '', e));
       // Connected, so an ICMP port unreachable comes back as ECONNREFUSED.
-      sock.connect(port, host!, () => sock.send('probe\n'));
+      sock.connect(port, host, () => sock.send('probe\n'));
     } else {
-      const sock = connect({ host: host!, port });
+      const sock = connect({ host, port });
       cleanup = () => sock.destroy();
       let data = '';
       sock.on('data', (d) => {

@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../../agent/config/config.js';
 import { isIPv6Text } from '../../agent/net/ipv6.js';
 import { EnvironmentError } from '../../agent/sys/errors.js';
 import { run } from '../../agent/sys/exec.js';
+import { parseTarget } from './target.js';
 
 export interface ProbeResult {
   target: string;
@@ -55,8 +56,9 @@ export async function probeFrom(
         ])
       : '',
     ...sctp.map((t) => {
-      const [ip, port] = t.replace('/SCTP', '').split(':');
-      return output([SCTP_TOOL, 'probe', ip!, port!, String(timeoutMs)]);
+      const target = parseTarget(t);
+      if (!target) throw new EnvironmentError(`bad probe target ${JSON.stringify(t)}`);
+      return output([SCTP_TOOL, 'probe', target.host, String(target.port), String(timeoutMs)]);
     }),
   ]);
   const byTarget = new Map<string, ProbeResult>();

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /* sluice-sctp: SCTP reachability over raw sockets, for kernels built without SCTP sockets.
  *
- *   sluice-sctp serve NAME PORT...          answer every INIT to PORT with an INIT-ACK whose
- *                                           state cookie is NAME; prints "ready"
- *   sluice-sctp probe IP PORT TIMEOUT_MS    send an INIT, wait for the matching INIT-ACK; prints
+ *   sluice-sctp serve NAME PORT...          answer every INIT to PORT (IPv4 or IPv6) with an
+ *                                           INIT-ACK whose state cookie is NAME; prints "ready"
+ *   sluice-sctp probe IP PORT TIMEOUT_MS    send an INIT to IP (IPv4 or IPv6), wait for the
+ *                                           matching INIT-ACK; prints
  *                                           {"target","connected","ms","reply"}; exit 0 / 1
  *
  * It speaks only the first two chunks of the handshake: enough for a datapath to see a new SCTP
@@ -86,24 +87,46 @@ static double now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Points at the SCTP header of a received IPv4 packet, or NULL. */
-static const uint8_t *sctp_of(const uint8_t *buf, ssize_t n, size_t *sctp_len, struct in_addr *src)
+/* Points at the SCTP header of a received packet, or NULL: an IPv4 raw socket receives the IP
+ * header too, an IPv6 one only what follows it. */
+static const uint8_t *sctp_of(int family, const uint8_t *buf, ssize_t n, size_t *sctp_len)
 {
-	if (n < (ssize_t)sizeof(struct iphdr))
+	size_t skip = 0;
+	if (family == AF_INET) {
+		if (n < (ssize_t)sizeof(struct iphdr))
+			return NULL;
+		const struct iphdr *ip = (const struct iphdr *)buf;
+		if (ip->protocol != SCTP_PROTO)
+			return NULL;
+		skip = ip->ihl * 4u;
+	}
+	if (n < (ssize_t)(skip + sizeof(struct sctp_common) + 4))
 		return NULL;
-	const struct iphdr *ip = (const struct iphdr *)buf;
-	size_t ihl = ip->ihl * 4u;
-	if (ip->protocol != SCTP_PROTO || n < (ssize_t)(ihl + sizeof(struct sctp_common) + 4))
-		return NULL;
-	src->s_addr = ip->saddr;
-	*sctp_len = (size_t)n - ihl;
-	return buf + ihl;
+	*sctp_len = (size_t)n - skip;
+	return buf + skip;
+}
+
+static int same_addr(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+{
+	if (a->ss_family != b->ss_family)
+		return 0;
+	if (a->ss_family == AF_INET)
+		return ((const struct sockaddr_in *)a)->sin_addr.s_addr == ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+	return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr, &((const struct sockaddr_in6 *)b)->sin6_addr,
+		      sizeof(struct in6_addr)) == 0;
+}
+
+static socklen_t addr_len(const struct sockaddr_storage *a)
+{
+	return a->ss_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
 }
 
 static int serve(const char *name, int nports, char **ports)
 {
-	int fd = socket(AF_INET, SOCK_RAW, SCTP_PROTO);
-	if (fd < 0) {
+	/* Both families; a node or pod without IPv6 has IPv4 alone. */
+	struct pollfd fds[2] = { { .fd = socket(AF_INET, SOCK_RAW, SCTP_PROTO), .events = POLLIN },
+				 { .fd = socket(AF_INET6, SOCK_RAW, SCTP_PROTO), .events = POLLIN } };
+	if (fds[0].fd < 0) {
 		perror("sluice-sctp: raw socket");
 		return 2;
 	}
@@ -111,7 +134,15 @@ static int serve(const char *name, int nports, char **ports)
 	fflush(stdout);
 	uint8_t buf[2048];
 	for (;;) {
-		struct sockaddr_in from;
+		if (poll(fds, fds[1].fd < 0 ? 1 : 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			perror("sluice-sctp: poll");
+			return 2;
+		}
+		int i = fds[0].revents & POLLIN ? 0 : 1;
+		int fd = fds[i].fd;
+		struct sockaddr_storage from;
 		socklen_t fl = sizeof(from);
 		ssize_t n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
 		if (n < 0) {
@@ -121,8 +152,7 @@ static int serve(const char *name, int nports, char **ports)
 			return 2;
 		}
 		size_t len;
-		struct in_addr src;
-		const uint8_t *s = sctp_of(buf, n, &len, &src);
+		const uint8_t *s = sctp_of(i == 0 ? AF_INET : AF_INET6, buf, n, &len);
 		if (!s || len < sizeof(struct sctp_common) + sizeof(struct sctp_init))
 			continue;
 		const struct sctp_common *h = (const void *)s;
@@ -162,19 +192,30 @@ static int serve(const char *name, int nports, char **ports)
 		memcpy(param + 4, name, name_len);
 		size_t total = sizeof(*oh) + padded;
 		finish(out, total);
-		struct sockaddr_in to = { .sin_family = AF_INET, .sin_addr = src };
-		sendto(fd, out, total, 0, (struct sockaddr *)&to, sizeof(to));
+		/* The port field of a raw socket's address is the protocol: zero it for the reply. */
+		if (from.ss_family == AF_INET6)
+			((struct sockaddr_in6 *)&from)->sin6_port = 0;
+		else
+			((struct sockaddr_in *)&from)->sin_port = 0;
+		sendto(fd, out, total, 0, (struct sockaddr *)&from, addr_len(&from));
 	}
 }
 
 static int probe(const char *ip, int port, int timeout_ms)
 {
-	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = 0 };
-	if (inet_pton(AF_INET, ip, &to.sin_addr) != 1 || port < 1 || port > 65535) {
+	struct sockaddr_storage to = { 0 };
+	int v6 = strchr(ip, ':') != NULL;
+	int ok = v6 ? inet_pton(AF_INET6, ip, &((struct sockaddr_in6 *)&to)->sin6_addr)
+		    : inet_pton(AF_INET, ip, &((struct sockaddr_in *)&to)->sin_addr);
+	if (ok != 1 || port < 1 || port > 65535) {
 		fprintf(stderr, "sluice-sctp: bad target %s:%d\n", ip, port);
 		return 2;
 	}
-	int fd = socket(AF_INET, SOCK_RAW, SCTP_PROTO);
+	to.ss_family = v6 ? AF_INET6 : AF_INET;
+	/* The target as probes name it: an IPv6 address in brackets. */
+	char target[INET6_ADDRSTRLEN + 16];
+	snprintf(target, sizeof(target), v6 ? "[%s]:%d" : "%s:%d", ip, port);
+	int fd = socket(to.ss_family, SOCK_RAW, SCTP_PROTO);
 	if (fd < 0) {
 		perror("sluice-sctp: raw socket");
 		return 2;
@@ -197,8 +238,8 @@ static int probe(const char *ip, int port, int timeout_ms)
 	finish(pkt, sizeof(pkt));
 
 	double start = now_ms();
-	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&to, sizeof(to)) < 0) {
-		printf("{\"target\":\"%s:%d/SCTP\",\"connected\":false,\"ms\":0,\"reply\":\"\"}\n", ip, port);
+	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&to, addr_len(&to)) < 0) {
+		printf("{\"target\":\"%s/SCTP\",\"connected\":false,\"ms\":0,\"reply\":\"\"}\n", target);
 		return 1;
 	}
 	uint8_t buf[2048];
@@ -209,11 +250,12 @@ static int probe(const char *ip, int port, int timeout_ms)
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		if (poll(&p, 1, left) <= 0)
 			continue;
-		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct sockaddr_storage from;
+		socklen_t fl = sizeof(from);
+		ssize_t n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
 		size_t len;
-		struct in_addr src;
-		const uint8_t *s = sctp_of(buf, n, &len, &src);
-		if (!s || src.s_addr != to.sin_addr.s_addr || len < sizeof(struct sctp_common) + sizeof(struct sctp_init))
+		const uint8_t *s = sctp_of(to.ss_family, buf, n, &len);
+		if (!s || !same_addr(&from, &to) || len < sizeof(struct sctp_common) + sizeof(struct sctp_init))
 			continue;
 		const struct sctp_common *rh = (const void *)s;
 		const struct sctp_init *ack = (const void *)(s + sizeof(*rh));
@@ -235,11 +277,11 @@ static int probe(const char *ip, int port, int timeout_ms)
 		for (char *c = reply; *c; c++)
 			if (*c == '"' || *c == '\\' || (unsigned char)*c < 0x20)
 				*c = '?';
-		printf("{\"target\":\"%s:%d/SCTP\",\"connected\":true,\"ms\":%.1f,\"reply\":\"%s\"}\n", ip, port,
+		printf("{\"target\":\"%s/SCTP\",\"connected\":true,\"ms\":%.1f,\"reply\":\"%s\"}\n", target,
 		       now_ms() - start, reply);
 		return 0;
 	}
-	printf("{\"target\":\"%s:%d/SCTP\",\"connected\":false,\"ms\":%.1f,\"reply\":\"\"}\n", ip, port, now_ms() - start);
+	printf("{\"target\":\"%s/SCTP\",\"connected\":false,\"ms\":%.1f,\"reply\":\"\"}\n", target, now_ms() - start);
 	return 1;
 }
 
