@@ -14,6 +14,14 @@ import {
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
 import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/model/types.js';
+import {
+  CFG_F_EVENTS_VERDICT,
+  EVENT_VERDICT,
+  EventReader,
+  type FlowEvent,
+  setEventFlags,
+} from '../../agent/observe/events.js';
+import { toFlow } from '../../agent/observe/flows.js';
 import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
@@ -286,6 +294,40 @@ describe('ClusterIP over IPv6', () => {
     expect(tcp).toMatchObject({ connected: false, refused: true });
     expect(udp).toMatchObject({ connected: false, refused: true });
     expect(tcp!.ms).toBeLessThan(500);
+  });
+});
+
+describe('observe over IPv6', () => {
+  it('a verdict names the IPv6 frontend the client addressed and the backend it was given', async () => {
+    const events: FlowEvent[] = [];
+    const reader = new EventReader(cluster.cfg.pinRoot, (e) => events.push(e));
+    await setEventFlags(cluster.cfg.pinRoot, CFG_F_EVENTS_VERDICT);
+    await reader.start();
+    try {
+      expect(await cluster.probe(pod('x/client'), 'fd00:10:96::11', 80)).toMatchObject({ connected: true });
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      reader.stop();
+      await setEventFlags(cluster.cfg.pinRoot, 0);
+    }
+    const id = reconciler.last!.plan.frontendIds.get('[fd00:10:96::11]:80/TCP')!;
+    const v = events.find(
+      (e) => e.type === EVENT_VERDICT && e.saddr === ip6('x/client') && e.frontend_id === id,
+    );
+    expect(v, JSON.stringify(events)).toMatchObject({ family: 6, dport: 8080 });
+    expect(WEB6).toContain(v!.daddr);
+    const names = {
+      endpoint: () => undefined,
+      identityKey: () => undefined,
+      rule: () => undefined,
+      frontend: (n: number) =>
+        n === id ? { service: 'x/web6-np:80', frontend: '[fd00:10:96::11]:80/TCP' } : undefined,
+    };
+    expect(toFlow(v!, names)).toMatchObject({
+      source_ip: ip6('x/client'),
+      service: 'x/web6-np:80',
+      frontend: '[fd00:10:96::11]:80/TCP',
+    });
   });
 });
 
