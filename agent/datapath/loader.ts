@@ -15,7 +15,16 @@ import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map
 
 const EEXIST = 17;
 
-import { ALL_MAPS, ENTRY_PROGRAMS, type MapId, mapPin, mapsDir, PROGRAMS } from './maps.js';
+import {
+  ALL_MAPS,
+  ENTRY_PROGRAMS,
+  IPV6_IDLE_ENTRIES,
+  type MapId,
+  mapCapacity,
+  mapPin,
+  mapsDir,
+  PROGRAMS,
+} from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
@@ -84,14 +93,17 @@ export class Loader {
     await run(['mount', '-t', 'bpf', 'bpf', mountPoint]);
   }
 
-  /** Creates the maps that are not pinned yet; returns the names it created. */
+  /** Creates the maps that are not pinned yet, and re-creates an IPv6 twin whose size is for the
+   * other kind of node (idle on a node now dual-stack, full on one that is not: either way it holds
+   * nothing this node uses); returns the names it created. */
   async ensureMaps(): Promise<string[]> {
     await mkdir(mapsDir(this.cfg.pinRoot), { recursive: true });
     const created: string[] = [];
     const lines: string[] = [];
     for (const spec of ALL_MAPS) {
       const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
-      if (existsSync(pin)) continue;
+      if (existsSync(pin) && !(spec.ipv6 && (await this.idleSizeChanged(pin)))) continue;
+      await rm(pin, { force: true });
       created.push(spec.name);
       lines.push(
         [
@@ -100,7 +112,7 @@ export class Loader {
           `type ${spec.type}`,
           `key ${spec.keySize}`,
           `value ${spec.valueSize}`,
-          `entries ${spec.entries(this.cfg.mapSizes)}`,
+          `entries ${mapCapacity(spec, this.cfg)}`,
           `name ${spec.name}`,
           `flags ${spec.flags}`,
         ].join(' '),
@@ -108,6 +120,14 @@ export class Loader {
     }
     await bpftoolBatch(lines);
     return created;
+  }
+
+  /** Whether a pinned IPv6 twin was sized for a node of the other kind. Only the idle size marks
+   * one: a full-size map of another mapSizes keeps its size (and its entries), as every map does. */
+  private async idleSizeChanged(pin: string): Promise<boolean> {
+    const info = await bpftoolJson<{ max_entries: number }>(['map', 'show', 'pinned', pin]);
+    const idle = info.max_entries === IPV6_IDLE_ENTRIES;
+    return this.cfg.podCidrV6 ? idle : !idle;
   }
 
   /**

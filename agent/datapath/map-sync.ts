@@ -17,7 +17,7 @@ import {
   type MapWriter,
   PinnedMapWriter,
 } from './map-writer.js';
-import { MAPS, type MapSpec, mapPin } from './maps.js';
+import { MAPS, type MapSpec, mapCapacity, mapPin } from './maps.js';
 
 export type SyncedMap = keyof DesiredMaps;
 // Policy (and CIDR) entries go in before the ipcache entries that make a new identity visible,
@@ -203,7 +203,7 @@ export class MapSyncer {
           perPart.set(part, { updates: [], deletes: [...contents.keys()] });
       }
       plans.set(id, perPart);
-      const capacity = this.spec(id).entries(this.cfg.mapSizes);
+      const capacity = mapCapacity(this.spec(id), this.cfg);
       // Additions land before removals: the map must hold the batch's peak, not just its end.
       let added = 0;
       for (const [part, plan] of perPart) {

@@ -2,7 +2,7 @@
 // codecs read it. Names must be in sync with bpf/lib/maps.h; a layout change gets a new name.
 
 import { readFileSync } from 'node:fs';
-import type { MapSizes } from '../config/config.js';
+import type { MapSizes, SluiceConfig } from '../config/config.js';
 import {
   addr6Codec,
   cidr6KeyCodec,
@@ -70,6 +70,19 @@ export interface MapSpec {
   value?: StructCodec<unknown>;
   /** The agent owns the first N bytes of each value; the rest are datapath counters it keeps. */
   ownedValueBytes?: number;
+  /** A preallocated IPv6 twin: only a dual-stack node (podCidrV6) fills it, so elsewhere it is
+   * created at IPV6_IDLE_ENTRIES (mapCapacity). */
+  ipv6?: true;
+}
+
+/** The size of a preallocated IPv6 twin on a node without IPv6 pods: it holds nothing there, and
+ * at full size it would cost ~140 MB of kernel memory (conntrack, Service connections, tunnel
+ * returns, affinity). The loader re-creates it at full size when the node becomes dual-stack. */
+export const IPV6_IDLE_ENTRIES = 256;
+
+/** How many entries a map is created with on this node. */
+export function mapCapacity(spec: MapSpec, cfg: Pick<SluiceConfig, 'mapSizes' | 'podCidrV6'>): number {
+  return spec.ipv6 && !cfg.podCidrV6 ? IPV6_IDLE_ENTRIES : spec.entries(cfg.mapSizes);
 }
 
 export function possibleCpus(): number {
@@ -206,6 +219,7 @@ export const MAPS = {
     name: 'sluice_endpoints6',
     type: 'hash',
     entries: (s) => s.endpoints,
+    ipv6: true,
     flags: 0,
     ...codecs(addr6Codec, endpointInfoCodec),
   },
@@ -227,6 +241,7 @@ export const MAPS = {
     name: 'sluice_ct6',
     type: 'lru_hash',
     entries: (s) => s.ct,
+    ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, ctValueCodec),
   },
@@ -320,6 +335,7 @@ export const MAPS = {
     name: 'sluice_lb_affinity6',
     type: 'lru_hash',
     entries: (s) => s.lbAffinity,
+    ipv6: true,
     flags: 0,
     ...codecs(lb6AffinityKeyCodec, lb6AffinityCodec),
   },
@@ -327,6 +343,7 @@ export const MAPS = {
     name: 'sluice_lb_conns6',
     type: 'lru_hash',
     entries: (s) => s.lbConns,
+    ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, lb6ConnCodec),
   },
@@ -334,6 +351,7 @@ export const MAPS = {
     name: 'sluice_tunnel_returns6',
     type: 'lru_hash',
     entries: (s) => s.lbConns,
+    ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, tunnelReturnCodec),
   },

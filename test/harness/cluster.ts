@@ -92,6 +92,8 @@ export class TestCluster {
       hostNetns: `/run/netns/${nodeNs}`,
       attachMode: opts.attachMode ?? 'auto',
       interfacePrefix: 'slc',
+      // Dual-stack, so the IPv6 maps are full-size (IPv6 tests give pods IPv6 addresses).
+      podCidrV6: 'fd00:24f::/64',
       mapSizes: {
         endpoints: 1024,
         ipcache: 4096,

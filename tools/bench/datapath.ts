@@ -257,6 +257,8 @@ export class Topology {
     pinRoot: `/sys/fs/bpf/sluice-bench-${this.id}`,
     hostNetns: `/run/netns/sluice-bench-${this.id}-node`,
     mapSizes: { policy: 65536 },
+    // Dual-stack (the IPv6 configs' pods): the IPv6 maps at full size, as on a dual-stack node.
+    podCidrV6: 'fd00:24f::/64',
   });
   readonly loader = new Loader(this.cfg);
   readonly syncer = new MapSyncer(this.cfg);
