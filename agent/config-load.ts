@@ -181,7 +181,7 @@ function checkPodCidrV6(where: string, value: unknown): string {
 function checkServiceCidrV6(where: string, value: unknown): string {
   if (typeof value !== 'string')
     throw new UserError(
-      `${where} must be an IPv6 CIDR such as fd00:10:96::/108, got ${JSON.stringify(value)}`,
+      `${where} must be an IPv6 CIDR such as fd00:10:96::/112, got ${JSON.stringify(value)}`,
     );
   if (cidrFamily(value) === 4)
     throw new UserError(

@@ -123,7 +123,7 @@ export function defaultConfig(): SluiceConfig {
     mtu: 1500,
     nodePortDevices: [],
     serviceCidr: '10.96.0.0/16',
-    serviceCidrV6: 'fd00:10:96::/108',
+    serviceCidrV6: 'fd00:10:96::/112',
     podWaitMs: 5000,
     resyncIntervalMs: 300_000,
     ctSweepIntervalMs: 30_000,

@@ -30,39 +30,53 @@ import type { Logger } from '../sys/log.js';
 
 interface HostLink {
   ifname: string;
-  addr_info?: { local: string; scope: string }[];
+  addr_info?: { family: 'inet' | 'inet6'; local: string; scope: string }[];
 }
 
-/** The host namespace's IPv4 links and addresses: one `ip` call at start for both uses below. */
-async function hostLinks(netns: string | undefined): Promise<HostLink[]> {
-  const { stdout } = await run(['ip', '-j', '-4', 'addr', 'show'], { netns });
-  return JSON.parse(stdout) as HostLink[];
+/** The host namespace's links and addresses, IPv6 ones only on a dual-stack node: one `ip` call
+ * at start for the uses below. A kernel without IPv6 lists none. */
+async function hostLinks(netns: string | undefined, ipv6: boolean): Promise<HostLink[]> {
+  const { stdout } = await run(['ip', '-j', ...(ipv6 ? [] : ['-4']), 'addr', 'show'], { netns });
+  return JSON.parse(stdout || '[]') as HostLink[];
 }
 
-/** Addresses of the host namespace, for the host identity. */
+/** A link's addresses of a family, IPv6 ones canonical. */
+const addressesOf = (l: HostLink, family: 'inet' | 'inet6') =>
+  (l.addr_info ?? [])
+    .filter((a) => a.family === family)
+    .map((a) => ({ ...a, local: family === 'inet6' ? canonicalIPv6(a.local) : a.local }));
+
+/** The node's IPv4 addresses (not loopback's), for the host identity. */
 function hostAddresses(links: readonly HostLink[]): string[] {
-  return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.scope !== 'host').map((a) => a.local));
+  return links.flatMap((l) =>
+    addressesOf(l, 'inet')
+      .filter((a) => a.scope !== 'host')
+      .map((a) => a.local),
+  );
 }
 
-/** A dual-stack node's IPv6 addresses (global scope: not loopback, not link-local), canonical: the
- * host identity's too. A kernel without IPv6 has none. */
-async function hostAddressesV6(netns: string | undefined): Promise<string[]> {
-  const r = await run(['ip', '-j', '-6', 'addr', 'show'], { netns }).catch(() => undefined);
-  const links = JSON.parse(r?.stdout || '[]') as HostLink[];
+/** A dual-stack node's IPv6 addresses (global scope: not loopback, not link-local): the host
+ * identity's too. */
+function hostAddressesV6(links: readonly HostLink[]): string[] {
   return [
     ...new Set(
       links.flatMap((l) =>
-        (l.addr_info ?? []).filter((a) => a.scope === 'global').map((a) => canonicalIPv6(a.local)),
+        addressesOf(l, 'inet6')
+          .filter((a) => a.scope === 'global')
+          .map((a) => a.local),
       ),
     ),
   ];
 }
 
-/** The devices holding the node's addresses (not lo, not pod veths): where NodePort clients come in. */
+/** The devices holding the node's addresses of either family (not lo, not pod veths): where
+ * NodePort clients come in. */
 function nodeDevices(links: readonly HostLink[], nodeIps: readonly string[], podPrefix: string): string[] {
   return links
     .filter((l) => l.ifname !== 'lo' && !l.ifname.startsWith(podPrefix))
-    .filter((l) => (l.addr_info ?? []).some((a) => nodeIps.includes(a.local)))
+    .filter((l) =>
+      [...addressesOf(l, 'inet'), ...addressesOf(l, 'inet6')].some((a) => nodeIps.includes(a.local)),
+    )
     .map((l) => l.ifname);
 }
 
@@ -161,13 +175,14 @@ export class Lifecycle {
         'IPv6 addresses no pool holds any more were dropped from their endpoints (their pods need a new address)',
       );
     await this.syncer.refresh();
-    const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0;
-    const links = needLinks ? await hostLinks(this.cfg.hostNetns) : [];
+    // IPv4-only nodes read no IPv6 addresses: the IPv6 maps of their pods' traffic stay empty.
+    const dualStack = this.cfg.podCidrV6 !== undefined;
+    const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0 || dualStack;
+    const links = needLinks ? await hostLinks(this.cfg.hostNetns, dualStack) : [];
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : hostAddresses(links);
     const nodeName = this.nodeName;
     this.nodeIps = nodeIps;
-    // IPv4-only nodes read no IPv6 addresses: the IPv6 maps of their pods' traffic stay empty.
-    const nodeIpsV6 = this.cfg.podCidrV6 ? await hostAddressesV6(this.cfg.hostNetns) : [];
+    const nodeIpsV6 = dualStack ? hostAddressesV6(links) : [];
     this.nodeIpsV6 = nodeIpsV6;
     this.reconciler = new Reconciler({
       store: this.store,
@@ -190,7 +205,7 @@ export class Lifecycle {
     const devices =
       this.cfg.nodePortDevices.length > 0
         ? this.cfg.nodePortDevices
-        : nodeDevices(links, nodeIps, this.cfg.interfacePrefix);
+        : nodeDevices(links, [...nodeIps, ...nodeIpsV6], this.cfg.interfacePrefix);
     await this.loader.attachNetdev(devices);
     log.info({ devices }, 'NodePort program attached to the node devices');
     const { tunnelIfindex } = await this.routing.start();

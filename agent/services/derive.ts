@@ -23,7 +23,7 @@ import { fnv1a } from '../sys/hash.js';
 
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
 /** kind's default IPv6 Service range. */
-export const DEFAULT_SERVICE_CIDR_V6 = 'fd00:10:96::/108';
+export const DEFAULT_SERVICE_CIDR_V6 = 'fd00:10:96::/112';
 
 /** One family's Service range as the allocator probes it: `count` addresses, the nth by `at`. */
 interface Pool {

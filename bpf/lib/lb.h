@@ -176,25 +176,31 @@ static __always_inline void lb_affinity_remember(const struct packet *pkt, __u32
 	}
 }
 
+/* An address and port of the Service maps into *out: a lb6_target (IPv6), or a lb_slot or
+ * lb_revnat (IPv4, the same layout); 0 for a miss. */
+static __always_inline int lb_target_read(__u8 family, const void *v, struct lb_target *out)
+{
+	if (!v)
+		return 0;
+	if (family == 6) {
+		const struct lb6_target *t = v;
+		out->addr = t->addr;
+		out->port = t->port;
+	} else {
+		const struct lb_slot *t = v;
+		out->addr = (struct addr6){ .w = { t->addr } };
+		out->port = t->port;
+	}
+	return 1;
+}
+
 /* Slot 1..count of a frontend: 1 with *out. */
 static __always_inline int lb_slot(__u8 family, __u32 id, __u32 slot, struct lb_target *out)
 {
 	struct lb_slot_key key = { .frontend_id = id, .slot = slot };
 
-	if (family == 6) {
-		struct lb6_target *s = bpf_map_lookup_elem(&sluice_lb_slots6, &key);
-		if (!s)
-			return 0;
-		out->addr = s->addr;
-		out->port = s->port;
-		return 1;
-	}
-	struct lb_slot *s = bpf_map_lookup_elem(&sluice_lb_slots, &key);
-	if (!s)
-		return 0;
-	out->addr = (struct addr6){ .w = { s->addr } };
-	out->port = s->port;
-	return 1;
+	return lb_target_read(family, family == 6 ? bpf_map_lookup_elem(&sluice_lb_slots6, &key)
+						  : bpf_map_lookup_elem(&sluice_lb_slots, &key), out);
 }
 
 /* The backend of this connection: the one it was given before while that backend lives, else the
@@ -253,7 +259,11 @@ static __always_inline int lb_rewrite(struct __sk_buff *skb, const struct packet
 			return -1;
 		if (csum_off && bpf_l4_csum_replace(skb, csum_off, 0, (__u32)diff, BPF_F_PSEUDO_HDR | udp) < 0)
 			return -1;
-		if (bpf_skb_store_bytes(skb, dst ? LB_IP6_DADDR_OFF : LB_IP6_SADDR_OFF, new_addr, sizeof(*new_addr), 0) < 0)
+		/* With a pseudo-header the replace above also takes the difference out of a
+		 * CHECKSUM_COMPLETE skb->csum, as IPv4's header checksum would put it back; IPv6 has none,
+		 * so the store puts it back (BPF_F_RECOMPUTE_CSUM acts on CHECKSUM_COMPLETE only). */
+		if (bpf_skb_store_bytes(skb, dst ? LB_IP6_DADDR_OFF : LB_IP6_SADDR_OFF, new_addr, sizeof(*new_addr),
+					BPF_F_RECOMPUTE_CSUM) < 0)
 			return -1;
 	} else if (pkt->family != 6 && old_addr->w[0] != new_addr->w[0]) {
 		__u32 from = old_addr->w[0], to = new_addr->w[0];
@@ -294,20 +304,9 @@ static __always_inline int lb_dnat(struct __sk_buff *skb, struct packet *pkt, co
 /* The address and port a frontend's replies come from: 1 with *out, 0 when the Service is gone. */
 static __always_inline int lb_revnat_of(__u8 family, __u32 id, struct lb_target *out)
 {
-	if (family == 6) {
-		struct lb6_target *rn = bpf_map_lookup_elem(&sluice_lb_revnat6, &id);
-		if (!rn)
-			return 0;
-		out->addr = rn->addr;
-		out->port = rn->port;
-		return 1;
-	}
-	struct lb_revnat *rn = bpf_map_lookup_elem(&sluice_lb_revnat, &id);
-	if (!rn)
-		return 0;
-	out->addr = (struct addr6){ .w = { rn->addr } };
-	out->port = rn->port;
-	return 1;
+	_Static_assert(sizeof(struct lb_revnat) == sizeof(struct lb_slot), "lb_revnat reads as lb_slot");
+	return lb_target_read(family, family == 6 ? bpf_map_lookup_elem(&sluice_lb_revnat6, &id)
+						  : bpf_map_lookup_elem(&sluice_lb_revnat, &id), out);
 }
 
 /* Backend -> client becomes frontend -> client (hairpin: frontend -> the pod itself). */
@@ -428,69 +427,93 @@ static __always_inline int lb_swap_macs(struct __sk_buff *skb)
 	return bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0);
 }
 
-static __always_inline int lb_unreach4(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject4_buf *b)
+/* The IPv4 header of an answer from the frontend (the packet's destination) to its sender. */
+static __always_inline void lb_ip4_answer(struct iphdr *ip, const struct packet *pkt, __u8 protocol, __u8 tos,
+					  __u16 len)
 {
-	struct iphdr *ip = &b->ip;
-	struct lb_reject_icmp *icmp = &b->icmp;
-
-	if (pkt->l4_off != ETH_HLEN + 20)
-		return -1; /* IP options: drop instead */
-	__builtin_memset(b, 0, sizeof(*b));
-	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp->quote, LB_REJECT_QUOTE) < 0)
-		return -1;
 	ip->version = 4;
 	ip->ihl = 5;
-	ip->tos = 0xc0;
-	ip->tot_len = bpf_htons(sizeof(*b));
+	ip->tos = tos;
+	ip->tot_len = bpf_htons(len);
 	ip->ttl = 64;
-	ip->protocol = IPPROTO_ICMP;
+	ip->protocol = protocol;
 	ip->saddr = pkt->daddr;
 	ip->daddr = pkt->saddr;
 	ip->check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)ip, sizeof(*ip), 0));
-	icmp->type = ICMP_DEST_UNREACH;
-	icmp->code = 3; /* port unreachable */
-	icmp->csum = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)icmp, sizeof(*icmp), 0));
-	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*b), 0) < 0 || lb_swap_macs(skb) < 0)
-		return -1;
-	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*b), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
 }
 
-static __always_inline int lb_unreach6(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject6_buf *b)
+/* The IPv6 header of an answer from the frontend to the packet's sender, and the pseudo-header
+ * its L4 checksum covers. */
+static __always_inline void lb_ip6_answer(struct lb_ip6_hdr *ip, struct lb_ip6_pseudo *ph, const struct packet *pkt,
+					  __u8 nexthdr, __u16 payload_len)
 {
-	struct lb_ip6_hdr *ip = &b->ip;
-	struct lb_reject_icmp6 *icmp = &b->icmp;
-	struct lb_ip6_pseudo *ph = &b->pseudo;
-
-	if (pkt->l4_off != ETH_HLEN + sizeof(*ip))
-		return -1; /* extension headers: drop instead */
-	__builtin_memset(b, 0, sizeof(*b));
-	if (bpf_skb_load_bytes(skb, ETH_HLEN, icmp->quote, LB_REJECT6_QUOTE) < 0)
-		return -1;
 	ip->ver_tc_flow = bpf_htonl(6u << 28);
-	ip->payload_len = bpf_htons(sizeof(*icmp));
-	ip->nexthdr = IPPROTO_ICMPV6;
+	ip->payload_len = bpf_htons(payload_len);
+	ip->nexthdr = nexthdr;
 	ip->hop_limit = 64;
 	ip->saddr = pkt->daddr6;
 	ip->daddr = pkt->saddr6;
 	ph->saddr = ip->saddr;
 	ph->daddr = ip->daddr;
-	ph->len = bpf_htonl(sizeof(*icmp));
-	ph->nexthdr = bpf_htonl(IPPROTO_ICMPV6);
-	icmp->type = 1; /* destination unreachable */
-	icmp->code = 4; /* port unreachable */
-	/* The checksum covers the pseudo-header and the message. */
-	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
-	if (sum < 0)
-		return -1;
-	icmp->csum = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)icmp, sizeof(*icmp), (__wsum)sum));
-	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(*icmp), 0) < 0 || lb_swap_macs(skb) < 0)
-		return -1;
-	/* The header and the message lie together in the buffer, the pseudo-header after them. */
-	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(*icmp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+	ph->len = bpf_htonl(payload_len);
+	ph->nexthdr = bpf_htonl(nexthdr);
 }
 
-/* The reset a closed port answers a TCP segment with (RFC 9293 3.10.7.1): from the frontend,
- * acknowledging the segment unless it carried an acknowledgement itself. Never one for a reset. */
+/* An L4 checksum: over the pseudo-header (none: 0 bytes) and the L4 bytes, both 4-byte multiples. */
+static __always_inline int lb_l4_csum(void *pseudo, __u32 pseudo_len, void *l4, __u32 l4_len, __u16 *out)
+{
+	__s64 sum = pseudo_len ? bpf_csum_diff(0, 0, pseudo, pseudo_len, 0) : 0;
+	if (sum < 0)
+		return -1;
+	sum = bpf_csum_diff(0, 0, l4, l4_len, (__wsum)sum);
+	if (sum < 0)
+		return -1;
+	*out = lb_csum_fold(sum);
+	return 0;
+}
+
+/* The packet becomes the len bytes of buf after its Ethernet header, sent back to its sender. */
+static __always_inline int lb_answer(struct __sk_buff *skb, void *buf, __u32 len)
+{
+	if (bpf_skb_change_tail(skb, ETH_HLEN + len, 0) < 0 || lb_swap_macs(skb) < 0)
+		return -1;
+	return bpf_skb_store_bytes(skb, ETH_HLEN, buf, len, BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+}
+
+static __always_inline int lb_unreach4(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject4_buf *b)
+{
+	if (pkt->l4_off != ETH_HLEN + 20)
+		return -1; /* IP options: drop instead */
+	__builtin_memset(b, 0, sizeof(*b));
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, b->icmp.quote, LB_REJECT_QUOTE) < 0)
+		return -1;
+	lb_ip4_answer(&b->ip, pkt, IPPROTO_ICMP, 0xc0, sizeof(*b));
+	b->icmp.type = ICMP_DEST_UNREACH;
+	b->icmp.code = 3; /* port unreachable */
+	if (lb_l4_csum(0, 0, &b->icmp, sizeof(b->icmp), &b->icmp.csum) < 0)
+		return -1;
+	return lb_answer(skb, b, sizeof(*b));
+}
+
+static __always_inline int lb_unreach6(struct __sk_buff *skb, const struct packet *pkt, struct lb_reject6_buf *b)
+{
+	if (pkt->l4_off != ETH_HLEN + sizeof(b->ip))
+		return -1; /* extension headers: drop instead */
+	__builtin_memset(b, 0, sizeof(*b));
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, b->icmp.quote, LB_REJECT6_QUOTE) < 0)
+		return -1;
+	lb_ip6_answer(&b->ip, &b->pseudo, pkt, IPPROTO_ICMPV6, sizeof(b->icmp));
+	b->icmp.type = 1; /* destination unreachable */
+	b->icmp.code = 4; /* port unreachable */
+	if (lb_l4_csum(&b->pseudo, sizeof(b->pseudo), &b->icmp, sizeof(b->icmp), &b->icmp.csum) < 0)
+		return -1;
+	/* The header and the message lie together in the buffer, the pseudo-header after them. */
+	return lb_answer(skb, b, sizeof(b->ip) + sizeof(b->icmp));
+}
+
+/* The reset a closed port answers a TCP segment with (RFC 9293 3.10.7.1): from the frontend; to a
+ * segment without ACK, <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, to one with, <SEQ=SEG.ACK><CTL=RST>.
+ * Never one for a reset. */
 static __always_inline int lb_reset_tcp(struct __sk_buff *skb, const struct packet *pkt, struct tcphdr *out)
 {
 	struct tcphdr in;
@@ -521,58 +544,28 @@ static __always_inline int lb_reset_tcp(struct __sk_buff *skb, const struct pack
 
 static __always_inline int lb_reset4(struct __sk_buff *skb, const struct packet *pkt, struct lb_reset4_buf *b)
 {
-	struct iphdr *ip = &b->ip;
-	struct lb_ip4_pseudo *ph = &b->pseudo;
-
 	__builtin_memset(b, 0, sizeof(*b));
 	if (lb_reset_tcp(skb, pkt, &b->tcp) < 0)
 		return -1;
-	ip->version = 4;
-	ip->ihl = 5;
-	ip->tot_len = bpf_htons(sizeof(*ip) + sizeof(b->tcp));
-	ip->ttl = 64;
-	ip->protocol = IPPROTO_TCP;
-	ip->saddr = pkt->daddr;
-	ip->daddr = pkt->saddr;
-	ip->check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)ip, sizeof(*ip), 0));
-	ph->saddr = ip->saddr;
-	ph->daddr = ip->daddr;
-	ph->protocol = IPPROTO_TCP;
-	ph->len = bpf_htons(sizeof(b->tcp));
-	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
-	if (sum < 0)
+	lb_ip4_answer(&b->ip, pkt, IPPROTO_TCP, 0, sizeof(b->ip) + sizeof(b->tcp));
+	b->pseudo.saddr = b->ip.saddr;
+	b->pseudo.daddr = b->ip.daddr;
+	b->pseudo.protocol = IPPROTO_TCP;
+	b->pseudo.len = bpf_htons(sizeof(b->tcp));
+	if (lb_l4_csum(&b->pseudo, sizeof(b->pseudo), &b->tcp, sizeof(b->tcp), &b->tcp.check) < 0)
 		return -1;
-	b->tcp.check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&b->tcp, sizeof(b->tcp), (__wsum)sum));
-	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(b->tcp), 0) < 0 || lb_swap_macs(skb) < 0)
-		return -1;
-	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(b->tcp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+	return lb_answer(skb, b, sizeof(b->ip) + sizeof(b->tcp));
 }
 
 static __always_inline int lb_reset6(struct __sk_buff *skb, const struct packet *pkt, struct lb_reset6_buf *b)
 {
-	struct lb_ip6_hdr *ip = &b->ip;
-	struct lb_ip6_pseudo *ph = &b->pseudo;
-
 	__builtin_memset(b, 0, sizeof(*b));
 	if (lb_reset_tcp(skb, pkt, &b->tcp) < 0)
 		return -1;
-	ip->ver_tc_flow = bpf_htonl(6u << 28);
-	ip->payload_len = bpf_htons(sizeof(b->tcp));
-	ip->nexthdr = IPPROTO_TCP;
-	ip->hop_limit = 64;
-	ip->saddr = pkt->daddr6;
-	ip->daddr = pkt->saddr6;
-	ph->saddr = ip->saddr;
-	ph->daddr = ip->daddr;
-	ph->len = bpf_htonl(sizeof(b->tcp));
-	ph->nexthdr = bpf_htonl(IPPROTO_TCP);
-	__s64 sum = bpf_csum_diff(0, 0, (__be32 *)ph, sizeof(*ph), 0);
-	if (sum < 0)
+	lb_ip6_answer(&b->ip, &b->pseudo, pkt, IPPROTO_TCP, sizeof(b->tcp));
+	if (lb_l4_csum(&b->pseudo, sizeof(b->pseudo), &b->tcp, sizeof(b->tcp), &b->tcp.check) < 0)
 		return -1;
-	b->tcp.check = lb_csum_fold(bpf_csum_diff(0, 0, (__be32 *)&b->tcp, sizeof(b->tcp), (__wsum)sum));
-	if (bpf_skb_change_tail(skb, ETH_HLEN + sizeof(*ip) + sizeof(b->tcp), 0) < 0 || lb_swap_macs(skb) < 0)
-		return -1;
-	return bpf_skb_store_bytes(skb, ETH_HLEN, b, sizeof(*ip) + sizeof(b->tcp), BPF_F_INVALIDATE_HASH) < 0 ? -1 : 0;
+	return lb_answer(skb, b, sizeof(b->ip) + sizeof(b->tcp));
 }
 
 /* Refuses a new connection to a frontend without backends, from the frontend, as a closed port

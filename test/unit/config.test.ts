@@ -173,7 +173,7 @@ describe('loadConfig', () => {
   });
 
   it("takes the IPv6 Service range from a file or SLUICE_SERVICE_CIDR_V6, canonical; kind's by default", () => {
-    expect(loadConfig({}).config.serviceCidrV6).toBe('fd00:10:96::/108');
+    expect(loadConfig({}).config.serviceCidrV6).toBe('fd00:10:96::/112');
     expect(loadConfig({ file: file('serviceCidrV6: "FD00:99:0::5/112"\n') }).config.serviceCidrV6).toBe(
       'fd00:99::/112',
     );

@@ -241,7 +241,7 @@ spec:
 });
 
 describe('assignServiceAddresses: families as the API server allocates them', () => {
-  const v6Range = parseCidrV6('fd00:10:96::/108');
+  const v6Range = parseCidrV6('fd00:10:96::/112');
   const inV6Range = (ip: string) => containsIpV6(v6Range, parseIPv6(ip));
 
   it('SingleStack (the default) is IPv4; ipFamilies [IPv6] is IPv6 alone; dual-stack policies get both', () => {
