@@ -352,6 +352,11 @@ describe('Services from the API server', () => {
       // In fd00:10:96::/108, and in the canonical form the codecs decode.
       expect(ipv6(clusterIPv6Text) >> 20n).toBe(ipv6('fd00:10:96::') >> 20n);
       const clusterIPv6 = formatIPv6(ipv6(clusterIPv6Text));
+      // The primary range is IPv4: the API server's own Service stays single-stack IPv4.
+      const kubernetes = await kubectl(['get', 'service', 'kubernetes', '-n', 'default', '-o', 'json']);
+      expect((JSON.parse(kubernetes) as { spec: { ipFamilies: string[] } }).spec.ipFamilies).toEqual([
+        'IPv4',
+      ]);
 
       let id4 = 0;
       let id6 = 0;
