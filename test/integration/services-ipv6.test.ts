@@ -13,7 +13,7 @@ import {
   lb6FrontendKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/model/types.js';
+import type { EndpointSlice, NetworkPolicy, Service } from '../../agent/model/types.js';
 import {
   CFG_F_EVENTS_VERDICT,
   EVENT_VERDICT,
@@ -29,20 +29,12 @@ import { run } from '../../agent/sys/exec.js';
 import { NODE_IP, TestCluster, tcpMany } from '../harness/cluster.js';
 import { frame6, parseFrame6, progRun, TC_ACT_OK, TC_ACT_REDIRECT, TC_ACT_SHOT } from '../harness/packets.js';
 import { applyPolicies, clearPolicies } from '../harness/policies.js';
+import { addPodFrom, podObject, type ServicePod, svc } from '../harness/services.js';
 
 const NODE_IPV6 = 'fd00:250::1';
 const EXT = { node: '10.253.1.1', host: '10.253.1.2', node6: 'fd00:253::1', host6: 'fd00:253::2' };
 
-interface P {
-  key: string;
-  ip: string;
-  ipv6: string;
-  labels: Record<string, string>;
-  tcp?: number[];
-  udp?: number[];
-  sctp?: number[];
-}
-const PODS: P[] = [
+const PODS: ServicePod[] = [
   { key: 'x/client', ip: '10.251.1.1', ipv6: 'fd00:251:1::1', labels: { app: 'client' } },
   {
     key: 'x/web-1',
@@ -73,37 +65,11 @@ const PODS: P[] = [
     udp: [53],
   },
 ];
-const ip6 = (key: string) => PODS.find((p) => p.key === key)!.ipv6;
+const ip6 = (key: string) => PODS.find((p) => p.key === key)!.ipv6!;
 const WEB6 = [ip6('x/web-1'), ip6('x/web-2')];
 
-function podObject(p: P): Pod {
-  const [namespace, name] = p.key.split('/') as [string, string];
-  return {
-    namespace,
-    name,
-    labels: p.labels,
-    ip: p.ip,
-    ipv6: p.ipv6,
-    ports: [
-      ...(p.tcp ?? []).map((port) => ({ name: 'http', containerPort: port, protocol: 'TCP' as const })),
-      ...(p.udp ?? []).map((port) => ({ name: 'udp', containerPort: port, protocol: 'UDP' as const })),
-      ...(p.sctp ?? []).map((port) => ({ containerPort: port, protocol: 'SCTP' as const })),
-    ],
-  };
-}
-
-const svc = (
-  name: string,
-  spec: Omit<Service, 'namespace' | 'name' | 'type'> & Partial<Service>,
-): Service => ({
-  namespace: 'x',
-  name,
-  type: 'ClusterIP',
-  ...spec,
-});
-
 const SERVICES: Service[] = [
-  svc('web', {
+  svc('x', 'web', {
     clusterIP: '10.96.1.10',
     clusterIPs: ['10.96.1.10', 'fd00:10:96::10'],
     ipFamilies: ['IPv4', 'IPv6'],
@@ -116,14 +82,14 @@ const SERVICES: Service[] = [
       { name: 'sctp', port: 80, protocol: 'SCTP', targetPort: 80 },
     ],
   }),
-  svc('web6-np', {
+  svc('x', 'web6-np', {
     type: 'NodePort',
     clusterIP: 'fd00:10:96::11',
     ipFamilies: ['IPv6'],
     selector: { app: 'web' },
     ports: [{ port: 80, protocol: 'TCP', targetPort: 8080, nodePort: 30081 }],
   }),
-  svc('empty6', {
+  svc('x', 'empty6', {
     clusterIP: '10.96.1.20',
     clusterIPs: ['10.96.1.20', 'fd00:10:96::20'],
     ipFamilies: ['IPv4', 'IPv6'],
@@ -133,7 +99,7 @@ const SERVICES: Service[] = [
       { name: 'udp', port: 81, protocol: 'UDP' },
     ],
   }),
-  svc('sticky6', {
+  svc('x', 'sticky6', {
     clusterIP: 'fd00:10:96::30',
     ipFamilies: ['IPv6'],
     selector: { app: 'web' },
@@ -141,13 +107,13 @@ const SERVICES: Service[] = [
     affinityTimeoutSeconds: 600,
     ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
   }),
-  svc('self6', {
+  svc('x', 'self6', {
     clusterIP: 'fd00:10:96::40',
     ipFamilies: ['IPv6'],
     selector: { app: 'self' },
     ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }],
   }),
-  svc('on-node6', {
+  svc('x', 'on-node6', {
     clusterIP: 'fd00:10:96::60',
     ipFamilies: ['IPv6'],
     ports: [{ port: 80, protocol: 'TCP' }],
@@ -193,13 +159,7 @@ beforeAll(async () => {
   // Replies the datapath routes itself (a NodePort's) take the IPv6 FIB, which needs forwarding.
   await run(['sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1'], { netns: node });
   await run(['ip', '-6', 'addr', 'add', `${NODE_IPV6}/128`, 'dev', 'lo'], { netns: node });
-  for (const p of PODS)
-    await cluster.addPod(p.key, p.ip, {
-      ipv6: p.ipv6,
-      tcp: p.tcp ?? [],
-      udp: p.udp ?? [],
-      sctp: p.sctp ?? [],
-    });
+  for (const p of PODS) await addPodFrom(cluster, p);
   await cluster.serveOnNode('node', [9090], true);
   extNs = await cluster.addExternalHost('ext6', 'ext6', EXT.node, EXT.host, {
     nodeAddr: EXT.node6,

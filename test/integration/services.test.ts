@@ -14,7 +14,7 @@ import {
   lbFrontendKeyCodec,
 } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import type { EndpointSlice, NetworkPolicy, Pod, Service } from '../../agent/model/types.js';
+import type { EndpointSlice, NetworkPolicy, Service } from '../../agent/model/types.js';
 import type { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { Store } from '../../agent/state/store.js';
@@ -30,20 +30,13 @@ import {
   TC_ACT_SHOT,
 } from '../harness/packets.js';
 import { applyPolicies, clearPolicies as clearAllPolicies } from '../harness/policies.js';
+import { addPodFrom, podObject, type ServicePod, svc } from '../harness/services.js';
 
 const NODE_NAME = 'node-a';
 const EXT_NODE_IP = '10.253.0.1';
 const EXT_CLIENT_IP = '10.253.0.2';
 
-interface P {
-  key: string;
-  ip: string;
-  labels: Record<string, string>;
-  tcp?: number[];
-  udp?: number[];
-  sctp?: number[];
-}
-const PODS: P[] = [
+const PODS: ServicePod[] = [
   { key: 'x/client', ip: '10.252.1.1', labels: { app: 'client' } },
   { key: 'x/web-1', ip: '10.252.1.2', labels: { app: 'web' }, tcp: [8080], udp: [8080], sctp: [80] },
   { key: 'x/web-2', ip: '10.252.1.3', labels: { app: 'web' }, tcp: [8080], udp: [8080], sctp: [80] },
@@ -52,32 +45,6 @@ const PODS: P[] = [
   { key: 'y/api-1', ip: '10.252.2.1', labels: { app: 'api' }, tcp: [9000] },
   { key: 'kube-system/dns', ip: '10.252.3.1', labels: { 'k8s-app': 'kube-dns' }, tcp: [53], udp: [53] },
 ];
-
-function podObject(p: P): Pod {
-  const [namespace, name] = p.key.split('/') as [string, string];
-  return {
-    namespace,
-    name,
-    labels: p.labels,
-    ip: p.ip,
-    ports: [
-      ...(p.tcp ?? []).map((port) => ({ name: 'http', containerPort: port, protocol: 'TCP' as const })),
-      ...(p.udp ?? []).map((port) => ({ name: 'dns-or-udp', containerPort: port, protocol: 'UDP' as const })),
-      ...(p.sctp ?? []).map((port) => ({ containerPort: port, protocol: 'SCTP' as const })),
-    ],
-  };
-}
-
-const svc = (
-  namespace: string,
-  name: string,
-  spec: Omit<Service, 'namespace' | 'name' | 'type'> & { type?: Service['type'] },
-): Service => ({
-  namespace,
-  name,
-  type: 'ClusterIP',
-  ...spec,
-});
 
 const SERVICES: Service[] = [
   svc('x', 'web', {
@@ -202,8 +169,7 @@ s.bind(${sport}, () => { s.connect(${port}, '${to}', () => s.send('hi')); });`;
 
 beforeAll(async () => {
   cluster = await TestCluster.start();
-  for (const p of PODS)
-    await cluster.addPod(p.key, p.ip, { tcp: p.tcp ?? [], udp: p.udp ?? [], sctp: p.sctp ?? [] });
+  for (const p of PODS) await addPodFrom(cluster, p);
   // A backend in the node's own namespace (a hostNetwork server, the API server's kind).
   await cluster.serveOnNode('node', [9090]);
   // A client outside the node, routed to the node's second address.
