@@ -270,9 +270,12 @@ spec:
 
     it('the CLI probes over IPv6 and shows the IPv6 addresses; the state keeps the flag', async () => {
       const lab6 = (...args: string[]) => sluice('lab', '--name', NAME, ...args);
-      const [probe, denied, sctp, table] = await Promise.all([
+      expect([pod('x/a').node, pod('y/c').node]).toEqual(['node1', 'node3']);
+      const [probe, denied, sctp, sctpDenied, table] = await Promise.all([
         lab6('probe', 'x/a', 'x/c', '--port', '80', '--ipv6', '-o', 'json'),
         lab6('probe', 'y/a', 'x/c', '--port', '80', '--ipv6'),
+        // SCTP over IPv6 too: to y/c (no policy), and to x/c, whose policy takes TCP only.
+        lab6('probe', 'x/a', 'y/c', '--port', '80', '--ipv6', '--protocol', 'SCTP', '-o', 'json'),
         lab6('probe', 'x/a', 'x/c', '--port', '80', '--ipv6', '--protocol', 'SCTP'),
         lab6('status'),
       ]);
@@ -284,8 +287,13 @@ spec:
         address: `[${pod('x/c').ipv6}]:80`,
       });
       expect(denied.code).toBe(1);
-      expect(sctp.code).toBe(2);
-      expect(sctp.stderr).toMatch(/--ipv6: SCTP probes are IPv4 only/);
+      expect(sctp.code, sctp.stderr).toBe(0);
+      expect(JSON.parse(sctp.stdout)).toMatchObject({
+        protocol: 'SCTP',
+        connected: true,
+        address: `[${pod('y/c').ipv6}]:80`,
+      });
+      expect(sctpDenied.code, sctpDenied.stderr).toBe(1);
       expect(table.code, table.stderr).toBe(0);
       expect(table.stdout).toMatch(/^NAMESPACE +NAME +NODE +IP +IPV6 +LABELS +PORTS$/m);
       expect(table.stdout).toContain(pod('x/c').ipv6!);
@@ -316,7 +324,7 @@ spec:
       ]);
       const ip6 = clusterIp('s/dual', 6);
       const ip4 = clusterIp('s/dual', 4);
-      expect(containsIpV6(parseCidrV6('fd00:10:96::/108'), parseIPv6(ip6)), ip6).toBe(true);
+      expect(containsIpV6(parseCidrV6('fd00:10:96::/112'), parseIPv6(ip6)), ip6).toBe(true);
       const targets = [`[${ip6}]:8080/TCP`, `[${ip6}]:5353/UDP`, `${ip4}:8080/TCP`, `${ip4}:5353/UDP`];
       const seen = (
         await Promise.all(
