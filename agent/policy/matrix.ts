@@ -38,10 +38,12 @@ export function matrixCases(
   return out;
 }
 
-/** Pods need IPs (ipBlock rules match them); pods without one cannot be simulated. */
+/** Pods need IPs of the family simulated (ipBlock rules match them; an IPv6 ipBlock matches only
+ * IPv6 connections); pods without one cannot be simulated. */
 export function simulateMatrix(
   snapshot: Snapshot,
   cases: readonly MatrixCase[],
+  family: 4 | 6 = 4,
 ): { verdicts: MatrixVerdict[]; errors: PolicyError[] } {
   const namespaces = new Map<string, Namespace>(snapshot.namespaces.map((n) => [n.name, n]));
   const pods = snapshot.pods.filter((p) => !p.hostNetwork);
@@ -60,17 +62,23 @@ export function simulateMatrix(
     newCompileCache(),
   );
   const byKey = new Map(pods.map((p) => [podKey(p), p]));
+  const ipOf = (key: string) => {
+    const p = byKey.get(key);
+    const ip = family === 6 ? p?.ipv6 : p?.ip;
+    if (!ip) throw new Error(`pod ${key} has no IPv${family} address to simulate with`);
+    return ip;
+  };
   const verdicts = cases.map((c) => {
-    const src = byKey.get(c.from);
-    const dst = byKey.get(c.to);
-    if (!src?.ip || !dst?.ip) throw new Error(`pod ${!src?.ip ? c.from : c.to} has no IP to simulate with`);
+    const src = byKey.get(c.from)!;
+    const dst = byKey.get(c.to)!;
+    const [srcIp, dstIp] = [ipOf(c.from), ipOf(c.to)];
     const proto = protocolNumber(c.protocol)!;
     const egress = lookupPolicy(
       output,
       endpoints.get(c.from)!,
       DIR_EGRESS,
       identities.get(c.to)!,
-      dst.ip,
+      dstIp,
       proto,
       c.port,
       nsTable.get(dst.namespace),
@@ -80,7 +88,7 @@ export function simulateMatrix(
       endpoints.get(c.to)!,
       DIR_INGRESS,
       identities.get(c.from)!,
-      src.ip,
+      srcIp,
       proto,
       c.port,
       nsTable.get(src.namespace),

@@ -489,6 +489,27 @@ spec:
         backends: [expect.objectContaining({ address: pod('s/np').ipv6, port: 80 })],
       });
     });
+
+    it('lab matrix --ipv6 equals its simulation, which takes the IPv6 ipBlock for IPv6 alone', async () => {
+      const lab6 = (...args: string[]) => sluice('lab', '--name', NAME, ...args);
+      type Cell = { from: string; to: string; connected: boolean; address?: string };
+      const [v6, v4, svc6] = await Promise.all([
+        lab6('matrix', '--ipv6', '--to', 'x/c', '--ports', '80', '--expect', '-o', 'json'),
+        lab6('matrix', '--to', 'x/c', '--ports', '80', '--expect', '-o', 'json'),
+        lab6('matrix', '--ipv6', '--to', 'svc/s/dual', '--protocols', 'TCP', '--expect', '-o', 'json'),
+      ]);
+      for (const r of [v6, v4, svc6]) expect(r.code, r.stderr).toBe(0);
+      const cell = (out: string, from: string) =>
+        (JSON.parse(out) as { probes: Cell[] }).probes.find((c) => c.from === from)!;
+      // x/c takes TCP 80 from node1's IPv6 pod CIDR but y/a (the except): over IPv6 x/a connects,
+      // y/a does not; over IPv4 the IPv6 block admits nobody.
+      expect([cell(v6.stdout, 'x/a').connected, cell(v6.stdout, 'y/a').connected]).toEqual([true, false]);
+      expect([cell(v4.stdout, 'x/a').connected, cell(v4.stdout, 'y/a').connected]).toEqual([false, false]);
+      expect(cell(svc6.stdout, 'x/a')).toMatchObject({
+        connected: true,
+        address: `[${clusterIp('s/dual', 6)}]:8080`,
+      });
+    });
   });
 }
 

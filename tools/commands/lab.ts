@@ -67,8 +67,8 @@ function formatTargetGrid(verdicts: readonly MatrixVerdict[], columns: readonly 
 }
 
 /** --expect: real probes against the simulation; returns how many differ. */
-function compareWithSimulation(lab: Lab, real: readonly LabVerdict[]): number {
-  const expected = lab.simulate(real);
+function compareWithSimulation(lab: Lab, real: readonly LabVerdict[], ipv6: boolean): number {
+  const expected = lab.simulate(real, ipv6);
   const word = (c: boolean) => (c ? 'connected' : 'blocked');
   let differ = 0;
   let depends = 0;
@@ -273,12 +273,12 @@ export function registerLabCommands(program: Command): void {
   });
 
   defineCommand<
-    { to: string[]; ports: string; protocols: string; timeout: string; expect?: boolean },
+    { to: string[]; ports: string; protocols: string; timeout: string; expect?: boolean; ipv6?: boolean },
     'table' | 'json'
   >(lab, {
     name: 'matrix',
     description:
-      'every pod to every pod (or to the targets of --to), probed concurrently over IPv4 (probe --ipv6 for one IPv6 probe)',
+      'every pod to every pod (or to the targets of --to), probed concurrently (over IPv4; --ipv6 in a dual-stack lab)',
     options: [
       {
         flags: '--to <target>',
@@ -299,6 +299,10 @@ export function registerLabCommands(program: Command): void {
       },
       { flags: '--timeout <ms>', description: 'per probe', default: '1000' },
       { flags: '--expect', description: 'compare with the simulated matrix; exit 1 where they differ' },
+      {
+        flags: '--ipv6',
+        description: "over IPv6: pods' IPv6 addresses, Services' IPv6 clusterIPs (a lab up with --ipv6)",
+      },
     ],
     output: { formats: ['table', 'json'] },
     run: async ({ opts, command: cmd }) => {
@@ -311,8 +315,9 @@ export function registerLabCommands(program: Command): void {
         ...(to.length > 0 ? { to } : {}),
         ...(given('ports') ? { servicePorts: portList } : {}),
         ...(given('protocols') ? { serviceProtocols: protocolList } : {}),
+        ...(opts.ipv6 ? { ipv6: true } : {}),
       });
-      const differ = opts.expect ? compareWithSimulation(l, real) : 0;
+      const differ = opts.expect ? compareWithSimulation(l, real, opts.ipv6 === true) : 0;
       return {
         data: matrixJson(real),
         render: () =>

@@ -1062,15 +1062,21 @@ export class Lab {
       to?: readonly LabTarget[];
       servicePorts?: readonly number[];
       serviceProtocols?: readonly Protocol[];
+      /** Over IPv6 (a dual-stack lab): pods at their IPv6 addresses, Services at their IPv6 clusterIP. */
+      ipv6?: boolean;
     } = {},
   ): Promise<LabVerdict[]> {
     const keys = Object.keys(this.state.pods).sort();
     const targets = opts.to ?? keys.map((key): LabTarget => ({ kind: 'pod', key }));
+    const ipv6 = opts.ipv6 === true;
+    if (ipv6)
+      for (const from of keys) for (const to of targets) this.checkIpv6Probe({ kind: 'pod', key: from }, to);
     const m = manifestsOf(this.docs, this.state.ipv6 === true);
     // Each target's probes from one source: what is reported and where the packets go.
     const perTarget = targets.map((t) => {
       if (t.kind === 'pod') {
-        const ip = this.pod(t.key, 'TO').ip;
+        const target = this.pod(t.key, 'TO');
+        const ip = ipv6 ? target.ipv6! : target.ip;
         return protocols.flatMap((protocol) =>
           ports.map((port) => ({ to: t.key, port, protocol, ip, dport: port, service: false })),
         );
@@ -1087,7 +1093,7 @@ export class Lab {
         );
       }
       return chosen.map((sp) => {
-        const a = this.serviceAddress(svc, sp);
+        const a = this.serviceAddress(svc, sp, undefined, ipv6);
         return {
           to: `svc/${t.key}`,
           port: sp.port,
@@ -1105,7 +1111,7 @@ export class Lab {
         if (list.length === 0) return;
         const results = await probeFrom(
           `/run/netns/${this.state.pods[from]!.netns}`,
-          list.map((c) => `${c.ip}:${c.dport}/${c.protocol}`),
+          list.map((c) => `${hostPort(c.ip, c.dport)}/${c.protocol}`),
           timeoutMs,
         );
         list.forEach((c, i) => {
@@ -1118,7 +1124,7 @@ export class Lab {
             connected: r.connected,
           };
           if (c.service) {
-            v.address = `${c.ip}:${c.dport}`;
+            v.address = hostPort(c.ip, c.dport);
             v.backend = r.connected ? r.reply || null : null;
           }
           out.push(v);
@@ -1136,7 +1142,7 @@ export class Lab {
    * the pod serves the target port); the datapath picks one at random, so there is one expected
    * verdict only when they all agree (none: rejected, so not connected).
    */
-  simulate(cases: readonly MatrixCase[]): Expectation[] {
+  simulate(cases: readonly MatrixCase[], ipv6 = false): Expectation[] {
     const m = this.snapshotPods();
     const pods = new Map(m.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
     const frontends = new Map(this.frontends(m).map((f) => [f.key, f]));
@@ -1153,7 +1159,9 @@ export class Lab {
       const svcKey = serviceKeyOf(c.to);
       if (!svcKey) return { kind: 'pod', at: podCases.push(c) - 1 };
       const svc = this.service(m, svcKey);
-      const f = svc.clusterIP ? frontends.get(frontendKey(svc.clusterIP, c.port, c.protocol)) : undefined;
+      const family = ipv6 ? 'IPv6' : 'IPv4';
+      const clusterIP = serviceClusterIPs(svc).find((a) => a !== 'None' && addressFamily(a) === family);
+      const f = clusterIP ? frontends.get(frontendKey(clusterIP, c.port, c.protocol)) : undefined;
       if (!f) {
         const expectation = { connected: false, note: 'the agent serves no frontend for this port' };
         return { kind: 'fixed', expectation };
@@ -1174,7 +1182,7 @@ export class Lab {
         });
       return { kind: 'service', backends };
     });
-    const verdicts = podCases.length > 0 ? simulateMatrix(m, podCases).verdicts : [];
+    const verdicts = podCases.length > 0 ? simulateMatrix(m, podCases, ipv6 ? 6 : 4).verdicts : [];
     return plans.map((plan): Expectation => {
       if (plan.kind === 'pod') return { connected: verdicts[plan.at]!.connected };
       if (plan.kind === 'fixed') return plan.expectation;
