@@ -42,19 +42,6 @@ const ADD_ORDER: readonly SyncedMap[] = [
 ];
 const REMOVE_ORDER: readonly SyncedMap[] = [...ADD_ORDER].reverse();
 
-/** The mapSizes setting that sizes a map, where it is not the map's own name. */
-const SIZE_SETTING: Partial<Record<SyncedMap, string>> = {
-  endpoints6: 'endpoints',
-  ipcache6: 'ipcache',
-  cidr6: 'cidr',
-  lbRevnat: 'lbFrontends',
-  lbSlots: 'lbBackends',
-  lbFrontends6: 'lbFrontends',
-  lbRevnat6: 'lbFrontends',
-  lbBackends6: 'lbBackends',
-  lbSlots6: 'lbBackends',
-};
-
 export class MapFullError extends SluiceError {
   constructor(
     readonly mapId: SyncedMap,
@@ -65,7 +52,7 @@ export class MapFullError extends SluiceError {
     readonly notApplied: [string, Buffer][],
   ) {
     super(
-      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${SIZE_SETTING[mapId] ?? mapId} in the agent config and remove the pinned map (a pinned map keeps its size across restarts)`,
+      `map ${map} would need ${needed} entries but holds ${capacity}: nothing was changed; raise mapSizes.${MAPS[mapId].size} in the agent config and remove the pinned map (a pinned map keeps its size across restarts)`,
       EXIT_SYSTEM,
     );
   }

@@ -64,7 +64,8 @@ export interface MapSpec {
     | 'prog_array';
   keySize: number;
   valueSize: number;
-  entries: (sizes: MapSizes) => number;
+  /** The mapSizes setting that sizes it, or a size of its own. */
+  size: keyof MapSizes | (() => number);
   flags: number;
   key?: StructCodec<unknown>;
   value?: StructCodec<unknown>;
@@ -82,7 +83,8 @@ export const IPV6_IDLE_ENTRIES = 256;
 
 /** How many entries a map is created with on this node. */
 export function mapCapacity(spec: MapSpec, cfg: Pick<SluiceConfig, 'mapSizes' | 'podCidrV6'>): number {
-  return spec.ipv6 && !cfg.podCidrV6 ? IPV6_IDLE_ENTRIES : spec.entries(cfg.mapSizes);
+  if (spec.ipv6 && !cfg.podCidrV6) return IPV6_IDLE_ENTRIES;
+  return typeof spec.size === 'function' ? spec.size() : cfg.mapSizes[spec.size];
 }
 
 export function possibleCpus(): number {
@@ -106,21 +108,21 @@ export const MAPS = {
   endpoints: {
     name: 'sluice_endpoints',
     type: 'hash',
-    entries: (s) => s.endpoints,
+    size: 'endpoints',
     flags: 0,
     ...codecs(endpointKeyCodec, endpointInfoCodec),
   },
   ipcache: {
     name: 'sluice_ipcache_v2',
     type: 'lpm_trie',
-    entries: (s) => s.ipcache,
+    size: 'ipcache',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(ipcacheKeyCodec, ipcacheValueCodec),
   },
   policy: {
     name: 'sluice_policy',
     type: 'lpm_trie',
-    entries: (s) => s.policy,
+    size: 'policy',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(policyKeyCodec, policyValueCodec),
     ownedValueBytes: 8,
@@ -128,21 +130,21 @@ export const MAPS = {
   cidr: {
     name: 'sluice_cidr',
     type: 'lpm_trie',
-    entries: (s) => s.cidr,
+    size: 'cidr',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(cidrKeyCodec, cidrValueCodec),
   },
   ct: {
     name: 'sluice_ct',
     type: 'lru_hash',
-    entries: (s) => s.ct,
+    size: 'ct',
     flags: 0,
     ...codecs(ctKeyCodec, ctValueCodec),
   },
   metrics: {
     name: 'sluice_metrics',
     type: 'percpu_hash',
-    entries: (s) => s.metrics,
+    size: 'metrics',
     flags: 0,
     ...codecs(metricsKeyCodec, metricsValueCodec),
   },
@@ -151,27 +153,27 @@ export const MAPS = {
     type: 'perf_event_array',
     keySize: 4,
     valueSize: 4,
-    entries: () => possibleCpus(),
+    size: () => possibleCpus(),
     flags: 0,
   },
   config: {
     name: 'sluice_config',
     type: 'array',
-    entries: () => 1,
+    size: () => 1,
     flags: 0,
     ...codecs(u32Codec, dpConfigCodec),
   },
   identities: {
     name: 'sluice_identities',
     type: 'hash',
-    entries: (s) => s.identities,
+    size: 'identities',
     flags: 0,
     ...codecs(u32Codec, identityInfoCodec),
   },
   node: {
     name: 'sluice_node',
     type: 'array',
-    entries: () => 1,
+    size: () => 1,
     flags: 0,
     ...codecs(u32Codec, nodeConfigCodec),
   },
@@ -180,7 +182,7 @@ export const MAPS = {
     type: 'prog_array',
     keySize: 4,
     valueSize: 4,
-    entries: () => 2,
+    size: () => 2,
     flags: 0,
   },
   netdevCalls: {
@@ -188,14 +190,14 @@ export const MAPS = {
     type: 'prog_array',
     keySize: 4,
     valueSize: 4,
-    entries: () => 1,
+    size: () => 1,
     flags: 0,
   },
   tunnelReturns: {
     name: 'sluice_tunnel_returns',
     type: 'lru_hash',
     // NodePort connections whose backend is on another node, as many as Service connections.
-    entries: (s) => s.lbConns,
+    size: 'lbConns',
     flags: 0,
     ...codecs(ctKeyCodec, tunnelReturnCodec),
   },
@@ -204,13 +206,13 @@ export const MAPS = {
     type: 'prog_array',
     keySize: 4,
     valueSize: 4,
-    entries: () => 2,
+    size: () => 2,
     flags: 0,
   },
   frags: {
     name: 'sluice_frags',
     type: 'lru_hash',
-    entries: () => 8192,
+    size: () => 8192,
     flags: 0,
     ...codecs(fragKeyCodec, fragPortsCodec),
   },
@@ -218,7 +220,7 @@ export const MAPS = {
   endpoints6: {
     name: 'sluice_endpoints6',
     type: 'hash',
-    entries: (s) => s.endpoints,
+    size: 'endpoints',
     ipv6: true,
     flags: 0,
     ...codecs(addr6Codec, endpointInfoCodec),
@@ -226,21 +228,21 @@ export const MAPS = {
   ipcache6: {
     name: 'sluice_ipcache6',
     type: 'lpm_trie',
-    entries: (s) => s.ipcache,
+    size: 'ipcache',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(ipcache6KeyCodec, ipcacheValueCodec),
   },
   cidr6: {
     name: 'sluice_cidr6',
     type: 'lpm_trie',
-    entries: (s) => s.cidr,
+    size: 'cidr',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(cidr6KeyCodec, cidrValueCodec),
   },
   ct6: {
     name: 'sluice_ct6',
     type: 'lru_hash',
-    entries: (s) => s.ct,
+    size: 'ct',
     ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, ctValueCodec),
@@ -248,56 +250,56 @@ export const MAPS = {
   frags6: {
     name: 'sluice_frags6',
     type: 'lru_hash',
-    entries: () => 8192,
+    size: () => 8192,
     flags: 0,
     ...codecs(frag6KeyCodec, frag6ValueCodec),
   },
   lbFrontends: {
     name: 'sluice_lb_frontends',
     type: 'hash',
-    entries: (s) => s.lbFrontends,
+    size: 'lbFrontends',
     flags: 0,
     ...codecs(lbFrontendKeyCodec, lbFrontendCodec),
   },
   lbSlots: {
     name: 'sluice_lb_slots',
     type: 'hash',
-    entries: (s) => s.lbBackends,
+    size: 'lbBackends',
     flags: 0,
     ...codecs(lbSlotKeyCodec, lbSlotCodec),
   },
   lbBackends: {
     name: 'sluice_lb_backends',
     type: 'hash',
-    entries: (s) => s.lbBackends,
+    size: 'lbBackends',
     flags: 0,
     ...codecs(lbBackendKeyCodec, lbBackendCodec),
   },
   lbRevnat: {
     name: 'sluice_lb_revnat',
     type: 'hash',
-    entries: (s) => s.lbFrontends,
+    size: 'lbFrontends',
     flags: 0,
     ...codecs(u32Codec, lbRevnatCodec),
   },
   lbAffinity: {
     name: 'sluice_lb_affinity',
     type: 'lru_hash',
-    entries: (s) => s.lbAffinity,
+    size: 'lbAffinity',
     flags: 0,
     ...codecs(lbAffinityKeyCodec, lbAffinityCodec),
   },
   lbConns: {
     name: 'sluice_lb_conns',
     type: 'lru_hash',
-    entries: (s) => s.lbConns,
+    size: 'lbConns',
     flags: 0,
     ...codecs(ctKeyCodec, lbConnCodec),
   },
   lbStats: {
     name: 'sluice_lb_stats',
     type: 'percpu_hash',
-    entries: () => 65536,
+    size: () => 65536,
     flags: 0,
     ...codecs(u32Codec, lbStatsCodec),
   },
@@ -306,35 +308,35 @@ export const MAPS = {
   lbFrontends6: {
     name: 'sluice_lb_frontends6',
     type: 'hash',
-    entries: (s) => s.lbFrontends,
+    size: 'lbFrontends',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(lb6FrontendKeyCodec, lbFrontendCodec),
   },
   lbSlots6: {
     name: 'sluice_lb_slots6',
     type: 'hash',
-    entries: (s) => s.lbBackends,
+    size: 'lbBackends',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(lbSlotKeyCodec, lb6TargetCodec),
   },
   lbBackends6: {
     name: 'sluice_lb_backends6',
     type: 'hash',
-    entries: (s) => s.lbBackends,
+    size: 'lbBackends',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(lb6BackendKeyCodec, lbBackendCodec),
   },
   lbRevnat6: {
     name: 'sluice_lb_revnat6',
     type: 'hash',
-    entries: (s) => s.lbFrontends,
+    size: 'lbFrontends',
     flags: BPF_F_NO_PREALLOC,
     ...codecs(u32Codec, lb6TargetCodec),
   },
   lbAffinity6: {
     name: 'sluice_lb_affinity6',
     type: 'lru_hash',
-    entries: (s) => s.lbAffinity,
+    size: 'lbAffinity',
     ipv6: true,
     flags: 0,
     ...codecs(lb6AffinityKeyCodec, lb6AffinityCodec),
@@ -342,7 +344,7 @@ export const MAPS = {
   lbConns6: {
     name: 'sluice_lb_conns6',
     type: 'lru_hash',
-    entries: (s) => s.lbConns,
+    size: 'lbConns',
     ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, lb6ConnCodec),
@@ -350,7 +352,7 @@ export const MAPS = {
   tunnelReturns6: {
     name: 'sluice_tunnel_returns6',
     type: 'lru_hash',
-    entries: (s) => s.lbConns,
+    size: 'lbConns',
     ipv6: true,
     flags: 0,
     ...codecs(ct6KeyCodec, tunnelReturnCodec),
@@ -361,7 +363,7 @@ export const MAPS = {
     type: 'percpu_array',
     keySize: 4,
     valueSize: 256,
-    entries: () => 1,
+    size: () => 1,
     flags: 0,
   },
 } as const satisfies Record<string, MapSpec>;

@@ -4,7 +4,7 @@
 
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge } from 'prom-client';
-import { MAPS } from '../datapath/maps.js';
+import { MAPS, mapCapacity } from '../datapath/maps.js';
 import { readMetrics } from '../datapath/metrics-map.js';
 import { REASONS } from '../datapath/reasons.js';
 import type { Agent } from '../node/agent.js';
@@ -95,7 +95,7 @@ export function registerDatapathMetrics(agent: Agent): void {
     registers: [registry],
     collect() {
       for (const id of MAP_PRESSURE_MAPS) {
-        this.set({ map: MAPS[id].name }, agent.syncer.appliedSize(id) / MAPS[id].entries(agent.cfg.mapSizes));
+        this.set({ map: MAPS[id].name }, agent.syncer.appliedSize(id) / mapCapacity(MAPS[id], agent.cfg));
       }
     },
   });
