@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config/config.js';
 import type { Node } from './model/types.js';
 import { formatCidr, parseCidr, parseIPv4 } from './net/ipv4.js';
-import { cidrFamily, formatCidrV6, ipFamily, parseCidrV6 } from './net/ipv6.js';
+import { cidrFamily, formatCidrV6, ipFamily, ipv6Range, parseCidrV6, routableV6 } from './net/ipv6.js';
 import { isDnsSubdomain, nodeClash, nodeIpV6 } from './sources/manifests.js';
 import { UserError } from './sys/errors.js';
 
@@ -166,12 +166,9 @@ function checkPodCidrV6(where: string, value: unknown): string {
       `${where}: ${JSON.stringify(value)} holds no pod address (a /128's one address is its subnet-router anycast address): use a prefix of /127 or shorter, /64 to /120 as a rule`,
     );
   // Pods need addresses that route: global unicast (2000::/3) or unique local (fc00::/7), wholly.
-  const top = Number(cidr.addr >> 120n);
-  const global = cidr.len >= 3 && (top & 0xe0) === 0x20;
-  const uniqueLocal = cidr.len >= 7 && (top & 0xfe) === 0xfc;
-  if (!global && !uniqueLocal)
+  if (!routableV6(cidr))
     throw new UserError(
-      `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: pods need routable addresses (link-local, multicast, loopback and mapped ranges are not)`,
+      `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: pods need routable addresses (it is ${ipv6Range(cidr.addr)})`,
     );
   return formatCidrV6(cidr);
 }

@@ -148,3 +148,33 @@ export function cidrFamily(s: string): 4 | 6 | 0 {
   const slash = s.indexOf('/');
   return slash < 0 ? 0 : ipFamily(s.slice(0, slash));
 }
+
+/** The ranges an IPv6 address can fall in, as far as routing between nodes cares (RFC 4291,
+ * RFC 4193): only global unicast (2000::/3) and unique local (fc00::/7) addresses route. */
+export type IPv6Range =
+  | 'global unicast'
+  | 'unique local'
+  | 'unspecified'
+  | 'loopback'
+  | 'link-local'
+  | 'multicast'
+  | 'IPv4-mapped'
+  | 'reserved';
+
+export function ipv6Range(addr: bigint): IPv6Range {
+  const top = Number(addr >> 120n);
+  if ((top & 0xe0) === 0x20) return 'global unicast';
+  if ((top & 0xfe) === 0xfc) return 'unique local';
+  if (addr === 0n) return 'unspecified';
+  if (addr === 1n) return 'loopback';
+  if (addr >> 118n === 0x3fan) return 'link-local';
+  if (top === 0xff) return 'multicast';
+  if (addr >> 32n === 0xffffn) return 'IPv4-mapped';
+  return 'reserved';
+}
+
+/** Whether every address of the prefix routes between nodes (global unicast or unique local). */
+export function routableV6(c: Cidr6): boolean {
+  const range = ipv6Range(c.addr);
+  return (range === 'global unicast' && c.len >= 3) || (range === 'unique local' && c.len >= 7);
+}

@@ -29,6 +29,7 @@ import {
   formatCidrV6,
   formatIPv6,
   ipv6OrUndefined,
+  ipv6Range,
   parseCidrV6,
   parseIPv6,
 } from '../net/ipv6.js';
@@ -302,16 +303,15 @@ export function nodeIpV6(text: string): { ip: string } | { message: string } {
   } catch (err) {
     return { message: (err as Error).message };
   }
-  const q = JSON.stringify(text);
-  if (n === 0n) return { message: `${q} is the unspecified address, no node's` };
-  if (n === 1n) return { message: `${q} is the loopback address: other nodes cannot reach it` };
-  if (n >> 118n === 0x3fan)
+  const range = ipv6Range(n);
+  if (range === 'IPv4-mapped')
     return {
-      message: `${q} is link-local: other nodes cannot route to it (give a global or unique-local address)`,
+      message: `${JSON.stringify(text)} is an IPv4-mapped address: give its IPv4 address as the IPv4 InternalIP`,
     };
-  if (n >> 120n === 0xffn) return { message: `${q} is a multicast address, no node's` };
-  if (n >> 32n === 0xffffn)
-    return { message: `${q} is an IPv4-mapped address: give its IPv4 address as the IPv4 InternalIP` };
+  if (range !== 'global unicast' && range !== 'unique local')
+    return {
+      message: `${JSON.stringify(text)} is ${range}: other nodes cannot route to it (give a global unicast or unique local address)`,
+    };
   return { ip: formatIPv6(n) };
 }
 

@@ -278,8 +278,8 @@ describe('loadConfig', () => {
     ],
     ['internalIpV6: "fd00::1::2"', /nodes\[0\]\.internalIpV6: "fd00::1::2" is not an IPv6 address/],
     ['internalIpV6: "fe80::5"', /nodes\[0\]\.internalIpV6: "fe80::5" is link-local/],
-    ['internalIpV6: "::"', /nodes\[0\]\.internalIpV6: "::" is the unspecified address/],
-    ['internalIpV6: "ff02::1"', /nodes\[0\]\.internalIpV6: "ff02::1" is a multicast address/],
+    ['internalIpV6: "::"', /nodes\[0\]\.internalIpV6: "::" is unspecified: other nodes cannot route to it/],
+    ['internalIpV6: "ff02::1"', /nodes\[0\]\.internalIpV6: "ff02::1" is multicast: other nodes cannot route to it/],
     ['internalIpV6: 7', /nodes\[0\]\.internalIpV6 must be an IPv6 address/],
     [
       'internalIPv6: "fd00::1"',

@@ -12,8 +12,10 @@ import {
   formatIPv6,
   ipFamily,
   ipv6OrUndefined,
+  ipv6Range,
   parseCidrV6,
   parseIPv6,
+  routableV6,
 } from '../../agent/net/ipv6.js';
 
 describe('parseIPv6 and formatIPv6', () => {
@@ -140,5 +142,28 @@ describe('address families', () => {
     expect(cidrFamily('10.244.0.0/24')).toBe(4);
     expect(cidrFamily('fd00::/64')).toBe(6);
     expect(cidrFamily('fd00::')).toBe(0);
+  });
+});
+
+describe('ipv6Range and routableV6: which IPv6 addresses route between nodes', () => {
+  it('names each range, and takes only global unicast and unique local prefixes wholly inside them', () => {
+    const range = (s: string) => ipv6Range(parseIPv6(s));
+    expect(
+      ['2001:db8::1', 'fd00::1', '::', '::1', 'fe80::1', 'ff02::1', '::ffff:10.0.0.1', '100::1'].map(range),
+    ).toEqual([
+      'global unicast',
+      'unique local',
+      'unspecified',
+      'loopback',
+      'link-local',
+      'multicast',
+      'IPv4-mapped',
+      'reserved',
+    ]);
+    expect(
+      ['fd00:10::/64', '2001:db8::/32', 'fc00::/7', 'fc00::/6', '::/0', 'fe80::/64'].map((c) =>
+        routableV6(parseCidrV6(c)),
+      ),
+    ).toEqual([true, true, true, false, false, false]);
   });
 });
