@@ -15,16 +15,7 @@ import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map
 
 const EEXIST = 17;
 
-import {
-  ALL_MAPS,
-  ENTRY_PROGRAMS,
-  IPV6_IDLE_ENTRIES,
-  type MapId,
-  mapCapacity,
-  mapPin,
-  mapsDir,
-  PROGRAMS,
-} from './maps.js';
+import { ALL_MAPS, ENTRY_PROGRAMS, type MapId, mapCapacity, mapPin, mapsDir, PROGRAMS } from './maps.js';
 import { dropOldMaps, type MigrationResult, migrateMaps } from './migrate.js';
 
 export type ConcreteAttachMode = Exclude<AttachMode, 'auto'>;
@@ -65,6 +56,18 @@ export async function isBpffs(p: string): Promise<boolean> {
   return (await statfs(p).catch(() => undefined))?.type === BPF_FS_MAGIC;
 }
 
+/** Whether a pinned map holds no entry: its first key is not there (ENOENT); any other failure
+ * is reported, not read as empty. */
+async function mapIsEmpty(pin: string): Promise<boolean> {
+  try {
+    await bpftool(['map', 'getnext', 'pinned', pin]);
+    return false;
+  } catch (err) {
+    if (/No such file or directory/.test((err as Error).message)) return true;
+    throw err;
+  }
+}
+
 export class Loader {
   readonly mode: ConcreteAttachMode;
 
@@ -93,16 +96,17 @@ export class Loader {
     await run(['mount', '-t', 'bpf', 'bpf', mountPoint]);
   }
 
-  /** Creates the maps that are not pinned yet, and re-creates an IPv6 twin whose size is for the
-   * other kind of node (idle on a node now dual-stack, full on one that is not: either way it holds
-   * nothing this node uses); returns the names it created. */
+  /** Creates the maps that are not pinned yet, and re-creates an empty IPv6 twin whose size is not
+   * this node's (idle on a node now dual-stack, full on one that is not); returns the names it
+   * created. A map holding entries keeps its size, as every pinned map does. */
   async ensureMaps(): Promise<string[]> {
     await mkdir(mapsDir(this.cfg.pinRoot), { recursive: true });
     const created: string[] = [];
     const lines: string[] = [];
+    const resize = await this.twinsToResize();
     for (const spec of ALL_MAPS) {
       const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
-      if (existsSync(pin) && !(spec.ipv6 && (await this.idleSizeChanged(pin)))) continue;
+      if (existsSync(pin) && !resize.has(spec.name)) continue;
       await rm(pin, { force: true });
       created.push(spec.name);
       lines.push(
@@ -122,12 +126,19 @@ export class Loader {
     return created;
   }
 
-  /** Whether a pinned IPv6 twin was sized for a node of the other kind. Only the idle size marks
-   * one: a full-size map of another mapSizes keeps its size (and its entries), as every map does. */
-  private async idleSizeChanged(pin: string): Promise<boolean> {
-    const info = await bpftoolJson<{ max_entries: number }>(['map', 'show', 'pinned', pin]);
-    const idle = info.max_entries === IPV6_IDLE_ENTRIES;
-    return this.cfg.podCidrV6 ? idle : !idle;
+  /** The pinned IPv6 twins whose size is not the one this node creates them with and that hold
+   * nothing (one `map show` for all, a `getnext` for each of those). */
+  private async twinsToResize(): Promise<Set<string>> {
+    const twins = ALL_MAPS.filter((m) => m.ipv6 && existsSync(`${mapsDir(this.cfg.pinRoot)}/${m.name}`));
+    if (twins.length === 0) return new Set();
+    const shown = await bpftoolJson<{ max_entries: number; pinned?: string[] }[]>(['-f', 'map', 'show']);
+    const sizeAt = new Map(shown.flatMap((m) => (m.pinned ?? []).map((p) => [p, m.max_entries] as const)));
+    const out = new Set<string>();
+    for (const spec of twins) {
+      const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
+      if (sizeAt.get(pin) !== mapCapacity(spec, this.cfg) && (await mapIsEmpty(pin))) out.add(spec.name);
+    }
+    return out;
   }
 
   /**

@@ -1,14 +1,14 @@
 // The preallocated IPv6 twins (conntrack, Service connections and affinity, tunnel returns,
 // endpoints) hold nothing on a node without IPv6 pods, so there they are created small; when the
 // node becomes dual-stack the loader re-creates them at their configured size, and back again.
-// A full-size twin is never shrunk on a dual-stack node: its entries are live.
+// Only an empty twin is re-created: one holding entries keeps them, and its size.
 
 import { rm } from 'node:fs/promises';
 import { afterAll, expect, it } from 'vitest';
 import { withConfig } from '../../agent/config/config.js';
-import { bpftoolJson } from '../../agent/datapath/bpftool.js';
+import { bpftool, bpftoolJson, hexArgs } from '../../agent/datapath/bpftool.js';
 import { Loader } from '../../agent/datapath/loader.js';
-import { ALL_MAPS, IPV6_IDLE_ENTRIES, type MAPS, mapPin } from '../../agent/datapath/maps.js';
+import { ALL_MAPS, IPV6_IDLE_ENTRIES, MAPS, mapPin } from '../../agent/datapath/maps.js';
 import { instanceId, runId, TEST_PIN_PREFIX } from '../harness/names.js';
 
 const pinRoot = `${TEST_PIN_PREFIX}${runId()}${instanceId()}`;
@@ -51,7 +51,24 @@ it('an IPv4-only node creates the IPv6 twins idle, and full-size once it is dual
   // Dual-stack again: nothing re-created (a live twin keeps its entries).
   expect(await loader('fd00:24e::/64').ensureMaps()).toEqual([]);
 
-  // No longer dual-stack: the twins go back to idle (they hold nothing this node uses).
-  expect((await loader().ensureMaps()).sort()).toEqual(twins.sort());
+  // No longer dual-stack: the empty twins go back to idle; one still holding an entry (a
+  // connection of the node's IPv6 past) keeps its size and its entries until it is empty.
+  const key = Buffer.alloc(MAPS.ct6.keySize, 1);
+  const value = Buffer.alloc(MAPS.ct6.valueSize);
+  await bpftool([
+    'map',
+    'update',
+    'pinned',
+    mapPin(pinRoot, 'ct6'),
+    'key',
+    ...hexArgs(key).split(' '),
+    'value',
+    ...hexArgs(value).split(' '),
+  ]);
+  expect((await loader().ensureMaps()).sort()).toEqual(twins.filter((t) => t !== 'sluice_ct6').sort());
+  expect(await maxEntries('ct6')).toBe(4096);
+  expect(await maxEntries('lbConns6')).toBe(IPV6_IDLE_ENTRIES);
+  await bpftool(['map', 'delete', 'pinned', mapPin(pinRoot, 'ct6'), 'key', ...hexArgs(key).split(' ')]);
+  expect(await loader().ensureMaps()).toEqual(['sluice_ct6']);
   expect(await maxEntries('ct6')).toBe(IPV6_IDLE_ENTRIES);
 });
