@@ -192,7 +192,7 @@ function checkServiceCidrV6(where: string, value: unknown): string {
   }
   if (cidr.len > 126)
     throw new UserError(
-      `${where}: ${JSON.stringify(value)} holds no Service address: use a prefix of /126 or shorter (kind uses /108)`,
+      `${where}: ${JSON.stringify(value)} holds no Service address: use a prefix of /126 or shorter (kind uses /112)`,
     );
   return formatCidrV6(cidr);
 }

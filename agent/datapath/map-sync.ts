@@ -83,9 +83,7 @@ export function planMap(applied: MapContents, desired: MapContents, ownedBytes?:
   return { updates, deletes };
 }
 
-/** Which part an entry belongs to: policy and cidr keys carry the endpoint id in bytes 4..8 (big
- * endian); Service slot, backend and reverse-NAT keys start with the frontend id (host order).
- * Other maps are one part. */
+/** The Service maps partitioned by frontend id (their keys start with it). */
 const PER_FRONTEND: ReadonlySet<SyncedMap> = new Set([
   'lbRevnat',
   'lbBackends',
@@ -95,6 +93,9 @@ const PER_FRONTEND: ReadonlySet<SyncedMap> = new Set([
   'lbSlots6',
 ]);
 
+/** Which part an entry belongs to: policy and cidr keys carry the endpoint id in bytes 4..8 (big
+ * endian); Service slot, backend and reverse-NAT keys start with the frontend id (host order).
+ * Other maps are one part. */
 function partOf(id: SyncedMap, keyHex: string): number {
   if (id === 'policy' || id === 'cidr' || id === 'cidr6') return Number.parseInt(keyHex.slice(8, 16), 16);
   if (PER_FRONTEND.has(id)) return Buffer.from(keyHex.slice(0, 8), 'hex').readUInt32LE(0);

@@ -77,7 +77,7 @@ export interface MapSpec {
 }
 
 /** The size of a preallocated IPv6 twin on a node without IPv6 pods: it holds nothing there, and
- * at full size it would cost ~140 MB of kernel memory (conntrack, Service connections, tunnel
+ * at full size it would cost ~140 MB of kernel memory (conntrack, endpoints, Service connections, tunnel
  * returns, affinity). The loader re-creates it at full size when the node becomes dual-stack. */
 export const IPV6_IDLE_ENTRIES = 256;
 
@@ -357,7 +357,7 @@ export const MAPS = {
     flags: 0,
     ...codecs(ct6KeyCodec, tunnelReturnCodec),
   },
-  /** Per-CPU room for the datapath's ICMP errors (bpf/lib/maps.h): bytes, never read here. */
+  /** Per-CPU room for the refusals the datapath builds (bpf/lib/maps.h): bytes, never read here. */
   scratch: {
     name: 'sluice_scratch',
     type: 'percpu_array',

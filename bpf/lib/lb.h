@@ -9,7 +9,7 @@
  *      lb_pick(pkt, fe, now, &backend) -> 1 when the frontend has a backend for the connection;
  *      lb_dnat(skb, pkt, backend, hairpin) rewrites destination (and for hairpin the source);
  *      lb_rev_nat(skb, pkt, found) rewrites a reply back to the frontend;
- *      lb_reject(skb, pkt) turns the packet into an ICMP(v6) port unreachable from the frontend;
+ *      lb_reject(skb, pkt) answers from the frontend: a TCP reset, or ICMP(v6) port unreachable;
  *      lb_count(frontend_id, no_backend)
  */
 #ifndef SLUICE_LB_H
@@ -503,7 +503,7 @@ static __always_inline int lb_unreach6(struct __sk_buff *skb, const struct packe
 	if (bpf_skb_load_bytes(skb, ETH_HLEN, b->icmp.quote, LB_REJECT6_QUOTE) < 0)
 		return -1;
 	lb_ip6_answer(&b->ip, &b->pseudo, pkt, IPPROTO_ICMPV6, sizeof(b->icmp));
-	b->icmp.type = 1; /* destination unreachable */
+	b->icmp.type = ICMPV6_DEST_UNREACH;
 	b->icmp.code = 4; /* port unreachable */
 	if (lb_l4_csum(&b->pseudo, sizeof(b->pseudo), &b->icmp, sizeof(b->icmp), &b->icmp.csum) < 0)
 		return -1;

@@ -232,7 +232,7 @@ struct {
 	__type(value, struct lb_stats);
 } sluice_lb_stats SEC(".maps");
 
-/* Per-CPU room for what does not fit on the BPF stack (lb.h's ICMP errors). The datapath's own:
+/* Per-CPU room for what does not fit on the BPF stack (the refusals lb.h builds: TCP resets, ICMP errors). The datapath's own:
  * userspace creates it and never reads it, so its layout is no ABI (bytes, not a type). */
 #define SLUICE_SCRATCH_SIZE 256
 struct {

@@ -155,8 +155,6 @@ static __always_inline int frag_recall(const struct iphdr *ip, struct packet *pk
 #define IP6_OFFSET 0xfff8
 
 #define ICMPV6_DEST_UNREACH 1
-#define ICMPV6_PKT_TOOBIG 2
-#define ICMPV6_TIME_EXCEED 3
 #define ICMPV6_PARAMPROB 4
 #define ICMPV6_ECHO_REQUEST 128
 #define ICMPV6_ECHO_REPLY 129
