@@ -19,12 +19,13 @@ import {
   lbSlotCodec,
   lbSlotKeyCodec,
 } from '../../agent/datapath/codecs.js';
+import type { MapId } from '../../agent/datapath/maps.js';
 import { protocolName } from '../../agent/net/protocols.js';
 import { servicePortLabel } from '../../agent/services/compile.js';
 import { readLbStats } from '../../agent/services/stats.js';
 import { defineCommand, defineGroup, TABLE_JSON_YAML } from '../cli/command.js';
 import type { Instance } from '../cli/context.js';
-import { dumpIfPinned, fetchNames } from '../cli/inspect.js';
+import { dumpIfPinned, fetchNames, pin } from '../cli/inspect.js';
 import { hostPort } from '../net/probes.js';
 import { formatTable } from '../output.js';
 
@@ -72,13 +73,11 @@ async function lbInMaps(
   const rows = new Map<number, LbRow>();
   const [stats, ...dumps] = await Promise.all([
     readLbStats(cfg.pinRoot),
-    ...FAMILIES.map((f) =>
-      Promise.all([
-        dumpIfPinned(cfg, f.frontends),
-        dumpIfPinned(cfg, f.slots),
-        dumpIfPinned(cfg, f.backends),
-      ]),
-    ),
+    // The IPv4 maps must be there (else: is the agent running?); an older agent pinned no IPv6 ones.
+    ...FAMILIES.map((f, i) => {
+      const dump = (id: MapId) => (i === 0 ? dumpMap(pin(cfg, id)) : dumpIfPinned(cfg, id));
+      return Promise.all([dump(f.frontends), dump(f.slots), dump(f.backends)]);
+    }),
   ]);
   FAMILIES.forEach((f, i) => {
     const [frontends, slots, backends] = dumps[i]!;

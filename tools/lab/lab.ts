@@ -25,6 +25,7 @@ import {
   type Service,
   type ServicePort,
   serviceClusterIPs,
+  serviceFamilies,
 } from '../../agent/model/types.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
 import { compileServices, frontendKey } from '../../agent/services/compile.js';
@@ -944,24 +945,27 @@ export class Lab {
    * or its nodePort at `nodeIp`. */
   private serviceAddress(svc: Service, sp: ServicePort, nodeIp?: string, ipv6 = false): ServiceAddress {
     const object = `Service ${svc.namespace}/${svc.name}`;
+    const family = ipv6 ? 'IPv6' : 'IPv4';
+    const noFamily = (what: string) =>
+      new UserError(
+        `${object}: spec.ipFamilies: it has no ${family} ${what} (its clusterIPs: ${serviceClusterIPs(svc).join(', ') || 'none'}; ${ipv6 ? 'ipFamilyPolicy: PreferDualStack gives it both families' : 'probe it with --ipv6'})`,
+      );
     if (nodeIp) {
       if (!sp.nodePort) {
         throw new UserError(
           `${object}: spec.ports[${svc.ports.indexOf(sp)}].nodePort: it has none (spec.type is ${svc.type}; NodePort and LoadBalancer Services have one)`,
         );
       }
+      // A nodePort is served on the node's addresses of the Service's families only.
+      if (!serviceFamilies(svc).includes(family)) throw noFamily('nodePort');
       return { port: sp, ip: nodeIp, dport: sp.nodePort };
     }
     if (svc.type === 'ExternalName')
       throw new UserError(`${object}: spec.type: an ExternalName Service has no address in the cluster`);
     if (!svc.clusterIP || svc.clusterIP === 'None')
       throw new UserError(`${object}: spec.clusterIP: None (headless): no Service address to probe`);
-    const family = ipv6 ? 'IPv6' : 'IPv4';
     const ip = serviceClusterIPs(svc).find((a) => a !== 'None' && addressFamily(a) === family);
-    if (!ip)
-      throw new UserError(
-        `${object}: spec.ipFamilies: it has no ${family} clusterIP (it has ${serviceClusterIPs(svc).join(', ')}; ${ipv6 ? 'ipFamilyPolicy: PreferDualStack gives it one' : 'probe it with --ipv6'})`,
-      );
+    if (!ip) throw noFamily('clusterIP');
     return { port: sp, ip, dport: sp.port };
   }
 
@@ -1037,16 +1041,26 @@ export class Lab {
 
   /** An IPv6 probe needs a dual-stack lab, a pod as the source (the external client is IPv4), and
    * a pod with an IPv6 address or a Service with an IPv6 clusterIP as the target. */
-  private checkIpv6Probe(from: LabSource, to: LabTarget): void {
+  private requireIpv6Lab(): void {
     if (!this.state.ipv6)
       throw new UserError(
         `--ipv6: lab ${this.paths.name} is IPv4 only (start it with 'sluice lab up --ipv6' for dual-stack pods)`,
       );
-    if (from.kind === 'external') throw new UserError(`--ipv6: the external client is IPv4 only`);
-    if (!this.pod(from.key, 'FROM').ipv6)
-      throw new UserError(`FROM ${from.key}: the pod has no IPv6 address`);
-    if (to.kind === 'pod' && !this.pod(to.key, 'TO').ipv6)
-      throw new UserError(`TO ${to.key}: the pod has no IPv6 address`);
+  }
+
+  private checkIpv6Probe(from: LabSource, to: LabTarget): void {
+    this.requireIpv6Lab();
+    if (from.kind === 'external')
+      throw new UserError('--ipv6: the external client is IPv4 only: probe from a pod, or leave out --ipv6');
+    this.requireIpv6Pod(from.key, 'FROM');
+    if (to.kind === 'pod') this.requireIpv6Pod(to.key, 'TO');
+  }
+
+  private requireIpv6Pod(key: string, role: 'FROM' | 'TO'): void {
+    if (!this.pod(key, role).ipv6)
+      throw new UserError(
+        `${role} ${key}: the pod has no IPv6 address (its CNI ADD gave it none: see its node's agent log)`,
+      );
   }
 
   /**
@@ -1069,8 +1083,11 @@ export class Lab {
     const keys = Object.keys(this.state.pods).sort();
     const targets = opts.to ?? keys.map((key): LabTarget => ({ kind: 'pod', key }));
     const ipv6 = opts.ipv6 === true;
-    if (ipv6)
-      for (const from of keys) for (const to of targets) this.checkIpv6Probe({ kind: 'pod', key: from }, to);
+    if (ipv6) {
+      this.requireIpv6Lab();
+      for (const from of keys) this.requireIpv6Pod(from, 'FROM');
+      for (const to of targets) if (to.kind === 'pod') this.requireIpv6Pod(to.key, 'TO');
+    }
     const m = manifestsOf(this.docs, this.state.ipv6 === true);
     // Each target's probes from one source: what is reported and where the packets go.
     const perTarget = targets.map((t) => {
