@@ -235,7 +235,7 @@ struct ct_value {
 	__u32 dst_endpoint;  /* 0 when the destination is not a local endpoint */
 	__u32 rule_id;       /* rule that admitted it (egress, else ingress); 0 = not enforced */
 	__u8 flags;          /* CT_F_* */
-	__u8 tcp_flags_seen; /* union of TCP flags in both directions */
+	__u8 tcp_flags_seen; /* union of TCP flags in both directions (SCTP: sctp_as_tcp_flags) */
 	__u16 rev_nat_id;    /* Service frontend the client addressed (replies are translated back); 0 none */
 };
 _Static_assert(sizeof(struct ct_value) == 56, "ct_value size");

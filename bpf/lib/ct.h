@@ -34,17 +34,23 @@ static __always_inline __u32 ct_lifetime(__u8 protocol, __u8 flags)
 {
 	switch (protocol) {
 	case IPPROTO_TCP:
+	case IPPROTO_SCTP:
 		if (flags & (CT_F_RST)) return CT_LIFETIME_CLOSING;
 		if ((flags & (CT_F_FIN_FWD | CT_F_FIN_REV)) == (CT_F_FIN_FWD | CT_F_FIN_REV))
 			return CT_LIFETIME_CLOSING;
 		if (flags & CT_F_SYN_ONLY) return CT_LIFETIME_SYN;
-		return CT_LIFETIME_TCP;
+		return protocol == IPPROTO_TCP ? CT_LIFETIME_TCP : CT_LIFETIME_SCTP;
 	case IPPROTO_UDP: return CT_LIFETIME_UDP;
-	case IPPROTO_SCTP: return CT_LIFETIME_SCTP;
 	case IPPROTO_ICMP:
 	case IPPROTO_ICMPV6: return CT_LIFETIME_ICMP;
 	default: return CT_LIFETIME_OTHER;
 	}
+}
+
+/* TCP, and SCTP in TCP's terms (parse.h's sctp_as_tcp_flags): opened, answered, closed, reset. */
+static __always_inline int ct_has_flags(__u8 protocol)
+{
+	return protocol == IPPROTO_TCP || protocol == IPPROTO_SCTP;
 }
 
 static __always_inline void ct_touch(struct ct_value *v, const struct packet *pkt, int reply, __u32 now)
@@ -59,7 +65,7 @@ static __always_inline void ct_touch(struct ct_value *v, const struct packet *pk
 		__sync_fetch_and_add(&v->packets_fwd, 1);
 		__sync_fetch_and_add(&v->bytes_fwd, pkt->length);
 	}
-	if (pkt->protocol == IPPROTO_TCP) {
+	if (ct_has_flags(pkt->protocol)) {
 		__u8 tf = pkt->tcp_flags;
 		if (tf & TCPF_RST) flags |= CT_F_RST;
 		if (tf & TCPF_FIN) flags |= reply ? CT_F_FIN_REV : CT_F_FIN_FWD;
@@ -119,12 +125,14 @@ static __always_inline struct ct_value *ct_find(__u8 family, const union ct_tupl
 	return v;
 }
 
-/* A SYN on the tuple of a connection that was reset or closed is a new connection (port reuse):
- * it must meet policy again, not ride on the old entry. */
-static __always_inline int ct_closed_and_syn(const struct ct_value *v, const struct packet *pkt)
+/* A packet that opens a new connection on the tuple of a tracked one must meet policy again, not
+ * ride on the old entry: a TCP SYN after a reset or a close (port reuse), and an SCTP INIT on any
+ * entry (an association may end unseen: a restart, a peer that vanished, a probe never closed). */
+static __always_inline int ct_reopens(const struct ct_value *v, const struct packet *pkt)
 {
-	return pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
-	       (v->flags & (CT_F_RST | CT_F_FIN_FWD | CT_F_FIN_REV));
+	if (!ct_has_flags(pkt->protocol) || (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) != TCPF_SYN)
+		return 0;
+	return pkt->protocol == IPPROTO_SCTP || (v->flags & (CT_F_RST | CT_F_FIN_FWD | CT_F_FIN_REV));
 }
 
 static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct ct_found *found)
@@ -148,7 +156,7 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct
 	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
 	v = ct_find(pkt->family, &t, now);
 	if (v) {
-		if (ct_closed_and_syn(v, pkt)) {
+		if (ct_reopens(v, pkt)) {
 			ct_forget(pkt->family, &t);
 			return CT_NEW;
 		}
@@ -158,7 +166,7 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct
 	ct_tuple_fill(&t, pkt->family, &pkt->daddr6, &pkt->saddr6, pkt->dport, pkt->sport, pkt->protocol);
 	v = ct_find(pkt->family, &t, now);
 	if (v) {
-		if (ct_closed_and_syn(v, pkt)) {
+		if (ct_reopens(v, pkt)) {
 			ct_forget(pkt->family, &t);
 			return CT_NEW;
 		}
@@ -177,7 +185,7 @@ static __always_inline void ct_create(const struct packet *pkt, __u32 now, __u32
 	__u8 flags = 0;
 
 	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
-	if (pkt->protocol == IPPROTO_TCP && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+	if (ct_has_flags(pkt->protocol) && (pkt->tcp_flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
 		flags = CT_F_SYN_ONLY;
 	flags |= extra_flags;
 	struct ct_value v = {

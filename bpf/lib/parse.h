@@ -60,7 +60,7 @@ struct packet {
 	__u16 sport;
 	__u16 dport;
 	__u8 protocol; /* the L4 protocol (IPv6: after the extension headers) */
-	__u8 tcp_flags;
+	__u8 tcp_flags; /* SCTP: its first chunk as TCP flags (sctp_as_tcp_flags) */
 	__u8 icmp_type;
 	__u8 icmp_error; /* ICMP error: inner_* hold the tuple of the packet it is about */
 	__u32 length;
@@ -114,6 +114,29 @@ struct l4_ports {
 	__u16 sport;
 	__u16 dport;
 };
+
+/* An SCTP packet up to its first chunk's type (RFC 9260 3.1, 3.2). */
+#define SCTP_FIRST_CHUNK_OFF 12
+#define SCTP_CHUNK_INIT 1
+#define SCTP_CHUNK_INIT_ACK 2
+#define SCTP_CHUNK_ABORT 6
+#define SCTP_CHUNK_SHUTDOWN 7
+#define SCTP_CHUNK_SHUTDOWN_ACK 8
+
+/* An SCTP packet's first chunk in TCP's flags, so that conntrack follows an association as it
+ * follows a TCP connection: INIT opens (SYN), INIT ACK answers (SYN ACK), SHUTDOWN and SHUTDOWN
+ * ACK close each direction (FIN), ABORT resets (RST). Other chunks carry no flag. */
+static __always_inline __u8 sctp_as_tcp_flags(__u8 chunk)
+{
+	switch (chunk) {
+	case SCTP_CHUNK_INIT: return TCPF_SYN;
+	case SCTP_CHUNK_INIT_ACK: return TCPF_SYN | TCPF_ACK;
+	case SCTP_CHUNK_ABORT: return TCPF_RST;
+	case SCTP_CHUNK_SHUTDOWN:
+	case SCTP_CHUNK_SHUTDOWN_ACK: return TCPF_FIN;
+	default: return 0;
+	}
+}
 
 static __always_inline int icmp_is_error(__u8 type)
 {
@@ -314,13 +337,21 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct packet *pkt)
 		pkt->tcp_flags = tcp[13];
 		break;
 	}
-	case IPPROTO_UDP:
-	case IPPROTO_SCTP: {
+	case IPPROTO_UDP: {
 		struct l4_ports ports;
 		if (bpf_skb_load_bytes(skb, off, &ports, sizeof(ports)) < 0)
 			return -DROP_INVALID_PACKET;
 		pkt->sport = ports.sport;
 		pkt->dport = ports.dport;
+		break;
+	}
+	case IPPROTO_SCTP: {
+		__u8 sctp[SCTP_FIRST_CHUNK_OFF + 1];
+		if (bpf_skb_load_bytes(skb, off, sctp, sizeof(sctp)) < 0)
+			return -DROP_INVALID_PACKET;
+		pkt->sport = *(__u16 *)&sctp[0];
+		pkt->dport = *(__u16 *)&sctp[2];
+		pkt->tcp_flags = sctp_as_tcp_flags(sctp[SCTP_FIRST_CHUNK_OFF]);
 		break;
 	}
 	case IPPROTO_ICMPV6: {
@@ -414,13 +445,21 @@ static __always_inline int parse_linear(struct __sk_buff *skb, struct packet *pk
 		pkt->tcp_flags = ((__u8 *)tcp)[13];
 		break;
 	}
-	case IPPROTO_UDP:
-	case IPPROTO_SCTP: {
+	case IPPROTO_UDP: {
 		struct l4_ports *ports = l4;
 		if ((void *)(ports + 1) > data_end)
 			return -DROP_INVALID_PACKET;
 		pkt->sport = ports->sport;
 		pkt->dport = ports->dport;
+		break;
+	}
+	case IPPROTO_SCTP: {
+		__u8 *sctp = l4;
+		if ((void *)(sctp + SCTP_FIRST_CHUNK_OFF + 1) > data_end)
+			return -DROP_INVALID_PACKET;
+		pkt->sport = *(__u16 *)&sctp[0];
+		pkt->dport = *(__u16 *)&sctp[2];
+		pkt->tcp_flags = sctp_as_tcp_flags(sctp[SCTP_FIRST_CHUNK_OFF]);
 		break;
 	}
 	case IPPROTO_ICMP: {

@@ -16,14 +16,21 @@ function nowSeconds(): number {
   return Number(process.hrtime.bigint() / 1_000_000_000n);
 }
 
-function ctState(flags: number, protocol: number): string {
+/** A state's name for TCP, and for SCTP (whose chunks the datapath tracks as TCP flags). */
+const STATE_NAMES = {
+  6: { reset: 'reset', closing: 'closing', halfClosed: 'half-closed', opening: 'syn-sent' },
+  132: { reset: 'aborted', closing: 'shut-down', halfClosed: 'shutting-down', opening: 'init-sent' },
+} as const;
+
+export function ctState(flags: number, protocol: number): string {
   const { CT_F_SEEN_REPLY, CT_F_FIN_FWD, CT_F_FIN_REV, CT_F_RST, CT_F_SYN_ONLY } = CT_FLAGS;
   const fin = CT_F_FIN_FWD | CT_F_FIN_REV;
-  if (protocol !== 6) return flags & CT_F_SEEN_REPLY ? 'replied' : 'new';
-  if (flags & CT_F_RST) return 'reset';
-  if ((flags & fin) === fin) return 'closing';
-  if (flags & fin) return 'half-closed';
-  if (flags & CT_F_SYN_ONLY) return 'syn-sent';
+  const names = protocol === 6 || protocol === 132 ? STATE_NAMES[protocol] : undefined;
+  if (!names) return flags & CT_F_SEEN_REPLY ? 'replied' : 'new';
+  if (flags & CT_F_RST) return names.reset;
+  if ((flags & fin) === fin) return names.closing;
+  if (flags & fin) return names.halfClosed;
+  if (flags & CT_F_SYN_ONLY) return names.opening;
   return 'established';
 }
 

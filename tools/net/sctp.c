@@ -3,9 +3,10 @@
  *
  *   sluice-sctp serve NAME PORT...          answer every INIT to PORT (IPv4 or IPv6) with an
  *                                           INIT-ACK whose state cookie is NAME; prints "ready"
- *   sluice-sctp probe IP PORT TIMEOUT_MS    send an INIT to IP (IPv4 or IPv6), wait for the
- *                                           matching INIT-ACK; prints
- *                                           {"target","connected","ms","reply"}; exit 0 / 1
+ *   sluice-sctp probe IP PORT TIMEOUT_MS [SOURCE_PORT]
+ *                                           send an INIT to IP (IPv4 or IPv6) from SOURCE_PORT
+ *                                           (default: random), wait for the matching INIT-ACK;
+ *                                           prints {"target","connected","ms","reply"}; exit 0 / 1
  *
  * It speaks only the first two chunks of the handshake: enough for a datapath to see a new SCTP
  * association and its reply, which is what NetworkPolicy enforcement acts on.
@@ -201,7 +202,8 @@ static int serve(const char *name, int nports, char **ports)
 	}
 }
 
-static int probe(const char *ip, int port, int timeout_ms)
+/* sport 0: a random source port. */
+static int probe(const char *ip, int port, int timeout_ms, int sport_arg)
 {
 	struct sockaddr_storage to = { 0 };
 	int v6 = strchr(ip, ':') != NULL;
@@ -209,6 +211,10 @@ static int probe(const char *ip, int port, int timeout_ms)
 		    : inet_pton(AF_INET, ip, &((struct sockaddr_in *)&to)->sin_addr);
 	if (ok != 1 || port < 1 || port > 65535) {
 		fprintf(stderr, "sluice-sctp: bad target %s:%d\n", ip, port);
+		return 2;
+	}
+	if (sport_arg < 0 || sport_arg > 65535) {
+		fprintf(stderr, "sluice-sctp: bad source port %d\n", sport_arg);
 		return 2;
 	}
 	to.ss_family = v6 ? AF_INET6 : AF_INET;
@@ -224,7 +230,7 @@ static int probe(const char *ip, int port, int timeout_ms)
 	memset(pkt, 0, sizeof(pkt));
 	struct sctp_common *h = (void *)pkt;
 	struct sctp_init *init = (void *)(pkt + sizeof(*h));
-	uint16_t sport = (uint16_t)(32768 + random32() % 28000);
+	uint16_t sport = sport_arg ? (uint16_t)sport_arg : (uint16_t)(32768 + random32() % 28000);
 	uint32_t tag = random32();
 	h->sport = htons(sport);
 	h->dport = htons((uint16_t)port);
@@ -290,8 +296,8 @@ int main(int argc, char **argv)
 	crc32c_init();
 	if (argc >= 4 && strcmp(argv[1], "serve") == 0)
 		return serve(argv[2], argc - 3, argv + 3);
-	if (argc == 5 && strcmp(argv[1], "probe") == 0)
-		return probe(argv[2], atoi(argv[3]), atoi(argv[4]));
-	fprintf(stderr, "usage: sluice-sctp serve NAME PORT... | sluice-sctp probe IP PORT TIMEOUT_MS\n");
+	if ((argc == 5 || argc == 6) && strcmp(argv[1], "probe") == 0)
+		return probe(argv[2], atoi(argv[3]), atoi(argv[4]), argc == 6 ? atoi(argv[5]) : 0);
+	fprintf(stderr, "usage: sluice-sctp serve NAME PORT... | sluice-sctp probe IP PORT TIMEOUT_MS [SOURCE_PORT]\n");
 	return 2;
 }
