@@ -60,7 +60,7 @@ export interface SluiceConfig {
   /** Where manifests' Services without a clusterIP get one (local mode; the lab uses the default). */
   serviceCidr: string;
   /** The same for IPv6 clusterIPs (canonical): Services whose ipFamilies or ipFamilyPolicy ask for
-   * IPv6 (local mode; kind's default range). */
+   * IPv6 (local mode; kind's default range). Used on a dual-stack node only: serviceCidrV6Of. */
   serviceCidrV6: string;
   /** How often expired conntrack entries are swept (ms; 0 = never: only lookups remove them). */
   ctSweepIntervalMs: number;
@@ -107,6 +107,11 @@ export const DEFAULT_MAP_SIZES: MapSizes = {
   identities: 65536,
 };
 
+/** Where local mode's Services get their IPv4 clusterIPs unless the config says (kind's range). */
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
+/** The same for IPv6 clusterIPs on a dual-stack node (kind's range); see serviceCidrV6Of. */
+export const DEFAULT_SERVICE_CIDR_V6 = 'fd00:10:96::/112';
+
 export function defaultConfig(): SluiceConfig {
   return {
     pinRoot: '/sys/fs/bpf/sluice',
@@ -122,8 +127,8 @@ export function defaultConfig(): SluiceConfig {
     nodeIps: [],
     mtu: 1500,
     nodePortDevices: [],
-    serviceCidr: '10.96.0.0/16',
-    serviceCidrV6: 'fd00:10:96::/112',
+    serviceCidr: DEFAULT_SERVICE_CIDR,
+    serviceCidrV6: DEFAULT_SERVICE_CIDR_V6,
     podWaitMs: 5000,
     resyncIntervalMs: 300_000,
     ctSweepIntervalMs: 30_000,

@@ -82,8 +82,8 @@ export function frontendKey(addr: string, port: number, protocol: Protocol): str
   return isIPv6Text(addr) ? `[${addr}]:${port}/${protocol}` : `${addr}:${port}/${protocol}`;
 }
 
-/** An address of the family in its canonical text, or undefined when it is not one (an address
- * of another family in a slice is ignored, as kube-proxy does). */
+/** An address of the family in its canonical text, or undefined when it is not one ("None",
+ * empty, malformed). */
 function canonicalAddress(addr: string, family: IPFamily): string | undefined {
   if (family === 'IPv4') return isIPv4(addr) ? addr : undefined;
   const n = ipv6OrUndefined(addr);
@@ -91,7 +91,9 @@ function canonicalAddress(addr: string, family: IPFamily): string | undefined {
 }
 
 /** The backends of one Service port from its slices of one family (every slice port with the same
- * name and protocol). */
+ * name and protocol). Slice addresses are taken as they are: the store holds slices whose addresses
+ * are of their addressType (validateEndpointSlice), IPv6 ones canonical (parseEndpointSlice, and
+ * derived slices from canonical pod addresses). */
 function backendsOf(
   svc: Service,
   sp: ServicePort,
@@ -110,9 +112,7 @@ function backendsOf(
         const ready = svc.publishNotReadyAddresses || (c.ready ?? !c.terminating);
         const serving = c.serving ?? ready;
         const state: BackendState = ready ? 'active' : serving && c.terminating ? 'terminating' : 'not-ready';
-        for (const text of e.addresses) {
-          const addr = canonicalAddress(text, family);
-          if (addr === undefined) continue;
+        for (const addr of e.addresses) {
           const k = `${addr}:${p.port}`;
           const b: Backend = { addr, port: p.port, state };
           if (e.nodeName) b.nodeName = e.nodeName;
@@ -162,15 +162,15 @@ export function compileServices(input: ServicesInput): ServicesOutput {
       return addr === undefined ? [] : [addr];
     });
     svc.ports.forEach((sp, i) => {
-      const all: Record<IPFamily, Backend[]> = {
-        IPv4: backendsOf(svc, sp, slices, 'IPv4'),
-        IPv6: backendsOf(svc, sp, slices, 'IPv6'),
-      };
+      // Only the Service's families: its addresses are of those (serviceFamilies), and NodePorts are
+      // served for those alone.
+      const all = new Map(families.map((f) => [f, backendsOf(svc, sp, slices, f)]));
+      const backendsFor = (f: IPFamily) => all.get(f) ?? [];
       if (
         svc.selector &&
         Object.keys(svc.selector).length > 0 &&
         typeof sp.targetPort === 'string' &&
-        families.every((f) => all[f].length === 0)
+        families.every((f) => backendsFor(f).length === 0)
       ) {
         problems.push({
           object,
@@ -223,7 +223,7 @@ export function compileServices(input: ServicesInput): ServicesOutput {
           'ClusterIP',
           addr,
           sp.port,
-          all[addressFamily(addr)],
+          backendsFor(addressFamily(addr)),
           svc.internalTrafficPolicy === 'Local',
           `spec.ports[${i}].port`,
         );
@@ -234,7 +234,7 @@ export function compileServices(input: ServicesInput): ServicesOutput {
               'NodePort',
               ip,
               sp.nodePort,
-              all[family],
+              backendsFor(family),
               svc.externalTrafficPolicy === 'Local',
               `spec.ports[${i}].nodePort`,
             );

@@ -15,18 +15,17 @@ import {
   serviceFamilies,
   serviceKey,
 } from '../model/types.js';
-import { NODE_PORT_MAX, NODE_PORT_MIN } from '../model/validate-service.js';
+import { NODE_PORT_MAX, NODE_PORT_MIN, type ServiceProblem } from '../model/validate-service.js';
 import { formatIPv4, parseCidr } from '../net/ipv4.js';
 import { formatIPv6, parseCidrV6 } from '../net/ipv6.js';
 import { matchesSelector } from '../policy/selector.js';
 import { fnv1a } from '../sys/hash.js';
 
-export const DEFAULT_SERVICE_CIDR = '10.96.0.0/16';
-/** kind's default IPv6 Service range. */
-export const DEFAULT_SERVICE_CIDR_V6 = 'fd00:10:96::/112';
-
 /** One family's Service range as the allocator probes it: `count` addresses, the nth by `at`. */
 interface Pool {
+  /** The config setting it comes from, for problems. */
+  setting: 'serviceCidr' | 'serviceCidrV6';
+  cidr: string;
   count: bigint;
   at(n: bigint): string;
 }
@@ -35,12 +34,22 @@ interface Pool {
  * Service), and the last (IPv4's broadcast; IPv6 keeps the same shape so both read alike). */
 function poolV4(cidr: string): Pool {
   const { addr, len } = parseCidr(cidr);
-  return { count: BigInt(2 ** (32 - len) - 3), at: (n) => formatIPv4(addr + 2 + Number(n)) };
+  return {
+    setting: 'serviceCidr',
+    cidr,
+    count: BigInt(2 ** (32 - len) - 3),
+    at: (n) => formatIPv4(addr + 2 + Number(n)),
+  };
 }
 
 function poolV6(cidr: string): Pool {
   const { addr, len } = parseCidrV6(cidr);
-  return { count: (1n << BigInt(128 - len)) - 3n, at: (n) => formatIPv6(addr + 2n + n) };
+  return {
+    setting: 'serviceCidrV6',
+    cidr,
+    count: (1n << BigInt(128 - len)) - 3n,
+    at: (n) => formatIPv6(addr + 2n + n),
+  };
 }
 
 /** The first address of pool not in used, probing from a hash of key: the same key finds the same
@@ -56,14 +65,38 @@ function probe(pool: Pool, key: string, used: ReadonlySet<string>): string | und
 }
 
 /**
- * The families the API server gives a Service: the ones it has (serviceFamilies), and on a
- * dual-stack cluster for PreferDualStack and RequireDualStack the other one too.
+ * The families the API server gives a Service, primary first: the ones it has (serviceFamilies),
+ * and for PreferDualStack and RequireDualStack the other one too; the first `required` of them it
+ * must get. RequireDualStack (said, or inferred from two families when spec.ipFamilyPolicy is
+ * unset, as the API server does) requires both; otherwise only the primary is required, and a
+ * single-stack cluster drops the other (PreferDualStack).
  */
-function requestedFamilies(svc: Service, dualStack: boolean): IPFamily[] {
+function requestedFamilies(svc: Service): { families: IPFamily[]; required: number } {
   const have = serviceFamilies(svc);
-  const dual = svc.ipFamilyPolicy === 'PreferDualStack' || svc.ipFamilyPolicy === 'RequireDualStack';
-  if (!dual || !dualStack || have.length > 1) return have;
-  return [have[0]!, have[0] === 'IPv4' ? 'IPv6' : 'IPv4'];
+  const policy = svc.ipFamilyPolicy ?? (have.length > 1 ? 'RequireDualStack' : 'SingleStack');
+  const families: IPFamily[] =
+    policy === 'SingleStack' || have.length > 1 ? have : [have[0]!, have[0] === 'IPv4' ? 'IPv6' : 'IPv4'];
+  return { families, required: policy === 'RequireDualStack' ? 2 : 1 };
+}
+
+/** Why a Service cannot get the family at index of its requested ones on a cluster without an
+ * IPv6 range, in the field that asks for it: the API server of such a cluster refuses it too. */
+function noIPv6Problem(svc: Service, object: string, index: number): ServiceProblem {
+  const why = 'this node is IPv4 only (no podCidrV6, so no IPv6 Service range)';
+  const fix = 'or give the node an IPv6 pod CIDR (podCidrV6; a lab: up --ipv6)';
+  const [field, message] =
+    index === 0
+      ? ['spec.ipFamilies[0]', `IPv6 has no clusterIP to give: ${why}; ask for IPv4, ${fix}`]
+      : svc.ipFamilyPolicy === 'RequireDualStack'
+        ? [
+            'spec.ipFamilyPolicy',
+            `RequireDualStack needs an IPv6 clusterIP, but ${why}; set PreferDualStack (IPv4 alone here), ${fix}`,
+          ]
+        : [
+            'spec.ipFamilies',
+            `names IPv4 and IPv6 (RequireDualStack, as spec.ipFamilyPolicy is unset), but ${why}; set ipFamilyPolicy PreferDualStack (IPv4 alone here), ${fix}`,
+          ];
+  return { object, field, message };
 }
 
 /**
@@ -72,18 +105,23 @@ function requestedFamilies(svc: Service, dualStack: boolean): IPFamily[] {
  * the same addresses on every run (a hash of the name, probing past those taken). A Service that
  * got an address has clusterIP, clusterIPs and ipFamilies set; one that needed none is returned as
  * it was (serviceFamilies reads its families from its addresses); headless ones are left alone.
- * serviceCidrV6 null: the cluster is IPv4 only, as a node without podCidrV6 is: PreferDualStack
- * and RequireDualStack get IPv4 alone, and an IPv6-only Service no clusterIP.
+ * serviceCidrV6 null: the cluster is IPv4 only, as a node without podCidrV6 is (the agent's
+ * serviceCidrV6Of): PreferDualStack gets IPv4 alone, and a Service that requires an IPv6 address
+ * it was not given (IPv6 primary, RequireDualStack) is a problem naming the field, as the API
+ * server of a single-stack cluster refuses it; so is a required family whose range is full. Those
+ * Services are returned as they were: problems are errors (the caller refuses the Service).
+ * Addresses a manifest gives are taken as given, as they are in any range.
  */
 export function assignServiceAddresses(
   services: readonly Service[],
-  serviceCidr = DEFAULT_SERVICE_CIDR,
-  serviceCidrV6: string | null = DEFAULT_SERVICE_CIDR_V6,
-): Service[] {
+  serviceCidr: string,
+  serviceCidrV6: string | null,
+): { services: Service[]; problems: ServiceProblem[] } {
   const pools: Record<IPFamily, Pool | undefined> = {
     IPv4: poolV4(serviceCidr),
     IPv6: serviceCidrV6 === null ? undefined : poolV6(serviceCidrV6),
   };
+  const problems: ServiceProblem[] = [];
   const usedIps = new Set(services.flatMap((s) => serviceClusterIPs(s)).filter((ip) => ip && ip !== 'None'));
   const usedPorts = new Set<string>();
   for (const s of services)
@@ -92,23 +130,42 @@ export function assignServiceAddresses(
   const out = new Map<Service, Service>();
   for (const svc of sorted) {
     if (svc.type === 'ExternalName') continue;
+    const object = `Service ${serviceKey(svc)}`;
     let next = svc;
     const given = serviceClusterIPs(svc).filter((ip) => ip !== '');
     if (!given.includes('None')) {
-      const families = requestedFamilies(svc, pools.IPv6 !== undefined);
+      const { families, required } = requestedFamilies(svc);
       const byFamily = new Map(given.map((ip) => [addressFamily(ip), ip]));
+      // Refused before any allocation, so a refused Service moves no other one's address.
+      const missing = families.findIndex((f, i) => i < required && !byFamily.has(f) && !pools[f]);
+      if (missing >= 0) {
+        problems.push(noIPv6Problem(svc, object, missing));
+        continue;
+      }
       let allocated = false;
-      for (const f of families) {
+      let full = false;
+      for (const [i, f] of families.entries()) {
         if (byFamily.has(f)) continue;
         const pool = pools[f];
         const ip = pool && probe(pool, serviceKey(svc), usedIps);
-        if (ip === undefined) continue;
+        if (ip === undefined) {
+          if (pool && i < required) {
+            problems.push({
+              object,
+              field: 'spec.clusterIPs',
+              message: `no ${f} address left in ${pool.setting} ${pool.cidr} (every one is taken): give a larger ${pool.setting}, or this Service a clusterIP`,
+            });
+            full = true;
+          }
+          continue;
+        }
         usedIps.add(ip);
         byFamily.set(f, ip);
         allocated = true;
       }
+      if (full) continue;
       const got = families.filter((f) => byFamily.has(f));
-      if (allocated && got.length > 0) {
+      if (allocated) {
         const clusterIPs = got.map((f) => byFamily.get(f)!);
         next = { ...next, clusterIP: clusterIPs[0]!, clusterIPs, ipFamilies: got };
       }
@@ -130,7 +187,7 @@ export function assignServiceAddresses(
     }
     out.set(svc, next);
   }
-  return services.map((s) => out.get(s) ?? s);
+  return { services: services.map((s) => out.get(s) ?? s), problems };
 }
 
 /** The port a pod serves a Service port on: a number as is, a name through its containerPorts. */

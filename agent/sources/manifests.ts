@@ -32,9 +32,10 @@ import {
   ipv6Range,
   parseCidrV6,
   parseIPv6,
+  routableV6,
 } from '../net/ipv6.js';
 import { frontendKey } from '../services/compile.js';
-import { assignServiceAddresses, DEFAULT_SERVICE_CIDR, DEFAULT_SERVICE_CIDR_V6 } from '../services/derive.js';
+import { assignServiceAddresses } from '../services/derive.js';
 import type { Store } from '../state/store.js';
 import { UserError } from '../sys/errors.js';
 
@@ -189,7 +190,7 @@ export function parseObject(doc: Obj, where: string, into: Manifests): void {
 }
 
 /** An IPv6 address text in its canonical form (RFC 5952), so equal addresses are equal strings;
- * anything else as it is, for validateService to name. */
+ * anything else as it is, for validation to name. */
 function canonicalIfIPv6(v: unknown): unknown {
   const n = typeof v === 'string' && v.includes(':') ? ipv6OrUndefined(v) : undefined;
   return n === undefined ? v : formatIPv6(n);
@@ -243,7 +244,8 @@ export function parseService(doc: Obj, namespace: string, name: string, at: stri
   };
 }
 
-/** A discovery.k8s.io/v1 EndpointSlice manifest (or API object). */
+/** A discovery.k8s.io/v1 EndpointSlice manifest (or API object), IPv6 addresses made canonical
+ * here, once: load balancing compares and keys backends by their text. */
 export function parseEndpointSlice(doc: Obj, meta: Obj, namespace: string, name: string): EndpointSlice {
   const labels = isObj(meta['labels']) ? meta['labels'] : {};
   const endpoints = Array.isArray(doc['endpoints']) ? doc['endpoints'] : [];
@@ -263,7 +265,7 @@ export function parseEndpointSlice(doc: Obj, meta: Obj, namespace: string, name:
         ),
       );
       return {
-        addresses: Array.isArray(e['addresses']) ? e['addresses'].map(String) : [],
+        addresses: Array.isArray(e['addresses']) ? e['addresses'].map((a) => String(canonicalIfIPv6(a))) : [],
         conditions,
         ...(typeof e['nodeName'] === 'string' ? { nodeName: e['nodeName'] } : {}),
         ...(ref && ref['kind'] === 'Pod' && typeof ref['name'] === 'string'
@@ -308,7 +310,7 @@ export function nodeIpV6(text: string): { ip: string } | { message: string } {
     return {
       message: `${JSON.stringify(text)} is an IPv4-mapped address: give its IPv4 address as the IPv4 InternalIP`,
     };
-  if (range !== 'global unicast' && range !== 'unique local')
+  if (!routableV6({ addr: n, len: 128 }))
     return {
       message: `${JSON.stringify(text)} is ${range}: other nodes cannot route to it (give a global unicast or unique local address)`,
     };
@@ -496,18 +498,35 @@ export async function manifestFiles(paths: readonly string[], nonEmpty = false):
   return out;
 }
 
-/** Files (and .yaml/.yml/.json files directly in directories) into manifests. serviceCidr,
- * serviceCidrV6: where Services without a clusterIP of a family get one (the agent's config; null:
- * an IPv4-only cluster, see assignServiceAddresses). */
+/** Files (and .yaml/.yml/.json files directly in directories) into manifests, their Services with
+ * the addresses the API server would give them (withServiceAddresses). serviceCidr, serviceCidrV6:
+ * the agent's ranges, serviceCidrV6Of its config (null: an IPv4-only node). */
 export async function loadManifests(
   paths: readonly string[],
-  serviceCidr = DEFAULT_SERVICE_CIDR,
-  serviceCidrV6: string | null = DEFAULT_SERVICE_CIDR_V6,
+  serviceCidr: string,
+  serviceCidrV6: string | null,
 ): Promise<Manifests> {
   const out = emptyManifests();
   for (const f of await manifestFiles(paths)) parseManifests(await readFile(f, 'utf8'), f, out);
   checkManifests(out);
-  out.services = assignServiceAddresses(out.services, serviceCidr, serviceCidrV6);
+  out.services = withServiceAddresses(out.services, serviceCidr, serviceCidrV6);
+  return out;
+}
+
+/**
+ * Services with the clusterIPs and nodePorts the API server would allocate (assignServiceAddresses)
+ * from these ranges (serviceCidrV6 null: an IPv4-only node). A Service it would refuse there (one
+ * that requires IPv6 on an IPv4-only node) is a ManifestError naming the object and the field.
+ */
+export function withServiceAddresses(
+  services: readonly Service[],
+  serviceCidr: string,
+  serviceCidrV6: string | null,
+): Service[] {
+  const { services: out, problems } = assignServiceAddresses(services, serviceCidr, serviceCidrV6);
+  const errors = refused(problems);
+  if (errors.length > 0)
+    throw new ManifestError(errors.map((p) => `${p.object}: ${p.field}: ${p.message}`).join('; '));
   return out;
 }
 

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../../agent/config/config.js';
+import {
+  DEFAULT_SERVICE_CIDR,
+  DEFAULT_SERVICE_CIDR_V6,
+  defaultConfig,
+  REPO_ROOT,
+  serviceCidrV6Of,
+} from '../../agent/config/config.js';
 import { loadConfig } from '../../agent/config-load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sluice-cfg-'));
@@ -182,6 +188,22 @@ describe('loadConfig', () => {
     expect(fromEnv.explicit.has('serviceCidrV6')).toBe(true);
   });
 
+  it('allocates IPv6 clusterIPs only on a dual-stack node: serviceCidrV6Of is null without podCidrV6', () => {
+    expect(loadConfig({}).config).toMatchObject({
+      serviceCidr: DEFAULT_SERVICE_CIDR,
+      serviceCidrV6: DEFAULT_SERVICE_CIDR_V6,
+    });
+    // What the agent (and `sluice policy simulate`, with the default config) allocates from.
+    expect(serviceCidrV6Of(loadConfig({}).config)).toBeNull();
+    expect(serviceCidrV6Of(defaultConfig())).toBeNull();
+    const dual = loadConfig({ env: { SLUICE_POD_CIDR_V6: 'fd00:2::/64' } }).config;
+    expect(serviceCidrV6Of(dual)).toBe(DEFAULT_SERVICE_CIDR_V6);
+    const ranged = loadConfig({
+      env: { SLUICE_POD_CIDR_V6: 'fd00:2::/64', SLUICE_SERVICE_CIDR_V6: 'fd00:98::/120' },
+    }).config;
+    expect(serviceCidrV6Of(ranged)).toBe('fd00:98::/120');
+  });
+
   it.each([
     [
       'serviceCidrV6: 10.96.0.0/16\n',
@@ -279,7 +301,10 @@ describe('loadConfig', () => {
     ['internalIpV6: "fd00::1::2"', /nodes\[0\]\.internalIpV6: "fd00::1::2" is not an IPv6 address/],
     ['internalIpV6: "fe80::5"', /nodes\[0\]\.internalIpV6: "fe80::5" is link-local/],
     ['internalIpV6: "::"', /nodes\[0\]\.internalIpV6: "::" is unspecified: other nodes cannot route to it/],
-    ['internalIpV6: "ff02::1"', /nodes\[0\]\.internalIpV6: "ff02::1" is multicast: other nodes cannot route to it/],
+    [
+      'internalIpV6: "ff02::1"',
+      /nodes\[0\]\.internalIpV6: "ff02::1" is multicast: other nodes cannot route to it/,
+    ],
     ['internalIpV6: 7', /nodes\[0\]\.internalIpV6 must be an IPv6 address/],
     [
       'internalIPv6: "fd00::1"',

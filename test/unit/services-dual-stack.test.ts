@@ -3,7 +3,18 @@
 // per family; a frontend per address with backends of its own family, NodePorts on this node's
 // addresses of the Service's families only, and traffic policy Local over IPv6 backends.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SERVICE_CIDR,
+  DEFAULT_SERVICE_CIDR_V6,
+  defaultConfig,
+  type SluiceConfig,
+  serviceCidrV6Of,
+  withConfig,
+} from '../../agent/config/config.js';
 import type { EndpointSlice, Pod, Service } from '../../agent/model/types.js';
 import { validateEndpointSlice, validateService } from '../../agent/model/validate-service.js';
 import { containsIpV6, parseCidrV6, parseIPv6 } from '../../agent/net/ipv6.js';
@@ -12,6 +23,7 @@ import { assignServiceAddresses, deriveEndpointSlices } from '../../agent/servic
 import {
   checkManifests,
   emptyManifests,
+  loadManifests,
   ManifestError,
   parseManifests,
 } from '../../agent/sources/manifests.js';
@@ -184,6 +196,30 @@ spec:
     expect(m.services[1]!.clusterIP).toBe('fd00:10:96::b');
   });
 
+  it('an EndpointSlice is parsed with its IPv6 addresses canonical, once, for every compile after', () => {
+    const m = parseManifests(
+      `apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: web-6, namespace: x, labels: { kubernetes.io/service-name: web } }
+addressType: IPv6
+endpoints: [{ addresses: ["FD00:244:0::1"] }, { addresses: ["fd00:244:0:0::2"] }]
+ports: [{ name: http, port: 8080 }]
+`,
+      'eps.yaml',
+    );
+    expect(m.endpointSlices[0]!.endpoints.map((e) => e.addresses)).toEqual([
+      ['fd00:244::1'],
+      ['fd00:244::2'],
+    ]);
+    const out = compileServices({
+      services: [svc('web', { clusterIP: 'fd00:10:96::a' })],
+      endpointSlices: m.endpointSlices,
+      nodeIps: [],
+      localAddresses: new Set(),
+    });
+    expect(out.frontends[0]!.backends.map((b) => b.addr)).toEqual(['fd00:244::1', 'fd00:244::2']);
+  });
+
   it('a bad dual-stack field is refused with file, object and field', () => {
     expect(() =>
       parseManifests(
@@ -241,11 +277,19 @@ spec:
 });
 
 describe('assignServiceAddresses: families as the API server allocates them', () => {
-  const v6Range = parseCidrV6('fd00:10:96::/112');
+  const v6Range = parseCidrV6(DEFAULT_SERVICE_CIDR_V6);
   const inV6Range = (ip: string) => containsIpV6(v6Range, parseIPv6(ip));
+  /** A dual-stack node's ranges (the defaults), where every Service here gets what it asks for. */
+  const dualStack = (services: Service[]) => {
+    const r = assignServiceAddresses(services, DEFAULT_SERVICE_CIDR, DEFAULT_SERVICE_CIDR_V6);
+    expect(r.problems).toEqual([]);
+    return r.services;
+  };
+  /** An IPv4-only node's (no podCidrV6: serviceCidrV6Of is null). */
+  const ipv4Only = (services: Service[]) => assignServiceAddresses(services, DEFAULT_SERVICE_CIDR, null);
 
   it('SingleStack (the default) is IPv4; ipFamilies [IPv6] is IPv6 alone; dual-stack policies get both', () => {
-    const [single, v6, prefer, require6] = assignServiceAddresses([
+    const [single, v6, prefer, require6] = dualStack([
       svc('single'),
       svc('v6', { ipFamilies: ['IPv6'] }),
       svc('prefer', { ipFamilyPolicy: 'PreferDualStack' }),
@@ -269,28 +313,85 @@ describe('assignServiceAddresses: families as the API server allocates them', ()
     expect(require6!.clusterIPs![1]).toMatch(/^10\.96\./);
   });
 
-  it('an IPv4-only cluster (no IPv6 range) gives dual-stack policies IPv4 alone and an IPv6-only Service nothing', () => {
-    const [prefer, require, v6] = assignServiceAddresses(
-      [
-        svc('prefer', { ipFamilyPolicy: 'PreferDualStack' }),
-        svc('require', { ipFamilyPolicy: 'RequireDualStack' }),
-        svc('v6', { ipFamilies: ['IPv6'] }),
-      ],
-      '10.96.0.0/16',
+  it('an IPv4-only node gives PreferDualStack IPv4 alone, without a problem', () => {
+    const { services, problems } = ipv4Only([svc('prefer', { ipFamilyPolicy: 'PreferDualStack' })]);
+    expect(problems).toEqual([]);
+    expect(services[0]!.ipFamilies).toEqual(['IPv4']);
+    expect(services[0]!.clusterIPs).toEqual([services[0]!.clusterIP]);
+    expect(services[0]!.clusterIP).toMatch(/^10\.96\./);
+  });
+
+  it('an IPv4-only node refuses what requires IPv6, naming the object and the field, as the API server does', () => {
+    const refusedOnes = [
+      svc('require', { ipFamilyPolicy: 'RequireDualStack' }),
+      svc('v6', { ipFamilies: ['IPv6'] }),
+      svc('prefer6', { ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv6'] }),
+      svc('inferred', { ipFamilies: ['IPv4', 'IPv6'] }),
+    ];
+    const { services, problems } = ipv4Only(refusedOnes);
+    expect(problems.map((p) => `${p.object} ${p.field}`)).toEqual([
+      'Service x/inferred spec.ipFamilies',
+      'Service x/prefer6 spec.ipFamilies[0]',
+      'Service x/require spec.ipFamilyPolicy',
+      'Service x/v6 spec.ipFamilies[0]',
+    ]);
+    for (const p of problems) {
+      expect(p.warning).toBeUndefined();
+      expect(p.message).toMatch(/IPv4 only \(no podCidrV6.*give the node an IPv6 pod CIDR/);
+    }
+    expect(problems[2]!.message).toMatch(/^RequireDualStack needs an IPv6 clusterIP/);
+    // Returned as they were: nothing silently allocated for the family left.
+    expect(services).toEqual(refusedOnes);
+  });
+
+  it('an IPv4-only node takes IPv6 addresses a manifest gives, and a refused Service moves no other address', () => {
+    const complete = svc('complete', { clusterIP: 'fd00:10:96::5' });
+    const both = svc('both', {
+      ipFamilyPolicy: 'RequireDualStack',
+      clusterIPs: ['10.96.5.5', 'fd00:10:96::6'],
+    });
+    const { services, problems } = ipv4Only([complete, both]);
+    expect(problems).toEqual([]);
+    expect(services).toEqual([complete, both]);
+    // A /30 holds one Service address: the refused Service (first by name) leaves it to the next.
+    const r = assignServiceAddresses(
+      [svc('a', { ipFamilyPolicy: 'RequireDualStack' }), svc('b')],
+      '10.96.0.0/30',
       null,
     );
-    expect(prefer!.ipFamilies).toEqual(['IPv4']);
-    expect(prefer!.clusterIPs).toEqual([prefer!.clusterIP]);
-    expect(prefer!.clusterIP).toMatch(/^10\.96\./);
-    expect(require!.ipFamilies).toEqual(['IPv4']);
-    expect(v6!.clusterIP).toBeUndefined();
+    expect(r.problems.map((p) => p.object)).toEqual(['Service x/a']);
+    expect(r.services[1]!.clusterIP).toBe('10.96.0.2');
+  });
+
+  it('a required family whose range is full is a problem; a preferred one is left out', () => {
+    // A /126 holds one Service address (the network address, the first and the last are kept).
+    const r = assignServiceAddresses(
+      [
+        svc('a', { ipFamilyPolicy: 'RequireDualStack' }),
+        svc('b', { ipFamilyPolicy: 'RequireDualStack' }),
+        svc('c', { ipFamilyPolicy: 'PreferDualStack' }),
+      ],
+      DEFAULT_SERVICE_CIDR,
+      'fd00:99::/126',
+    );
+    expect(r.services[0]!.clusterIPs).toEqual([expect.stringMatching(/^10\.96\./), 'fd00:99::2']);
+    expect(r.problems).toEqual([
+      {
+        object: 'Service x/b',
+        field: 'spec.clusterIPs',
+        message:
+          'no IPv6 address left in serviceCidrV6 fd00:99::/126 (every one is taken): give a larger serviceCidrV6, or this Service a clusterIP',
+      },
+    ]);
+    expect(r.services[1]!.clusterIP).toBeUndefined();
+    expect(r.services[2]!.ipFamilies).toEqual(['IPv4']);
   });
 
   it('keeps a given address primary and adds the missing family; leaves complete and headless Services as they are', () => {
     const given = svc('given', { clusterIP: '10.96.5.5', ipFamilyPolicy: 'PreferDualStack' });
     const complete = svc('complete', { clusterIP: 'fd00:10:96::5' });
     const headless = svc('headless', { clusterIP: 'None', ipFamilyPolicy: 'PreferDualStack' });
-    const [a, b, c] = assignServiceAddresses([given, complete, headless]);
+    const [a, b, c] = dualStack([given, complete, headless]);
     expect(a!.clusterIPs![0]).toBe('10.96.5.5');
     expect(a!.clusterIP).toBe('10.96.5.5');
     expect(a!.ipFamilies).toEqual(['IPv4', 'IPv6']);
@@ -301,27 +402,63 @@ describe('assignServiceAddresses: families as the API server allocates them', ()
 
   it('is deterministic whatever the order, distinct per Service, and probes past addresses taken', () => {
     const names = ['a', 'b', 'c', 'd'].map((n) => svc(n, { ipFamilyPolicy: 'RequireDualStack' }));
-    const first = assignServiceAddresses(names);
-    const again = assignServiceAddresses([...names].reverse()).reverse();
+    const first = dualStack(names);
+    const again = dualStack([...names].reverse()).reverse();
     expect(again.map((s) => s.clusterIPs)).toEqual(first.map((s) => s.clusterIPs));
     const all = first.flatMap((s) => s.clusterIPs!);
     expect(new Set(all).size).toBe(8);
     // Another Service holding a's IPv6 address: a gets a different one.
     const taken = first[0]!.clusterIPs![1]!;
     const squatter = svc('squatter', { clusterIP: taken });
-    const [a] = assignServiceAddresses([names[0]!, squatter]);
+    const [a] = dualStack([names[0]!, squatter]);
     expect(a!.clusterIPs![1]).not.toBe(taken);
     expect(inV6Range(a!.clusterIPs![1]!)).toBe(true);
   });
 
   it('takes the IPv6 range given, canonical', () => {
-    const [s] = assignServiceAddresses(
+    const { services } = assignServiceAddresses(
       [svc('v6', { ipFamilies: ['IPv6'] })],
-      '10.96.0.0/16',
+      DEFAULT_SERVICE_CIDR,
       'fd00:99::/120',
     );
-    expect(containsIpV6(parseCidrV6('fd00:99::/120'), parseIPv6(s!.clusterIP!))).toBe(true);
-    expect(s!.clusterIP).toMatch(/^fd00:99::[0-9a-f]{1,2}$/);
+    expect(containsIpV6(parseCidrV6('fd00:99::/120'), parseIPv6(services[0]!.clusterIP!))).toBe(true);
+    expect(services[0]!.clusterIP).toMatch(/^fd00:99::[0-9a-f]{1,2}$/);
+  });
+});
+
+describe('loadManifests: the Service ranges of the agent', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sluice-svc-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'm.yaml');
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Namespace
+metadata: { name: x }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: x }
+spec:
+  ipFamilyPolicy: RequireDualStack
+  ports: [{ port: 80 }]
+`,
+  );
+  /** What the agent passes (agent/main.ts, reloadManifests): its config's ranges. */
+  const load = (cfg: SluiceConfig) => loadManifests([file], cfg.serviceCidr, serviceCidrV6Of(cfg));
+
+  it('an agent with the default config (no podCidrV6) refuses a RequireDualStack Service, naming it and the field', async () => {
+    const err = await load(defaultConfig()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ManifestError);
+    expect((err as Error).message).toMatch(
+      /^Service x\/web: spec\.ipFamilyPolicy: RequireDualStack needs an IPv6 clusterIP, but this node is IPv4 only/,
+    );
+  });
+
+  it('a dual-stack node (podCidrV6) gives it an address of each family, the IPv6 one from serviceCidrV6', async () => {
+    const m = await load(withConfig({ podCidrV6: 'fd00:244::/64', serviceCidrV6: 'fd00:99::/120' }));
+    expect(m.services[0]!.ipFamilies).toEqual(['IPv4', 'IPv6']);
+    expect(m.services[0]!.clusterIPs![1]).toMatch(/^fd00:99::[0-9a-f]{1,2}$/);
   });
 });
 
@@ -390,9 +527,9 @@ describe('compileServices: a frontend per address, each with its own family', ()
       { addresses: ['10.0.0.1'], nodeName: 'node-a' },
       { addresses: ['10.0.0.2'], nodeName: 'node-b' },
     ]),
-    // Non-canonical in the slice: the backend is canonical.
+    // Canonical, as parseEndpointSlice makes them (compileServices takes addresses as they are).
     slice('web-6', 'IPv6', [
-      { addresses: ['FD00:244:0::1'], nodeName: 'node-a' },
+      { addresses: ['fd00:244::1'], nodeName: 'node-a' },
       { addresses: ['fd00:244::2'], nodeName: 'node-b' },
     ]),
   ];
@@ -458,9 +595,9 @@ describe('compileServices: a frontend per address, each with its own family', ()
   it('traffic policy Local keeps IPv6 backends of this node, by node name or by address', () => {
     const local = svc('web', { clusterIP: 'fd00:10:96::a', internalTrafficPolicy: 'Local' });
     expect(summary(compileServices(input([local])))).toEqual({ '[fd00:10:96::a]:80/TCP': ['fd00:244::1'] });
-    // Without node names: the addresses of this node's pods (canonical) decide.
+    // Without node names: the addresses of this node's pods decide.
     const unnamed = [
-      slice('web-6', 'IPv6', [{ addresses: ['fd00:244:0:0::2'] }, { addresses: ['fd00:244::1'] }]),
+      slice('web-6', 'IPv6', [{ addresses: ['fd00:244::2'] }, { addresses: ['fd00:244::1'] }]),
     ];
     const out = compileServices(
       input([local], { endpointSlices: unnamed, localAddresses: new Set(['10.0.0.2', 'fd00:244::2']) }),
@@ -481,7 +618,11 @@ describe('compileServices: a frontend per address, each with its own family', ()
   });
 
   it('derived slices end to end: a dual-stack Service from local mode reaches pods of both families', () => {
-    const [dual] = assignServiceAddresses([svc('web', { ipFamilyPolicy: 'PreferDualStack' })]);
+    const [dual] = assignServiceAddresses(
+      [svc('web', { ipFamilyPolicy: 'PreferDualStack' })],
+      DEFAULT_SERVICE_CIDR,
+      DEFAULT_SERVICE_CIDR_V6,
+    ).services;
     const pods = [pod('a', '10.0.0.1', 'fd00:244::1'), pod('b', '10.0.0.2', 'fd00:244::2', 'node-b')];
     const out = compileServices(
       input([dual!], {

@@ -3,6 +3,7 @@
 // stable frontend ids, and encoding that touches only the Service that changed.
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_CIDR } from '../../agent/config/config.js';
 import {
   lb6BackendKeyCodec,
   lb6FrontendKeyCodec,
@@ -182,8 +183,8 @@ describe('what the API server and the slice controller add', () => {
     const a: Service = { ...web, name: 'a', clusterIP: undefined as unknown as string };
     delete (a as Partial<Service>).clusterIP;
     const b: Service = { ...a, name: 'b', type: 'NodePort', ports: [{ port: 80, protocol: 'TCP' }] };
-    const first = assignServiceAddresses([a, b, web]);
-    const again = assignServiceAddresses([web, b, a]);
+    const first = assignServiceAddresses([a, b, web], DEFAULT_SERVICE_CIDR, null).services;
+    const again = assignServiceAddresses([web, b, a], DEFAULT_SERVICE_CIDR, null).services;
     expect(first[0]!.clusterIP).toMatch(/^10\.96\./);
     expect(first[0]!.clusterIP).not.toBe(first[1]!.clusterIP);
     expect(again.find((s) => s.name === 'a')!.clusterIP).toBe(first[0]!.clusterIP);

@@ -17,7 +17,7 @@ import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { callAgent } from '../../agent/api/client.js';
-import { REPO_ROOT, type RoutingMode } from '../../agent/config/config.js';
+import { defaultConfig, REPO_ROOT, type RoutingMode, serviceCidrV6Of } from '../../agent/config/config.js';
 import {
   addressFamily,
   type Pod,
@@ -29,12 +29,7 @@ import {
 } from '../../agent/model/types.js';
 import { type MatrixCase, type MatrixVerdict, simulateMatrix } from '../../agent/policy/matrix.js';
 import { compileServices, frontendKey } from '../../agent/services/compile.js';
-import {
-  assignServiceAddresses,
-  DEFAULT_SERVICE_CIDR,
-  DEFAULT_SERVICE_CIDR_V6,
-  deriveEndpointSlices,
-} from '../../agent/services/derive.js';
+import { deriveEndpointSlices } from '../../agent/services/derive.js';
 import {
   checkManifests,
   emptyManifests,
@@ -42,6 +37,7 @@ import {
   manifestFiles,
   parseManifests,
   parseObject,
+  withServiceAddresses,
 } from '../../agent/sources/manifests.js';
 import { readJsonIfExists, writeFileAtomic } from '../../agent/state/atomic-file.js';
 import { EnvironmentError, UserError } from '../../agent/sys/errors.js';
@@ -350,17 +346,15 @@ async function readDocs(files: readonly string[]): Promise<Doc[]> {
   return docs;
 }
 
-/** The lab's manifests with what the API server adds: clusterIPs (IPv6 ones only in a dual-stack
- * lab, as the agents' own allocation does) and nodePorts. */
+/** The lab's manifests with what the API server adds: clusterIPs and nodePorts, from the ranges
+ * the agents allocate from (their config is the default one, with podCidrV6 in a dual-stack lab:
+ * startAgent), so a Service the agents would refuse is refused here first. */
 function manifestsOf(docs: readonly Doc[], ipv6: boolean): Manifests {
   const m = emptyManifests();
   for (const d of docs) parseObject(d.raw, d.where, m);
   checkManifests(m);
-  m.services = assignServiceAddresses(
-    m.services,
-    DEFAULT_SERVICE_CIDR,
-    ipv6 ? DEFAULT_SERVICE_CIDR_V6 : null,
-  );
+  const agent = { ...defaultConfig(), ...(ipv6 ? { podCidrV6: LAB_POD_CIDR_V6 } : {}) };
+  m.services = withServiceAddresses(m.services, agent.serviceCidr, serviceCidrV6Of(agent));
   return m;
 }
 
