@@ -199,6 +199,7 @@ function cidrFamilies(cache: DesiredCache, entries: readonly CidrEntry[]): [Cidr
 }
 
 export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesiredCache()): DesiredMaps {
+  const lb = Object.fromEntries(LB_MAPS.map((id) => [id, input.lb?.[id] ?? new Map()]));
   const out: DesiredMaps = {
     endpoints: new Map(),
     endpoints6: new Map(),
@@ -208,14 +209,7 @@ export function desiredMaps(input: DesiredInput, cache: DesiredCache = newDesire
     policy: new Map(),
     cidr: new Map(),
     cidr6: new Map(),
-    lbFrontends: input.lb?.lbFrontends ?? new Map(),
-    lbRevnat: input.lb?.lbRevnat ?? new Map(),
-    lbBackends: input.lb?.lbBackends ?? new Map(),
-    lbSlots: input.lb?.lbSlots ?? new Map(),
-    lbFrontends6: input.lb?.lbFrontends6 ?? new Map(),
-    lbRevnat6: input.lb?.lbRevnat6 ?? new Map(),
-    lbBackends6: input.lb?.lbBackends6 ?? new Map(),
-    lbSlots6: input.lb?.lbSlots6 ?? new Map(),
+    ...(lb as Pick<DesiredMaps, LbMapId>),
   };
   const flags = input.compiled?.endpointFlags;
   for (const ep of input.endpoints) {

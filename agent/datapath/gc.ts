@@ -4,38 +4,37 @@
 
 import { ctValueCodec, lb6ConnCodec, lbConnCodec, metricsKeyCodec, tunnelReturnCodec } from './codecs.js';
 import type { MapWriter } from './map-writer.js';
-import { mapPin } from './maps.js';
+import { type MapId, mapPin } from './maps.js';
 
 /** Conntrack of both families: the same values. */
 const CT_MAPS = ['ct', 'ct6'] as const;
 
-const offsetOf = (codec: { fields: readonly { name: string; offset: number }[] }, name: string) =>
-  codec.fields.find((f) => f.name === name)!.offset;
+type Layout = { fields: readonly { name: string; offset: number }[] };
+
+const offsetOf = (codec: Layout, name: string) => codec.fields.find((f) => f.name === name)!.offset;
+
+type Expiring = 'ct' | 'lbConns' | 'tunnelReturns';
+
+/** The maps whose entries expire, both families of each: what they count as, and the codec of
+ * their values (where `expires` is). */
+const EXPIRING: readonly [Expiring, MapId, Layout][] = [
+  ['ct', 'ct', ctValueCodec],
+  ['ct', 'ct6', ctValueCodec],
+  ['lbConns', 'lbConns', lbConnCodec],
+  ['lbConns', 'lbConns6', lb6ConnCodec],
+  ['tunnelReturns', 'tunnelReturns', tunnelReturnCodec],
+  ['tunnelReturns', 'tunnelReturns6', tunnelReturnCodec],
+];
 
 /** Deletes expired conntrack, Service connection and tunnel return entries (each of both families); how many of each. */
-export async function sweepExpired(
-  writer: MapWriter,
-  pinRoot: string,
-): Promise<{ ct: number; lbConns: number; tunnelReturns: number }> {
-  let ct = 0;
-  for (const id of CT_MAPS)
-    ct += await writer.sweep({ pin: mapPin(pinRoot, id), expiresOffset: offsetOf(ctValueCodec, 'expires') });
-  const lbConns =
-    (await writer.sweep({
-      pin: mapPin(pinRoot, 'lbConns'),
-      expiresOffset: offsetOf(lbConnCodec, 'expires'),
-    })) +
-    (await writer.sweep({
-      pin: mapPin(pinRoot, 'lbConns6'),
-      expiresOffset: offsetOf(lb6ConnCodec, 'expires'),
-    }));
-  let tunnelReturns = 0;
-  for (const id of ['tunnelReturns', 'tunnelReturns6'] as const)
-    tunnelReturns += await writer.sweep({
+export async function sweepExpired(writer: MapWriter, pinRoot: string): Promise<Record<Expiring, number>> {
+  const deleted = { ct: 0, lbConns: 0, tunnelReturns: 0 };
+  for (const [count, id, values] of EXPIRING)
+    deleted[count] += await writer.sweep({
       pin: mapPin(pinRoot, id),
-      expiresOffset: offsetOf(tunnelReturnCodec, 'expires'),
+      expiresOffset: offsetOf(values, 'expires'),
     });
-  return { ct, lbConns, tunnelReturns };
+  return deleted;
 }
 
 /** Deletes an endpoint's metrics and the conntrack entries naming it; how many of each. */

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { MapSizes, SluiceConfig } from '../config/config.js';
+import { isDualStack } from '../net/ipv6.js';
 import {
   addr6Codec,
   cidr6KeyCodec,
@@ -83,7 +84,7 @@ export const IPV6_IDLE_ENTRIES = 256;
 
 /** How many entries a map is created with on this node. */
 export function mapCapacity(spec: MapSpec, cfg: Pick<SluiceConfig, 'mapSizes' | 'podCidrV6'>): number {
-  if (spec.ipv6 && !cfg.podCidrV6) return IPV6_IDLE_ENTRIES;
+  if (spec.ipv6 && !isDualStack(cfg)) return IPV6_IDLE_ENTRIES;
   return typeof spec.size === 'function' ? spec.size() : cfg.mapSizes[spec.size];
 }
 

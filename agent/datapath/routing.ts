@@ -16,8 +16,9 @@
 
 import { podMtu, type SluiceConfig } from '../config/config.js';
 import type { Node } from '../model/types.js';
+import { isDualStack } from '../net/ipv6.js';
 import { SystemError } from '../sys/errors.js';
-import { run } from '../sys/exec.js';
+import { CommandError, run } from '../sys/exec.js';
 import { nodeConfigCodec, u32Codec } from './codecs.js';
 import type { Loader } from './loader.js';
 import type { MapWriter } from './map-writer.js';
@@ -66,25 +67,38 @@ function mineOf(nodes: readonly Node[], self: RouteSelf): Node | undefined {
   return nodes.find((n) => isThisNode(n, self));
 }
 
-/** Native routing: why another node's IPv6 pod CIDR gets no route (undefined: it gets one). */
+/** How a node gets the IPv6 InternalIP native routing needs as the next hop to its IPv6 pods. */
+const IPV6_INTERNAL_IP_HOW = 'kubelet --node-ip=<v4>,<v6>, or nodes[].internalIpV6 in the agent config';
+
+/** Native routing: why another node's IPv6 pod CIDR gets no route (undefined: it gets one), and
+ * what to do about it. */
 function nativeV6Gap(n: Node, mine: Node | undefined): string | undefined {
   if (!n.internalIpV6)
-    return `node ${n.name} has no IPv6 InternalIP (internalIpV6) to route its IPv6 pod CIDR via`;
+    return `node ${n.name} has no IPv6 InternalIP to route its IPv6 pod CIDR via: give it one (${IPV6_INTERNAL_IP_HOW})`;
   if (!mine?.internalIpV6)
-    return 'this node has no IPv6 InternalIP (internalIpV6): it has no IPv6 next hop to other nodes';
+    return `this node has no IPv6 InternalIP, so no IPv6 next hop to other nodes: give it one (${IPV6_INTERNAL_IP_HOW})`;
   return undefined;
 }
 
-/** Pure: a route to each other node's pod CIDR (and, dual-stack, IPv6 pod CIDR), IPv4 ones first,
- * each family sorted by destination. */
+export interface RoutePlan {
+  /** IPv4 routes first, each family sorted by destination. */
+  routes: Route[];
+  /** Native routing on a dual-stack node: the other nodes whose pods' IPv6 addresses stay
+   * unreachable (no route), and why. Tunnel mode needs no IPv6 next hop: none. */
+  unroutedIpv6: { node: string; reason: string }[];
+}
+
+/** Pure: a route to each other node's pod CIDR (and, dual-stack, IPv6 pod CIDR), and the IPv6
+ * pod CIDRs native routing has no next hop for. */
 export function planRoutes(
   nodes: readonly Node[],
   self: RouteSelf,
   routing: SluiceConfig['routing'],
-): Route[] {
+): RoutePlan {
   const mine = mineOf(nodes, self);
   const v4: Route[] = [];
   const v6: Route[] = [];
+  const unroutedIpv6: RoutePlan['unroutedIpv6'] = [];
   for (const n of nodes) {
     if (n === mine) continue;
     if (n.podCidr) {
@@ -97,25 +111,21 @@ export function planRoutes(
       const src =
         mine?.internalIpV6 && self.addresses.includes(mine.internalIpV6) ? mine.internalIpV6 : undefined;
       v6.push({ dst: n.podCidrV6, dev: TUNNEL_DEVICE, ...(src ? { src } : {}) });
-    } else if (!nativeV6Gap(n, mine)) v6.push({ dst: n.podCidrV6, via: n.internalIpV6! });
+      continue;
+    }
+    const gap = nativeV6Gap(n, mine);
+    if (gap) unroutedIpv6.push({ node: n.name, reason: gap });
+    else v6.push({ dst: n.podCidrV6, via: n.internalIpV6! });
   }
   const byDst = (a: Route, b: Route) => a.dst.localeCompare(b.dst);
-  return [...v4.sort(byDst), ...v6.sort(byDst)];
+  return { routes: [...v4.sort(byDst), ...v6.sort(byDst)], unroutedIpv6 };
 }
 
-/** Pure: native routing on a dual-stack node: the other nodes whose pods' IPv6 addresses stay
- * unreachable (no route), and why. Tunnel mode needs no IPv6 next hop: none. */
-export function unroutedIpv6(
-  nodes: readonly Node[],
-  self: RouteSelf,
-  routing: SluiceConfig['routing'],
-): { node: string; reason: string }[] {
-  if (routing !== 'native' || !self.ipv6) return [];
-  const mine = mineOf(nodes, self);
-  return nodes.flatMap((n) => {
-    const reason = n === mine || !n.podCidrV6 ? undefined : nativeV6Gap(n, mine);
-    return reason ? [{ node: n.name, reason }] : [];
-  });
+/** A failed `ip -6 route show`: no routes when the kernel has no IPv6 (EAFNOSUPPORT; most such
+ * kernels answer the dump with no routes instead), the failure itself when it is any other. */
+export function noIpv6Routes(err: unknown): never[] {
+  if (err instanceof CommandError && /Address family not supported by protocol/.test(err.stderr)) return [];
+  throw err;
 }
 
 export function routeArgs(r: Route): string[] {
@@ -152,7 +162,7 @@ export class NodeRouting {
   /** Sets up the routing mode: the tunnel device and its programs, or none; the datapath told
    * which (sluice_node). Idempotent: a restarted agent finds the device as it left it. */
   async start(): Promise<{ tunnelIfindex: number }> {
-    const existing = await this.tunnelIfindex();
+    const existing = await this.tunnelLink();
     let ifindex = 0;
     if (this.cfg.routing === 'tunnel') {
       if (!existing) {
@@ -169,14 +179,16 @@ export class NodeRouting {
       }
       // No ARP on the tunnel: the node's own packets routed into it need no neighbour (to_overlay
       // keys them; the receiver rewrites the MACs).
-      if (this.cfg.podCidrV6) await this.quietIpv6();
-      else {
+      if (isDualStack(this.cfg)) {
+        // A device just made has the MULTICAST flag every Ethernet-like device starts with.
+        await this.quietIpv6(!existing || existing.flags?.includes('MULTICAST') === true);
+      } else {
         // Nor IPv6: the kernel's own neighbour discovery and MLD would only meet to_overlay's drop.
         await this.sysctl([`net.ipv6.conf.${TUNNEL_DEVICE}.disable_ipv6=1`]).catch(() => undefined); // no IPv6 in this kernel: nothing to silence
       }
       await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(podMtu(this.cfg)), 'arp', 'off', 'up']);
       await this.loader.attachOverlay(TUNNEL_DEVICE);
-      ifindex = await this.tunnelIfindex();
+      ifindex = (await this.tunnelLink())?.ifindex ?? 0;
       if (!ifindex) throw new SystemError(`the tunnel device ${TUNNEL_DEVICE} vanished while it was set up`);
     }
     const ops = [
@@ -207,10 +219,8 @@ export class NodeRouting {
    * (1280) removes that state and the MTU back makes it, while the device is down. A device set up
    * so before (an agent restart) is left as it is.
    */
-  private async quietIpv6(): Promise<void> {
-    const { stdout } = await this.ip(['-j', 'link', 'show', 'dev', TUNNEL_DEVICE]);
-    const [link] = JSON.parse(stdout) as { flags?: string[] }[];
-    if (link?.flags?.includes('MULTICAST')) {
+  private async quietIpv6(multicast: boolean): Promise<void> {
+    if (multicast) {
       await this.ip(['link', 'set', TUNNEL_DEVICE, 'down']);
       await this.ip(['link', 'set', TUNNEL_DEVICE, 'mtu', String(IPV6_MIN_MTU - 1)]);
       // Separate calls: one that sets both applies the MTU first.
@@ -222,12 +232,13 @@ export class NodeRouting {
     await this.sysctl([`${conf}.accept_ra=0`, `${conf}.autoconf=0`, `${conf}.disable_ipv6=0`]);
   }
 
-  private async tunnelIfindex(): Promise<number> {
+  /** The tunnel device as `ip link` shows it; undefined when there is none. */
+  private async tunnelLink(): Promise<{ ifindex: number; flags?: string[] } | undefined> {
     const r = await run(['ip', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
       netns: this.cfg.hostNetns,
     }).catch(() => undefined);
-    if (!r) return 0;
-    return (JSON.parse(r.stdout) as { ifindex: number }[])[0]?.ifindex ?? 0;
+    if (!r) return undefined;
+    return (JSON.parse(r.stdout) as { ifindex: number; flags?: string[] }[])[0];
   }
 
   /** Makes Sluice's routes exactly the plan's: new and changed ones replaced, stale ones removed. */
@@ -238,8 +249,8 @@ export class NodeRouting {
       this.ip(['-j', ...family, 'route', 'show', 'proto', String(ROUTE_PROTO)]).then(
         (r) => JSON.parse(r.stdout || '[]') as IpRoute[],
       );
-    // IPv6 routes of a node that was dual-stack are ours to remove too; a kernel without IPv6 has none.
-    const current = (await Promise.all([show([]), show(['-6']).catch(() => [])])).flat();
+    // IPv6 routes of a node that was dual-stack are ours to remove too.
+    const current = (await Promise.all([show([]), show(['-6']).catch(noIpv6Routes)])).flat();
     const want = new Set(routes.map((r) => r.dst));
     const same = (r: Route, c: IpRoute) =>
       c.dst === r.dst &&

@@ -178,3 +178,9 @@ export function routableV6(c: Cidr6): boolean {
   const range = ipv6Range(c.addr);
   return (range === 'global unicast' && c.len >= 3) || (range === 'unique local' && c.len >= 7);
 }
+
+/** Whether a node is dual-stack: it has an IPv6 pod CIDR (the agent config's podCidrV6, or a
+ * Node's). An IPv4-only node has no IPv6 pods, routes no IPv6 and keeps its IPv6 maps idle. */
+export function isDualStack(node: { podCidrV6?: string | undefined }): boolean {
+  return Boolean(node.podCidrV6);
+}

@@ -9,7 +9,7 @@ import { lb6FrontendKeyCodec, lbFrontendCodec, lbFrontendKeyCodec } from '../dat
 import { forgetEndpoint, sweepExpired } from '../datapath/gc.js';
 import { Loader } from '../datapath/loader.js';
 import { MapSyncer } from '../datapath/map-sync.js';
-import { NodeRouting, planRoutes, unroutedIpv6 } from '../datapath/routing.js';
+import { NodeRouting, planRoutes } from '../datapath/routing.js';
 import { EndpointRegistry } from '../endpoints/registry.js';
 import type { Endpoint } from '../endpoints/types.js';
 import { IdentityAllocator } from '../identity/allocator.js';
@@ -17,7 +17,7 @@ import { Ipam } from '../ipam/ipam.js';
 import { attachmentKey } from '../ipam/pool.js';
 import { AgentMetrics } from '../metrics/registry.js';
 import type { Protocol, Snapshot } from '../model/types.js';
-import { canonicalIPv6 } from '../net/ipv6.js';
+import { canonicalIPv6, isDualStack } from '../net/ipv6.js';
 import { protocolName } from '../net/protocols.js';
 import { CFG_F_EVENTS_DROP, CFG_F_EVENTS_VERDICT, EventReader, setEventFlags } from '../observe/events.js';
 import { type FlowNames, FlowRing, toFlow } from '../observe/flows.js';
@@ -176,7 +176,7 @@ export class Lifecycle {
       );
     await this.syncer.refresh();
     // IPv4-only nodes read no IPv6 addresses: the IPv6 maps of their pods' traffic stay empty.
-    const dualStack = this.cfg.podCidrV6 !== undefined;
+    const dualStack = isDualStack(this.cfg);
     const needLinks = this.cfg.nodeIps.length === 0 || this.cfg.nodePortDevices.length === 0 || dualStack;
     const links = needLinks ? await hostLinks(this.cfg.hostNetns, dualStack) : [];
     const nodeIps = this.cfg.nodeIps.length > 0 ? this.cfg.nodeIps : hostAddresses(links);
@@ -348,10 +348,10 @@ export class Lifecycle {
       const self = {
         name: this.nodeName,
         addresses: [...this.nodeIps, ...this.nodeIpsV6],
-        ipv6: this.cfg.podCidrV6 !== undefined,
+        ipv6: isDualStack(this.cfg),
       };
-      const routes = planRoutes(nodes ?? [], self, this.cfg.routing);
-      this.warnUnrouted(unroutedIpv6(nodes ?? [], self, this.cfg.routing));
+      const { routes, unroutedIpv6 } = planRoutes(nodes ?? [], self, this.cfg.routing);
+      this.warnUnrouted(unroutedIpv6);
       try {
         const r = await this.routing.sync(routes);
         this.routedNodes = nodes;
@@ -379,7 +379,7 @@ export class Lifecycle {
       .child({ subsystem: 'routing' })
       .warn(
         { nodes: fresh.map((g) => g.node), reasons: [...new Set(fresh.map((g) => g.reason))] },
-        "native routing without IPv6 next hops: these nodes' pods are not reachable over IPv6 from this node (their IPv6 packets stay here); give the nodes an IPv6 InternalIP",
+        "native routing without IPv6 next hops: these nodes' pods are not reachable over IPv6 from this node (their IPv6 packets stay here); the reasons say which node needs an IPv6 InternalIP and how to give it one",
       );
   }
 

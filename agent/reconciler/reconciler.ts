@@ -159,11 +159,10 @@ export function ipcacheEntries(input: {
     return cidrs.find((c) => containsIp(c, addr))?.node;
   };
   const ipcache: IpcacheEntry[] = [...nodeIps, ...nodeIpsV6].map((ip) => ({ prefix: ip, identity: ID_HOST }));
-  const localV6 = new Set(nodeIpsV6);
   for (const n of others) {
     ipcache.push({ prefix: n.internalIp, identity: ID_REMOTE_NODE });
-    if (n.internalIpV6 && !localV6.has(n.internalIpV6))
-      ipcache.push({ prefix: n.internalIpV6, identity: ID_REMOTE_NODE });
+    // Never one of this node's own (HOST) addresses: isThisNode kept such a node out of others.
+    if (n.internalIpV6) ipcache.push({ prefix: n.internalIpV6, identity: ID_REMOTE_NODE });
     if (n.podCidr) ipcache.push({ prefix: n.podCidr, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
     if (n.podCidrV6) ipcache.push({ prefix: n.podCidrV6, identity: ID_WORLD, tunnelEndpoint: n.internalIp });
   }

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { podMtu, withConfig } from '../../agent/config/config.js';
 import {
+  noIpv6Routes,
   planRoutes,
   ROUTE_PROTO,
   routeArgs,
   TUNNEL_DEVICE,
-  unroutedIpv6,
 } from '../../agent/datapath/routing.js';
 import {
   assignIdentities,
@@ -19,6 +19,7 @@ import {
 import type { Node, Pod } from '../../agent/model/types.js';
 import { ID_HOST, ID_REMOTE_NODE, ID_WORLD } from '../../agent/policy/types.js';
 import { ipcacheEntries } from '../../agent/reconciler/reconciler.js';
+import { CommandError } from '../../agent/sys/exec.js';
 
 describe('identities', () => {
   const keys = Array.from({ length: 500 }, (_, i) => `ns=n${i % 7};pod:app=a${i}`);
@@ -176,7 +177,7 @@ describe('ipcache of a dual-stack cluster', () => {
 
 describe('routes to other nodes', () => {
   it('native: via each other node with a pod CIDR', () => {
-    const routes = planRoutes(NODES, { name: 'n1', addresses: [] }, 'native');
+    const { routes } = planRoutes(NODES, { name: 'n1', addresses: [] }, 'native');
     expect(routes).toEqual([{ dst: '10.1.1.0/24', via: '192.168.0.2' }]);
     expect(routeArgs(routes[0]!)).toEqual([
       '10.1.1.0/24',
@@ -188,14 +189,15 @@ describe('routes to other nodes', () => {
   });
 
   it('tunnel: through the VXLAN device, from this node own address; found by address too', () => {
-    expect(planRoutes(NODES, { name: '', addresses: ['192.168.0.2'] }, 'tunnel')).toEqual([
+    expect(planRoutes(NODES, { name: '', addresses: ['192.168.0.2'] }, 'tunnel').routes).toEqual([
       { dst: '10.1.0.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.2' },
     ]);
   });
 
   it('dual-stack, tunnel: IPv6 pod CIDRs through the device too, from this node IPv6 address when it has it', () => {
     const self = { name: 'n1', addresses: ['192.168.0.1', 'fd00:9::1'], ipv6: true };
-    expect(planRoutes(DUAL, self, 'tunnel')).toEqual([
+    const plan = planRoutes(DUAL, self, 'tunnel');
+    expect(plan.routes).toEqual([
       { dst: '10.1.1.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.1' },
       { dst: '10.1.2.0/24', dev: TUNNEL_DEVICE, src: '192.168.0.1' },
       // IPv4 routes first, then IPv6 ones; a node without an IPv6 InternalIP is reached alike.
@@ -213,36 +215,67 @@ describe('routes to other nodes', () => {
     ]);
     // An IPv6 InternalIP that is not on this node makes no source (the kernel would refuse it).
     const elsewhere = planRoutes(DUAL, { ...self, addresses: ['192.168.0.1'] }, 'tunnel');
-    expect(elsewhere.filter((r) => r.dst.includes(':'))).toEqual([
+    expect(elsewhere.routes.filter((r) => r.dst.includes(':'))).toEqual([
       { dst: 'fd00:2::/64', dev: TUNNEL_DEVICE },
       { dst: 'fd00:3::/64', dev: TUNNEL_DEVICE },
     ]);
-    expect(unroutedIpv6(DUAL, self, 'tunnel')).toEqual([]);
+    expect(plan.unroutedIpv6).toEqual([]);
   });
 
   it('dual-stack, native: IPv6 pod CIDRs via the IPv6 InternalIP; a node without one is named', () => {
     const self = { name: 'n1', addresses: ['192.168.0.1', 'fd00:9::1'], ipv6: true };
-    expect(planRoutes(DUAL, self, 'native')).toEqual([
+    const plan = planRoutes(DUAL, self, 'native');
+    expect(plan.routes).toEqual([
       { dst: '10.1.1.0/24', via: '192.168.0.2' },
       { dst: '10.1.2.0/24', via: '192.168.0.3' },
       { dst: 'fd00:2::/64', via: 'fd00:9::2' },
     ]);
-    expect(unroutedIpv6(DUAL, self, 'native')).toEqual([
+    expect(plan.unroutedIpv6).toEqual([
       { node: 'n3', reason: expect.stringMatching(/node n3 has no IPv6 InternalIP/) },
     ]);
     // This node without an IPv6 InternalIP has no IPv6 next hop at all.
-    const n3 = { name: 'n3', addresses: ['192.168.0.3'], ipv6: true };
-    expect(planRoutes(DUAL, n3, 'native').filter((r) => r.dst.includes(':'))).toEqual([]);
-    expect(unroutedIpv6(DUAL, n3, 'native').map((g) => g.node)).toEqual(['n1', 'n2']);
-    expect(unroutedIpv6(DUAL, n3, 'native')[0]!.reason).toMatch(/this node has no IPv6 InternalIP/);
+    const fromN3 = planRoutes(DUAL, { name: 'n3', addresses: ['192.168.0.3'], ipv6: true }, 'native');
+    expect(fromN3.routes.filter((r) => r.dst.includes(':'))).toEqual([]);
+    expect(fromN3.unroutedIpv6.map((g) => g.node)).toEqual(['n1', 'n2']);
+    expect(fromN3.unroutedIpv6[0]!.reason).toMatch(/this node has no IPv6 InternalIP/);
+  });
+
+  it('dual-stack, native: each reason says how to give the node an IPv6 InternalIP', () => {
+    const how = 'kubelet --node-ip=<v4>,<v6>, or nodes[].internalIpV6 in the agent config';
+    const self = { name: 'n1', addresses: ['192.168.0.1', 'fd00:9::1'], ipv6: true };
+    const [other] = planRoutes(DUAL, self, 'native').unroutedIpv6;
+    expect(other!.reason).toBe(
+      `node n3 has no IPv6 InternalIP to route its IPv6 pod CIDR via: give it one (${how})`,
+    );
+    const [own] = planRoutes(
+      DUAL,
+      { name: 'n3', addresses: ['192.168.0.3'], ipv6: true },
+      'native',
+    ).unroutedIpv6;
+    expect(own!.reason).toBe(
+      `this node has no IPv6 InternalIP, so no IPv6 next hop to other nodes: give it one (${how})`,
+    );
   });
 
   it('an IPv4-only node routes no IPv6 pod CIDR and warns of none, in either mode', () => {
     const self = { name: 'n1', addresses: ['192.168.0.1'] };
     for (const routing of ['tunnel', 'native'] as const) {
-      expect(planRoutes(DUAL, self, routing).map((r) => r.dst)).toEqual(['10.1.1.0/24', '10.1.2.0/24']);
-      expect(unroutedIpv6(DUAL, self, routing)).toEqual([]);
+      const plan = planRoutes(DUAL, self, routing);
+      expect(plan.routes.map((r) => r.dst)).toEqual(['10.1.1.0/24', '10.1.2.0/24']);
+      expect(plan.unroutedIpv6).toEqual([]);
     }
+  });
+
+  it('a kernel without IPv6 has no IPv6 routes to sync; any other failure to list them is a failure', () => {
+    const ip6 = ['ip', '-j', '-6', 'route', 'show', 'proto', String(ROUTE_PROTO)];
+    const failed = (stderr: string) => new CommandError(ip6, 2, '', stderr);
+    expect(noIpv6Routes(failed('RTNETLINK answers: Address family not supported by protocol\n'))).toEqual([]);
+    for (const err of [
+      failed('Cannot open network namespace "/run/netns/gone": No such file or directory\n'),
+      new CommandError(ip6, 'ENOENT', '', ''),
+      new SyntaxError('Unexpected end of JSON input'),
+    ])
+      expect(() => noIpv6Routes(err)).toThrow(err);
   });
 
   it('pods get the underlay MTU less 50 bytes in tunnel mode', () => {
