@@ -87,6 +87,11 @@ struct addr6 {
 };
 _Static_assert(sizeof(struct addr6) == 16, "addr6 size");
 
+static __always_inline int addr6_eq(const struct addr6 *a, const struct addr6 *b)
+{
+	return a->w[0] == b->w[0] && a->w[1] == b->w[1] && a->w[2] == b->w[2] && a->w[3] == b->w[3];
+}
+
 /* sluice_ipcache_v2 (LPM trie): IPv4 prefix -> identity of whatever lives there and, for pods of
  * other nodes, the node they live on. Miss = WORLD. (sluice_ipcache, without the node, is
  * migrated: agent/datapath/migrate.ts.) */

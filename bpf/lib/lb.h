@@ -39,11 +39,6 @@ struct lb_target {
 	__u16 port;        /* network order */
 };
 
-static __always_inline int addr6_eq(const struct addr6 *a, const struct addr6 *b)
-{
-	return a->w[0] == b->w[0] && a->w[1] == b->w[1] && a->w[2] == b->w[2] && a->w[3] == b->w[3];
-}
-
 static __always_inline struct lb_frontend *lb_frontend_of(const struct packet *pkt)
 {
 	if (pkt->protocol != IPPROTO_TCP && pkt->protocol != IPPROTO_UDP && pkt->protocol != IPPROTO_SCTP)
@@ -354,15 +349,6 @@ struct lb_reject_icmp6 {
 	__u8 quote[LB_REJECT6_QUOTE];
 };
 
-struct lb_ip6_hdr {
-	__u32 ver_tc_flow;
-	__u16 payload_len;
-	__u8 nexthdr;
-	__u8 hop_limit;
-	struct addr6 saddr;
-	struct addr6 daddr;
-};
-
 /* What the ICMPv6 checksum covers besides the message. */
 struct lb_ip6_pseudo {
 	struct addr6 saddr;
@@ -372,7 +358,7 @@ struct lb_ip6_pseudo {
 };
 
 struct lb_reject6_buf {
-	struct lb_ip6_hdr ip;
+	struct ipv6_fixed ip;
 	struct lb_reject_icmp6 icmp;
 	struct lb_ip6_pseudo pseudo;
 };
@@ -393,7 +379,7 @@ struct lb_reset4_buf {
 };
 
 struct lb_reset6_buf {
-	struct lb_ip6_hdr ip;
+	struct ipv6_fixed ip;
 	struct tcphdr tcp;
 	struct lb_ip6_pseudo pseudo;
 };
@@ -444,10 +430,10 @@ static __always_inline void lb_ip4_answer(struct iphdr *ip, const struct packet 
 
 /* The IPv6 header of an answer from the frontend to the packet's sender, and the pseudo-header
  * its L4 checksum covers. */
-static __always_inline void lb_ip6_answer(struct lb_ip6_hdr *ip, struct lb_ip6_pseudo *ph, const struct packet *pkt,
+static __always_inline void lb_ip6_answer(struct ipv6_fixed *ip, struct lb_ip6_pseudo *ph, const struct packet *pkt,
 					  __u8 nexthdr, __u16 payload_len)
 {
-	ip->ver_tc_flow = bpf_htonl(6u << 28);
+	ip->vtc_flow = bpf_htonl(6u << 28);
 	ip->payload_len = bpf_htons(payload_len);
 	ip->nexthdr = nexthdr;
 	ip->hop_limit = 64;
@@ -524,7 +510,7 @@ static __always_inline int lb_reset_tcp(struct __sk_buff *skb, const struct pack
 	/* The IP datagram's length: IPv4 total length, IPv6 payload length and fixed header. */
 	if (bpf_skb_load_bytes(skb, ETH_HLEN + (pkt->family == 6 ? 4 : 2), &len, sizeof(len)) < 0)
 		return -1;
-	__u32 datagram = bpf_ntohs(len) + (pkt->family == 6 ? sizeof(struct lb_ip6_hdr) : 0);
+	__u32 datagram = bpf_ntohs(len) + (pkt->family == 6 ? sizeof(struct ipv6_fixed) : 0);
 	__u32 headers = pkt->l4_off - ETH_HLEN + in.doff * 4;
 	__u32 data = datagram > headers ? datagram - headers : 0;
 
