@@ -105,8 +105,13 @@ static __always_inline int deliver_local(struct __sk_buff *skb, const struct pac
 		return TC_ACT_SHOT;
 	if (hop == 0)
 		return TC_ACT_OK; /* let the host stack send time-exceeded */
-	bpf_skb_store_bytes(skb, 0, dst->pod_mac, 6, 0);
-	bpf_skb_store_bytes(skb, 6, dst->host_mac, 6, 0);
+	/* Written in place: parse_packet saw the Ethernet header in the linear part. */
+	void *data = (void *)(long)skb->data;
+	void *data_end = (void *)(long)skb->data_end;
+	if (data + 2 * ETH_ALEN > data_end)
+		return TC_ACT_SHOT;
+	__builtin_memcpy(data, dst->pod_mac, ETH_ALEN);
+	__builtin_memcpy(data + ETH_ALEN, dst->host_mac, ETH_ALEN);
 	return bpf_redirect_peer(dst->ifindex, 0);
 }
 
@@ -203,19 +208,16 @@ static __always_inline int admit_and_deliver(struct __sk_buff *skb, const struct
 	return r;
 }
 
-/* The Service step of a packet conntrack did not recognise: a new connection to a frontend gets
- * its backend (DNAT; hairpin also SNAT) and is looked up again as the connection it now is.
- * Returns a TC verdict to stop with, or -1 to go on. */
-static __always_inline int service_step(struct __sk_buff *skb, struct packet *pkt, __u32 now, int *ct,
-					struct ct_found *found, struct verdict *v, __u32 charge_ep, __u8 direction,
-					int from_pod_side, __u8 *ct_flags)
+/* The Service step of a packet conntrack did not recognise: a new connection to fe, the frontend
+ * it addresses (lb_frontend_of), gets its backend (DNAT; hairpin also SNAT) and is looked up again
+ * as the connection it now is. Returns a TC verdict to stop with, or -1 to go on. */
+static __always_inline int service_step(struct __sk_buff *skb, struct packet *pkt, const struct lb_frontend *fe,
+					__u32 now, int *ct, struct ct_found *found, struct verdict *v, __u32 charge_ep,
+					__u8 direction, int from_pod_side, __u8 *ct_flags)
 {
-	struct lb_frontend *fe = lb_frontend_of(pkt);
 	struct lb_target backend;
 	int fresh;
 
-	if (!fe)
-		return -1;
 	v->frontend_id = fe->id;
 	if (!lb_pick(pkt, fe, now, &backend, &fresh)) {
 		lb_count(fe->id, 1);
@@ -273,7 +275,9 @@ int from_pod(struct __sk_buff *skb)
 		if (lb_rev_nat(skb, &pkt, &found) < 0)
 			return drop(skb, src->endpoint_id, DROP_INVALID_PACKET, DIR_EGRESS, &pkt, &v);
 	} else if (ct == CT_NEW && !pkt.icmp_error) {
-		int ret = service_step(skb, &pkt, now, &ct, &found, &v, src->endpoint_id, DIR_EGRESS, 1, &ct_flags);
+		struct lb_frontend *fe = lb_frontend_of(&pkt);
+		int ret = fe ? service_step(skb, &pkt, fe, now, &ct, &found, &v, src->endpoint_id, DIR_EGRESS, 1, &ct_flags)
+			     : -1;
 		if (ret >= 0)
 			return ret;
 	}
@@ -375,15 +379,12 @@ int to_pod(struct __sk_buff *skb)
 	return TC_ACT_OK;
 }
 
-/* From the node's own devices to a pod of this node (native routing: another node's pod, or a
- * client routed here): what to_pod would decide, delivered without the host stack's forwarding.
- * Anything else, and the node's own packets, pass untouched. */
-static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pkt, struct verdict *v)
+/* From the node's own devices to dst, a pod of this node (native routing: another node's pod, or
+ * a client routed here): what to_pod would decide, delivered without the host stack's forwarding.
+ * The node's own packets pass untouched. */
+static __always_inline int to_local_pod(struct __sk_buff *skb, struct packet *pkt, struct verdict *v,
+					const struct endpoint_info *dst)
 {
-	struct endpoint_info *dst = endpoint_of(pkt, &pkt->daddr6);
-
-	if (!dst)
-		return TC_ACT_OK;
 	__u32 now = ct_now();
 	struct ct_found found;
 	int ct = ct_lookup(pkt, now, &found);
@@ -414,8 +415,17 @@ int from_netdev(struct __sk_buff *skb)
 
 	if ((parsed != PARSE_IPV4 && parsed != PARSE_IPV6) || pkt.icmp_error)
 		return TC_ACT_OK;
-	if (!lb_frontend_of(&pkt))
-		return to_local_pod(skb, &pkt, &v);
+	/* Another node's pod through the tunnel: from_overlay decides on what it carries. (So a
+	 * Service port equal to the tunnel's is not served from outside the node, as in Cilium.) */
+	if (to_tunnel_port(&pkt))
+		return TC_ACT_OK;
+	/* A pod's address is never a frontend: the pod's own path needs no Service lookup. */
+	struct endpoint_info *local = endpoint_of(&pkt, &pkt.daddr6);
+	if (local)
+		return to_local_pod(skb, &pkt, &v, local);
+	struct lb_frontend *fe = lb_frontend_of(&pkt);
+	if (!fe)
+		return TC_ACT_OK;
 
 	struct addr6 client = pkt.saddr6;
 	__u32 now = ct_now();
@@ -424,7 +434,7 @@ int from_netdev(struct __sk_buff *skb)
 	int ct = CT_NEW;
 	struct ipcache_value peer = ipcache_of(&pkt, &pkt.saddr6);
 	v.src_identity = peer.identity;
-	int ret = service_step(skb, &pkt, now, &ct, &found, &v, 0, DIR_INGRESS, 0, &ct_flags);
+	int ret = service_step(skb, &pkt, fe, now, &ct, &found, &v, 0, DIR_INGRESS, 0, &ct_flags);
 	if (ret >= 0)
 		return ret;
 

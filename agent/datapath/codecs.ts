@@ -211,7 +211,8 @@ export const tunnelReturnCodec = defineStruct('tunnel_return', 8, [
 
 export const nodeConfigCodec = defineStruct('node_config', 8, [
   { name: 'tunnel_ifindex', type: 'u32', offset: 0 },
-  { name: 'flags', type: 'u32', offset: 4 },
+  { name: 'tunnel_port', type: 'be16', offset: 4 },
+  { name: 'flags', type: 'u16', offset: 6 },
 ] as const);
 
 export const policyKeyCodec = defineStruct('policy_key', 16, [

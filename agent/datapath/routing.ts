@@ -195,7 +195,11 @@ export class NodeRouting {
       {
         pin: mapPin(this.cfg.pinRoot, 'node'),
         key: u32Codec.encode({ value: 0 }),
-        value: nodeConfigCodec.encode({ tunnel_ifindex: ifindex, flags: 0 }),
+        value: nodeConfigCodec.encode({
+          tunnel_ifindex: ifindex,
+          tunnel_port: ifindex ? this.cfg.tunnelPort : 0,
+          flags: 0,
+        }),
       },
     ];
     const failure = describeFailure(ops, await this.writer.write(ops));

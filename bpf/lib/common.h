@@ -127,7 +127,8 @@ _Static_assert(sizeof(struct identity_info) == 8, "identity_info size");
 /* sluice_node (array, one entry): how this node reaches the others. */
 struct node_config {
 	__u32 tunnel_ifindex; /* the VXLAN device (routing: tunnel); 0 = native routing */
-	__u32 flags;          /* reserved, 0 */
+	__u16 tunnel_port;    /* its UDP port, network order (routing: tunnel; else 0) */
+	__u16 flags;          /* reserved, 0 */
 };
 _Static_assert(sizeof(struct node_config) == 8, "node_config size");
 

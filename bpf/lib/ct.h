@@ -153,24 +153,27 @@ static __always_inline int ct_lookup(const struct packet *pkt, __u32 now, struct
 			      pkt->inner_sport, pkt->inner_protocol);
 		return ct_find(pkt->family, &t, now) ? CT_RELATED : CT_NEW;
 	}
-	ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
-	v = ct_find(pkt->family, &t, now);
-	if (v) {
+	/* Both keys are tried (a tuple and its reverse are never both tracked), the likelier first: a
+	 * client's port is usually the higher one (ephemeral), so a packet from the lower port is
+	 * probably a reply. Every reply would otherwise pay a miss first. */
+	int reply_first = bpf_ntohs(pkt->sport) < bpf_ntohs(pkt->dport);
+#pragma unroll
+	for (int i = 0; i < 2; i++) {
+		int reply = i ^ reply_first;
+		if (reply)
+			ct_tuple_fill(&t, pkt->family, &pkt->daddr6, &pkt->saddr6, pkt->dport, pkt->sport, pkt->protocol);
+		else
+			ct_tuple_fill(&t, pkt->family, &pkt->saddr6, &pkt->daddr6, pkt->sport, pkt->dport, pkt->protocol);
+		v = ct_find(pkt->family, &t, now);
+		if (!v)
+			continue;
 		if (ct_reopens(v, pkt)) {
 			ct_forget(pkt->family, &t);
 			return CT_NEW;
 		}
-		ct_touch(v, pkt, 0, now);
-		return CT_ESTABLISHED;
-	}
-	ct_tuple_fill(&t, pkt->family, &pkt->daddr6, &pkt->saddr6, pkt->dport, pkt->sport, pkt->protocol);
-	v = ct_find(pkt->family, &t, now);
-	if (v) {
-		if (ct_reopens(v, pkt)) {
-			ct_forget(pkt->family, &t);
-			return CT_NEW;
-		}
-		ct_touch(v, pkt, 1, now);
+		ct_touch(v, pkt, reply, now);
+		if (!reply)
+			return CT_ESTABLISHED;
 		found->rev_nat_id = v->rev_nat_id;
 		found->flags = v->flags;
 		return CT_REPLY;

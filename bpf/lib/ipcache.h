@@ -4,7 +4,7 @@
  * API: ipcache_lookup(addr) (identity WORLD on a miss), endpoint_by_addr(addr): IPv4;
  *      ipcache_of(pkt, addr), endpoint_of(pkt, addr): addr one of the packet's (&pkt->saddr6,
  *      &pkt->daddr6, or a copy of one), in the packet's family;
- *      identity_namespace(identity), tunnel_ifindex()
+ *      identity_namespace(identity), tunnel_ifindex(), to_tunnel_port(pkt)
  */
 #ifndef SLUICE_IPCACHE_H
 #define SLUICE_IPCACHE_H
@@ -49,12 +49,26 @@ static __always_inline __u32 identity_namespace(__u32 identity)
 	return info ? info->namespace_identity : 0;
 }
 
+static __always_inline struct node_config *node_config(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&sluice_node, &zero);
+}
+
 /* The VXLAN device pods of other nodes are reached through; 0 = native routing. */
 static __always_inline __u32 tunnel_ifindex(void)
 {
-	__u32 zero = 0;
-	struct node_config *cfg = bpf_map_lookup_elem(&sluice_node, &zero);
+	struct node_config *cfg = node_config();
 	return cfg ? cfg->tunnel_ifindex : 0;
+}
+
+/* A UDP packet to the tunnel's port (tunnel routing): the outer packet of another node's pod. */
+static __always_inline int to_tunnel_port(const struct packet *pkt)
+{
+	if (pkt->protocol != IPPROTO_UDP)
+		return 0;
+	struct node_config *cfg = node_config();
+	return cfg && cfg->tunnel_port && pkt->dport == cfg->tunnel_port;
 }
 
 #endif

@@ -548,6 +548,30 @@ describe('crafted packets through from_pod (BPF_PROG_TEST_RUN)', () => {
     expect(parseFrame(out)).toMatchObject({ ttl: 1, dport: 8080, ipChecksumOk: true, l4ChecksumOk: true });
   });
 
+  // ct_lookup tries a packet's likelier key first (a reply comes from the lower port): a reply
+  // must be found, and translated back, also when the client's port is the lower one.
+  it.each([
+    [50020, 'the higher'],
+    [1020, 'the lower'],
+  ])('a reply to a client on port %i (%s) is translated back to the ClusterIP', async (sport) => {
+    const syn = await run1({ saddr: client, daddr: '10.96.0.10', protocol: 'TCP', sport, dport: 80 });
+    const to = parseFrame(syn.out);
+    expect(syn.retval).toBe(TC_ACT_REDIRECT);
+    const backend = PODS.find((p) => p.ip === to.daddr)!;
+    const reply = await run1(
+      { saddr: to.daddr, daddr: client, protocol: 'TCP', sport: to.dport, dport: sport, tcpFlags: 0x12 },
+      backend.key,
+    );
+    expect(reply.retval).toBe(TC_ACT_REDIRECT);
+    expect(parseFrame(reply.out)).toMatchObject({
+      saddr: '10.96.0.10',
+      sport: 80,
+      daddr: client,
+      dport: sport,
+      l4ChecksumOk: true,
+    });
+  });
+
   it('hairpin: source becomes the ClusterIP, destination the pod itself', async () => {
     const self = PODS.find((p) => p.key === 'x/self')!.ip;
     const { retval, out } = await run1(
