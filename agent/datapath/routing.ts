@@ -162,9 +162,15 @@ export class NodeRouting {
   /** Sets up the routing mode: the tunnel device and its programs, or none; the datapath told
    * which (sluice_node). Idempotent: a restarted agent finds the device as it left it. */
   async start(): Promise<{ tunnelIfindex: number }> {
-    const existing = await this.tunnelLink();
+    let existing = await this.tunnelLink();
     let ifindex = 0;
     if (this.cfg.routing === 'tunnel') {
+      // A device of another tunnelPort (the config changed) is made anew: the datapath passes the
+      // configured port's packets to it (node_config.tunnel_port), and every node must agree.
+      if (existing && existing.port !== this.cfg.tunnelPort) {
+        await this.ip(['link', 'del', TUNNEL_DEVICE]);
+        existing = undefined;
+      }
       if (!existing) {
         await this.ip([
           'link',
@@ -236,13 +242,16 @@ export class NodeRouting {
     await this.sysctl([`${conf}.accept_ra=0`, `${conf}.autoconf=0`, `${conf}.disable_ipv6=0`]);
   }
 
-  /** The tunnel device as `ip link` shows it; undefined when there is none. */
-  private async tunnelLink(): Promise<{ ifindex: number; flags?: string[] } | undefined> {
-    const r = await run(['ip', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
+  /** The tunnel device as `ip -d link` shows it (port: its VXLAN UDP port); undefined when there
+   * is none. */
+  private async tunnelLink(): Promise<{ ifindex: number; flags?: string[]; port?: number } | undefined> {
+    const r = await run(['ip', '-d', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
       netns: this.cfg.hostNetns,
     }).catch(() => undefined);
     if (!r) return undefined;
-    return (JSON.parse(r.stdout) as { ifindex: number; flags?: string[] }[])[0];
+    type Link = { ifindex: number; flags?: string[]; linkinfo?: { info_data?: { port?: number } } };
+    const link = (JSON.parse(r.stdout) as Link[])[0];
+    return link && { ifindex: link.ifindex, flags: link.flags, port: link.linkinfo?.info_data?.port };
   }
 
   /** Makes Sluice's routes exactly the plan's: new and changed ones replaced, stale ones removed. */

@@ -109,7 +109,7 @@ function noIPv6Problem(svc: Service, object: string, index: number): ServiceProb
  * serviceCidrV6Of): PreferDualStack gets IPv4 alone, and a Service that requires an IPv6 address
  * it was not given (IPv6 primary, RequireDualStack) is a problem naming the field, as the API
  * server of a single-stack cluster refuses it; so is a required family whose range is full. Those
- * Services are returned as they were: problems are errors (the caller refuses the Service).
+ * Services are returned as they were: problems are errors (loadManifests refuses the manifests).
  * Addresses a manifest gives are taken as given, as they are in any range.
  */
 export function assignServiceAddresses(

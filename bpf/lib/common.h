@@ -194,7 +194,7 @@ enum ct_flags {
 	CT_F_FIN_FWD = 1u << 1,
 	CT_F_FIN_REV = 1u << 2,
 	CT_F_RST = 1u << 3,
-	CT_F_SYN_ONLY = 1u << 4, /* TCP connection that has not seen its SYN-ACK yet */
+	CT_F_SYN_ONLY = 1u << 4, /* TCP or SCTP connection that has not seen its SYN-ACK (INIT ACK) yet */
 	CT_F_HAIRPIN = 1u << 5,  /* a pod reaching itself through a Service: source NATed to the frontend */
 	CT_F_TUNNEL_RETURN = 1u << 6, /* came through the tunnel translated by its sender: replies go
 				       * back the same way (sluice_tunnel_returns) to be translated */

@@ -62,10 +62,11 @@ static __always_inline __u32 tunnel_ifindex(void)
 	return cfg ? cfg->tunnel_ifindex : 0;
 }
 
-/* A UDP packet to the tunnel's port (tunnel routing): the outer packet of another node's pod. */
+/* An IPv4 UDP packet to the tunnel's port (tunnel routing; the underlay is IPv4): the outer
+ * packet of another node's pod. */
 static __always_inline int to_tunnel_port(const struct packet *pkt)
 {
-	if (pkt->protocol != IPPROTO_UDP)
+	if (pkt->family != 4 || pkt->protocol != IPPROTO_UDP)
 		return 0;
 	struct node_config *cfg = node_config();
 	return cfg && cfg->tunnel_port && pkt->dport == cfg->tunnel_port;

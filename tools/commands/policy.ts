@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ENDPOINT_FLAGS } from '../../agent/abi/constants.js';
 import { AgentError, callAgent } from '../../agent/api/client.js';
 import type { sluice } from '../../agent/api/gen/sluice.js';
-import { defaultConfig, serviceCidrV6Of } from '../../agent/config/config.js';
+import { defaultConfig } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import {
   cidr6KeyCodec,
@@ -172,10 +172,10 @@ export function registerPolicyCommands(program: Command, { config, socket }: Ins
     ],
     output: { formats: ['table', 'json'] },
     run: async ({ opts }) => {
-      // The Service ranges of an agent with the default config (IPv4 only: no podCidrV6), so a
-      // manifest it would refuse is refused here too.
+      // The matrix reads no Service: they need only load. Both default ranges, as on a dual-stack
+      // node, so no Service that a cluster of either kind accepts is refused here.
       const cfg = defaultConfig();
-      const m = await loadManifests(opts.filename, cfg.serviceCidr, serviceCidrV6Of(cfg));
+      const m = await loadManifests(opts.filename, cfg.serviceCidr, cfg.serviceCidrV6);
       // Pods without status.podIP get addresses in order, as a fresh lab would give them.
       let next = 1;
       m.pods = m.pods.map((p) =>
