@@ -115,37 +115,77 @@ static __always_inline int deliver_local(struct __sk_buff *skb, const struct pac
 	return bpf_redirect_peer(dst->ifindex, 0);
 }
 
-/* Route a translated reply out of the node ourselves: its source is now a node address (a
- * NodePort), which the host stack would drop as martian on input. */
-static __always_inline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt)
+/* Route a packet out of the node ourselves, past the host stack's forwarding: another node's pod
+ * (native routing; node: its node, from the ipcache), or a translated reply whose source is now a
+ * node address (a NodePort; node 0), which the host stack would drop as martian on input.
+ *
+ * An IPv4 packet to another node's pod takes the route bpf_fib_lookup found for its source and
+ * that node while it is fresh (sluice_fib_cache: a second or two; only a route through a gateway,
+ * which holds for every pod behind it), out through the kernel's neighbour of the gateway; one
+ * the route's MTU would not take whole looks the route up again (which answers frag-needed).
+ *
+ * A global function: the verifier checks it once, on its own, not along every path of from_pod
+ * (which would exceed its budget); the lookup's parameters are in sluice_scratch (the stack has
+ * no room beside the caller's). */
+__noinline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt, __u32 node, __u32 now)
 {
-	struct bpf_fib_lookup fib = {
-		.family = AF_INET,
-		.l4_protocol = pkt->protocol,
-		.sport = pkt->sport,
-		.dport = pkt->dport,
-		.ipv4_src = pkt->saddr,
-		.ipv4_dst = pkt->daddr,
-		.ifindex = skb->ifindex,
-	};
-	if (pkt->family == 6) {
-		fib.family = AF_INET6;
-		__builtin_memcpy(fib.ipv6_src, &pkt->saddr6, sizeof(fib.ipv6_src));
-		__builtin_memcpy(fib.ipv6_dst, &pkt->daddr6, sizeof(fib.ipv6_dst));
-	}
-	int r = bpf_fib_lookup(skb, &fib, sizeof(fib), 0);
+	__u32 zero = 0;
+	struct bpf_fib_lookup *fib = bpf_map_lookup_elem(&sluice_scratch, &zero);
 
-	if (r != BPF_FIB_LKUP_RET_SUCCESS && r != BPF_FIB_LKUP_RET_NO_NEIGH)
+	if (!skb || !pkt || !fib)
 		return TC_ACT_OK;
+	struct fib_cache_key key = { .saddr = pkt->saddr, .node = node };
+	struct fib_cache_value *route = pkt->family == 4 && node ? bpf_map_lookup_elem(&sluice_fib_cache, &key) : 0;
+	int r;
+
+	__builtin_memset(fib, 0, sizeof(*fib));
+	if (route && route->expires >= now && (skb->len <= route->mtu + ETH_HLEN || skb->gso_size)) {
+		fib->ifindex = route->ifindex;
+		fib->ipv4_dst = route->nexthop;
+		r = -1; /* cached: the neighbour of its gateway */
+	} else {
+		fib->family = AF_INET;
+		fib->l4_protocol = pkt->protocol;
+		fib->sport = pkt->sport;
+		fib->dport = pkt->dport;
+		fib->ifindex = skb->ifindex;
+		if (pkt->family == 6) {
+			fib->family = AF_INET6;
+			__builtin_memcpy(fib->ipv6_src, &pkt->saddr6, sizeof(fib->ipv6_src));
+			__builtin_memcpy(fib->ipv6_dst, &pkt->daddr6, sizeof(fib->ipv6_dst));
+		} else {
+			fib->ipv4_src = pkt->saddr;
+			fib->ipv4_dst = pkt->daddr;
+		}
+		r = bpf_fib_lookup(skb, fib, sizeof(*fib), 0);
+		if (r != BPF_FIB_LKUP_RET_SUCCESS && r != BPF_FIB_LKUP_RET_NO_NEIGH)
+			return TC_ACT_OK;
+		/* The lookup left the route's gateway in ipv4_dst: none when the pod is on a link. */
+		if (pkt->family == 4 && node && r == BPF_FIB_LKUP_RET_SUCCESS && fib->ipv4_dst != pkt->daddr) {
+			struct fib_cache_value v = {
+				.ifindex = fib->ifindex,
+				.nexthop = fib->ipv4_dst,
+				.expires = now + 1,
+				.mtu = fib->mtu_result,
+			};
+			bpf_map_update_elem(&sluice_fib_cache, &key, &v, BPF_ANY);
+		}
+	}
+	__u32 ifindex = fib->ifindex;
 	int hop = forward_hop(skb, pkt);
 	if (hop <= 0)
 		return hop < 0 ? TC_ACT_SHOT : TC_ACT_OK;
+	if (r < 0) {
+		struct bpf_redir_neigh nh = { .nh_family = AF_INET, .ipv4_nh = fib->ipv4_dst };
+		return bpf_redirect_neigh(ifindex, &nh, sizeof(nh), 0);
+	}
 	if (r == BPF_FIB_LKUP_RET_NO_NEIGH)
-		return bpf_redirect_neigh(fib.ifindex, 0, 0, 0);
-	bpf_skb_store_bytes(skb, 0, fib.dmac, 6, 0);
-	bpf_skb_store_bytes(skb, 6, fib.smac, 6, 0);
-	return bpf_redirect(fib.ifindex, 0);
+		return bpf_redirect_neigh(ifindex, 0, 0, 0);
+	bpf_skb_store_bytes(skb, 0, fib->dmac, 6, 0);
+	bpf_skb_store_bytes(skb, 6, fib->smac, 6, 0);
+	return bpf_redirect(ifindex, 0);
 }
+_Static_assert(sizeof(struct bpf_fib_lookup) <= SLUICE_SCRATCH_SIZE, "bpf_fib_lookup fits sluice_scratch");
 
 /* To a pod of another node through the VXLAN device: the outer header goes to its node, the VNI
  * carries the sender's identity (the receiver enforces policy on it). We are the pod's gateway,
@@ -330,7 +370,7 @@ int from_pod(struct __sk_buff *skb)
 		/* Another node's pod (native routing), or a translated reply leaving the node: routed
 		 * here, past the host stack's forwarding (which it takes when the FIB says no). */
 		if (peer.tunnel_endpoint || (ct == CT_REPLY && found.rev_nat_id))
-			return deliver_routed(skb, &pkt);
+			return deliver_routed(skb, &pkt, peer.tunnel_endpoint, now);
 		return TC_ACT_OK;
 	}
 	metrics_add(dst->endpoint_id, REASON_FORWARDED, DIR_INGRESS, skb->len);
@@ -496,7 +536,7 @@ int from_overlay(struct __sk_buff *skb)
 			 * received one still rides on the packet); others are routed. */
 			struct ipcache_value client = ipcache_of(&pkt, &pkt.daddr6);
 			if (!client.tunnel_endpoint)
-				return deliver_routed(skb, &pkt);
+				return deliver_routed(skb, &pkt, 0, now);
 			int r = deliver_tunnel(skb, &pkt, skb->ifindex, client.tunnel_endpoint, identity);
 			return r == TC_ACT_SHOT ? drop(skb, 0, DROP_REDIRECT_FAILED, DIR_INGRESS, &pkt, &v) : r;
 		}

@@ -345,6 +345,19 @@ export const frag6ValueCodec = defineStruct('frag6_value', 8, [
   { name: 'protocol', type: 'u8', offset: 4 },
 ] as const);
 
+export const fibCacheKeyCodec = defineStruct('fib_cache_key', 8, [
+  { name: 'saddr', type: 'ipv4', offset: 0 },
+  { name: 'node', type: 'ipv4', offset: 4 },
+] as const);
+
+export const fibCacheValueCodec = defineStruct('fib_cache_value', 16, [
+  { name: 'ifindex', type: 'u32', offset: 0 },
+  { name: 'nexthop', type: 'ipv4', offset: 4 },
+  { name: 'expires', type: 'u32', offset: 8 },
+  { name: 'mtu', type: 'u16', offset: 12 },
+  { name: 'pad', type: 'u16', offset: 14 },
+] as const);
+
 export const fragPortsCodec = defineStruct('frag_ports', 4, [
   { name: 'sport', type: 'be16', offset: 0 },
   { name: 'dport', type: 'be16', offset: 2 },
@@ -476,6 +489,8 @@ export const SHARED_STRUCTS: readonly StructCodec<unknown>[] = [
   dpConfigCodec,
   fragKeyCodec,
   fragPortsCodec,
+  fibCacheKeyCodec,
+  fibCacheValueCodec,
   lbFrontendKeyCodec,
   lbFrontendCodec,
   lbSlotKeyCodec,

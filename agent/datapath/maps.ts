@@ -19,6 +19,8 @@ import {
   frag6ValueCodec,
   fragKeyCodec,
   fragPortsCodec,
+  fibCacheKeyCodec,
+  fibCacheValueCodec,
   identityInfoCodec,
   ipcache6KeyCodec,
   ipcacheKeyCodec,
@@ -216,6 +218,14 @@ export const MAPS = {
     size: () => 8192,
     flags: 0,
     ...codecs(fragKeyCodec, fragPortsCodec),
+  },
+  fibCache: {
+    name: 'sluice_fib_cache',
+    type: 'lru_hash',
+    // Pods of this node times the nodes they talk to; a miss only costs a FIB lookup.
+    size: () => 16384,
+    flags: 0,
+    ...codecs(fibCacheKeyCodec, fibCacheValueCodec),
   },
   // The IPv6 twins of the address-keyed maps (bpf/lib/maps.h), sized like them.
   endpoints6: {

@@ -255,6 +255,24 @@ struct tunnel_return {
 };
 _Static_assert(sizeof(struct tunnel_return) == 8, "tunnel_return size");
 
+/* sluice_fib_cache (LRU hash): native routing's route from a pod to another node's pods, as
+ * bpf_fib_lookup found it, reused for a second or two (decision 25). Only routes with a gateway
+ * (the node), so every pod of that node is sent the same way. */
+struct fib_cache_key {
+	__u32 saddr; /* the sending pod, network order */
+	__u32 node;  /* the node of the destination (ipcache tunnel_endpoint), network order */
+};
+_Static_assert(sizeof(struct fib_cache_key) == 8, "fib_cache_key size");
+
+struct fib_cache_value {
+	__u32 ifindex; /* the device out */
+	__u32 nexthop; /* the route's gateway, network order */
+	__u32 expires; /* seconds of bpf_ktime_get_ns(): valid while >= now */
+	__u16 mtu;     /* the device's */
+	__u16 pad;
+};
+_Static_assert(sizeof(struct fib_cache_value) == 16, "fib_cache_value size");
+
 /* sluice_metrics (per-CPU hash) */
 struct metrics_key {
 	__u32 endpoint_id;

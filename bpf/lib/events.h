@@ -38,41 +38,55 @@ static __noinline void events_output(struct __sk_buff *skb, struct flow_event6 *
 	bpf_perf_event_output(skb, &sluice_events, BPF_F_CURRENT_CPU, ev, size);
 }
 
+/* A global function: the verifier checks it once, on its own, instead of along every path of
+ * every program that calls it (from_pod stays well under the verifier's budget). The event is
+ * built in sluice_scratch, so its frame adds next to nothing to the caller's stack. what: type |
+ * reason << 8 | direction << 16 | is_reply << 24 (five arguments at most). Returns 0. */
+__noinline int events_emit(struct __sk_buff *skb, __u32 what, const struct packet *pkt, const struct verdict *v)
+{
+	__u8 type = what & 0xff;
+	__u32 want = type == EVENT_DROP ? CFG_F_EVENTS_DROP : CFG_F_EVENTS_VERDICT;
+	__u32 zero = 0;
+
+	if (!skb || !pkt || !v || !(config_flags() & want))
+		return 0;
+	struct flow_event6 *ev = bpf_map_lookup_elem(&sluice_scratch, &zero);
+	if (!ev)
+		return 0;
+	int v6 = pkt->family == 6;
+	__builtin_memset(ev, 0, sizeof(*ev));
+	ev->base.timestamp_ns = bpf_ktime_get_ns();
+	ev->base.saddr = v6 ? 0 : pkt->saddr;
+	ev->base.daddr = v6 ? 0 : pkt->daddr;
+	ev->base.sport = pkt->sport;
+	ev->base.dport = pkt->dport;
+	ev->base.protocol = pkt->protocol;
+	ev->base.type = type;
+	ev->base.reason = (what >> 8) & 0xff;
+	ev->base.direction = (what >> 16) & 0xff;
+	ev->base.src_identity = v->src_identity;
+	ev->base.dst_identity = v->dst_identity;
+	ev->base.src_endpoint = v->src_endpoint;
+	ev->base.dst_endpoint = v->dst_endpoint;
+	ev->base.rule_id = v->rule_id;
+	ev->base.length = pkt->length;
+	ev->base.tcp_flags = pkt->tcp_flags;
+	ev->base.is_reply = what >> 24;
+	ev->base.family = v6 ? 6 : 4;
+	ev->base.frontend_id = v->frontend_id;
+	if (v6) {
+		ev->saddr = pkt->saddr6;
+		ev->daddr = pkt->daddr6;
+	}
+	events_output(skb, ev);
+	return 0;
+}
+_Static_assert(sizeof(struct flow_event6) <= SLUICE_SCRATCH_SIZE, "flow_event6 fits sluice_scratch");
+
 static __always_inline void emit_event(struct __sk_buff *skb, __u8 type, __u8 reason, __u8 direction,
 				       const struct packet *pkt, const struct verdict *v, __u8 is_reply)
 {
-	__u32 want = type == EVENT_DROP ? CFG_F_EVENTS_DROP : CFG_F_EVENTS_VERDICT;
-	if (!(config_flags() & want))
-		return;
-	int v6 = pkt->family == 6;
-	struct flow_event6 ev = {
-		.base = {
-			.timestamp_ns = bpf_ktime_get_ns(),
-			.saddr = v6 ? 0 : pkt->saddr,
-			.daddr = v6 ? 0 : pkt->daddr,
-			.sport = pkt->sport,
-			.dport = pkt->dport,
-			.protocol = pkt->protocol,
-			.type = type,
-			.reason = reason,
-			.direction = direction,
-			.src_identity = v->src_identity,
-			.dst_identity = v->dst_identity,
-			.src_endpoint = v->src_endpoint,
-			.dst_endpoint = v->dst_endpoint,
-			.rule_id = v->rule_id,
-			.length = pkt->length,
-			.tcp_flags = pkt->tcp_flags,
-			.is_reply = is_reply,
-			.family = v6 ? 6 : 4,
-			.frontend_id = v->frontend_id,
-		},
-	};
-	if (v6) {
-		ev.saddr = pkt->saddr6;
-		ev.daddr = pkt->daddr6;
-	}
-	events_output(skb, &ev);
+	events_emit(skb, type | (__u32)reason << 8 | (__u32)direction << 16 | (__u32)is_reply << 24, pkt, v);
 }
 
 /* Puts every enum userspace shares (common.h, drop_reasons.h) into the object's BTF: clang describes

@@ -95,6 +95,13 @@ struct {
 	__type(value, struct frag_ports);
 } sluice_frags SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, struct fib_cache_key);
+	__type(value, struct fib_cache_value);
+} sluice_fib_cache SEC(".maps");
+
 /* The IPv6 twins of the address-keyed maps above (same values, sized by the same settings). */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);

@@ -11,7 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLUICE_REASON } from '../../agent/abi/constants.js';
 import { REPO_ROOT } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
-import { ipcacheKeyCodec, ipcacheValueCodec } from '../../agent/datapath/codecs.js';
+import {
+  fibCacheKeyCodec,
+  fibCacheValueCodec,
+  ipcacheKeyCodec,
+  ipcacheValueCodec,
+} from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
 import { readMetrics } from '../../agent/datapath/metrics-map.js';
 import { ROUTE_PROTO } from '../../agent/datapath/routing.js';
@@ -22,7 +27,7 @@ import { Lab, type LabStatus, nodeFiles } from '../../tools/lab/lab.js';
 import { probeFrom } from '../../tools/net/probes.js';
 import { startResponder } from '../../tools/net/servers.js';
 import { runId } from '../harness/names.js';
-import { frame } from '../harness/packets.js';
+import { frame, progRun, TC_ACT_OK, TC_ACT_REDIRECT } from '../harness/packets.js';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const STREAM_JS = path.join(REPO_ROOT, 'build', 'js', 'tools', 'net', 'stream.js');
@@ -104,6 +109,62 @@ for (const routing of ['tunnel', 'native'] as const) {
         expect(b, key).toBe(a);
       }
     });
+
+    if (routing === 'native')
+      it('the route to another node is looked up once and kept for a second or two; a packet over its MTU is looked up again', async () => {
+        const node1 = `/run/netns/sl-${NAME}-node1`;
+        const pinRoot = nodeFiles(lab.paths, 'node1').pinRoot;
+        const [podEth0] = JSON.parse(
+          (await run(['ip', '-j', 'link', 'show', 'eth0'], { netns: netns('x/a') })).stdout,
+        ) as {
+          link_index: number;
+        }[];
+        // Crafted, through from_pod on x/a's host veth (BPF_PROG_TEST_RUN): redirected out, or
+        // passed to the host stack (TC_ACT_OK) when there is no route to take.
+        const send = async (payload: number) =>
+          (
+            await progRun(
+              node1,
+              path.join(pinRoot, 'progs', 'from_pod'),
+              frame({
+                saddr: pod('x/a').ip,
+                daddr: pod('x/b').ip,
+                protocol: 'UDP',
+                sport: 40001,
+                dport: 80,
+                payload: Buffer.alloc(payload),
+              }),
+              podEth0!.link_index,
+            )
+          ).retval;
+        const podCidr2 = status.nodes.find((n) => n.name === 'node2')!.podCidr;
+        const ping = await run(['ping', '-c', '1', '-W', '1', pod('x/b').ip], { netns: netns('x/a') });
+        expect(ping.stdout).toContain(' 0% packet loss');
+        await run(['ip', 'route', 'del', podCidr2], { netns: node1 });
+        try {
+          expect(await send(100), 'the kept route, though the FIB has none now').toBe(TC_ACT_REDIRECT);
+          await new Promise((r) => setTimeout(r, 2100));
+          expect(await send(100), 'the kept route expired: the FIB has none').toBe(TC_ACT_OK);
+        } finally {
+          await run(['ip', 'route', 'replace', podCidr2, 'via', '10.239.0.2', 'proto', String(ROUTE_PROTO)], {
+            netns: node1,
+          });
+        }
+        expect(await send(100)).toBe(TC_ACT_REDIRECT);
+        const [eth0] = JSON.parse(
+          (await run(['ip', '-j', 'link', 'show', 'eth0'], { netns: node1 })).stdout,
+        ) as {
+          ifindex: number;
+        }[];
+        const cache = (await dumpMap(mapPin(pinRoot, 'fibCache'))).map((e) => ({
+          k: fibCacheKeyCodec.decode(e.key),
+          v: fibCacheValueCodec.decode(e.value),
+        }));
+        const route = cache.find((e) => e.k.saddr === pod('x/a').ip && e.k.node === '10.239.0.2')?.v;
+        expect(route).toMatchObject({ ifindex: eth0!.ifindex, nexthop: '10.239.0.2', mtu: 1500 });
+        // Over the route's MTU, not GSO: the FIB's frag-needed, answered by the host stack.
+        expect(await send(1600)).toBe(TC_ACT_OK);
+      });
 
     it('policies hold across nodes: the real matrix equals the simulated one', async () => {
       await lab.apply([path.join(EXAMPLES, 'policies')]);
