@@ -135,7 +135,8 @@ __noinline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt, _
 	if (!skb || !pkt || !fib)
 		return TC_ACT_OK;
 	struct fib_cache_key key = { .saddr = pkt->saddr, .node = node };
-	struct fib_cache_value *route = pkt->family == 4 && node ? bpf_map_lookup_elem(&sluice_fib_cache, &key) : 0;
+	int cacheable = pkt->family == 4 && node;
+	struct fib_cache_value *route = cacheable ? bpf_map_lookup_elem(&sluice_fib_cache, &key) : 0;
 	int r;
 
 	__builtin_memset(fib, 0, sizeof(*fib));
@@ -161,7 +162,7 @@ __noinline int deliver_routed(struct __sk_buff *skb, const struct packet *pkt, _
 		if (r != BPF_FIB_LKUP_RET_SUCCESS && r != BPF_FIB_LKUP_RET_NO_NEIGH)
 			return TC_ACT_OK;
 		/* The lookup left the route's gateway in ipv4_dst: none when the pod is on a link. */
-		if (pkt->family == 4 && node && r == BPF_FIB_LKUP_RET_SUCCESS && fib->ipv4_dst != pkt->daddr) {
+		if (cacheable && r == BPF_FIB_LKUP_RET_SUCCESS && fib->ipv4_dst != pkt->daddr) {
 			struct fib_cache_value v = {
 				.ifindex = fib->ifindex,
 				.nexthop = fib->ipv4_dst,

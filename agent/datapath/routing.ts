@@ -146,6 +146,20 @@ interface IpRoute {
   prefsrc?: string;
 }
 
+/** The tunnel device in netns as `ip -d link` shows it (port: its VXLAN UDP port); undefined when
+ * there is none. */
+export async function tunnelLink(
+  netns: string | undefined,
+): Promise<{ ifindex: number; flags?: string[]; port?: number } | undefined> {
+  const r = await run(['ip', '-d', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], { netns }).catch(
+    () => undefined,
+  );
+  if (!r) return undefined;
+  type Link = { ifindex: number; flags?: string[]; linkinfo?: { info_data?: { port?: number } } };
+  const link = (JSON.parse(r.stdout) as Link[])[0];
+  return link && { ifindex: link.ifindex, flags: link.flags, port: link.linkinfo?.info_data?.port };
+}
+
 export class NodeRouting {
   private applied: string | undefined;
 
@@ -165,9 +179,9 @@ export class NodeRouting {
     let existing = await this.tunnelLink();
     let ifindex = 0;
     if (this.cfg.routing === 'tunnel') {
-      // A device of another tunnelPort (the config changed) is made anew: the datapath passes the
+      // A VXLAN device of another port (tunnelPort changed) is made anew: the datapath passes the
       // configured port's packets to it (node_config.tunnel_port), and every node must agree.
-      if (existing && existing.port !== this.cfg.tunnelPort) {
+      if (existing?.port !== undefined && existing.port !== this.cfg.tunnelPort) {
         await this.ip(['link', 'del', TUNNEL_DEVICE]);
         existing = undefined;
       }
@@ -242,16 +256,8 @@ export class NodeRouting {
     await this.sysctl([`${conf}.accept_ra=0`, `${conf}.autoconf=0`, `${conf}.disable_ipv6=0`]);
   }
 
-  /** The tunnel device as `ip -d link` shows it (port: its VXLAN UDP port); undefined when there
-   * is none. */
-  private async tunnelLink(): Promise<{ ifindex: number; flags?: string[]; port?: number } | undefined> {
-    const r = await run(['ip', '-d', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
-      netns: this.cfg.hostNetns,
-    }).catch(() => undefined);
-    if (!r) return undefined;
-    type Link = { ifindex: number; flags?: string[]; linkinfo?: { info_data?: { port?: number } } };
-    const link = (JSON.parse(r.stdout) as Link[])[0];
-    return link && { ifindex: link.ifindex, flags: link.flags, port: link.linkinfo?.info_data?.port };
+  private tunnelLink() {
+    return tunnelLink(this.cfg.hostNetns);
   }
 
   /** Makes Sluice's routes exactly the plan's: new and changed ones replaced, stale ones removed. */

@@ -239,8 +239,10 @@ struct {
 	__type(value, struct lb_stats);
 } sluice_lb_stats SEC(".maps");
 
-/* Per-CPU room for what does not fit on the BPF stack (the refusals lb.h builds: TCP resets, ICMP errors). The datapath's own:
- * userspace creates it and never reads it, so its layout is no ABI (bytes, not a type). */
+/* Per-CPU room for what does not fit on the BPF stack: the refusals lb.h builds (TCP resets, ICMP
+ * errors), a flow event being sent (events_emit), bpf_fib_lookup's parameters (deliver_routed);
+ * each used and done with before the next. The datapath's own: userspace creates it and never
+ * reads it, so its layout is no ABI (bytes, not a type). */
 #define SLUICE_SCRATCH_SIZE 256
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

@@ -7,8 +7,7 @@ import type { SluiceConfig } from '../../agent/config/config.js';
 import { dumpMap } from '../../agent/datapath/bpftool.js';
 import { nodeConfigCodec } from '../../agent/datapath/codecs.js';
 import { mapPin } from '../../agent/datapath/maps.js';
-import { NodeRouting, TUNNEL_DEVICE } from '../../agent/datapath/routing.js';
-import { run } from '../../agent/sys/exec.js';
+import { NodeRouting, tunnelLink } from '../../agent/datapath/routing.js';
 import { TestCluster } from '../harness/cluster.js';
 
 let cluster: TestCluster;
@@ -22,12 +21,8 @@ afterAll(async () => {
 });
 
 async function device(): Promise<{ ifindex: number; port?: number } | undefined> {
-  const r = await run(['ip', '-d', '-j', 'link', 'show', 'dev', TUNNEL_DEVICE], {
-    netns: cluster.cfg.hostNetns,
-  }).catch(() => undefined);
-  if (!r) return undefined;
-  const [link] = JSON.parse(r.stdout) as { ifindex: number; linkinfo?: { info_data?: { port?: number } } }[];
-  return link && { ifindex: link.ifindex, port: link.linkinfo?.info_data?.port };
+  const link = await tunnelLink(cluster.cfg.hostNetns);
+  return link && { ifindex: link.ifindex, port: link.port };
 }
 
 async function nodeConfig() {

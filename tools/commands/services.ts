@@ -75,7 +75,8 @@ async function lbInMaps(
     readLbStats(cfg.pinRoot),
     // The IPv4 maps must be there (else: is the agent running?); an older agent pinned no IPv6 ones.
     ...FAMILIES.map((f, i) => {
-      const dump = (id: MapId) => (i === 0 ? dumpMap(pin(cfg, id)) : dumpIfPinned(cfg, id));
+      // async: a missing pin rejects this promise, not the array Promise.all is still given.
+      const dump = async (id: MapId) => (i === 0 ? dumpMap(pin(cfg, id)) : dumpIfPinned(cfg, id));
       return Promise.all([dump(f.frontends), dump(f.slots), dump(f.backends)]);
     }),
   ]);
