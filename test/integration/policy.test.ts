@@ -17,9 +17,8 @@ import {
 } from '../../agent/observe/events.js';
 import { Reconciler } from '../../agent/reconciler/reconciler.js';
 import { Store } from '../../agent/state/store.js';
-import { run } from '../../agent/sys/exec.js';
 import { silentLogger } from '../../agent/sys/log.js';
-import { type ProbeResult, SCTP_TOOL } from '../../tools/net/probes.js';
+import { probeFrom } from '../../tools/net/probes.js';
 import { NODE_IP, TestCluster } from '../harness/cluster.js';
 import { applyPolicies, clearPolicies as clearAllPolicies } from '../harness/policies.js';
 
@@ -285,11 +284,8 @@ describe('NetworkPolicy on real connections', () => {
     const from = cluster.pod('z/a');
     const to = PODS.find((p) => p.key === 'x/b')!;
     // The same source port both times: the second INIT finds the first association's entry.
-    const init = () =>
-      run([SCTP_TOOL, 'probe', to.ip, '80', '1500', '40123'], { netns: from.netns }).then(
-        (r) => JSON.parse(r.stdout) as ProbeResult,
-        (err: Error & { stdout?: string }) => JSON.parse(err.stdout ?? '{}') as ProbeResult,
-      );
+    const init = async () =>
+      (await probeFrom(from.netns, [`${to.ip}:80/SCTP`], 1500, { sctpSourcePort: 40123 }))[0]!;
     expect((await init()).connected).toBe(true);
     await apply(policy('x', 'isolate-b', { podSelector: { matchLabels: { pod: 'b' } }, ingress: [] }));
     expect((await init()).connected).toBe(false);

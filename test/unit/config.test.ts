@@ -193,7 +193,7 @@ describe('loadConfig', () => {
       serviceCidr: DEFAULT_SERVICE_CIDR,
       serviceCidrV6: DEFAULT_SERVICE_CIDR_V6,
     });
-    // What the agent (and `sluice policy simulate`, with the default config) allocates from.
+    // What the agent allocates from.
     expect(serviceCidrV6Of(loadConfig({}).config)).toBeNull();
     expect(serviceCidrV6Of(defaultConfig())).toBeNull();
     const dual = loadConfig({ env: { SLUICE_POD_CIDR_V6: 'fd00:2::/64' } }).config;

@@ -444,7 +444,7 @@ spec:
   ports: [{ port: 80 }]
 `,
   );
-  /** What the agent passes (agent/main.ts, reloadManifests): its config's ranges. */
+  /** What the agent passes (agent/main.ts at start, agent/node/lifecycle.ts reloadManifests): its config's ranges. */
   const load = (cfg: SluiceConfig) => loadManifests([file], cfg.serviceCidr, serviceCidrV6Of(cfg));
 
   it('an agent with the default config (no podCidrV6) refuses a RequireDualStack Service, naming it and the field', async () => {

@@ -26,11 +26,13 @@ export function hostPort(addr: string, port: number): string {
   return isIPv6Text(addr) ? `[${addr}]:${port}` : `${addr}:${port}`;
 }
 
-/** targets: "ip:port/TCP|UDP|SCTP" ("[ip]:port/…" for IPv6); results in the same order. */
+/** targets: "ip:port/TCP|UDP|SCTP" ("[ip]:port/…" for IPv6); results in the same order.
+ * sctpSourcePort: SCTP probes from this port (default: a random one each). */
 export async function probeFrom(
   netns: string | undefined,
   targets: readonly string[],
   timeoutMs: number,
+  opts: { sctpSourcePort?: number } = {},
 ): Promise<ProbeResult[]> {
   // A tool may exit non-zero for "not connected" and still print its results; a tool that failed
   // without printing any (missing, no permission for raw sockets) is a broken probe, not a
@@ -58,7 +60,8 @@ export async function probeFrom(
     ...sctp.map((t) => {
       const target = parseTarget(t);
       if (!target) throw new EnvironmentError(`bad probe target ${JSON.stringify(t)}`);
-      return output([SCTP_TOOL, 'probe', target.host, String(target.port), String(timeoutMs)]);
+      const sport = opts.sctpSourcePort ? [String(opts.sctpSourcePort)] : [];
+      return output([SCTP_TOOL, 'probe', target.host, String(target.port), String(timeoutMs), ...sport]);
     }),
   ]);
   const byTarget = new Map<string, ProbeResult>();
