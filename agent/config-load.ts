@@ -6,7 +6,16 @@ import { parse } from 'yaml';
 import { defaultConfig, type SluiceConfig } from './config/config.js';
 import type { Node } from './model/types.js';
 import { formatCidr, parseCidr, parseIPv4 } from './net/ipv4.js';
-import { cidrFamily, formatCidrV6, ipFamily, ipv6Range, parseCidrV6, routableV6 } from './net/ipv6.js';
+import {
+  cidrContainsV6,
+  cidrFamily,
+  formatCidrV6,
+  ipFamily,
+  ipv6Range,
+  parseCidrV6,
+  ROUTABLE_V6,
+  routableV6,
+} from './net/ipv6.js';
 import { isDnsSubdomain, nodeClash, nodeIpV6 } from './sources/manifests.js';
 import { UserError } from './sys/errors.js';
 
@@ -166,10 +175,16 @@ function checkPodCidrV6(where: string, value: unknown): string {
       `${where}: ${JSON.stringify(value)} holds no pod address (a /128's one address is its subnet-router anycast address): use a prefix of /127 or shorter, /64 to /120 as a rule`,
     );
   // Pods need addresses that route: global unicast (2000::/3) or unique local (fc00::/7), wholly.
-  if (!routableV6(cidr))
+  if (!routableV6(cidr)) {
+    // A prefix that holds a routable range whole is too short, not wrongly placed.
+    const holds = ROUTABLE_V6.find((r) => cidrContainsV6(cidr, r.cidr));
+    const why = holds
+      ? `it is wider than ${holds.text} (${holds.name}): use a longer prefix inside it (/64 to /120 as a rule)`
+      : `it is ${ipv6Range(cidr.addr)}: pods need routable addresses`;
     throw new UserError(
-      `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: pods need routable addresses (it is ${ipv6Range(cidr.addr)})`,
+      `${where}: ${JSON.stringify(value)} is not a global unicast (2000::/3) or unique local (fc00::/7) prefix: ${why}`,
     );
+  }
   return formatCidrV6(cidr);
 }
 

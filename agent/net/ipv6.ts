@@ -173,10 +173,16 @@ export function ipv6Range(addr: bigint): IPv6Range {
   return 'reserved';
 }
 
+/** The ranges whose addresses route between nodes. */
+export const ROUTABLE_V6: readonly { name: 'global unicast' | 'unique local'; cidr: Cidr6; text: string }[] =
+  [
+    { name: 'global unicast', cidr: { addr: 0x2n << 124n, len: 3 }, text: '2000::/3' },
+    { name: 'unique local', cidr: { addr: 0xfcn << 120n, len: 7 }, text: 'fc00::/7' },
+  ];
+
 /** Whether every address of the prefix routes between nodes (global unicast or unique local). */
 export function routableV6(c: Cidr6): boolean {
-  const range = ipv6Range(c.addr);
-  return (range === 'global unicast' && c.len >= 3) || (range === 'unique local' && c.len >= 7);
+  return ROUTABLE_V6.some((r) => cidrContainsV6(r.cidr, c));
 }
 
 /** Whether a node is dual-stack: it has an IPv6 pod CIDR (the agent config's podCidrV6, or a

@@ -7,6 +7,7 @@ import { identityKey, namespaceLabels } from '../identity/labels.js';
 import { type Namespace, type Protocol, podKey, type Snapshot } from '../model/types.js';
 import type { PolicyError } from '../model/validate-policy.js';
 import { protocolNumber } from '../net/protocols.js';
+import { UserError } from '../sys/errors.js';
 import { compilePolicies, newCompileCache } from './compile.js';
 import { lookupPolicy } from './simulate.js';
 import { DIR_EGRESS, DIR_INGRESS } from './types.js';
@@ -65,7 +66,10 @@ export function simulateMatrix(
   const ipOf = (key: string) => {
     const p = byKey.get(key);
     const ip = family === 6 ? p?.ipv6 : p?.ip;
-    if (!ip) throw new Error(`pod ${key} has no IPv${family} address to simulate with`);
+    if (!ip)
+      throw new UserError(
+        `Pod ${key}: status.podIPs has no IPv${family} address to simulate with: give it one, or simulate the other family`,
+      );
     return ip;
   };
   const verdicts = cases.map((c) => {

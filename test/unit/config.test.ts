@@ -232,6 +232,14 @@ describe('loadConfig', () => {
     ],
     ['podCidrV6: "ff02::/64"\n', /config .*: podCidrV6: "ff02::\/64" is not a global unicast/],
     ['podCidrV6: "::/0"\n', /config .*: podCidrV6: "::\/0" is not a global unicast/],
+    [
+      'podCidrV6: "2000::/2"\n',
+      /"2000::\/2" is not .*: it is wider than 2000::\/3 \(global unicast\): use a longer prefix/,
+    ],
+    [
+      'podCidrV6: "fc00::/6"\n',
+      /"fc00::\/6" is not .*: it is wider than fc00::\/7 \(unique local\): use a longer prefix/,
+    ],
     ['podCidrV6: "::ffff:0:0/96"\n', /config .*: podCidrV6: "::ffff:0:0\/96" is not a global unicast/],
     ['podCidrV6: 64\n', /config .*: podCidrV6 must be an IPv6 CIDR such as/],
     ['podCidr: "fd00::/64"\n', /config .*: podCidr: "fd00::\/64" is an IPv6 CIDR: .* podCidrV6/],

@@ -50,6 +50,6 @@ describe('simulateMatrix', () => {
       ...snapshot,
       pods: snapshot.pods.map((p) => (p.name === 'b' ? { ...p, ipv6: undefined } : p)),
     };
-    expect(() => simulateMatrix(v4only, cases, 6)).toThrow(/x\/b has no IPv6 address/);
+    expect(() => simulateMatrix(v4only, cases, 6)).toThrow(/Pod x\/b: status.podIPs has no IPv6 address/);
   });
 });
