@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AttachMode, SluiceConfig } from '../config/config.js';
 import { EnvironmentError, SystemError } from '../sys/errors.js';
-import { run } from '../sys/exec.js';
+import { CommandError, run } from '../sys/exec.js';
 import { bpftool, bpftoolBatch, bpftoolJson } from './bpftool.js';
 import { BpftoolWriter, describeFailure, errnoText, type MapWriter } from './map-writer.js';
 
@@ -63,7 +63,7 @@ async function mapIsEmpty(pin: string): Promise<boolean> {
     await bpftool(['map', 'getnext', 'pinned', pin]);
     return false;
   } catch (err) {
-    if (/No such file or directory/.test((err as Error).message)) return true;
+    if (err instanceof CommandError && /No such file or directory/.test(err.stderr)) return true;
     throw err;
   }
 }
@@ -127,18 +127,18 @@ export class Loader {
   }
 
   /** The pinned IPv6 twins whose size is not the one this node creates them with and that hold
-   * nothing (one `map show` for all, a `getnext` for each of those). */
+   * nothing (a `map show` of each pin, side by side, not of every map on the node; a `getnext`
+   * for each of another size). */
   private async twinsToResize(): Promise<Set<string>> {
     const twins = ALL_MAPS.filter((m) => m.ipv6 && existsSync(`${mapsDir(this.cfg.pinRoot)}/${m.name}`));
-    if (twins.length === 0) return new Set();
-    const shown = await bpftoolJson<{ max_entries: number; pinned?: string[] }[]>(['-f', 'map', 'show']);
-    const sizeAt = new Map(shown.flatMap((m) => (m.pinned ?? []).map((p) => [p, m.max_entries] as const)));
-    const out = new Set<string>();
-    for (const spec of twins) {
-      const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
-      if (sizeAt.get(pin) !== mapCapacity(spec, this.cfg) && (await mapIsEmpty(pin))) out.add(spec.name);
-    }
-    return out;
+    const resize = await Promise.all(
+      twins.map(async (spec) => {
+        const pin = `${mapsDir(this.cfg.pinRoot)}/${spec.name}`;
+        const shown = await bpftoolJson<{ max_entries: number }>(['map', 'show', 'pinned', pin]);
+        return shown.max_entries !== mapCapacity(spec, this.cfg) && (await mapIsEmpty(pin));
+      }),
+    );
+    return new Set(twins.filter((_, i) => resize[i]).map((m) => m.name));
   }
 
   /**
